@@ -1,0 +1,41 @@
+# minutes — build, test, measure. `make help` lists the targets.
+GO      ?= go
+PREFIX  ?= /usr/local
+export CGO_ENABLED = 0
+
+.PHONY: help build install test vet accuracy bench fuzz clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+build: ## build ./bin/minutes (pure Go, CGO_ENABLED=0)
+	$(GO) build -o bin/minutes ./cmd/minutes
+
+install: ## install minutes into $(PREFIX)/bin (PREFIX=~/.local for a user install)
+	mkdir -p $(PREFIX)/bin
+	$(GO) build -o $(PREFIX)/bin/minutes ./cmd/minutes
+
+test: vet ## vet, then the whole test suite (what CI runs)
+	$(GO) test -count=1 ./...
+
+vet: ## go vet and a gofmt check
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+accuracy: ## per-field precision and recall of the parser over the labelled set
+	$(GO) test -count=1 -run '^TestAccuracy$$' -v ./parse
+
+bench: ## run every benchmark and print its figures
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+FUZZTIME ?= 10s
+fuzz: ## run every fuzz target for FUZZTIME each (default 10s)
+	@for pkg in ./parse ./scrape; do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean: ## remove build output
+	rm -rf bin

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cliResult is what one run of the CLI printed and returned.
+type cliResult struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCLI runs the CLI end to end through run(...), as main does.
+func runCLI(t *testing.T, ctx context.Context, args ...string) cliResult {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(ctx, args, strings.NewReader(""), &out, &errOut)
+	return cliResult{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+// mustRun runs the CLI and fails the test unless it exits with want.
+func mustRun(t *testing.T, want int, args ...string) cliResult {
+	t.Helper()
+	r := runCLI(t, context.Background(), args...)
+	if r.code != want {
+		t.Fatalf("minutes %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), r.code, want, r.stdout, r.stderr)
+	}
+	return r
+}
+
+func tempDB(t *testing.T) string {
+	t.Helper()
+	return filepath.Join(t.TempDir(), "archive", "minutes.db")
+}

@@ -1,0 +1,256 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-fi/minutes/scrape"
+	"github.com/minutes-fi/minutes/store"
+)
+
+func (a *app) newSourcesCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sources",
+		Short: "Manage the Dynasty sites that sync polls",
+		Long: `A source is one Dynasty site, named by its base URL: scheme, host and any path
+prefix before /cgi/DREQUEST.PHP, for example https://dynasty.virolahti.fi or
+https://poytakirjat.haapajarvi.fi/D10_Haapajarvi.
+
+The binary carries a registry of known sources ('minutes sources known');
+'sources add --known NAME' registers one of those by name.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(a.newSourcesKnownCmd(), a.newSourcesAddCmd(), a.newSourcesRemoveCmd(), a.newSourcesListCmd())
+	return cmd
+}
+
+type sourcesKnownOptions struct{ json bool }
+
+func (a *app) newSourcesKnownCmd() *cobra.Command {
+	opts := &sourcesKnownOptions{}
+	cmd := &cobra.Command{
+		Use:   "known",
+		Short: "List the Dynasty sources known to this binary",
+		Long: `List the registry of Dynasty sources embedded in the binary: name,
+organisation and base URL. The list comes from public reports and is not
+verified; sites move between platforms, so some may be dead.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runSourcesKnown(opts) },
+	}
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON lines instead of a table")
+	return cmd
+}
+
+func (a *app) runSourcesKnown(opts *sourcesKnownOptions) error {
+	known := scrape.Known()
+	if opts.json {
+		enc := json.NewEncoder(a.stdout)
+		for _, k := range known {
+			if err := enc.Encode(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	t := a.newTable("NAME", "ORGANISATION", "BASE URL")
+	for _, k := range known {
+		t.row(k.Name, k.Organization, k.BaseURL)
+	}
+	return t.flush()
+}
+
+type sourcesAddOptions struct {
+	known bool
+	org   string
+}
+
+func (a *app) newSourcesAddCmd() *cobra.Command {
+	opts := &sourcesAddOptions{}
+	cmd := &cobra.Command{
+		Use:   "add NAME URL | add --known NAME...",
+		Short: "Register a source for sync",
+		Long: `Register a Dynasty site for 'minutes sync'.
+
+NAME is a short slug of your choosing (letters, digits, '-' and '_'); URL is the
+site's base URL: http(s), a host, and an optional path prefix. A full Dynasty
+URL pasted from a browser (…/cgi/DREQUEST.PHP?page=…) is cut back to its base.`,
+		Example: `  minutes sources add virolahti https://dynasty.virolahti.fi
+  minutes sources add haapajarvi https://poytakirjat.haapajarvi.fi/D10_Haapajarvi --org "Haapajärven kaupunki"
+  minutes sources add --known kemijarvi porvoo`,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runSourcesAdd(cmd.Context(), opts, args) },
+	}
+	cmd.Flags().BoolVar(&opts.known, "known", false, "add sources from the embedded registry by name")
+	cmd.Flags().StringVar(&opts.org, "org", "", "organisation name to show for the source")
+	return cmd
+}
+
+var sourceName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
+
+func validSourceName(name string) error {
+	if !sourceName.MatchString(name) {
+		return usagef("source name %q: use lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", name)
+	}
+	return nil
+}
+
+func (a *app) runSourcesAdd(ctx context.Context, opts *sourcesAddOptions, args []string) error {
+	type addition struct{ name, url, org string }
+	var adds []addition
+	if opts.known {
+		if len(args) == 0 {
+			return usagef("sources add --known: name at least one known source (see 'minutes sources known')")
+		}
+		for _, name := range args {
+			k, ok := scrape.LookupKnown(name)
+			if !ok {
+				return usagef("%q is not a known source; 'minutes sources known' lists them", name)
+			}
+			adds = append(adds, addition{k.Name, k.BaseURL, k.Organization})
+		}
+	} else {
+		if len(args) != 2 {
+			return usagef("sources add takes NAME and URL (or --known NAME...), got %d argument(s)", len(args))
+		}
+		if err := validSourceName(args[0]); err != nil {
+			return err
+		}
+		base, err := scrape.ParseBaseURL(args[1])
+		if err != nil {
+			return usageError{err}
+		}
+		adds = append(adds, addition{args[0], base.String(), opts.org})
+	}
+	db, _, err := a.openArchive(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, add := range adds {
+		src, err := db.AddSource(ctx, add.name, add.url, add.org)
+		if errors.Is(err, store.ErrExists) {
+			return fmt.Errorf("source %q (%s): a registered source already has that name or URL", add.name, add.url)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "added %s\t%s\n", src.Name, src.BaseURL)
+	}
+	return nil
+}
+
+func (a *app) newSourcesRemoveCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove NAME",
+		Short: "Stop syncing a source (its archived decisions are kept)",
+		Args:  exactArgs(1, "sources remove takes the NAME of a registered source"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, _, err := a.openArchive(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			err = db.RemoveSource(cmd.Context(), args[0])
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("no registered source named %q ('minutes sources list' shows them)", args[0])
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "removed %s (its archived items are kept)\n", args[0])
+			return nil
+		},
+	}
+}
+
+type sourcesListOptions struct{ json bool }
+
+func (a *app) newSourcesListCmd() *cobra.Command {
+	opts := &sourcesListOptions{}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List registered sources with their health",
+		Long: `List the registered sources with their health: when a sync last succeeded,
+the last error and when it happened, and how many items the archive holds.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runSourcesList(cmd.Context(), opts) },
+	}
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON lines instead of a table")
+	return cmd
+}
+
+// sourceJSON is the documented JSON shape of a source's health.
+type sourceJSON struct {
+	Name          string `json:"name"`
+	Organization  string `json:"organization"`
+	BaseURL       string `json:"base_url"`
+	Items         int    `json:"items"`
+	LastSuccessAt string `json:"last_success_at,omitempty"`
+	LastErrorAt   string `json:"last_error_at,omitempty"`
+	LastError     string `json:"last_error,omitempty"`
+}
+
+func (a *app) runSourcesList(ctx context.Context, opts *sourcesListOptions) error {
+	db, _, err := a.openArchive(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sources, err := db.Sources(ctx)
+	if err != nil {
+		return err
+	}
+	if len(sources) == 0 && !opts.json {
+		fmt.Fprintln(a.stderr, "No sources registered. Add one with 'minutes sources add NAME URL' or 'minutes sources add --known NAME' ('minutes sources known' lists them).")
+		return nil
+	}
+	if opts.json {
+		enc := json.NewEncoder(a.stdout)
+		for _, s := range sources {
+			if err := enc.Encode(sourceJSON{
+				Name: s.Name, Organization: s.Organization, BaseURL: s.BaseURL, Items: s.Items,
+				LastSuccessAt: formatTime(s.LastSuccessAt), LastErrorAt: formatTime(s.LastErrorAt), LastError: s.LastError,
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	t := a.newTable("NAME", "BASE URL", "ITEMS", "LAST SUCCESS", "LAST ERROR")
+	for _, s := range sources {
+		lastErr := "-"
+		if !s.LastErrorAt.IsZero() && s.LastErrorAt.After(s.LastSuccessAt) {
+			lastErr = formatTime(s.LastErrorAt) + " " + oneLine(s.LastError)
+		}
+		last := formatTime(s.LastSuccessAt)
+		if last == "" {
+			last = "never"
+		}
+		t.row(s.Name, s.BaseURL, fmt.Sprint(s.Items), last, lastErr)
+	}
+	return t.flush()
+}
+
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 120 {
+		s = s[:117] + "..."
+	}
+	return s
+}
+
+// exactArgs is cobra.ExactArgs with a message that says what is expected.
+func exactArgs(n int, msg string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s", msg)
+		}
+		return nil
+	}
+}

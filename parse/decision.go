@@ -1,0 +1,94 @@
+package parse
+
+// Version identifies the parser's behaviour. Bump it whenever a change to the
+// parser can change its output, so that `minutes reparse` knows which stored
+// decisions were made by an older parser.
+const Version = 1
+
+// Document says which kind of page an item comes from.
+type Document string
+
+// Documents a meeting item page can be.
+const (
+	DocumentMinutes Document = "minutes" // pöytäkirja / protokoll
+	DocumentAgenda  Document = "agenda"  // esityslista / föredragningslista
+)
+
+// Outcome is what became of the proposal in the final handling of an item.
+type Outcome string
+
+// Outcomes, see DYNASTY.md for the Finnish wording behind each.
+const (
+	OutcomeApproved  Outcome = "approved"  // proposal adopted as such
+	OutcomeAmended   Outcome = "amended"   // adopted with changes, or a counter-proposal won
+	OutcomeRejected  Outcome = "rejected"  // the proposal itself was rejected
+	OutcomeTabled    Outcome = "tabled"    // left on the table (pöydälle)
+	OutcomeReturned  Outcome = "returned"  // sent back for preparation
+	OutcomeNoted     Outcome = "noted"     // only taken note of (merkitsi tiedoksi)
+	OutcomeWithdrawn Outcome = "withdrawn" // removed from the agenda
+	OutcomeDecided   Outcome = "decided"   // decided in the body's own words
+	OutcomePending   Outcome = "pending"   // agenda item: a proposal, no decision yet
+	OutcomeNone      Outcome = "none"      // neither proposal nor decision on the page
+)
+
+// Outcomes lists every valid outcome, in a stable order (for validation and help texts).
+var Outcomes = []Outcome{
+	OutcomeApproved, OutcomeAmended, OutcomeRejected, OutcomeTabled, OutcomeReturned,
+	OutcomeNoted, OutcomeWithdrawn, OutcomeDecided, OutcomePending, OutcomeNone,
+}
+
+// Person is someone named on the page: a preparer (valmistelija) or the
+// presenter (esittelijä). Name is as written, without the job title.
+type Person struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	Phone string `json:"phone"`
+	Email string `json:"email"`
+}
+
+// Votes is a recorded vote (äänestys).
+type Votes struct {
+	Yes    int `json:"yes"`
+	No     int `json:"no"`
+	Blank  int `json:"blank"`
+	Absent int `json:"absent"`
+}
+
+// Handling is one handling (käsittely) of the item by one body, as shown on
+// the page; earlier handlings come first, the page's own meeting last.
+type Handling struct {
+	Body     string  `json:"body"`
+	Date     string  `json:"date"` // YYYY-MM-DD, "" when not stated
+	Section  *int    `json:"section"`
+	Proposal string  `json:"proposal"`
+	Decision string  `json:"decision"`
+	Outcome  Outcome `json:"outcome"`
+}
+
+// Decision is one meeting item (a § of a meeting) read from its page text.
+// Fields the text does not state stay at their zero value (nil for pointers);
+// the parser never guesses. JSON field names are part of the tool's interface.
+type Decision struct {
+	Organization string     `json:"organization"`
+	Body         string     `json:"body"`
+	Document     Document   `json:"document"`
+	MeetingDate  string     `json:"meeting_date"` // YYYY-MM-DD
+	Section      *int       `json:"section"`
+	ItemNumber   *int       `json:"item_number"`
+	Title        string     `json:"title"`
+	DiaryNumber  string     `json:"diary_number"`
+	Preparers    []Person   `json:"preparers"`
+	Presenter    *Person    `json:"presenter"`
+	Proposal     string     `json:"proposal"`
+	Decision     string     `json:"decision"`
+	Outcome      Outcome    `json:"outcome"`
+	Unanimous    *bool      `json:"unanimous"`
+	Votes        *Votes     `json:"votes"`
+	Disqualified []string   `json:"disqualified"`
+	Handlings    []Handling `json:"handlings"`
+	Notify       []string   `json:"notify"`
+	Attachments  []string   `json:"attachments"`
+	Confidential bool       `json:"confidential"`
+	Language     string     `json:"language"` // "fi" or "sv"
+	Warnings     []string   `json:"warnings"`
+}

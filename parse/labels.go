@@ -1,0 +1,241 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// section is the kind of block a label opens on the page.
+type section int
+
+const (
+	secNone         section = iota // unlabelled text: background, or nothing we keep
+	secPreparer                    // valmistelija
+	secPresenter                   // esittelijä
+	secProposal                    // päätösehdotus
+	secImplicitProp                // text after a presenter line, a proposal when no label says so
+	secBackground                  // selostus
+	secNotes                       // käsittely
+	secDecision                    // päätös
+	secNotify                      // tiedoksi
+	secAttachments                 // liitteet
+	secSupplement                  // oheismateriaali: listed, but not attachments
+	secOther                       // muutoksenhaku and other trailing blocks
+)
+
+// label is one way an organisation writes a block label. Labels are free text
+// chosen by each organisation (DYNASTY.md), so the table lists the variants seen
+// or reported; ambiguous ones are words that also start ordinary sentences and
+// count as labels only alone on their line or followed by a colon.
+type label struct {
+	text      string
+	kind      section
+	ambiguous bool
+}
+
+// labels is ordered longest first so that "Päätösehdotus" wins over "Päätös".
+var labels = func() []label {
+	l := []label{
+		{"Valmistelijat ja lisätiedot", secPreparer, false},
+		{"Valmistelija ja lisätiedot", secPreparer, false},
+		{"Valmistelu- ja lisätiedot", secPreparer, false},
+		{"Valmistelijat", secPreparer, false},
+		{"Valmistelija", secPreparer, false},
+		{"Valmistelu", secPreparer, true},
+		{"Lisätiedot", secPreparer, true},
+		{"Beredare", secPreparer, false},
+		{"Beredning", secPreparer, true},
+		{"Esittelijä", secPresenter, false},
+		{"Föredragande", secPresenter, false},
+		{"Päätösehdotus", secProposal, false},
+		{"Päätösesitys", secProposal, false},
+		{"Ehdotus", secProposal, false},
+		{"Beslutsförslag", secProposal, false},
+		{"Förslag", secProposal, false},
+		{"Selostus", secBackground, false},
+		{"Perustelut", secBackground, false},
+		{"Redogörelse", secBackground, false},
+		{"Motivering", secBackground, true},
+		{"Käsittely", secNotes, false},
+		{"Behandling", secNotes, false},
+		{"Päätös", secDecision, false},
+		{"Beslut", secDecision, false},
+		{"Tiedoksi", secNotify, false},
+		{"Tiedoksianto", secNotify, false},
+		{"För kännedom", secNotify, false},
+		{"Delges", secNotify, false},
+		{"Liitteet", secAttachments, false},
+		{"Liite", secAttachments, false},
+		{"Bilagor", secAttachments, false},
+		{"Bilaga", secAttachments, false},
+		{"Oheismateriaalit", secSupplement, false},
+		{"Oheismateriaali", secSupplement, false},
+		{"Muutoksenhakuohjeet", secOther, true},
+		{"Muutoksenhaku", secOther, true},
+		{"Ändringssökande", secOther, true},
+	}
+	// Stable longest-first order; a simple insertion sort keeps this table readable.
+	for i := 1; i < len(l); i++ {
+		for j := i; j > 0 && len(l[j].text) > len(l[j-1].text); j-- {
+			l[j], l[j-1] = l[j-1], l[j]
+		}
+	}
+	return l
+}()
+
+// ownerProposal matches "Kunnanjohtajan ehdotus:" and "Föredragandens förslag":
+// a proposal label preceded by whose it is.
+var ownerProposal = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:n|s) (?i:päätösehdotus|ehdotus|päätösesitys|beslutsförslag|förslag)(?:\s*:\s*(.*))?$`)
+
+// matchLabel reports whether line starts with a block label, and the text that
+// follows the label on the same line.
+func matchLabel(line string) (section, string, bool) {
+	first, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(first) {
+		return secNone, "", false
+	}
+	if m := ownerProposal.FindStringSubmatch(line); m != nil {
+		return secProposal, m[1], true
+	}
+	for _, l := range labels {
+		if len(line) < len(l.text) || !strings.EqualFold(line[:len(l.text)], l.text) {
+			continue
+		}
+		rest := line[len(l.text):]
+		if rest != "" {
+			r, _ := utf8.DecodeRuneInString(rest)
+			if r != ' ' && r != ':' && r != '(' {
+				continue // a longer word: "Oheismateriaalina", "Liitteenä"
+			}
+		}
+		rest = strings.TrimSpace(rest)
+		if strings.HasPrefix(rest, "(") {
+			// "Valmistelijat ja lisätiedot (etunimi.sukunimi@kemi.fi):"
+			if i := strings.IndexByte(rest, ')'); i >= 0 {
+				rest = strings.TrimSpace(rest[i+1:])
+			}
+		}
+		colon := strings.HasPrefix(rest, ":")
+		rest = strings.TrimSpace(strings.TrimPrefix(rest, ":"))
+		if rest == "" {
+			return l.kind, "", true
+		}
+		if colon {
+			return l.kind, rest, true
+		}
+		if l.ambiguous {
+			continue
+		}
+		if !restFits(l.kind, rest) {
+			continue
+		}
+		return l.kind, rest, true
+	}
+	return secNone, "", false
+}
+
+// restFits decides whether text after a label word on the same line is the
+// label's content or whether the "label" is just the first word of a sentence
+// ("Päätös tarkastetaan heti.", "Esittelijä poisti asian esityslistalta.").
+func restFits(kind section, rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	startsUpper := unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"”“'«", r)
+	switch kind {
+	case secPreparer, secPresenter:
+		return !strings.HasSuffix(rest, ".")
+	case secNotify, secAttachments, secSupplement:
+		return startsUpper && !strings.HasSuffix(rest, ".")
+	default:
+		return startsUpper
+	}
+}
+
+// checkNote matches the procedural note that a decision was checked at once
+// ("Päätös tarkastetaan heti."); it is neither proposal nor decision text.
+var checkNote = regexp.MustCompile(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäkirja|beslutet|paragrafen)(?: \S+)? (?:tarkastetaan|tarkastettiin|justeras|justerades)(?: \S+)? (?:heti|välittömästi|kokouksessa|omedelbart)\.?$`)
+
+// Patterns for the page header and the item's identifiers.
+var (
+	dateRe = `(\d{1,2})\.(\d{1,2})\.(\d{4})`
+	// docLine: "Pöytäkirja 09.10.2023/Pykälä 183", "Esityslista 04.03.2025/Asianro 68".
+	docLineRe = regexp.MustCompile(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista))\s*` + dateRe + `\s*/\s*(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\s*(\d{1,5})\b`)
+	// handlingRe: "KhVi 09.10.2023 § 183", "Kaupunginhallitus 21.08.2023 § 230", with an
+	// optional diary number after it.
+	handlingRe = regexp.MustCompile(`^(\S(?:[^§:]{0,78}\S)?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
+	dateOnly     = regexp.MustCompile(`^` + dateRe + `$`)
+	sectionAlone = regexp.MustCompile(`^§\s*(\d{1,5})$`)
+	diaryRe      = regexp.MustCompile(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?((?:\p{Lu}{2,10}/)?\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})$`)
+	confidential = regexp.MustCompile(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
+	navLine      = regexp.MustCompile(`(?i)^(?:edellinen asia|seuraava asia|muutoksenhakuohje|kokousasia pdf-muodossa|föregående ärende|nästa ärende|rss-linkki|kokousasiat:|kokoukset:|sammanträdesärenden:|sammanträden:|https?://)`)
+)
+
+// parseDate turns a Finnish date ("9.10.2023", "09.10.2023") into YYYY-MM-DD.
+func parseDate(s string) (string, error) {
+	m := dateOnly.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", fmt.Errorf("parse date %q: not D.M.YYYY", s)
+	}
+	return dateParts(m[1], m[2], m[3])
+}
+
+// dateParts validates day, month and year and formats them as YYYY-MM-DD.
+func dateParts(d, m, y string) (string, error) {
+	day, _ := strconv.Atoi(d)
+	month, _ := strconv.Atoi(m)
+	year, _ := strconv.Atoi(y)
+	if year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysIn(month, year) {
+		return "", fmt.Errorf("parse date %s.%s.%s: out of range", d, m, y)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", year, month, day), nil
+}
+
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// parseSection reads a § number ("§ 183", "183", "§183"); 0 means none.
+func parseSection(s string) int {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "§"))
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 || n > 99999 {
+		return 0
+	}
+	return n
+}
+
+// bodySuffixes end the name of a body written out in full; handling headers
+// without one ("KhVi", "KPHVAANK") are abbreviations we do not expand.
+var bodySuffixes = []string{
+	"hallitus", "valtuusto", "lautakunta", "jaosto", "toimikunta", "neuvottelukunta",
+	"johtokunta", "johtoryhmä", "työryhmä", "kokous", "neuvosto", "lautakunnan jaosto",
+	"styrelsen", "styrelse", "fullmäktige", "nämnden", "nämnd", "sektionen", "sektion", "direktionen",
+	"direktion", "kommittén", "delegationen", "rådet",
+}
+
+// isFullBodyName reports whether a handling header names its body in full.
+func isFullBodyName(s string) bool {
+	words := strings.Fields(strings.ToLower(s))
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	last := words[len(words)-1]
+	for _, suf := range bodySuffixes {
+		if strings.HasSuffix(last, suf) {
+			return true
+		}
+	}
+	return false
+}

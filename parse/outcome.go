@@ -1,0 +1,241 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// ValidOutcome reports whether s is one of Outcomes.
+func ValidOutcome(s string) bool {
+	for _, o := range Outcomes {
+		if string(o) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Wording of outcomes (DYNASTY.md, "Decisions and their outcomes"). Each pattern
+// is matched against lower-cased decision text.
+var (
+	withdrawnRe = regexp.MustCompile(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
+	tabledRe    = regexp.MustCompile(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
+	returnedRe  = regexp.MustCompile(`palautettiin (?:uudelleen )?valmisteltavaksi|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
+	amendedRe   = regexp.MustCompile(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
+	counterRe   = regexp.MustCompile(`vastaehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|vastaehdotuksen mukaisesti|hyväksyi [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
+	rejectObjRe = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
+	rejectAnyRe = regexp.MustCompile(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
+	notedRe     = regexp.MustCompile(`merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
+	actionRe    = regexp.MustCompile(`hyväksy|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
+	approvedRe  = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget`)
+	plainApprove = regexp.MustCompile(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
+)
+
+// classify decides the outcome of one handling from its proposal, its
+// decision and its käsittely (handling notes).
+func classify(proposal, decision, notes string) Outcome {
+	p, d := strings.ToLower(proposal), strings.ToLower(decision)
+	nd := strings.ToLower(notes) + "\n" + d
+	switch {
+	case d == "" && p != "":
+		return OutcomePending
+	case d == "":
+		return OutcomeNone
+	case withdrawnRe.MatchString(d):
+		return OutcomeWithdrawn
+	case tabledRe.MatchString(d):
+		return OutcomeTabled
+	case returnedRe.MatchString(d):
+		return OutcomeReturned
+	case amendedRe.MatchString(d), counterRe.MatchString(nd):
+		return OutcomeAmended
+	case rejectObjRe.MatchString(d):
+		return OutcomeRejected
+	}
+	restated := p != "" && overlap(p, d) >= 0.6
+	if rejectAnyRe.MatchString(d) && !restated && !strings.Contains(p, "hylä") && !strings.Contains(p, "hylk") && !strings.Contains(p, "avslå") {
+		// The body rejected something the proposal did not propose to reject.
+		return OutcomeRejected
+	}
+	if notedRe.MatchString(d) && !actionRe.MatchString(withoutNoting(d)) {
+		return OutcomeNoted
+	}
+	plain := plainApprove.MatchString(strings.TrimSpace(firstLine(d)))
+	if plain || restated {
+		// The adopted proposal decides the outcome.
+		switch {
+		case tabledRe.MatchString(p):
+			return OutcomeTabled
+		case returnedRe.MatchString(p):
+			return OutcomeReturned
+		case notedRe.MatchString(p) && !actionRe.MatchString(withoutNoting(p)):
+			return OutcomeNoted
+		}
+		return OutcomeApproved
+	}
+	if approvedRe.MatchString(d) {
+		return OutcomeApproved
+	}
+	return OutcomeDecided
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// withoutNoting removes the noting phrase so that the rest can be checked for
+// other decisions ("hyväksyy … ja merkitsee tiedoksi …" is not only noting).
+func withoutNoting(s string) string {
+	return notedRe.ReplaceAllString(s, " ")
+}
+
+// overlap is the share of the proposal's word stems found in the decision: a
+// decision that restates its proposal in the past tense ("päättää esittää" →
+// "päätti esittää") adopted it.
+func overlap(proposal, decision string) float64 {
+	ps, ds := stems(proposal), stems(decision)
+	if len(ps) == 0 {
+		return 0
+	}
+	n := 0
+	for s := range ps {
+		if ds[s] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ps))
+}
+
+func stems(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		r := []rune(w)
+		if len(r) < 4 {
+			continue
+		}
+		if len(r) > 5 {
+			r = r[:5]
+		}
+		out[string(r)] = true
+	}
+	return out
+}
+
+var (
+	scoreRe  = regexp.MustCompile(`(?i)(?:äänin|äänillä|med rösterna|rösterna)\s+(\d{1,3})\s*[–—-]\s*(\d{1,3})`)
+	yesRe    = regexp.MustCompile(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b`)
+	noRe     = regexp.MustCompile(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b`)
+	blankRe  = regexp.MustCompile(`(?i)(?:\b(?:tyhjää?|tyhjiä|blankt?|blanka)(?: ääniä| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:tyhjää?|tyhjiä|blank)\b)`)
+	absentRe = regexp.MustCompile(`(?i)(?:\b(?:poissa|frånvarande)\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:poissa|frånvarande)\b)`)
+	voteRe   = regexp.MustCompile(`(?i)äänestys|äänestyksen|äänestettiin|äänesti|äänin \d|omröstning|röstade|med rösterna`)
+	unanRe   = regexp.MustCompile(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
+)
+
+// votes reads a recorded vote: "äänin 7–4" (yes 7, no 4 as written) or
+// "Jaa 7, Ei 4, Tyhjä 1, Poissa 1". The last vote in the text wins: it is the
+// one that decided.
+func votes(text string) *Votes {
+	var v *Votes
+	if m := scoreRe.FindAllStringSubmatch(text, -1); m != nil {
+		last := m[len(m)-1]
+		v = &Votes{Yes: atoi(last[1]), No: atoi(last[2])}
+	}
+	if y := yesRe.FindAllStringSubmatch(text, -1); y != nil {
+		if n := noRe.FindAllStringSubmatch(text, -1); n != nil {
+			v = &Votes{Yes: atoi(y[len(y)-1][1]), No: atoi(n[len(n)-1][1])}
+		}
+	}
+	if v == nil {
+		return nil
+	}
+	if m := blankRe.FindAllStringSubmatch(text, -1); m != nil {
+		v.Blank = atoi(m[len(m)-1][1] + m[len(m)-1][2])
+	}
+	if m := absentRe.FindAllStringSubmatch(text, -1); m != nil {
+		v.Absent = atoi(m[len(m)-1][1] + m[len(m)-1][2])
+	}
+	return v
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// unanimity is false when a vote was taken, true when the text says
+// "yksimielisesti", unknown otherwise.
+func unanimity(text string, v *Votes) *bool {
+	var b bool
+	switch {
+	case v != nil || voteRe.MatchString(text):
+		b = false
+	case unanRe.MatchString(text):
+		b = true
+	default:
+		return nil
+	}
+	return &b
+}
+
+var (
+	disqualRe = regexp.MustCompile(`(?i)^(.*?)\s+(?:oli|olivat|ilmoitti olevansa|ilmoittivat olevansa|todettiin|var|anmälde|anmälde sig)\s+(?:esteellinen|esteellisiä|esteellisiksi|esteelliseksi|jäävi|jäävejä|jävig|jäviga|jäv)`)
+	disqualAfterRe = regexp.MustCompile(`(?i)esteellis(?:enä|inä)\b[^.]*?\b(?:ei osallistunut|eivät osallistuneet|poistui kokouksesta|poistuivat kokouksesta|poistui|poistuivat)(?: asian käsittelyyn| kokouksesta| asian käsittelyn ajaksi)?\s+(.+?)\.?$`)
+	sentenceSplit  = regexp.MustCompile(`[.!?]\s+`)
+	leadIn         = regexp.MustCompile(`(?i)^(?:käsittelyn aikana|asian käsittelyn aikana|kokouksessa|under behandlingen|todettiin, että|konstaterades att)\s+`)
+)
+
+// disqualified finds members named as esteellinen (disqualified) in a line.
+func disqualified(line string) []string {
+	var names []string
+	for _, sent := range sentenceSplit.Split(line, -1) {
+		var who string
+		if m := disqualRe.FindStringSubmatch(sent); m != nil {
+			who = m[1]
+		} else if m := disqualAfterRe.FindStringSubmatch(sent); m != nil {
+			who = m[1]
+		} else {
+			continue
+		}
+		who = leadIn.ReplaceAllString(strings.TrimSpace(who), "")
+		for _, part := range listSplit.Split(who, -1) {
+			for _, p := range andSplit.Split(part, -1) {
+				if _, name := splitTitleName(p, ""); strings.Contains(name, " ") {
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	return names
+}
+
+var (
+	fiWords = map[string]bool{"ja": true, "että": true, "on": true, "sekä": true, "ovat": true, "päätös": true, "ehdotus": true, "hyväksyttiin": true, "kunnan": true, "tai": true, "asian": true, "kaupungin": true, "päätti": true, "mukaan": true, "ei": true, "se": true}
+	svWords = map[string]bool{"och": true, "att": true, "är": true, "för": true, "som": true, "av": true, "med": true, "till": true, "beslut": true, "förslag": true, "godkändes": true, "på": true, "den": true, "det": true, "inte": true, "stadens": true}
+)
+
+// language tells Finnish from Swedish by counting common function words.
+func language(lines []string) string {
+	fi, sv := 0, 0
+	for _, l := range lines {
+		for _, w := range strings.FieldsFunc(strings.ToLower(l), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if fiWords[w] {
+				fi++
+			}
+			if svWords[w] {
+				sv++
+			}
+		}
+	}
+	switch {
+	case sv > fi:
+		return "sv"
+	case fi > 0:
+		return "fi"
+	}
+	return ""
+}

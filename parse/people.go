@@ -1,0 +1,195 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// titleSuffixes end Finnish and Swedish job titles. A word ending in one is part
+// of a person's title even when capitalised ("Muutosjohtaja Eija Kellokoski-Kari").
+var titleSuffixes = []string{
+	"johtaja", "päällikkö", "pormestari", "sihteeri", "suunnittelija", "asiantuntija",
+	"koordinaattori", "insinööri", "lakimies", "kamreeri", "tarkastaja", "arkkitehti",
+	"ohjaaja", "isännöitsijä", "kirjaaja", "esimies", "vastaava", "neuvos", "hoitaja",
+	"lääkäri", "rehtori", "kehittäjä", "juristi", "ekonomi", "sihteeri", "intendentti",
+	"assistentti", "puheenjohtaja", "jäsen", "valmistelija", "esittelijä", "kanslisti",
+	"direktör", "chef", "sekreterare", "planerare", "ingenjör", "jurist", "föredragande",
+	"ordförande", "ledamot", "kamrer", "handläggare", "koordinator", "rektor", "kontrollant",
+}
+
+func isTitleWord(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ".,:;"))
+	for _, s := range titleSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameParticles may sit inside a name written in lower case ("Carl af Forselles").
+var nameParticles = map[string]bool{"af": true, "von": true, "van": true, "de": true, "der": true, "da": true}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// splitTitleName splits "Vt. kaupunginjohtaja Marjo Säärelä" into title and
+// name. The name is the run of capitalised words at the end; a name has at most
+// two words, so capitalised words before them belong to the title. place, when
+// not empty, is the organisation's first word ("Kemijärven"): some Dynasty sites
+// append the municipality after the presenter's name ("Säärelä Marjo
+// Kemijärvi"), and a trailing word sharing its stem is dropped.
+func splitTitleName(s, place string) (title, name string) {
+	words := strings.Fields(strings.TrimRight(strings.TrimSpace(s), ".,;:"))
+	if len(words) == 0 {
+		return "", ""
+	}
+	i := len(words)
+	for i > 0 {
+		w := words[i-1]
+		if nameParticles[w] && i < len(words) {
+			i--
+			continue
+		}
+		if !startsUpper(w) || isTitleWord(w) {
+			break
+		}
+		i--
+	}
+	nameWords := words[i:]
+	if len(nameWords) >= 3 && place != "" && sameStem(nameWords[len(nameWords)-1], place) {
+		nameWords = nameWords[:len(nameWords)-1]
+	}
+	if len(nameWords) > 2 {
+		i += len(nameWords) - 2
+		nameWords = nameWords[len(nameWords)-2:]
+	}
+	return strings.Join(words[:i], " "), strings.Join(nameWords, " ")
+}
+
+// sameStem reports whether two words share their first five letters or more,
+// enough to tie "Kemijärvi" to "Kemijärven" without a list of municipalities.
+func sameStem(a, b string) bool {
+	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return n >= 5 && n >= len(ra)-2 && n >= len(rb)-3
+}
+
+var (
+	phoneRe       = regexp.MustCompile(`(?i)(?:^|[\s,])(?:puh\.?|p\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`)
+	emailRe       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`)
+	templateEmail = regexp.MustCompile(`(?i)^(?:etunimi|firstname|förnamn|fornamn)\.`)
+	listSplit     = regexp.MustCompile(`\s*[,;]\s*`)
+	andSplit      = regexp.MustCompile(`\s+(?:ja|och|sekä)\s+`)
+)
+
+// parsePersons reads a preparer or presenter line: people separated by commas
+// or "ja", each optionally followed by a phone number and an e-mail address. A
+// template address (etunimi.sukunimi@…) belongs to nobody and is skipped.
+func parsePersons(line, place string) []Person {
+	var people []Person
+	var pending string // a title-only piece joined to the next: "kehittämis- ja hallintojohtaja"
+	for _, seg := range listSplit.Split(line, -1) {
+		seg = strings.TrimSpace(seg)
+		if seg == "" {
+			continue
+		}
+		if emailRe.MatchString(seg) && strings.Count(seg, " ") == 0 {
+			if !templateEmail.MatchString(seg) && len(people) > 0 && people[len(people)-1].Email == "" {
+				people[len(people)-1].Email = seg
+			}
+			continue
+		}
+		if m := phoneRe.FindStringSubmatch(seg); m != nil {
+			rest := strings.TrimSpace(seg[:len(seg)-len(m[0])])
+			if rest == "" {
+				if len(people) > 0 && people[len(people)-1].Phone == "" {
+					people[len(people)-1].Phone = m[1]
+				}
+				continue
+			}
+			// "Otto Koskela puh. 040 199 2146": person and phone in one piece.
+			for _, p := range personsIn(pending+rest, place) {
+				people = append(people, p)
+			}
+			pending = ""
+			if len(people) > 0 {
+				people[len(people)-1].Phone = m[1]
+			}
+			continue
+		}
+		var email string
+		if e := emailRe.FindString(seg); e != "" {
+			seg = strings.TrimSpace(strings.Replace(seg, e, "", 1))
+			if !templateEmail.MatchString(e) {
+				email = e
+			}
+		}
+		ps := personsIn(pending+seg, place)
+		pending = ""
+		if len(ps) == 0 {
+			pending = seg + ", "
+			continue
+		}
+		if email != "" {
+			ps[len(ps)-1].Email = email
+		}
+		people = append(people, ps...)
+	}
+	return people
+}
+
+// personsIn splits one comma-free piece on "ja"/"och" where both sides name a
+// person ("Tekninen ja ympäristöjohtaja Pekka Ojala" is one person), and reads
+// title and name of each.
+func personsIn(seg, place string) []Person {
+	var out []Person
+	start := 0 // start of the piece still being read
+	seps := andSplit.FindAllStringIndex(seg, -1)
+	for i := 0; i <= len(seps); i++ {
+		end := len(seg)
+		if i < len(seps) {
+			end = seps[i][0]
+		}
+		title, name := splitTitleName(seg[start:end], place)
+		if i < len(seps) && len(strings.Fields(name)) < 2 {
+			continue // half a title or a lone word: read on past the "ja"
+		}
+		if name != "" {
+			out = append(out, Person{Name: name, Title: title})
+		}
+		if i < len(seps) {
+			start = seps[i][1]
+		}
+	}
+	return out
+}
+
+// presenterFrom reads the presenter line, which names one person, or only a
+// title ("Kaupunginjohtaja", seed 002).
+func presenterFrom(line, place string) *Person {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return nil
+	}
+	if ps := parsePersons(line, place); len(ps) > 0 {
+		p := ps[0]
+		return &p
+	}
+	title, name := splitTitleName(strings.Split(line, ",")[0], place)
+	if title == "" && name == "" {
+		return nil
+	}
+	return &Person{Name: name, Title: title}
+}
+
+// implicitPresenter matches a line that is only a presenter's title, which some
+// sites print instead of an "Esittelijä" label (seed 002: "Kaupunginjohtaja").
+var implicitPresenter = regexp.MustCompile(`^(?:(?i:vt|va|ma)\.? )?\p{Lu}\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)$`)

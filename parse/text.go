@@ -1,0 +1,548 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text parses the text of one meeting-item page (as the seeds look: lines, blank
+// lines between blocks, U+00A0 lines, possibly the Dynasty site header and
+// navigation) into a Decision. Pure: no I/O, clock, globals, logging.
+func Text(text string) Decision {
+	p := &pageParser{lines: normalize(text)}
+	p.run()
+	return p.result()
+}
+
+// maxLineRunes bounds the work per line; longer lines are cut, as no label,
+// header or name is that long.
+const maxLineRunes = 20000
+
+var underscoreTail = regexp.MustCompile(`_{3,}$`)
+
+// normalize returns the non-empty lines of text, NFC-normalised, with every
+// kind of space (U+00A0 included) turned into one ASCII space, invisible
+// characters dropped and the trailing underscores of Dynasty's header removed.
+func normalize(text string) []string {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	text = norm.NFC.String(text)
+	var out []string
+	var b strings.Builder
+	for _, raw := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\f' || r == '\v' }) {
+		b.Reset()
+		space := true // drop leading spaces
+		n := 0
+		for _, r := range raw {
+			if n++; n > maxLineRunes {
+				break
+			}
+			switch {
+			case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+				if !space {
+					b.WriteByte(' ')
+				}
+				space = true
+			case r == '\u00AD' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\uFEFF' || r == '\u2060' || unicode.IsControl(r):
+				// invisible: soft hyphen, zero-width characters, stray controls
+			default:
+				b.WriteRune(r)
+				space = false
+			}
+		}
+		line := strings.TrimSpace(underscoreTail.ReplaceAllString(strings.TrimSpace(b.String()), ""))
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// handling is one handling while it is being read.
+type handling struct {
+	Handling
+	header       bool // started by a handling header, not inferred
+	proposal     []string
+	implicit     []string // text after a bare presenter line
+	decision     []string
+	notes        []string
+	hasPresenter bool
+}
+
+// pageParser walks the lines once, top to bottom, keeping the block it is in.
+type pageParser struct {
+	lines []string
+
+	org, body   string
+	document    Document
+	docDate     string
+	docSection  int
+	itemNumber  int
+	title       string
+	diary       string
+	preparers   []Person
+	presenter   *Person
+	notify      []string
+	attachments []string
+	disq        []string
+	confidentl  bool
+	warnings    []string
+
+	handlings []*handling
+	cur       *handling
+	sec       section
+	// personLines counts lines read under a preparer label standing alone.
+	personLines int
+	// titleOpen is true while a title may still follow a handling header.
+	titleOpen bool
+	preAttach int    // attachments listed before any handling
+	prev      string // the line before the current one
+	current   string // the line being read
+}
+
+func (p *pageParser) warn(format string, args ...any) {
+	p.warnings = append(p.warnings, fmt.Sprintf(format, args...))
+}
+
+func (p *pageParser) run() {
+	lines := p.header(p.lines)
+	for _, line := range lines {
+		p.current = line
+		p.line(line)
+		p.prev = line
+	}
+}
+
+// header reads the Dynasty site header, if there is one: organisation, RSS
+// links, body, the document line, navigation. It returns the remaining lines.
+func (p *pageParser) header(lines []string) []string {
+	if len(lines) == 0 {
+		return lines
+	}
+	const prefix = "dynasty tietopalvelu"
+	first := lines[0]
+	if len(first) < len(prefix) || !strings.EqualFold(first[:len(prefix)], prefix) {
+		return lines
+	}
+	org := strings.TrimSpace(first[len(prefix):])
+	for _, w := range []string{"Haku", "Sök"} {
+		if strings.HasPrefix(org, w+" ") || org == w {
+			org = strings.TrimSpace(strings.TrimPrefix(org, w))
+		}
+	}
+	if strings.HasPrefix(org, "RSS") {
+		org = strings.TrimSpace(strings.TrimPrefix(org, "RSS"))
+	}
+	p.org = org
+	i := 1
+	for ; i < len(lines) && i < 12; i++ {
+		l := lines[i]
+		switch {
+		case navLine.MatchString(l):
+			continue
+		case p.docLine(l):
+			continue
+		case p.body == "" && p.document == "" && !p.isStructural(l):
+			p.body = l
+			continue
+		}
+		break
+	}
+	return lines[i:]
+}
+
+// isStructural reports lines that are never the body's name.
+func (p *pageParser) isStructural(l string) bool {
+	if _, _, ok := matchLabel(l); ok {
+		return true
+	}
+	return handlingRe.MatchString(l) || diaryRe.MatchString(l)
+}
+
+// docLine reads "Pöytäkirja 09.10.2023/Pykälä 183" or "Esityslista 04.03.2025/Asianro 68".
+func (p *pageParser) docLine(l string) bool {
+	m := docLineRe.FindStringSubmatch(l)
+	if m == nil {
+		return false
+	}
+	switch strings.ToLower(m[1]) {
+	case "pöytäkirja", "protokoll":
+		p.document = DocumentMinutes
+	default:
+		p.document = DocumentAgenda
+	}
+	if d, err := dateParts(m[2], m[3], m[4]); err == nil {
+		p.docDate = d
+	} else {
+		p.warn("document line %q: %v", l, err)
+	}
+	n := parseSection(m[6])
+	switch strings.ToLower(m[5]) {
+	case "pykälä", "paragraf", "§":
+		p.docSection = n
+	default:
+		p.itemNumber = n
+	}
+	return true
+}
+
+// startHandling opens a new handling; header says whether a header line did.
+func (p *pageParser) startHandling(h *handling) {
+	p.handlings = append(p.handlings, h)
+	p.cur = h
+	p.sec = secNone
+	p.titleOpen = p.title == ""
+}
+
+// ensureHandling returns the current handling, inferring one when content
+// appears before any handling header.
+func (p *pageParser) ensureHandling() *handling {
+	if p.cur == nil {
+		p.startHandling(&handling{})
+	}
+	return p.cur
+}
+
+func (p *pageParser) line(l string) {
+	if confidential.MatchString(l) {
+		p.confidentl = true
+	}
+	if strings.Contains(strings.ToLower(l), "esteelli") || strings.Contains(strings.ToLower(l), "jävi") || strings.Contains(strings.ToLower(l), "jäävi") {
+		p.disq = appendNew(p.disq, disqualified(l)...)
+	}
+	if navLine.MatchString(l) || p.docLine(l) {
+		return
+	}
+	if checkNote.MatchString(l) {
+		return
+	}
+	if m := handlingRe.FindStringSubmatch(l); m != nil && p.headerFits(m) {
+		p.handlingHeader(m[1], m[2], m[3], m[4], m[5], m[6], l)
+		return
+	}
+	if m := sectionAlone.FindStringSubmatch(l); m != nil {
+		p.sectionAlone(parseSection(m[1]))
+		return
+	}
+	if m := diaryRe.FindStringSubmatch(l); m != nil {
+		if p.diary == "" {
+			p.diary = m[1]
+		}
+		return
+	}
+	if kind, rest, ok := matchLabel(l); ok {
+		p.label(kind, rest)
+		return
+	}
+	if p.cur != nil && p.sec != secPreparer && p.sec != secPresenter && !p.cur.hasPresenter &&
+		len(p.cur.decision) == 0 && implicitPresenter.MatchString(l) {
+		p.presenter = &Person{Title: l}
+		p.cur.hasPresenter = true
+		p.sec = secImplicitProp
+		return
+	}
+	p.text(l)
+}
+
+// sectionAlone handles "§ 198" standing on its own line: it completes a
+// header that had no §, or the abbreviated "Tela 12.03.2024" on the line before,
+// or else opens a handling known only by its section.
+func (p *pageParser) sectionAlone(n int) {
+	if p.cur != nil && p.cur.header && p.cur.Section == nil && p.cur.empty() {
+		p.cur.Section = &n
+		return
+	}
+	h := &handling{header: true, Handling: Handling{Section: &n}}
+	if m := bodyDateRe.FindStringSubmatch(p.prev); m != nil {
+		if date, err := dateParts(m[2], m[3], m[4]); err == nil {
+			h.Body, h.Date = m[1], date
+			if p.title == p.prev {
+				p.title = ""
+			}
+		}
+	}
+	p.startHandling(h)
+}
+
+// bodyDateRe matches "Tekninen lautakunta 12.03.2024" with the § on the next line.
+var bodyDateRe = regexp.MustCompile(`^(\S.{0,78}?)\s+` + dateRe + `$`)
+
+// headerFits rejects handling-header look-alikes: sentences ending in a date
+// ("Seminaari pidetään 6.9.2023"). Without a § the body must be a full name.
+func (p *pageParser) headerFits(m []string) bool {
+	body := m[1]
+	if strings.Count(body, " ") > 7 || strings.HasSuffix(body, ".") || strings.HasSuffix(body, ",") {
+		return false
+	}
+	if m[5] == "" && !strings.Contains(m[0], "Asianro") && !strings.Contains(m[0], "Ärende") {
+		return isFullBodyName(body)
+	}
+	return true
+}
+
+func (h *handling) empty() bool {
+	return len(h.proposal) == 0 && len(h.decision) == 0 && len(h.implicit) == 0 && len(h.notes) == 0
+}
+
+func (p *pageParser) handlingHeader(body, d, mo, y, sec, diary, line string) {
+	h := &handling{header: true}
+	h.Body = body
+	if date, err := dateParts(d, mo, y); err == nil {
+		h.Date = date
+	} else {
+		p.warn("handling header %q: %v", line, err)
+	}
+	if n := parseSection(sec); n > 0 {
+		h.Section = &n
+	}
+	if diary != "" && p.diary == "" {
+		p.diary = diary
+	}
+	if p.cur == nil && p.title == "" && p.preAttach > 0 {
+		// The page's attachment list comes right before the title, and
+		// nothing but the handling header ends it: its last line is the title.
+		p.title = p.attachments[len(p.attachments)-1]
+		p.attachments = p.attachments[:len(p.attachments)-1]
+	}
+	p.startHandling(h)
+}
+
+func (p *pageParser) label(kind section, rest string) {
+	switch kind {
+	case secProposal, secDecision, secPresenter:
+		// A second proposal or decision after a decision is the next handling,
+		// even without a header (seed 002: the council after the city board).
+		if p.cur != nil && len(p.cur.decision) > 0 {
+			p.startHandling(&handling{})
+		}
+		p.ensureHandling()
+	}
+	p.titleOpen = false
+	p.sec = kind
+	p.personLines = 0
+	if rest == "" {
+		return
+	}
+	switch kind {
+	case secPreparer:
+		p.preparers = appendPeople(p.preparers, parsePersons(rest, p.place())...)
+		p.sec = secNone
+	case secPresenter:
+		p.setPresenter(rest)
+	case secAttachments:
+		if l := strings.ToLower(rest); len(rest) > 0 && unicode.IsDigit(rune(l[0])) {
+			rest = p.lastLabelLine()
+		}
+		p.text(rest)
+	default:
+		p.text(rest)
+	}
+}
+
+// lastLabelLine is the line being read, for "Liite 1 Sopimus" where the label
+// word is part of the attachment's title.
+func (p *pageParser) lastLabelLine() string { return p.current }
+
+func (p *pageParser) setPresenter(s string) {
+	if pr := presenterFrom(s, p.place()); pr != nil {
+		p.presenter = pr
+	}
+	p.ensureHandling().hasPresenter = true
+	p.sec = secImplicitProp
+}
+
+// place is the organisation's first word, used to drop a municipality written
+// after the presenter's name.
+func (p *pageParser) place() string {
+	if f := strings.Fields(p.org); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// text handles an unlabelled line according to the block it is in.
+func (p *pageParser) text(l string) {
+	switch p.sec {
+	case secPreparer:
+		if p.personLines < 6 && personLike(l) {
+			p.personLines++
+			p.preparers = appendPeople(p.preparers, parsePersons(l, p.place())...)
+			return
+		}
+		p.sec = secNone
+	case secPresenter:
+		p.setPresenter(l)
+		return
+	case secProposal:
+		p.cur.proposal = append(p.cur.proposal, l)
+		return
+	case secImplicitProp:
+		p.cur.implicit = append(p.cur.implicit, l)
+		return
+	case secDecision:
+		p.cur.decision = append(p.cur.decision, l)
+		return
+	case secNotes:
+		p.ensureHandling().notes = append(p.ensureHandling().notes, l)
+		return
+	case secNotify:
+		if titleLike(l) {
+			for _, r := range listSplit.Split(strings.TrimSuffix(l, "."), -1) {
+				if r = strings.TrimSpace(r); r != "" {
+					p.notify = appendNew(p.notify, r)
+				}
+			}
+			return
+		}
+		p.sec = secNone
+	case secAttachments:
+		if titleLike(l) {
+			if p.cur == nil {
+				p.preAttach++
+			}
+			p.attachments = appendNew(p.attachments, l)
+			return
+		}
+		p.sec = secNone
+	case secSupplement:
+		if titleLike(l) {
+			return
+		}
+		p.sec = secNone
+	case secBackground, secOther:
+		return
+	}
+	// Unlabelled text: the title, if it has not been seen yet.
+	if p.title == "" && (p.cur == nil || p.titleOpen) && titleLike(l) {
+		p.title = l
+		p.titleOpen = false
+		return
+	}
+	p.titleOpen = false
+}
+
+// personLike reports whether a line under a preparer label names people rather
+// than starting the item's text.
+func personLike(l string) bool {
+	if utf8.RuneCountInString(l) > 220 || strings.HasSuffix(l, ".") || strings.HasSuffix(l, ":") {
+		return false
+	}
+	for _, seg := range listSplit.Split(l, -1) {
+		if len(strings.Fields(seg)) > 8 {
+			return false
+		}
+	}
+	return true
+}
+
+// titleLike reports whether a line can be a title or a list entry: short, and
+// not a sentence.
+func titleLike(l string) bool {
+	return utf8.RuneCountInString(l) <= 250 && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ":")
+}
+
+func appendNew(list []string, items ...string) []string {
+next:
+	for _, it := range items {
+		for _, have := range list {
+			if have == it {
+				continue next
+			}
+		}
+		list = append(list, it)
+	}
+	return list
+}
+
+func appendPeople(list []Person, people ...Person) []Person {
+next:
+	for _, it := range people {
+		for _, have := range list {
+			if have.Name == it.Name {
+				continue next
+			}
+		}
+		list = append(list, it)
+	}
+	return list
+}
+
+// result assembles the Decision: the item's own meeting is its final handling.
+func (p *pageParser) result() Decision {
+	d := Decision{
+		Organization: p.org,
+		Body:         p.body,
+		Document:     p.document,
+		MeetingDate:  p.docDate,
+		Title:        p.title,
+		DiaryNumber:  p.diary,
+		Preparers:    p.preparers,
+		Presenter:    p.presenter,
+		Disqualified: p.disq,
+		Notify:       p.notify,
+		Attachments:  p.attachments,
+		Confidential: p.confidentl,
+		Language:     language(p.lines),
+		Outcome:      OutcomeNone,
+	}
+	if p.docSection > 0 {
+		n := p.docSection
+		d.Section = &n
+	}
+	if p.itemNumber > 0 {
+		n := p.itemNumber
+		d.ItemNumber = &n
+	}
+	var kept []*handling
+	for _, h := range p.handlings {
+		if h.header || !h.empty() {
+			kept = append(kept, h)
+		}
+	}
+	for i, h := range kept {
+		prop := h.proposal
+		if len(prop) == 0 {
+			prop = h.implicit
+		}
+		h.Proposal = strings.Join(prop, "\n")
+		h.Decision = strings.Join(h.decision, "\n")
+		h.Outcome = classify(h.Proposal, h.Decision, strings.Join(h.notes, "\n"))
+		d.Handlings = append(d.Handlings, h.Handling)
+		if !h.header {
+			p.warn("handling %d has no header: its body, date and section are unknown", i+1)
+		}
+	}
+	if len(kept) > 0 {
+		last := kept[len(kept)-1]
+		d.Proposal = last.Proposal
+		d.Decision = last.Decision
+		d.Outcome = last.Outcome
+		text := strings.Join(last.notes, "\n") + "\n" + last.Decision
+		d.Votes = votes(text)
+		d.Unanimous = unanimity(text, d.Votes)
+		if d.MeetingDate == "" {
+			d.MeetingDate = last.Date
+		}
+		if d.Section == nil && last.Section != nil {
+			n := *last.Section
+			d.Section = &n
+		}
+		if d.Body == "" && p.org == "" && isFullBodyName(last.Body) {
+			d.Body = last.Body
+		}
+	}
+	if d.Outcome == OutcomeNone && len(p.lines) > 0 && !d.Confidential {
+		p.warn("no proposal or decision found")
+	}
+	if d.Document == DocumentMinutes && d.Outcome == OutcomePending {
+		p.warn("minutes without a decision")
+	}
+	d.Warnings = p.warnings
+	return d
+}

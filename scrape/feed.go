@@ -1,0 +1,164 @@
+package scrape
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+)
+
+// ErrNotFeed is returned (wrapped) when a body that should be a feed is
+// not one: a login or error page in HTML, or XML too broken to read. Sites
+// answer feed URLs with such pages when they are down or moved.
+var ErrNotFeed = errors.New("not an RSS feed")
+
+// FeedEntry is one entry of a Dynasty RSS feed.
+type FeedEntry struct {
+	Link        Link      // classified entry link: LinkItem in meetingitems feeds, LinkMeeting in meetings feeds
+	Body        string    // from the title "<Body> DD.MM.YYYY / <Title>"; "" without that pattern
+	Date        string    // YYYY-MM-DD from the title; "" if absent
+	Title       string    // the part after the first " / ", or the whole title without that pattern
+	Published   time.Time // pubDate in UTC; zero if missing or unreadable
+	GUID        string
+	Fingerprint string // hex hash of (title, canonical link, guid, pubDate text): changes when the entry does
+}
+
+// Feed is a parsed feed. Skipped lists, for the user, entries that were
+// dropped and why.
+type Feed struct {
+	Entries []FeedEntry
+	Skipped []string
+}
+
+var (
+	xmlDeclEncRe = regexp.MustCompile(`^(\s*<\?xml[^>]*?\sencoding\s*=\s*)(["'])[^"']*["']`)
+	htmlStartRe  = regexp.MustCompile(`(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]`)
+	titleDateRe  = regexp.MustCompile(`^(.*?)[\s\p{Zs}]*\b(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+)
+
+// ParseFeed reads an RSS (or Atom) feed in any charset; see DecodeBytes for
+// how the charset is chosen. Titles are unescaped a second time because
+// Dynasty puts HTML entities such as &ndash; inside CDATA, NFC-normalised
+// and whitespace-collapsed. Links are classified with ClassifyURL against
+// base; entries whose link is off the site, not an item or meeting link, or
+// a duplicate of an earlier one are dropped and listed in Skipped. An HTML
+// page or malformed XML is an error wrapping ErrNotFeed; a feed with no
+// entries is not an error.
+func ParseFeed(base *url.URL, body []byte, contentType string) (Feed, error) {
+	text, _, _, err := DecodeBytes(body, contentType)
+	if err != nil {
+		return Feed{}, fmt.Errorf("parse feed: %w", err)
+	}
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if htmlStartRe.MatchString(text) {
+		return Feed{}, fmt.Errorf("parse feed: %w: got an HTML page", ErrNotFeed)
+	}
+	// The text is UTF-8 now; the prolog must stop claiming otherwise or the
+	// XML decoder would convert it a second time.
+	text = xmlDeclEncRe.ReplaceAllString(text, "${1}${2}UTF-8${2}")
+	parsed, err := gofeed.NewParser().ParseString(text)
+	if err != nil {
+		return Feed{}, fmt.Errorf("parse feed: %w: %w", ErrNotFeed, err)
+	}
+	var feed Feed
+	seen := map[string]bool{}
+	for i, it := range parsed.Items {
+		title := cleanText(html.UnescapeString(it.Title))
+		rawLink := strings.TrimSpace(it.Link)
+		if rawLink == "" && len(it.Links) > 0 {
+			rawLink = strings.TrimSpace(it.Links[0])
+		}
+		if rawLink == "" && looksLikeURL(it.GUID) {
+			rawLink = strings.TrimSpace(it.GUID)
+		}
+		rawLink = html.UnescapeString(rawLink)
+		name := fmt.Sprintf("entry %d %q", i+1, title)
+		link, ok := ClassifyURL(base, rawLink)
+		switch {
+		case rawLink == "":
+			feed.Skipped = append(feed.Skipped, name+": no link")
+			continue
+		case !ok:
+			feed.Skipped = append(feed.Skipped, fmt.Sprintf("%s: link is not a page of this site: %s", name, rawLink))
+			continue
+		case link.Kind != LinkItem && link.Kind != LinkMeeting:
+			feed.Skipped = append(feed.Skipped, fmt.Sprintf("%s: link is not a meeting or item page: %s", name, rawLink))
+			continue
+		case seen[link.URL]:
+			feed.Skipped = append(feed.Skipped, fmt.Sprintf("%s: duplicate of an earlier entry: %s", name, link.URL))
+			continue
+		}
+		seen[link.URL] = true
+		link.Text = title
+		e := FeedEntry{Link: link, GUID: strings.TrimSpace(it.GUID)}
+		e.Body, e.Date, e.Title = splitFeedTitle(title)
+		if it.PublishedParsed != nil {
+			e.Published = it.PublishedParsed.UTC()
+		} else if it.UpdatedParsed != nil {
+			e.Published = it.UpdatedParsed.UTC()
+		}
+		pub := it.Published
+		if pub == "" {
+			pub = it.Updated
+		}
+		e.Fingerprint = fingerprint(title, link.URL, e.GUID, strings.TrimSpace(pub))
+		feed.Entries = append(feed.Entries, e)
+	}
+	return feed, nil
+}
+
+func looksLikeURL(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// splitFeedTitle splits "<Body> DD.MM.YYYY / <Title>" on the first " / "
+// (titles themselves contain slashes). A title with a date but no " / "
+// (a meetings feed) gives the body and date and keeps the whole title.
+func splitFeedTitle(t string) (body, date, title string) {
+	head, rest, found := strings.Cut(t, " / ")
+	if !found {
+		head, rest = t, t
+	}
+	m := titleDateRe.FindStringSubmatch(strings.TrimSpace(head))
+	if m == nil {
+		return "", "", t
+	}
+	d, ok := isoDate(m[2], m[3], m[4])
+	if !ok {
+		return "", "", t
+	}
+	return strings.TrimSpace(m[1]), d, strings.TrimSpace(rest)
+}
+
+// isoDate turns day, month, year into YYYY-MM-DD, rejecting impossible dates.
+func isoDate(day, month, year string) (string, bool) {
+	d, err1 := strconv.Atoi(day)
+	m, err2 := strconv.Atoi(month)
+	y, err3 := strconv.Atoi(year)
+	if err1 != nil || err2 != nil || err3 != nil {
+		return "", false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || int(t.Month()) != m || t.Year() != y {
+		return "", false
+	}
+	return t.Format(time.DateOnly), true
+}
+
+func fingerprint(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}

@@ -1,0 +1,67 @@
+package scrape
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestKnown(t *testing.T) {
+	list := Known()
+	if len(list) != 31 {
+		t.Errorf("%d sources, want the 31 of DYNASTY.md", len(list))
+	}
+	if !slices.IsSortedFunc(list, func(a, b KnownSource) int { return strings.Compare(a.Name, b.Name) }) {
+		t.Error("not sorted by name")
+	}
+	slug := regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	names, hosts := map[string]bool{}, map[string]bool{}
+	for _, s := range list {
+		if !slug.MatchString(s.Name) || names[s.Name] {
+			t.Errorf("%q: bad or repeated name", s.Name)
+		}
+		names[s.Name] = true
+		if s.Organization == "" {
+			t.Errorf("%s: no organisation", s.Name)
+		}
+		u, err := ParseBaseURL(s.BaseURL)
+		if err != nil {
+			t.Errorf("%s: %v", s.Name, err)
+			continue
+		}
+		if u.String() != s.BaseURL || u.Scheme != "https" {
+			t.Errorf("%s: base URL %q is not normalised https (%q)", s.Name, s.BaseURL, u)
+		}
+		if hosts[u.Host+u.Path] {
+			t.Errorf("%s: repeated base %s", s.Name, s.BaseURL)
+		}
+		hosts[u.Host+u.Path] = true
+	}
+	for name, want := range map[string]string{
+		"kemijarvi": "https://paatoksetd10.kemijarvi.fi",
+		"luhva":     "https://luhva-d10julk.oncloudos.com",
+		"joensuu":   "https://dynastyjulkaisu.pohjoiskarjala.net/Joensuu",
+		"lohja":     "https://dynasty.lohja.fi/d10julkaisu",
+	} {
+		s, ok := LookupKnown(" " + strings.ToUpper(name))
+		if !ok || s.BaseURL != want || s.Name != name {
+			t.Errorf("LookupKnown(%q) = %+v, %v; want base %s", name, s, ok, want)
+		}
+	}
+	if _, ok := LookupKnown("helsinki"); ok {
+		t.Error("LookupKnown found an unknown name")
+	}
+	list[0].Name = "changed"
+	if Known()[0].Name == "changed" {
+		t.Error("Known returns shared storage")
+	}
+	// The registry's hosts resolve links to themselves.
+	for _, s := range list[1:] {
+		u, _ := url.Parse(s.BaseURL)
+		if _, ok := ClassifyURL(u, PageURL(u, "meetingitem", "2024001-1")); !ok {
+			t.Errorf("%s: own page URL not recognised", s.Name)
+		}
+	}
+}

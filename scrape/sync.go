@@ -1,0 +1,544 @@
+package scrape
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Change says what storing a fetched item did to the archive.
+type Change int
+
+// Changes an item can go through in one sync.
+const (
+	ChangeUnchanged Change = iota // same content as the stored current version
+	ChangeNew                     // never seen before
+	ChangeChanged                 // stored as a new revision
+)
+
+// ItemState is what the archive knows of one item, as the syncer needs it.
+type ItemState struct {
+	Known        bool
+	Fingerprint  string // feed entry fingerprint last seen for this item
+	ETag         string
+	LastModified string
+	Agenda       bool   // the stored version is an agenda (esityslista): minutes may follow
+	MeetingDate  string // YYYY-MM-DD of the stored version, "" if unknown
+	Gone         bool
+	LastChecked  time.Time
+}
+
+// FetchedItem is one item page as fetched and reduced to text, ready to be
+// parsed and stored.
+type FetchedItem struct {
+	ItemID      string
+	URL         string // canonical item URL
+	Fingerprint string // feed entry fingerprint ("" when found on a list page)
+	Response    *Response
+	Page        Page
+}
+
+// State is the syncer's view of the archive for one source. Implementations
+// must make every method durable before returning: the syncer records feed
+// validators only after every entry of that feed is stored, so a crash or
+// Ctrl-C at any point leaves work for the next run, never a silent gap.
+type State interface {
+	// Validators returns the HTTP validators cached for a feed or list page.
+	Validators(ctx context.Context, url string) (etag, lastModified string, err error)
+	// SetValidators caches them once the page's content is fully stored.
+	SetValidators(ctx context.Context, url, etag, lastModified string) error
+	// EntrySeen returns the fingerprint last recorded for a non-item feed entry
+	// (a meeting), "" if none.
+	EntrySeen(ctx context.Context, url string) (string, error)
+	// SetEntrySeen records it once the meeting's items are stored.
+	SetEntrySeen(ctx context.Context, url, fingerprint string) error
+	// Item returns what the archive knows of an item.
+	Item(ctx context.Context, itemID string) (ItemState, error)
+	// Save parses and stores a fetched item.
+	Save(ctx context.Context, it FetchedItem) (Change, error)
+	// Touch records a check that found the item unchanged.
+	Touch(ctx context.Context, itemID, fingerprint, etag, lastModified string) error
+	// Gone marks a known item that the server no longer has.
+	Gone(ctx context.Context, itemID string) error
+}
+
+// SyncOptions tunes one source's sync.
+type SyncOptions struct {
+	Show     int    // feed depth (show=N); 0 leaves it to the server
+	Backfill bool   // also walk the body and meeting list pages
+	Since    string // with Backfill: skip meetings before this YYYY-MM-DD
+	// Recheck is how long after its last check an agenda item whose meeting
+	// day has passed is fetched again (conditionally) to pick up its minutes,
+	// even if its feed entry did not change. 0 disables it.
+	Recheck  time.Duration
+	Now      func() time.Time
+	Progress func(Progress) // called from the syncing goroutine; may be nil
+}
+
+// Progress is a snapshot for a progress display.
+type Progress struct {
+	Phase  string // "feeds", "items", "backfill"
+	ItemID string // the item being fetched, if any
+	Done   int    // items handled so far
+	Total  int    // items known to be waiting, including Done
+}
+
+// Report is the outcome of syncing one source.
+type Report struct {
+	FeedsRead        int      `json:"feeds_read"`         // feeds fetched and parsed
+	FeedsNotModified int      `json:"feeds_not_modified"` // feeds answered 304
+	Pages            int      `json:"list_pages"`         // meeting and list pages read
+	New              int      `json:"new"`
+	Changed          int      `json:"changed"`
+	Unchanged        int      `json:"unchanged"`
+	Failed           int      `json:"failed"`
+	Gone             int      `json:"gone"`
+	Skipped          int      `json:"skipped_links"` // feed entries and links not followed
+	Errors           []string `json:"errors"`        // first few failures, for the summary
+	// Err is set when the source as a whole failed (no feed could be read) or
+	// the run was interrupted; item failures alone only count in Failed.
+	Err error `json:"-"`
+}
+
+// OK reports whether the source synced without any failure.
+func (r *Report) OK() bool { return r.Err == nil && r.Failed == 0 }
+
+const maxReportErrors = 10
+
+func (r *Report) fail(format string, args ...any) {
+	r.Failed++
+	if len(r.Errors) < maxReportErrors {
+		r.Errors = append(r.Errors, fmt.Sprintf(format, args...))
+	}
+}
+
+// ErrWrongItem is returned when the server answers an item request with a
+// page about another item, which Dynasty has been reported to do.
+var ErrWrongItem = errors.New("server answered with a different item")
+
+// Sync polls one source's feeds (and with Backfill its list pages), fetches
+// every new or changed item and hands it to st. It returns when done or when
+// ctx is cancelled; the Report says what happened. A failing item never stops
+// the others.
+func Sync(ctx context.Context, c *Client, base *url.URL, st State, opts SyncOptions) Report {
+	s := &syncer{c: c, base: base, st: st, opts: opts}
+	if s.opts.Now == nil {
+		s.opts.Now = time.Now
+	}
+	s.run(ctx)
+	if ctx.Err() != nil && s.rep.Err == nil {
+		s.rep.Err = ctx.Err()
+	}
+	return s.rep
+}
+
+type syncer struct {
+	c    *Client
+	base *url.URL
+	st   State
+	opts SyncOptions
+	rep  Report
+	done int
+	// seen holds the items already handled in this run, so that an item
+	// listed in both feeds, or twice, is fetched once.
+	seen map[string]bool
+}
+
+// task is one item to look at, with what the feed said of it.
+type task struct {
+	id, url, fingerprint, title string
+}
+
+func (s *syncer) progress(phase, itemID string, total int) {
+	if s.opts.Progress != nil {
+		s.opts.Progress(Progress{Phase: phase, ItemID: itemID, Done: s.done, Total: total})
+	}
+}
+
+func (s *syncer) run(ctx context.Context) {
+	s.seen = map[string]bool{}
+	s.progress("feeds", "", 0)
+
+	itemsURL := FeedURL(s.base, FeedItems, s.opts.Show)
+	meetingsURL := FeedURL(s.base, FeedMeetings, s.opts.Show)
+	itemsFeed, itemsResp, errItems := s.readFeed(ctx, itemsURL)
+	meetingsFeed, meetingsResp, errMeetings := s.readFeed(ctx, meetingsURL)
+	if ctx.Err() != nil {
+		return
+	}
+	if errItems != nil && errMeetings != nil {
+		s.rep.Err = fmt.Errorf("no feed could be read: %w", errors.Join(errItems, errMeetings))
+		return
+	}
+	for _, err := range []error{errItems, errMeetings} {
+		if err != nil {
+			s.rep.fail("%v", err)
+		}
+	}
+
+	var tasks []task
+	for _, e := range itemsFeed.Entries {
+		if e.Link.Kind != LinkItem {
+			s.rep.Skipped++
+			continue
+		}
+		tasks = append(tasks, task{id: e.Link.ID, url: e.Link.URL, fingerprint: e.Fingerprint, title: e.Title})
+	}
+	s.rep.Skipped += len(itemsFeed.Skipped) + len(meetingsFeed.Skipped)
+
+	failedBefore := s.rep.Failed
+	s.runTasks(ctx, "items", tasks)
+	if ctx.Err() != nil {
+		return
+	}
+	if itemsResp != nil && s.rep.Failed == failedBefore {
+		s.saveValidators(ctx, itemsURL, itemsResp)
+	}
+
+	failedBefore = s.rep.Failed
+	for _, e := range meetingsFeed.Entries {
+		if ctx.Err() != nil {
+			return
+		}
+		if e.Link.Kind != LinkMeeting {
+			s.rep.Skipped++
+			continue
+		}
+		s.meeting(ctx, e.Link.URL, e.Fingerprint)
+	}
+	if ctx.Err() != nil {
+		return
+	}
+	if meetingsResp != nil && s.rep.Failed == failedBefore {
+		s.saveValidators(ctx, meetingsURL, meetingsResp)
+	}
+
+	if s.opts.Backfill {
+		s.backfill(ctx)
+	}
+}
+
+// readFeed fetches and parses one feed conditionally. A nil Response with a
+// nil error means 304: nothing new.
+func (s *syncer) readFeed(ctx context.Context, feedURL string) (Feed, *Response, error) {
+	etag, lm, err := s.st.Validators(ctx, feedURL)
+	if err != nil {
+		return Feed{}, nil, fmt.Errorf("read validators of %s: %w", feedURL, err)
+	}
+	resp, err := s.c.Get(ctx, Request{URL: feedURL, ETag: etag, LastModified: lm})
+	if err != nil {
+		return Feed{}, nil, fmt.Errorf("feed %s: %w", feedURL, err)
+	}
+	if resp.NotModified {
+		s.rep.FeedsNotModified++
+		return Feed{}, nil, nil
+	}
+	feed, err := ParseFeed(s.base, resp.Body, resp.ContentType)
+	if err != nil {
+		return Feed{}, nil, fmt.Errorf("feed %s: %w", feedURL, err)
+	}
+	s.rep.FeedsRead++
+	return feed, resp, nil
+}
+
+func (s *syncer) saveValidators(ctx context.Context, pageURL string, resp *Response) {
+	if resp.ETag == "" && resp.LastModified == "" {
+		return
+	}
+	if err := s.st.SetValidators(ctx, pageURL, resp.ETag, resp.LastModified); err != nil {
+		s.rep.fail("save validators of %s: %v", pageURL, err)
+	}
+}
+
+func (s *syncer) runTasks(ctx context.Context, phase string, tasks []task) {
+	total := s.done + len(tasks)
+	for _, t := range tasks {
+		if ctx.Err() != nil {
+			return
+		}
+		if s.seen[t.id] {
+			continue
+		}
+		s.seen[t.id] = true
+		s.progress(phase, t.id, total)
+		s.item(ctx, t)
+		s.done++
+	}
+	s.progress(phase, "", total)
+}
+
+// item brings one item up to date: fetched when new, when its feed entry
+// changed, or when an agenda is due to have become minutes; otherwise left
+// alone without a request.
+func (s *syncer) item(ctx context.Context, t task) {
+	state, err := s.st.Item(ctx, t.id)
+	if err != nil {
+		s.rep.fail("item %s: %v", t.id, err)
+		return
+	}
+	if t.fingerprint == "" {
+		// Found on a list page: keep what the feed last said of it.
+		t.fingerprint = state.Fingerprint
+	}
+	req := Request{URL: t.url}
+	if state.Known {
+		if !s.due(t, state) {
+			s.rep.Unchanged++
+			return
+		}
+		req.ETag, req.LastModified = state.ETag, state.LastModified
+	}
+	resp, page, err := s.fetchItem(ctx, t.id, req, t.title)
+	switch {
+	case ctx.Err() != nil:
+		return
+	case errors.Is(err, ErrNotFound) && state.Known:
+		if err := s.st.Gone(ctx, t.id); err != nil {
+			s.rep.fail("item %s: mark gone: %v", t.id, err)
+			return
+		}
+		s.rep.Gone++
+		return
+	case err != nil:
+		s.rep.fail("item %s: %v", t.id, err)
+		return
+	case resp.NotModified:
+		etag, lm := state.ETag, state.LastModified
+		if resp.ETag != "" || resp.LastModified != "" {
+			etag, lm = resp.ETag, resp.LastModified
+		}
+		if err := s.st.Touch(ctx, t.id, t.fingerprint, etag, lm); err != nil {
+			s.rep.fail("item %s: %v", t.id, err)
+			return
+		}
+		s.rep.Unchanged++
+		return
+	}
+	change, err := s.st.Save(ctx, FetchedItem{ItemID: t.id, URL: t.url, Fingerprint: t.fingerprint, Response: resp, Page: page})
+	if err != nil {
+		s.rep.fail("item %s: store: %v", t.id, err)
+		return
+	}
+	switch change {
+	case ChangeNew:
+		s.rep.New++
+	case ChangeChanged:
+		s.rep.Changed++
+	default:
+		s.rep.Unchanged++
+	}
+}
+
+// due reports whether a known item must be fetched again.
+func (s *syncer) due(t task, state ItemState) bool {
+	if state.Gone {
+		return true
+	}
+	if t.fingerprint != "" && t.fingerprint != state.Fingerprint {
+		return true
+	}
+	if s.opts.Recheck > 0 && state.Agenda && state.MeetingDate != "" {
+		now := s.opts.Now().UTC()
+		return state.MeetingDate < now.Format("2006-01-02") && now.Sub(state.LastChecked) >= s.opts.Recheck
+	}
+	return false
+}
+
+// fetchItem fetches an item page and checks that it is the item asked for,
+// asking once more if it is not.
+func (s *syncer) fetchItem(ctx context.Context, id string, req Request, feedTitle string) (*Response, Page, error) {
+	var lastErr error
+	for attempt := 0; attempt < 2; attempt++ {
+		resp, err := s.c.Get(ctx, req)
+		if err != nil {
+			return nil, Page{}, err
+		}
+		if resp.NotModified {
+			return resp, Page{}, nil
+		}
+		page, err := ExtractPage(resp.Body, resp.ContentType)
+		if err != nil {
+			return nil, Page{}, fmt.Errorf("extract %s: %w", req.URL, err)
+		}
+		if err := checkIdentity(id, feedTitle, page); err != nil {
+			lastErr = err
+			// The wrong page says nothing of the right one's validators.
+			req.ETag, req.LastModified = "", ""
+			continue
+		}
+		return resp, page, nil
+	}
+	return nil, Page{}, lastErr
+}
+
+// checkIdentity compares what the page says it is with what was asked for:
+// its own item id when it links to itself, else its title against the feed's.
+func checkIdentity(id, feedTitle string, page Page) error {
+	if page.ItemID != "" {
+		if page.ItemID != id {
+			return fmt.Errorf("%w: asked for %s, got %s", ErrWrongItem, id, page.ItemID)
+		}
+		return nil
+	}
+	if feedTitle != "" && page.Title != "" && !sameTitle(feedTitle, page.Title) {
+		return fmt.Errorf("%w: asked for %s %q, got %q", ErrWrongItem, id, feedTitle, page.Title)
+	}
+	return nil
+}
+
+// sameTitle compares titles loosely: feeds and pages differ in case,
+// spacing, dashes and truncation.
+func sameTitle(a, b string) bool {
+	na, nb := titleKey(a), titleKey(b)
+	if na == "" || nb == "" {
+		return true
+	}
+	return strings.HasPrefix(na, nb) || strings.HasPrefix(nb, na)
+}
+
+func titleKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// meeting reads a meeting page (from the meetings feed or a backfill list)
+// and syncs the items it lists that the archive does not have yet.
+func (s *syncer) meeting(ctx context.Context, meetingURL, fingerprint string) {
+	if fingerprint != "" {
+		seen, err := s.st.EntrySeen(ctx, meetingURL)
+		if err != nil {
+			s.rep.fail("meeting %s: %v", meetingURL, err)
+			return
+		}
+		if seen == fingerprint {
+			return
+		}
+	}
+	etag, lm, err := s.st.Validators(ctx, meetingURL)
+	if err != nil {
+		s.rep.fail("meeting %s: %v", meetingURL, err)
+		return
+	}
+	resp, err := s.c.Get(ctx, Request{URL: meetingURL, ETag: etag, LastModified: lm})
+	if err != nil {
+		if ctx.Err() == nil {
+			s.rep.fail("meeting %s: %v", meetingURL, err)
+		}
+		return
+	}
+	failedBefore := s.rep.Failed
+	if !resp.NotModified {
+		s.rep.Pages++
+		text, _, _, err := DecodeBytes(resp.Body, resp.ContentType)
+		if err != nil {
+			s.rep.fail("meeting %s: %v", meetingURL, err)
+			return
+		}
+		var tasks []task
+		for _, l := range ExtractLinks(s.base, text) {
+			if l.Kind == LinkItem {
+				tasks = append(tasks, task{id: l.ID, url: l.URL})
+			}
+		}
+		s.runTasks(ctx, "items", tasks)
+		if ctx.Err() != nil || s.rep.Failed != failedBefore {
+			return
+		}
+		s.saveValidators(ctx, meetingURL, resp)
+	}
+	if fingerprint != "" {
+		if err := s.st.SetEntrySeen(ctx, meetingURL, fingerprint); err != nil {
+			s.rep.fail("meeting %s: %v", meetingURL, err)
+		}
+	}
+}
+
+// maxBackfillPages bounds the list pages one backfill reads, so that a site
+// whose pages link to each other without end cannot keep a sync going.
+const maxBackfillPages = 5000
+
+// backfill walks the list pages: the front page and body lists lead to each
+// body's meeting list, which leads to meetings, which lead to items. Links
+// are found by their URL pattern, whatever the markup around them.
+func (s *syncer) backfill(ctx context.Context) {
+	s.progress("backfill", "", 0)
+	visited := map[string]bool{}
+	queue := []Link{{Kind: LinkBodies, URL: PageURL(s.base, "meeting_frames", "")}}
+	var meetings []Link
+	for len(queue) > 0 && len(visited) < maxBackfillPages {
+		if ctx.Err() != nil {
+			return
+		}
+		l := queue[0]
+		queue = queue[1:]
+		if visited[l.URL] {
+			continue
+		}
+		visited[l.URL] = true
+		// List pages are read whole every time: a 304 would hide meetings an
+		// earlier backfill skipped for an older --since.
+		resp, err := s.c.Get(ctx, Request{URL: l.URL})
+		if err != nil {
+			if ctx.Err() == nil {
+				s.rep.fail("list page %s: %v", l.URL, err)
+			}
+			continue
+		}
+		s.rep.Pages++
+		text, _, _, err := DecodeBytes(resp.Body, resp.ContentType)
+		if err != nil {
+			s.rep.fail("list page %s: %v", l.URL, err)
+			continue
+		}
+		for _, next := range ExtractLinks(s.base, text) {
+			switch next.Kind {
+			case LinkBodies, LinkMeetings:
+				if !visited[next.URL] {
+					queue = append(queue, next)
+				}
+			case LinkMeeting:
+				if !visited[next.URL] && s.wanted(next) {
+					visited[next.URL] = true
+					meetings = append(meetings, next)
+				}
+			}
+		}
+	}
+	for _, m := range meetings {
+		if ctx.Err() != nil {
+			return
+		}
+		s.progress("backfill", "", 0)
+		s.meeting(ctx, m.URL, "")
+	}
+}
+
+var linkDate = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+
+// wanted applies --since to a meeting link: by the date in its link text
+// when there is one, else by the year its id starts with.
+func (s *syncer) wanted(l Link) bool {
+	if s.opts.Since == "" {
+		return true
+	}
+	if m := linkDate.FindStringSubmatch(l.Text); m != nil {
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		return fmt.Sprintf("%s-%02d-%02d", m[3], month, day) >= s.opts.Since
+	}
+	if len(l.ID) >= 4 {
+		return l.ID[:4] >= s.opts.Since[:4]
+	}
+	return true
+}

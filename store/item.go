@@ -1,0 +1,546 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"sync"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/minutes-fi/minutes/parse"
+)
+
+// Validators returns the HTTP validators last stored for a non-item URL
+// (feed, meeting list); both are "" when the URL was never seen.
+func (db *DB) Validators(ctx context.Context, url string) (etag, lastModified string, err error) {
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return "", "", fmt.Errorf("validators of %s: %w", url, err)
+	}
+	defer tx.Rollback()
+	err = tx.QueryRowContext(ctx, `SELECT etag, last_modified FROM http_validators WHERE url = ?`, url).
+		Scan(&etag, &lastModified)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", "", fmt.Errorf("validators of %s: %w", url, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return "", "", fmt.Errorf("validators of %s: %w", url, err)
+	}
+	return etag, lastModified, nil
+}
+
+// SetValidators stores the validators of a non-item URL for the next
+// conditional GET.
+func (db *DB) SetValidators(ctx context.Context, url, etag, lastModified string, at time.Time) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set validators of %s: %w", url, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO http_validators (url, etag, last_modified, checked_at)
+		VALUES (?, ?, ?, ?)
+		ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+			checked_at = excluded.checked_at`, url, etag, lastModified, fmtTime(at)); err != nil {
+		return fmt.Errorf("set validators of %s: %w", url, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set validators of %s: %w", url, err)
+	}
+	return nil
+}
+
+// ItemState is what a sync needs to decide whether to fetch an item again.
+type ItemState struct {
+	Known                                            bool
+	FeedFingerprint, ETag, LastModified, ContentHash string
+	// Document and MeetingDate are of the current decision, so a sync can
+	// refetch an item whose agenda has since become minutes.
+	Document, MeetingDate string
+	Gone                  bool
+	LastChecked           time.Time
+}
+
+// ItemState returns the stored state of an item; Known is false (and the
+// error nil) when the archive has never seen it.
+func (db *DB) ItemState(ctx context.Context, sourceID int64, itemID string) (ItemState, error) {
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return ItemState{}, fmt.Errorf("state of item %s: %w", itemID, err)
+	}
+	defer tx.Rollback()
+	var st ItemState
+	var gone, checked, date sql.NullString
+	var doc sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT i.feed_fingerprint, i.etag, i.last_modified, i.content_hash,
+			d.document, d.meeting_date, i.gone_at, i.last_checked
+		FROM items i LEFT JOIN decisions d ON d.item_rowid = i.id
+		WHERE i.source_id = ? AND i.item_id = ?`, sourceID, itemID).
+		Scan(&st.FeedFingerprint, &st.ETag, &st.LastModified, &st.ContentHash, &doc, &date, &gone, &checked)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ItemState{}, nil
+	}
+	if err != nil {
+		return ItemState{}, fmt.Errorf("state of item %s: %w", itemID, err)
+	}
+	st.Known = true
+	st.Document, st.MeetingDate, st.Gone = doc.String, date.String, gone.Valid
+	if st.LastChecked, err = parseTime(checked); err != nil {
+		return ItemState{}, fmt.Errorf("state of item %s: %w", itemID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return ItemState{}, fmt.Errorf("state of item %s: %w", itemID, err)
+	}
+	return st, nil
+}
+
+// Fetched is one item page as downloaded and parsed, ready to be archived.
+type Fetched struct {
+	SourceID     int64
+	ItemID, URL  string
+	FetchedAt    time.Time
+	Status       int
+	ContentType  string
+	ETag         string
+	LastModified string
+	// Raw is the body exactly as received, before any charset decoding.
+	Raw []byte
+	// Text is the extracted text. The content hash is taken over its NFC
+	// form, not over Raw, so markup noise (session ids, timestamps in the
+	// HTML) does not count as a change.
+	Text            string
+	FeedFingerprint string
+	Decision        parse.Decision
+	ParserVersion   int
+}
+
+// Change says what SaveItem did.
+type Change int
+
+// The outcomes of SaveItem.
+const (
+	ChangeNew       Change = iota + 1 // item first seen
+	ChangeChanged                     // text differs from the current revision: new revision
+	ChangeUnchanged                   // same text: only check time and validators updated
+)
+
+// String returns "new", "changed" or "unchanged", as shown in sync output.
+func (c Change) String() string {
+	switch c {
+	case ChangeNew:
+		return "new"
+	case ChangeChanged:
+		return "changed"
+	case ChangeUnchanged:
+		return "unchanged"
+	}
+	return "Change(" + strconv.Itoa(int(c)) + ")"
+}
+
+// ContentHash is the hash SaveItem stores for a page text: SHA-256 (hex) of
+// its NFC form. Exported so a sync can compare before deciding to parse.
+func ContentHash(text string) string {
+	sum := sha256.Sum256([]byte(norm.NFC.String(text)))
+	return hex.EncodeToString(sum[:])
+}
+
+// itemIDPattern is Dynasty's meetingitem id: meeting id, dash, position.
+var itemIDPattern = regexp.MustCompile(`^([0-9]+)-([0-9]+)$`)
+
+// SaveItem archives one fetched item page in one transaction. A new item
+// gets its item row, first revision and decision; a page whose text hash
+// equals the current revision's only refreshes the check time, validators
+// and feed fingerprint (and clears the gone mark); a different text appends
+// a revision, points the item at it and replaces the decision. Earlier
+// revisions are never changed.
+//
+// When the text is unchanged but f.ParserVersion is newer than the stored
+// decision's, the decision is replaced too: it is the same page read better.
+func (db *DB) SaveItem(ctx context.Context, f Fetched) (Change, error) {
+	if f.ItemID == "" {
+		return 0, fmt.Errorf("save item: empty item id")
+	}
+	f.Text = norm.NFC.String(f.Text)
+	sum := sha256.Sum256([]byte(f.Text))
+	hash := hex.EncodeToString(sum[:])
+	data, err := json.Marshal(f.Decision)
+	if err != nil {
+		return 0, fmt.Errorf("save item %s: encode decision: %w", f.ItemID, err)
+	}
+	// Compress outside the transaction: it is the slow part and needs no lock.
+	raw, err := gzipBytes(f.Raw)
+	if err != nil {
+		return 0, fmt.Errorf("save item %s: compress: %w", f.ItemID, err)
+	}
+
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+	}
+	defer tx.Rollback()
+
+	var rowid int64
+	var curHash string
+	var decVersion sql.NullInt64
+	err = tx.QueryRowContext(ctx, `SELECT i.id, i.content_hash, d.parser_version
+		FROM items i LEFT JOIN decisions d ON d.item_rowid = i.id
+		WHERE i.source_id = ? AND i.item_id = ?`, f.SourceID, f.ItemID).Scan(&rowid, &curHash, &decVersion)
+	var change Change
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		change = ChangeNew
+	case err != nil:
+		return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+	case curHash == hash:
+		change = ChangeUnchanged
+	default:
+		change = ChangeChanged
+	}
+	at := fmtTime(f.FetchedAt)
+
+	if change == ChangeNew {
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM sources WHERE id = ?`, f.SourceID).Scan(&one); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				err = ErrNotFound
+			}
+			return 0, fmt.Errorf("save item %s: source %d: %w", f.ItemID, f.SourceID, err)
+		}
+		var meeting sql.NullString
+		var position sql.NullInt64
+		if m := itemIDPattern.FindStringSubmatch(f.ItemID); m != nil {
+			meeting = sql.NullString{String: m[1], Valid: true}
+			if p, err := strconv.ParseInt(m[2], 10, 64); err == nil {
+				position = sql.NullInt64{Int64: p, Valid: true}
+			}
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO items (source_id, item_id, url, meeting_id, position,
+				first_seen, last_checked, etag, last_modified, feed_fingerprint, content_hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			f.SourceID, f.ItemID, f.URL, meeting, position, at, at, f.ETag, f.LastModified, f.FeedFingerprint, hash).
+			Scan(&rowid)
+		if err != nil {
+			return 0, fmt.Errorf("save item %s: insert item: %w", f.ItemID, err)
+		}
+	} else {
+		if _, err := tx.ExecContext(ctx, `UPDATE items SET url = ?, last_checked = ?, etag = ?, last_modified = ?,
+				feed_fingerprint = ?, content_hash = ?, gone_at = NULL WHERE id = ?`,
+			f.URL, at, f.ETag, f.LastModified, f.FeedFingerprint, hash, rowid); err != nil {
+			return 0, fmt.Errorf("save item %s: update item: %w", f.ItemID, err)
+		}
+	}
+
+	if change != ChangeUnchanged {
+		var revID int64
+		if err := tx.QueryRowContext(ctx, `INSERT INTO revisions (item_rowid, fetched_at, http_status, content_type,
+				etag, last_modified, content_hash, raw, raw_encoding, raw_size, text, parser_version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?, ?) RETURNING id`,
+			rowid, at, f.Status, f.ContentType, f.ETag, f.LastModified, hash, raw, len(f.Raw), f.Text, f.ParserVersion).
+			Scan(&revID); err != nil {
+			return 0, fmt.Errorf("save item %s: insert revision: %w", f.ItemID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE items SET current_revision_id = ? WHERE id = ?`, revID, rowid); err != nil {
+			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+		}
+		if err := putDecision(ctx, tx, rowid, revID, f.Decision, data, f.ParserVersion, db.now()); err != nil {
+			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+		}
+	} else if !decVersion.Valid || int64(f.ParserVersion) > decVersion.Int64 {
+		if err := putDecision(ctx, tx, rowid, 0, f.Decision, data, f.ParserVersion, db.now()); err != nil {
+			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+		}
+	}
+	if f.Decision.Organization != "" {
+		// One-off sources learn their organisation from the pages themselves.
+		if _, err := tx.ExecContext(ctx, `UPDATE sources SET organization = ? WHERE id = ? AND organization = ''`,
+			f.Decision.Organization, f.SourceID); err != nil {
+			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("save item %s: commit: %w", f.ItemID, err)
+	}
+	return change, nil
+}
+
+// putDecision writes the decision row of an item. revID 0 keeps the row's
+// revision (a re-parse of the same text), falling back to the item's
+// current revision when there is no row yet.
+func putDecision(ctx context.Context, tx *sql.Tx, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time) error {
+	var unanimous any
+	if d.Unanimous != nil {
+		unanimous = *d.Unanimous
+	}
+	var yes, no, blank, absent any
+	if d.Votes != nil {
+		yes, no, blank, absent = d.Votes.Yes, d.Votes.No, d.Votes.Blank, d.Votes.Absent
+	}
+	var rev any = revID
+	if revID == 0 {
+		rev = nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO decisions (item_rowid, revision_id, organization, body, document,
+			meeting_date, section, item_number, title, diary_number, proposal, decision, outcome, unanimous,
+			votes_yes, votes_no, votes_blank, votes_absent, confidential, language, data, parser_version, parsed_at)
+		VALUES (?1, coalesce(?2, (SELECT current_revision_id FROM items WHERE id = ?1)),
+			?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
+		ON CONFLICT (item_rowid) DO UPDATE SET
+			revision_id = coalesce(?2, revision_id),
+			organization = excluded.organization, body = excluded.body, document = excluded.document,
+			meeting_date = excluded.meeting_date, section = excluded.section, item_number = excluded.item_number,
+			title = excluded.title, diary_number = excluded.diary_number, proposal = excluded.proposal,
+			decision = excluded.decision, outcome = excluded.outcome, unanimous = excluded.unanimous,
+			votes_yes = excluded.votes_yes, votes_no = excluded.votes_no, votes_blank = excluded.votes_blank,
+			votes_absent = excluded.votes_absent, confidential = excluded.confidential,
+			language = excluded.language, data = excluded.data, parser_version = excluded.parser_version,
+			parsed_at = excluded.parsed_at`,
+		rowid, rev, norm.NFC.String(d.Organization), norm.NFC.String(d.Body), string(d.Document),
+		nullString(d.MeetingDate), d.Section, d.ItemNumber, norm.NFC.String(d.Title), norm.NFC.String(d.DiaryNumber),
+		norm.NFC.String(d.Proposal), norm.NFC.String(d.Decision), string(d.Outcome), unanimous,
+		yes, no, blank, absent, d.Confidential, d.Language, string(data), version, fmtTime(at))
+	if err != nil {
+		return fmt.Errorf("store decision: %w", err)
+	}
+	return nil
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// SetDecision replaces the current decision of an item without fetching,
+// for re-parsing stored revision texts with a newer parser.
+func (db *DB) SetDecision(ctx context.Context, sourceID int64, itemID string, d parse.Decision, parserVersion int) error {
+	data, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("set decision of %s: encode: %w", itemID, err)
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set decision of %s: %w", itemID, err)
+	}
+	defer tx.Rollback()
+	rowid, err := itemRowID(ctx, tx, sourceID, itemID)
+	if err != nil {
+		return fmt.Errorf("set decision of %s: %w", itemID, err)
+	}
+	if err := putDecision(ctx, tx, rowid, 0, d, data, parserVersion, db.now()); err != nil {
+		return fmt.Errorf("set decision of %s: %w", itemID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set decision of %s: %w", itemID, err)
+	}
+	return nil
+}
+
+func itemRowID(ctx context.Context, tx *sql.Tx, sourceID int64, itemID string) (int64, error) {
+	var rowid int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM items WHERE source_id = ? AND item_id = ?`, sourceID, itemID).Scan(&rowid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	return rowid, err
+}
+
+// TouchItem records a check that found the item unchanged (HTTP 304, or an
+// unchanged feed fingerprint): check time, validators and fingerprint are
+// updated and the gone mark cleared, since the item is evidently there.
+func (db *DB) TouchItem(ctx context.Context, sourceID int64, itemID, feedFingerprint, etag, lastModified string, at time.Time) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("touch item %s: %w", itemID, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE items SET last_checked = ?, feed_fingerprint = ?, etag = ?,
+			last_modified = ?, gone_at = NULL
+		WHERE source_id = ? AND item_id = ?`, fmtTime(at), feedFingerprint, etag, lastModified, sourceID, itemID)
+	if err != nil {
+		return fmt.Errorf("touch item %s: %w", itemID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("touch item %s: %w", itemID, ErrNotFound)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("touch item %s: %w", itemID, err)
+	}
+	return nil
+}
+
+// MarkGone records that the item has disappeared from its site. The item
+// and its revisions are kept; the first time it was found gone is kept
+// across repeated checks.
+func (db *DB) MarkGone(ctx context.Context, sourceID int64, itemID string, at time.Time) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("mark item %s gone: %w", itemID, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE items SET last_checked = ?1, gone_at = coalesce(gone_at, ?1)
+		WHERE source_id = ?2 AND item_id = ?3`, fmtTime(at), sourceID, itemID)
+	if err != nil {
+		return fmt.Errorf("mark item %s gone: %w", itemID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("mark item %s gone: %w", itemID, ErrNotFound)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("mark item %s gone: %w", itemID, err)
+	}
+	return nil
+}
+
+// Revision is one archived version of an item page.
+type Revision struct {
+	ID                                           int64
+	FetchedAt                                    time.Time
+	Status                                       int
+	ContentType, ETag, LastModified, ContentHash string
+	Raw                                          []byte // decompressed: the bytes as fetched
+	Text                                         string
+	ParserVersion                                int
+}
+
+// Item is an archived item with its current decision.
+type Item struct {
+	ID                     int64
+	SourceID               int64
+	SourceName             string
+	ItemID, URL            string
+	FirstSeen, LastChecked time.Time
+	Gone                   bool
+	Decision               parse.Decision
+	// ParserVersion is the version of the parser that made Decision.
+	ParserVersion int
+	Revisions     int
+}
+
+// Item returns one archived item with its current decision.
+func (db *DB) Item(ctx context.Context, sourceID int64, itemID string) (Item, error) {
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return Item{}, fmt.Errorf("item %s: %w", itemID, err)
+	}
+	defer tx.Rollback()
+	var it Item
+	var first, checked, gone, data sql.NullString
+	var version sql.NullInt64
+	err = tx.QueryRowContext(ctx, `SELECT i.id, i.source_id, s.name, i.item_id, i.url, i.first_seen, i.last_checked,
+			i.gone_at, d.data, d.parser_version, (SELECT count(*) FROM revisions r WHERE r.item_rowid = i.id)
+		FROM items i JOIN sources s ON s.id = i.source_id LEFT JOIN decisions d ON d.item_rowid = i.id
+		WHERE i.source_id = ? AND i.item_id = ?`, sourceID, itemID).
+		Scan(&it.ID, &it.SourceID, &it.SourceName, &it.ItemID, &it.URL, &first, &checked, &gone, &data, &version, &it.Revisions)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Item{}, fmt.Errorf("item %s of source %d: %w", itemID, sourceID, ErrNotFound)
+	}
+	if err != nil {
+		return Item{}, fmt.Errorf("item %s: %w", itemID, err)
+	}
+	it.Gone = gone.Valid
+	it.ParserVersion = int(version.Int64)
+	if it.FirstSeen, err = parseTime(first); err == nil {
+		it.LastChecked, err = parseTime(checked)
+	}
+	if err == nil && data.Valid {
+		err = json.Unmarshal([]byte(data.String), &it.Decision)
+	}
+	if err != nil {
+		return Item{}, fmt.Errorf("item %s: %w", itemID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return Item{}, fmt.Errorf("item %s: %w", itemID, err)
+	}
+	return it, nil
+}
+
+// Revisions returns every archived version of an item, oldest first.
+func (db *DB) Revisions(ctx context.Context, sourceID int64, itemID string) ([]Revision, error) {
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+	}
+	defer tx.Rollback()
+	rowid, err := itemRowID(ctx, tx, sourceID, itemID)
+	if err != nil {
+		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, fetched_at, http_status, content_type, etag, last_modified,
+			content_hash, raw, raw_encoding, text, parser_version
+		FROM revisions WHERE item_rowid = ? ORDER BY id`, rowid)
+	if err != nil {
+		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+	}
+	defer rows.Close()
+	var out []Revision
+	for rows.Next() {
+		var r Revision
+		var at sql.NullString
+		var raw []byte
+		var enc string
+		if err := rows.Scan(&r.ID, &at, &r.Status, &r.ContentType, &r.ETag, &r.LastModified,
+			&r.ContentHash, &raw, &enc, &r.Text, &r.ParserVersion); err != nil {
+			return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+		}
+		if r.FetchedAt, err = parseTime(at); err != nil {
+			return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+		}
+		if r.Raw, err = decodeRaw(raw, enc); err != nil {
+			return nil, fmt.Errorf("revisions of %s: revision %d: %w", itemID, r.ID, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+	}
+	return out, nil
+}
+
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
+
+func gzipBytes(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/4 + 64)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
+	if _, err := zw.Write(b); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func decodeRaw(b []byte, encoding string) ([]byte, error) {
+	switch encoding {
+	case "identity":
+		return b, nil
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("decompress raw page: %w", err)
+		}
+		out, err := io.ReadAll(zr)
+		if err != nil {
+			return nil, fmt.Errorf("decompress raw page: %w", err)
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("raw page in unknown encoding %q", encoding)
+}
