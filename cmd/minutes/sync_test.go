@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/scrape"
 	"github.com/minutes-fi/minutes/store"
 )
 
@@ -363,5 +364,37 @@ func TestSyncRejectsWrongItem(t *testing.T) {
 	sum = syncJSON(t, context.Background(), exitOK, "--db", dbPath, "--source", site.base())
 	if sum.Sources[0].New != 1 {
 		t.Errorf("next run: %+v", sum.Sources[0])
+	}
+}
+
+func TestSyncHonoursRobotsTxt(t *testing.T) {
+	site := newFixtureSite(t, "virolahti")
+	site.broken = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == "/robots.txt" {
+			w.Header().Set("Content-Type", "text/plain")
+			w.Write([]byte("User-agent: *\nDisallow: /cgi/\n"))
+			return true
+		}
+		return false
+	}
+	sum := syncJSON(t, context.Background(), exitPartial, "--db", tempDB(t), "--source", site.base())
+	if r := sum.Sources[0]; r.OK || !strings.Contains(r.Error, "robots") {
+		t.Errorf("robots.txt disallowing /cgi/: %+v", r)
+	}
+	for _, r := range site.requests() {
+		if r.Page != "robots.txt" {
+			t.Errorf("fetched page=%s id=%s despite robots.txt", r.Page, r.ID)
+		}
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	a := &app{}
+	p := &progress{a: a, enabled: true, total: 3, done: 1, active: map[string]scrape.Progress{
+		"viro":   {Phase: "items", Done: 2, Total: 5},
+		"porvoo": {Phase: "feeds"},
+	}}
+	if got, want := p.line(), "sync 1/3 sources · porvoo feeds · viro items 2/5"; got != want {
+		t.Errorf("progress line = %q, want %q", got, want)
 	}
 }

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestSourcesKnownListsTheRegistry(t *testing.T) {
+	r := mustRun(t, exitOK, "sources", "known", "--json")
+	names := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var k struct {
+			Name    string `json:"name"`
+			BaseURL string `json:"base_url"`
+		}
+		if err := json.Unmarshal([]byte(line), &k); err != nil {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		names[k.Name] = k.BaseURL
+	}
+	if len(names) < 30 {
+		t.Errorf("registry has %d sources, want the ~31 of DYNASTY.md", len(names))
+	}
+	if got := names["virolahti"]; got != "https://dynasty.virolahti.fi" {
+		t.Errorf("virolahti base URL = %q", got)
+	}
+	table := mustRun(t, exitOK, "sources", "known")
+	if !strings.HasPrefix(table.stdout, "NAME\tORGANISATION\tBASE URL\n") {
+		t.Errorf("piped table should be TSV with a header, got %.80q", table.stdout)
+	}
+}
+
+func TestSourcesAddListRemove(t *testing.T) {
+	db := tempDB(t)
+	mustRun(t, exitOK, "--db", db, "sources", "add", "--known", "virolahti", "kemijarvi")
+	mustRun(t, exitOK, "--db", db, "sources", "add", "haapajarvi", "https://poytakirjat.haapajarvi.fi/D10_Haapajarvi/", "--org", "Haapajärven kaupunki")
+	// A URL pasted from a browser is cut back to its base.
+	r := mustRun(t, exitOK, "--db", db, "sources", "add", "lohja", "https://dynasty.lohja.fi:443/d10julkaisu/cgi/DREQUEST.PHP?page=meetingitem&id=2024101-3")
+	if !strings.Contains(r.stdout, "https://dynasty.lohja.fi/d10julkaisu\n") {
+		t.Errorf("pasted URL not cut back to its base: %q", r.stdout)
+	}
+
+	list := mustRun(t, exitOK, "--db", db, "sources", "list")
+	for _, want := range []string{"virolahti\thttps://dynasty.virolahti.fi\t0\tnever", "haapajarvi\thttps://poytakirjat.haapajarvi.fi/D10_Haapajarvi\t", "kemijarvi\t", "lohja\t"} {
+		if !strings.Contains(list.stdout, want) {
+			t.Errorf("sources list lacks %q:\n%s", want, list.stdout)
+		}
+	}
+
+	dup := mustRun(t, exitError, "--db", db, "sources", "add", "viro2", "https://dynasty.virolahti.fi/")
+	if !strings.Contains(dup.stderr, "already") {
+		t.Errorf("duplicate URL: %s", dup.stderr)
+	}
+	mustRun(t, exitOK, "--db", db, "sources", "remove", "kemijarvi")
+	gone := mustRun(t, exitError, "--db", db, "sources", "remove", "kemijarvi")
+	if !strings.Contains(gone.stderr, `no registered source named "kemijarvi"`) {
+		t.Errorf("removing twice: %s", gone.stderr)
+	}
+	list = mustRun(t, exitOK, "--db", db, "sources", "list")
+	if strings.Contains(list.stdout, "kemijarvi") {
+		t.Errorf("removed source still listed:\n%s", list.stdout)
+	}
+}
+
+func TestSourcesAddRejectsBadInput(t *testing.T) {
+	db := tempDB(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sources", "add", "x", "ftp://example.fi"}, "http"},
+		{[]string{"sources", "add", "x", "dynasty.example.fi"}, "http"},
+		{[]string{"sources", "add", "x", "https://"}, "host"},
+		{[]string{"sources", "add", "Bad Name", "https://example.fi"}, "source name"},
+		{[]string{"sources", "add", "x"}, "NAME and URL"},
+		{[]string{"sources", "add", "--known", "atlantis"}, "not a known source"},
+		{[]string{"sources", "add", "--known"}, "at least one"},
+		{[]string{"sources", "remove"}, "NAME"},
+	} {
+		r := mustRun(t, exitUsage, append([]string{"--db", db}, tc.args...)...)
+		if !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("minutes %s: stderr %q lacks %q", strings.Join(tc.args, " "), r.stderr, tc.want)
+		}
+	}
+}
