@@ -2,6 +2,7 @@ package scrape
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -173,4 +174,23 @@ func FuzzParseFeed(f *testing.F) {
 			seen[e.Link.URL] = true
 		}
 	})
+}
+
+func BenchmarkParseFeed(b *testing.B) {
+	base := mustBase(b, "https://dynasty.virolahti.fi")
+	one := `<item><title><![CDATA[Virolahden kunnanhallitus 09.10.2023 / Yhteistyösopimus &ndash; hyväksyminen]]></title><link>https://dynasty.virolahti.fi:443/cgi/DREQUEST.PHP?page=meetingitem&amp;id=2023277-%d</link><pubDate>Tue, 10 Oct 2023 08:15:00 +0300</pubDate></item>`
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title>`)
+	for i := range 100 {
+		sb.WriteString(strings.Replace(one, "%d", strconv.Itoa(i), 1))
+	}
+	sb.WriteString(`</channel></rss>`)
+	body := []byte(sb.String())
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if f, err := ParseFeed(base, body, ""); err != nil || len(f.Entries) != 100 {
+			b.Fatal(err, len(f.Entries))
+		}
+	}
 }

@@ -165,6 +165,7 @@ type renderer struct {
 	w           textWriter
 	lastEnd     *html.Node // the last DATAEND comment; text after it is footer
 	afterEnd    bool
+	inData      bool // past a DATABEGIN marker
 	attachments []string
 	title       string
 	listDepth   []int // per open list: -1 for <ul>, else the next <ol> number
@@ -182,6 +183,9 @@ func (r *renderer) walk(n *html.Node) {
 	case html.CommentNode:
 		if n == r.lastEnd {
 			r.afterEnd = true
+		}
+		if strings.EqualFold(strings.TrimSpace(n.Data), markBegin) {
+			r.inData = true
 		}
 		return
 	case html.ElementNode:
@@ -219,7 +223,7 @@ func (r *renderer) element(n *html.Node) {
 		}
 		return
 	}
-	if r.title == "" && isTitleElement(n) {
+	if r.title == "" && isTitleElement(n) && (r.inData || hasDocLine(r.w.String())) {
 		if t := cleanText(nodeText(n)); t != "" && len(t) < 500 && !docLineRe.MatchString(t) {
 			r.title = t
 		}
@@ -464,9 +468,9 @@ func (r *renderer) table(n *html.Node) {
 			if r.dropped(cell) {
 				continue
 			}
-			sub := renderer{lastEnd: r.lastEnd, afterEnd: r.afterEnd, hiddenClasses: r.hiddenClasses}
+			sub := renderer{lastEnd: r.lastEnd, afterEnd: r.afterEnd, inData: r.inData, hiddenClasses: r.hiddenClasses}
 			sub.children(cell)
-			r.afterEnd = sub.afterEnd
+			r.afterEnd, r.inData = sub.afterEnd, sub.inData
 			r.attachments = append(r.attachments, sub.attachments...)
 			if r.title == "" {
 				r.title = sub.title
@@ -485,12 +489,23 @@ func (r *renderer) table(n *html.Node) {
 }
 
 // isTitleElement recognises an element marked as the item's title by its
-// class or id; headings are not trusted because templates use them for
-// the site and body names.
+// class or id. Only trusted inside the data part or after the document
+// line, where a "title" class cannot be the site's; headings are not
+// trusted at all because templates use them for the site and body names.
 func isTitleElement(n *html.Node) bool {
 	cls, _ := attr(n, "class")
 	id, _ := attr(n, "id")
 	return titleClsRe.MatchString(cls) || titleClsRe.MatchString(id)
+}
+
+// hasDocLine reports whether text has the document line ("Pöytäkirja …/Pykälä N").
+func hasDocLine(text string) bool {
+	for l := range strings.SplitSeq(text, "\n") {
+		if docLineRe.MatchString(strings.TrimFunc(l, isSpace)) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleFromText takes the first line after the document line

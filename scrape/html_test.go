@@ -184,3 +184,22 @@ func BenchmarkExtractPage(b *testing.B) {
 		}
 	}
 }
+
+func TestExtractPageTitle(t *testing.T) {
+	tests := []struct{ name, html, want string }{
+		{"class after doc line", `<div class="site-title">Virolahden kunta</div><p>Pöytäkirja 09.10.2023/Pykälä 183</p><p>KhVi 09.10.2023 § 183</p><p class="otsikko">Asia</p>`, "Asia"},
+		{"site title is not the item's", `<div class="title">Virolahden kunta</div><p>Muuta</p>`, ""},
+		{"class in data part", `<div class="title">Sivusto</div><!--DATABEGIN--><h3 id="asiaotsikko">Asia</h3><!--DATAEND-->`, "Asia"},
+		{"from text", "<p>Esityslista 04.03.2025/Asianro 68</p><p>Asia</p><p>Valmistelija x</p>", "Asia"},
+		{"handling header first", "<p>Pöytäkirja 09.10.2023/Pykälä 183</p><p>KhVi 09.10.2023 § 183</p><p>Asia</p>", ""},
+	}
+	for _, tt := range tests {
+		p, err := ExtractPage([]byte(tt.html), "text/html; charset=utf-8")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Title != tt.want {
+			t.Errorf("%s: Title = %q, want %q", tt.name, p.Title, tt.want)
+		}
+	}
+}
