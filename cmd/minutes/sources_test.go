@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -82,5 +84,30 @@ func TestSourcesAddRejectsBadInput(t *testing.T) {
 		if !strings.Contains(r.stderr, tc.want) {
 			t.Errorf("minutes %s: stderr %q lacks %q", strings.Join(tc.args, " "), r.stderr, tc.want)
 		}
+	}
+}
+
+func TestArchivePathFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
+	t.Setenv("MINUTES_DB", "")
+	mustRun(t, exitOK, "sources", "add", "a", "https://a.example.fi")
+	if _, err := os.Stat(filepath.Join(dir, "xdg", "minutes", "minutes.db")); err != nil {
+		t.Errorf("default archive not under $XDG_DATA_HOME/minutes: %v", err)
+	}
+
+	env := filepath.Join(dir, "env.db")
+	t.Setenv("MINUTES_DB", env)
+	mustRun(t, exitOK, "sources", "add", "b", "https://b.example.fi")
+	list := mustRun(t, exitOK, "sources", "list")
+	if !strings.Contains(list.stdout, "b\thttps://b.example.fi") || strings.Contains(list.stdout, "a\thttps://a.example.fi") {
+		t.Errorf("MINUTES_DB not used: %s", list.stdout)
+	}
+
+	flag := filepath.Join(dir, "flag.db")
+	mustRun(t, exitOK, "--db", flag, "sources", "add", "c", "https://c.example.fi")
+	list = mustRun(t, exitOK, "--db", flag, "sources", "list")
+	if !strings.Contains(list.stdout, "c\thttps://c.example.fi") || strings.Contains(list.stdout, "b\thttps") {
+		t.Errorf("--db does not win over MINUTES_DB: %s", list.stdout)
 	}
 }
