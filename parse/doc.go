@@ -39,7 +39,21 @@
 //     handling.
 //   - Votes: "äänin 7–4" is read as written, yes 7, no 4; "Jaa 7, Ei 4, Tyhjä 1,
 //     Poissa 1" field by field. Any vote makes the decision not unanimous.
-//   - Procedural notes ("Päätös tarkastetaan heti.") are not decision text.
+//   - Procedural notes ("Päätös tarkastetaan heti.") are not decision text;
+//     other lines under Päätös (a disqualification, a dissent) are.
+//   - Texts keep their lines, joined with "\n"; runs of spaces become one.
+//
+// # Outcome
+//
+// The outcome of each handling is read from its decision text (and, for a
+// counter-proposal or a presenter's changed proposal, its käsittely), in this
+// order: withdrawn, tabled, returned, amended, rejected (of the proposal
+// itself), noted, approved, decided. A plain approval ("Ehdotus hyväksyttiin")
+// or a decision that restates its proposal (most of the proposal's word stems
+// recur) takes the proposal's outcome: noted when the proposal only takes note,
+// approved otherwise. Rejecting what the proposal proposed to reject ("hylätä
+// oikaisuvaatimus") is approved. A proposal without a decision is pending; a
+// handling with neither is none. The item's outcome is its final handling's.
 //
 // # Glossary
 //

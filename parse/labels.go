@@ -165,10 +165,10 @@ var (
 	docLineRe = regexp.MustCompile(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista))\s*` + dateRe + `\s*/\s*(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\s*(\d{1,5})\b`)
 	// handlingRe: "KhVi 09.10.2023 § 183", "Kaupunginhallitus 21.08.2023 § 230", with an
 	// optional diary number after it.
-	handlingRe = regexp.MustCompile(`^(\S(?:[^§:]{0,78}\S)?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
+	handlingRe   = regexp.MustCompile(`^(\S(?:[^§:]{0,78}\S)?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
 	dateOnly     = regexp.MustCompile(`^` + dateRe + `$`)
 	sectionAlone = regexp.MustCompile(`^§\s*(\d{1,5})$`)
-	diaryRe      = regexp.MustCompile(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?((?:\p{Lu}{2,10}/)?\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})$`)
+	diaryRe      = regexp.MustCompile(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?((?:\p{Lu}\p{L}{1,9}/)?\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})$`)
 	confidential = regexp.MustCompile(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 	navLine      = regexp.MustCompile(`(?i)^(?:edellinen asia|seuraava asia|muutoksenhakuohje|kokousasia pdf-muodossa|föregående ärende|nästa ärende|rss-linkki|kokousasiat:|kokoukset:|sammanträdesärenden:|sammanträden:|https?://)`)
 )

@@ -20,17 +20,18 @@ func ValidOutcome(s string) bool {
 // Wording of outcomes (DYNASTY.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = regexp.MustCompile(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = regexp.MustCompile(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
-	returnedRe  = regexp.MustCompile(`palautettiin (?:uudelleen )?valmisteltavaksi|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
-	amendedRe   = regexp.MustCompile(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
-	counterRe   = regexp.MustCompile(`vastaehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|vastaehdotuksen mukaisesti|hyväksyi [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
-	rejectObjRe = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
-	rejectAnyRe = regexp.MustCompile(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
-	notedRe     = regexp.MustCompile(`merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
-	actionRe    = regexp.MustCompile(`hyväksy|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
-	approvedRe  = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget`)
-	plainApprove = regexp.MustCompile(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
+	withdrawnRe       = regexp.MustCompile(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
+	tabledRe          = regexp.MustCompile(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
+	returnedRe        = regexp.MustCompile(`palautettiin (?:uudelleen )?valmisteltavaksi|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
+	amendedRe         = regexp.MustCompile(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
+	counterRe         = regexp.MustCompile(`vastaehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|vastaehdotuksen mukaisesti|hyväksyi [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
+	rejectObjRe       = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
+	rejectAnyRe       = regexp.MustCompile(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
+	notedRe           = regexp.MustCompile(`merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
+	actionRe          = regexp.MustCompile(`hyväksy|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
+	proposesRejection = regexp.MustCompile(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
+	approvedRe        = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget`)
+	plainApprove      = regexp.MustCompile(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
 )
 
 // classify decides the outcome of one handling from its proposal, its
@@ -54,8 +55,12 @@ func classify(proposal, decision, notes string) Outcome {
 	case rejectObjRe.MatchString(d):
 		return OutcomeRejected
 	}
-	restated := p != "" && overlap(p, d) >= 0.6
-	if rejectAnyRe.MatchString(d) && !restated && !strings.Contains(p, "hylä") && !strings.Contains(p, "hylk") && !strings.Contains(p, "avslå") {
+	restated := p != "" && overlap(p, d) >= 0.7
+	if rejectAnyRe.MatchString(d) && !restated {
+		if proposesRejection.MatchString(p) {
+			// "hylätä oikaisuvaatimus" proposed and done: the proposal was adopted.
+			return OutcomeApproved
+		}
 		// The body rejected something the proposal did not propose to reject.
 		return OutcomeRejected
 	}
@@ -128,9 +133,9 @@ func stems(s string) map[string]bool {
 
 var (
 	scoreRe  = regexp.MustCompile(`(?i)(?:äänin|äänillä|med rösterna|rösterna)\s+(\d{1,3})\s*[–—-]\s*(\d{1,3})`)
-	yesRe    = regexp.MustCompile(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b`)
-	noRe     = regexp.MustCompile(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b`)
-	blankRe  = regexp.MustCompile(`(?i)(?:\b(?:tyhjää?|tyhjiä|blankt?|blanka)(?: ääniä| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:tyhjää?|tyhjiä|blank)\b)`)
+	yesRe    = regexp.MustCompile(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:jaa-ään|ja-röst)`)
+	noRe     = regexp.MustCompile(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:ei-ään|nej-röst)`)
+	blankRe  = regexp.MustCompile(`(?i)(?:\b(?:tyhjää?|tyhjiä|blankt?|blanka)(?: ääniä| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:tyhjää?|tyhjiä|blank))`)
 	absentRe = regexp.MustCompile(`(?i)(?:\b(?:poissa|frånvarande)\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:poissa|frånvarande)\b)`)
 	voteRe   = regexp.MustCompile(`(?i)äänestys|äänestyksen|äänestettiin|äänesti|äänin \d|omröstning|röstade|med rösterna`)
 	unanRe   = regexp.MustCompile(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
@@ -147,7 +152,8 @@ func votes(text string) *Votes {
 	}
 	if y := yesRe.FindAllStringSubmatch(text, -1); y != nil {
 		if n := noRe.FindAllStringSubmatch(text, -1); n != nil {
-			v = &Votes{Yes: atoi(y[len(y)-1][1]), No: atoi(n[len(n)-1][1])}
+			ly, ln := y[len(y)-1], n[len(n)-1]
+			v = &Votes{Yes: atoi(ly[1] + ly[2]), No: atoi(ln[1] + ln[2])}
 		}
 	}
 	if v == nil {
@@ -183,8 +189,8 @@ func unanimity(text string, v *Votes) *bool {
 }
 
 var (
-	disqualRe = regexp.MustCompile(`(?i)^(.*?)\s+(?:oli|olivat|ilmoitti olevansa|ilmoittivat olevansa|todettiin|var|anmälde|anmälde sig)\s+(?:esteellinen|esteellisiä|esteellisiksi|esteelliseksi|jäävi|jäävejä|jävig|jäviga|jäv)`)
-	disqualAfterRe = regexp.MustCompile(`(?i)esteellis(?:enä|inä)\b[^.]*?\b(?:ei osallistunut|eivät osallistuneet|poistui kokouksesta|poistuivat kokouksesta|poistui|poistuivat)(?: asian käsittelyyn| kokouksesta| asian käsittelyn ajaksi)?\s+(.+?)\.?$`)
+	disqualRe      = regexp.MustCompile(`(?i)^(.*?)\s+(?:oli|olivat|ilmoitti olevansa|ilmoittivat olevansa|todettiin|var|anmälde|anmälde sig)\s+(?:esteellinen|esteellisiä|esteellisiksi|esteelliseksi|jäävi|jäävejä|jävig|jäviga|jäv)`)
+	disqualAfterRe = regexp.MustCompile(`(?i)esteellis(?:enä|inä)[^.]*?(?:ei osallistunut|eivät osallistuneet|poistui kokouksesta|poistuivat kokouksesta|poistui|poistuivat)(?: asian käsittelyyn| kokouksesta| asian käsittelyn ajaksi)?\s+(.+?)\.?$`)
 	sentenceSplit  = regexp.MustCompile(`[.!?]\s+`)
 	leadIn         = regexp.MustCompile(`(?i)^(?:käsittelyn aikana|asian käsittelyn aikana|kokouksessa|under behandlingen|todettiin, että|konstaterades att)\s+`)
 )

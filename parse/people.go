@@ -64,12 +64,26 @@ func splitTitleName(s, place string) (title, name string) {
 	if len(nameWords) >= 3 && place != "" && sameStem(nameWords[len(nameWords)-1], place) {
 		nameWords = nameWords[:len(nameWords)-1]
 	}
-	if len(nameWords) > 2 {
-		i += len(nameWords) - 2
-		nameWords = nameWords[len(nameWords)-2:]
+	// At most two names, not counting initials ("Toni K. Korkalainen").
+	for names(nameWords) > 2 {
+		i++
+		nameWords = nameWords[1:]
 	}
 	return strings.Join(words[:i], " "), strings.Join(nameWords, " ")
 }
+
+// names counts the words of a name that are not initials.
+func names(words []string) int {
+	n := 0
+	for _, w := range words {
+		if !initial.MatchString(w) && !nameParticles[w] {
+			n++
+		}
+	}
+	return n
+}
+
+var initial = regexp.MustCompile(`^\p{Lu}\.$`)
 
 // sameStem reports whether two words share their first five letters or more,
 // enough to tie "Kemijärvi" to "Kemijärven" without a list of municipalities.

@@ -23,6 +23,10 @@ func Text(text string) Decision {
 // header or name is that long.
 const maxLineRunes = 20000
 
+// maxHeaderBytes bounds the lines tried as headers, document lines, diary
+// numbers and procedural notes: none is longer.
+const maxHeaderBytes = 200
+
 var underscoreTail = regexp.MustCompile(`_{3,}$`)
 
 // normalize returns the non-empty lines of text, NFC-normalised, with every
@@ -35,7 +39,9 @@ func normalize(text string) []string {
 	text = norm.NFC.String(text)
 	var out []string
 	var b strings.Builder
-	for _, raw := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\f' || r == '\v' }) {
+	for _, raw := range strings.FieldsFunc(text, func(r rune) bool {
+		return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\f' || r == '\v'
+	}) {
 		b.Reset()
 		space := true // drop leading spaces
 		n := 0
@@ -122,7 +128,7 @@ func (p *pageParser) run() {
 // header reads the Dynasty site header, if there is one: organisation, RSS
 // links, body, the document line, navigation. It returns the remaining lines.
 func (p *pageParser) header(lines []string) []string {
-	if len(lines) == 0 {
+	if len(lines) == 0 || len(lines[0]) > maxHeaderBytes {
 		return lines
 	}
 	const prefix = "dynasty tietopalvelu"
@@ -192,7 +198,7 @@ func (p *pageParser) docLine(l string) bool {
 	return true
 }
 
-// startHandling opens a new handling; header says whether a header line did.
+// startHandling makes h the current handling; a title may still follow it.
 func (p *pageParser) startHandling(h *handling) {
 	p.handlings = append(p.handlings, h)
 	p.cur = h
@@ -210,31 +216,33 @@ func (p *pageParser) ensureHandling() *handling {
 }
 
 func (p *pageParser) line(l string) {
-	if confidential.MatchString(l) {
+	lower := strings.ToLower(l)
+	if (strings.Contains(lower, "salai") || strings.Contains(lower, "salassa") || strings.Contains(lower, "sekretess") || strings.Contains(lower, "hemlig")) && confidential.MatchString(l) {
 		p.confidentl = true
 	}
-	if strings.Contains(strings.ToLower(l), "esteelli") || strings.Contains(strings.ToLower(l), "jävi") || strings.Contains(strings.ToLower(l), "jäävi") {
+	if strings.Contains(lower, "esteelli") || strings.Contains(lower, "jävi") || strings.Contains(lower, "jäävi") {
 		p.disq = appendNew(p.disq, disqualified(l)...)
 	}
-	if navLine.MatchString(l) || p.docLine(l) {
-		return
-	}
-	if checkNote.MatchString(l) {
-		return
-	}
-	if m := handlingRe.FindStringSubmatch(l); m != nil && p.headerFits(m) {
-		p.handlingHeader(m[1], m[2], m[3], m[4], m[5], m[6], l)
-		return
-	}
-	if m := sectionAlone.FindStringSubmatch(l); m != nil {
-		p.sectionAlone(parseSection(m[1]))
-		return
-	}
-	if m := diaryRe.FindStringSubmatch(l); m != nil {
-		if p.diary == "" {
-			p.diary = m[1]
+	// Headers, document lines, diary numbers and notes are short; long lines
+	// are body text and skip those patterns.
+	if len(l) <= maxHeaderBytes {
+		if navLine.MatchString(l) || p.docLine(l) || checkNote.MatchString(l) {
+			return
 		}
-		return
+		if m := handlingRe.FindStringSubmatch(l); m != nil && p.headerFits(m) {
+			p.handlingHeader(m[1], m[2], m[3], m[4], m[5], m[6], l)
+			return
+		}
+		if m := sectionAlone.FindStringSubmatch(l); m != nil && parseSection(m[1]) > 0 {
+			p.sectionAlone(parseSection(m[1]))
+			return
+		}
+		if m := diaryRe.FindStringSubmatch(l); m != nil {
+			if p.diary == "" {
+				p.diary = m[1]
+			}
+			return
+		}
 	}
 	if kind, rest, ok := matchLabel(l); ok {
 		p.label(kind, rest)

@@ -1,0 +1,285 @@
+package parse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"9.10.2023", "2023-10-09", true},
+		{"09.10.2023", "2023-10-09", true},
+		{" 1.1.2024 ", "2024-01-01", true},
+		{"29.2.2024", "2024-02-29", true},
+		{"29.2.2023", "", false},
+		{"31.4.2024", "", false},
+		{"0.1.2024", "", false},
+		{"12.13.2024", "", false},
+		{"2023-10-09", "", false},
+		{"9.10.23", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		got, err := parseDate(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseDate(%q) = %q, %v; want %q, ok=%v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParseSection(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"§ 183", 183}, {"183", 183}, {"§183", 183}, {" § 7 ", 7}, {"§ 0", 0}, {"§", 0}, {"abc", 0}, {"§ -3", 0}, {"999999", 0},
+	}
+	for _, tt := range tests {
+		if got := parseSection(tt.in); got != tt.want {
+			t.Errorf("parseSection(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestHeaderLines(t *testing.T) {
+	tests := []struct {
+		line          string
+		body, date    string
+		section       int
+		handling, doc bool
+	}{
+		{line: "KhVi 09.10.2023 § 183", body: "KhVi", date: "2023-10-09", section: 183, handling: true},
+		{line: "KH 04.12.2023 § 413", body: "KH", date: "2023-12-04", section: 413, handling: true},
+		{line: "KPHVAANK 21.04.2023 § 15", body: "KPHVAANK", date: "2023-04-21", section: 15, handling: true},
+		{line: "Kaupunginhallitus 21.08.2023 § 230", body: "Kaupunginhallitus", date: "2023-08-21", section: 230, handling: true},
+		{line: "Sosiaali- ja terveyslautakunta 5.12.2022 §140", body: "Sosiaali- ja terveyslautakunta", date: "2022-12-05", section: 140, handling: true},
+		{line: "Tekninen lautakunta 12.03.2024", body: "Tekninen lautakunta", date: "2024-03-12", handling: true},
+		{line: "KH 04.12.2023 § 413 691/00.04.00/2023", body: "KH", date: "2023-12-04", section: 413, handling: true},
+		{line: "Seminaari pidetään 6.9.2023"},
+		{line: "Ympla 14.05.2024"}, // abbreviation without §: only with "§ N" on the next line
+		{line: "Pöytäkirja 09.10.2023/Pykälä 183", date: "2023-10-09", section: 183, doc: true},
+		{line: "Protokoll 11.03.2024/Paragraf 34", date: "2024-03-11", section: 34, doc: true},
+		{line: "Esityslista 04.03.2025/Asianro 68", date: "2025-03-04", doc: true},
+	}
+	for _, tt := range tests {
+		p := &pageParser{}
+		isDoc := p.docLine(tt.line)
+		if isDoc != tt.doc {
+			t.Errorf("docLine(%q) = %v, want %v", tt.line, isDoc, tt.doc)
+		}
+		if isDoc {
+			if p.docDate != tt.date || p.docSection != tt.section {
+				t.Errorf("docLine(%q): date %q section %d, want %q %d", tt.line, p.docDate, p.docSection, tt.date, tt.section)
+			}
+			continue
+		}
+		m := handlingRe.FindStringSubmatch(tt.line)
+		isHandling := m != nil && p.headerFits(m)
+		if isHandling != tt.handling {
+			t.Errorf("handling header %q: %v, want %v", tt.line, isHandling, tt.handling)
+			continue
+		}
+		if !isHandling {
+			continue
+		}
+		p.handlingHeader(m[1], m[2], m[3], m[4], m[5], m[6], tt.line)
+		h := p.cur
+		sec := 0
+		if h.Section != nil {
+			sec = *h.Section
+		}
+		if h.Body != tt.body || h.Date != tt.date || sec != tt.section {
+			t.Errorf("handling header %q = %q %q %d, want %q %q %d", tt.line, h.Body, h.Date, sec, tt.body, tt.date, tt.section)
+		}
+	}
+}
+
+func TestSplitTitleName(t *testing.T) {
+	tests := []struct {
+		in, place, title, name string
+	}{
+		{"kunnanjohtaja Otto Koskela", "", "kunnanjohtaja", "Otto Koskela"},
+		{"Virolahden kunnanjohtaja Otto Koskela", "Virolahden", "Virolahden kunnanjohtaja", "Otto Koskela"},
+		{"Vt. kaupunginjohtaja Marjo Säärelä", "", "Vt. kaupunginjohtaja", "Marjo Säärelä"},
+		{"Vt. kaupunginjohtaja Säärelä Marjo Kemijärvi", "Kemijärven", "Vt. kaupunginjohtaja", "Säärelä Marjo"},
+		{"Muutosjohtaja Eija Kellokoski-Kari", "", "Muutosjohtaja", "Eija Kellokoski-Kari"},
+		{"Kaupunginjohtaja", "", "Kaupunginjohtaja", ""},
+		{"Jäsen Matti Virtanen", "", "Jäsen", "Matti Virtanen"},
+		{"Kunnanjohtaja Toni K. Korkalainen", "", "Kunnanjohtaja", "Toni K. Korkalainen"},
+		{"tekninen johtaja Harri Lehtonen", "", "tekninen johtaja", "Harri Lehtonen"},
+		{"stadsdirektör Carl af Forselles", "", "stadsdirektör", "Carl af Forselles"},
+		{"Otto Koskela", "", "", "Otto Koskela"},
+	}
+	for _, tt := range tests {
+		title, name := splitTitleName(tt.in, tt.place)
+		if title != tt.title || name != tt.name {
+			t.Errorf("splitTitleName(%q) = %q, %q; want %q, %q", tt.in, title, name, tt.title, tt.name)
+		}
+	}
+}
+
+func TestParsePersons(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Person
+	}{
+		{"kunnanjohtaja Otto Koskela, puh. 040 199 2146", []Person{{Name: "Otto Koskela", Title: "kunnanjohtaja", Phone: "040 199 2146"}}},
+		{"Muutosjohtaja Eija Kellokoski-Kari, kehittämissuunnittelija Henri Nevalainen", []Person{
+			{Name: "Eija Kellokoski-Kari", Title: "Muutosjohtaja"}, {Name: "Henri Nevalainen", Title: "kehittämissuunnittelija"}}},
+		{"rahoitusjohtaja Henrik Rainio, etunimi.sukunimi@porvoo.fi", []Person{{Name: "Henrik Rainio", Title: "rahoitusjohtaja"}}},
+		{"hallintojohtaja Kari Nieminen, p. 050 312 4455, kari.nieminen@vihti.fi", []Person{
+			{Name: "Kari Nieminen", Title: "hallintojohtaja", Phone: "050 312 4455", Email: "kari.nieminen@vihti.fi"}}},
+		{"Tekninen ja ympäristöjohtaja Pekka Ojala ja talousjohtaja Liisa Lahti", []Person{
+			{Name: "Pekka Ojala", Title: "Tekninen ja ympäristöjohtaja"}, {Name: "Liisa Lahti", Title: "talousjohtaja"}}},
+		{"Otto Koskela puh. 040 199 2146", []Person{{Name: "Otto Koskela", Phone: "040 199 2146"}}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, parsePersons(tt.in, "")); diff != "" {
+			t.Errorf("parsePersons(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestMatchLabel(t *testing.T) {
+	tests := []struct {
+		line string
+		kind section
+		rest string
+		ok   bool
+	}{
+		{"Päätös", secDecision, "", true},
+		{"Päätös Ehdotus hyväksyttiin yksimielisesti.", secDecision, "Ehdotus hyväksyttiin yksimielisesti.", true},
+		{"Päätös: hyväksyttiin.", secDecision, "hyväksyttiin.", true},
+		{"Päätös tarkastetaan heti.", 0, "", false},
+		{"Päätösehdotus Kunnanhallitus päättää", secProposal, "Kunnanhallitus päättää", true},
+		{"Päätösesitys", secProposal, "", true},
+		{"Ehdotus hyväksyttiin.", 0, "", false},
+		{"Ehdotus", secProposal, "", true},
+		{"Kaupunginjohtajan ehdotus:", secProposal, "", true},
+		{"Föredragandens förslag: Stadsstyrelsen godkänner", secProposal, "Stadsstyrelsen godkänner", true},
+		{"Valmistelija kunnanjohtaja Otto Koskela", secPreparer, "kunnanjohtaja Otto Koskela", true},
+		{"Valmistelijat", secPreparer, "", true},
+		{"Valmistelu: hallintojohtaja Kari Nieminen", secPreparer, "hallintojohtaja Kari Nieminen", true},
+		{"Valmistelu on tehty yhdessä kuntien kanssa.", 0, "", false},
+		{"Valmistelu- ja lisätiedot", secPreparer, "", true},
+		{"Valmistelijat ja lisätiedot (etunimi.sukunimi@kemi.fi):", secPreparer, "", true},
+		{"Esittelijä poisti asian esityslistalta.", 0, "", false},
+		{"Esittelijä Virolahden kunnanjohtaja Otto Koskela", secPresenter, "Virolahden kunnanjohtaja Otto Koskela", true},
+		{"Selostus", secBackground, "", true},
+		{"Käsittely Keskustelun kuluessa", secNotes, "Keskustelun kuluessa", true},
+		{"Tiedoksi Lapin hyvinvointialue", secNotify, "Lapin hyvinvointialue", true},
+		{"Liitteet", secAttachments, "", true},
+		{"Liite Hankintaohje 2024", secAttachments, "Hankintaohje 2024", true},
+		{"Liitteenä on sopimus.", 0, "", false},
+		{"Oheismateriaali", secSupplement, "", true},
+		{"Oheismateriaalina kuntaliiton mallipohja.", 0, "", false},
+		{"Beslut Förslaget godkändes.", secDecision, "Förslaget godkändes.", true},
+		{"Beredare", secPreparer, "", true},
+		{"Föredragande stadsdirektör Ragnar Lundqvist", secPresenter, "stadsdirektör Ragnar Lundqvist", true},
+		{"Bilaga Samarbetsavtal 2024", secAttachments, "Samarbetsavtal 2024", true},
+		{"päätös", 0, "", false},
+	}
+	for _, tt := range tests {
+		kind, rest, ok := matchLabel(tt.line)
+		if ok != tt.ok || (ok && (kind != tt.kind || rest != tt.rest)) {
+			t.Errorf("matchLabel(%q) = %v, %q, %v; want %v, %q, %v", tt.line, kind, rest, ok, tt.kind, tt.rest, tt.ok)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		proposal, decision, notes string
+		want                      Outcome
+	}{
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Ehdotus hyväksyttiin yksimielisesti.", "", OutcomeApproved},
+		{"Kaupunginhallitus merkitsee tiedoksi raportin.", "Päätösehdotus hyväksyttiin.", "", OutcomeNoted},
+		{"Kaupunginhallitus hyväksyy X ja merkitsee tiedoksi Y.", "Päätösehdotus hyväksyttiin.", "", OutcomeApproved},
+		{"Kunnanhallitus hylkää oikaisuvaatimuksen.", "Ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{"Kunnanhallitus hylkää oikaisuvaatimuksen.", "Kunnanhallitus päätti hylätä oikaisuvaatimuksen.", "", OutcomeApproved},
+		{"Lautakunta myöntää avustuksen.", "Ehdotus hylättiin.", "", OutcomeRejected},
+		{"Lautakunta myöntää avustuksen.", "Lautakunta päätti hylätä avustushakemuksen.", "", OutcomeRejected},
+		{"X", "Ehdotus hyväksyttiin muutettuna.", "", OutcomeAmended},
+		{"X", "Kunnanhallitus päätti Virtasen vastaehdotuksen mukaisesti.", "", OutcomeAmended},
+		{"X", "Ehdotus hyväksyttiin.", "Esittelijä muutti päätösehdotustaan.", OutcomeAmended},
+		{"X", "Asia jätettiin pöydälle.", "", OutcomeTabled},
+		{"X", "Ehdotus raukesi. Asiaa ei jätetty pöydälle vaan hyväksyttiin ehdotus.", "", OutcomeDecided},
+		{"X", "Asia palautettiin uudelleen valmisteltavaksi.", "", OutcomeReturned},
+		{"X", "Asia poistettiin esityslistalta.", "", OutcomeWithdrawn},
+		{"Alueneuvottelukunta käy keskustelun.", "Alueneuvottelukunta päätti\n1. että …", "", OutcomeDecided},
+		{"Lautakunta hyväksyy X.", "", "", OutcomePending},
+		{"", "", "", OutcomeNone},
+		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes.", "", OutcomeApproved},
+		{"X", "Ärendet bordlades.", "", OutcomeTabled},
+		{"X", "Förslaget förkastades.", "", OutcomeRejected},
+	}
+	for _, tt := range tests {
+		if got := classify(tt.proposal, tt.decision, tt.notes); got != tt.want {
+			t.Errorf("classify(%q, %q, %q) = %s, want %s", tt.proposal, tt.decision, tt.notes, got, tt.want)
+		}
+	}
+}
+
+func TestVotes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want *Votes
+	}{
+		{"Päätösehdotus voitti äänin 7–4.", &Votes{Yes: 7, No: 4}},
+		{"äänin 7-4", &Votes{Yes: 7, No: 4}},
+		{"Jaa 7, Ei 4, Tyhjä 1, Poissa 1", &Votes{Yes: 7, No: 4, Blank: 1, Absent: 1}},
+		{"Jaa 7\nEi 4\nTyhjää 0\nPoissa 2", &Votes{Yes: 7, No: 4, Absent: 2}},
+		{"äänin 23–18 (tyhjää 2, poissa 0)", &Votes{Yes: 23, No: 18, Blank: 2}},
+		{"Ja 20, Nej 29, Blankt 2, Frånvarande 8", &Votes{Yes: 20, No: 29, Blank: 2, Absent: 8}},
+		{"Ehdotus hyväksyttiin yksimielisesti.", nil},
+		{"Ei muutoksia.", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, votes(tt.in)); diff != "" {
+			t.Errorf("votes(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestDisqualified(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Kevin Servin, Frida Sigfrids ja Mikaela Nylander olivat esteellisiä, eivätkä osallistuneet asian käsittelyyn.", []string{"Kevin Servin", "Frida Sigfrids", "Mikaela Nylander"}},
+		{"Kaupunginhallituksen jäsen Pekka Niemi oli esteellinen eikä osallistunut asian käsittelyyn.", []string{"Pekka Niemi"}},
+		{"Esteellisinä asian käsittelyyn eivät osallistuneet Juha Salo ja Minna Koski.", []string{"Juha Salo", "Minna Koski"}},
+		{"Käsittelyn aikana Anna Berg ilmoitti olevansa esteellinen.", []string{"Anna Berg"}},
+		{"Ledamot Anna Lund och Per Ek var jäviga.", []string{"Anna Lund", "Per Ek"}},
+		{"Kukaan ei ollut esteellinen.", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, disqualified(tt.in)); diff != "" {
+			t.Errorf("disqualified(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	in := "a\u00a0\u00a0b \t c\r\n\u00a0\r\n\nPöytäkirja 1.1.2024/Pykälä 3_______\n  Pa\u0308a\u0308to\u0308s \u200b\n"
+	want := []string{"a b c", "Pöytäkirja 1.1.2024/Pykälä 3", "Päätös"}
+	if diff := cmp.Diff(want, normalize(in)); diff != "" {
+		t.Errorf("normalize (-want +got):\n%s", diff)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	if got := language([]string{"Ehdotus hyväksyttiin ja päätös on tehty."}); got != "fi" {
+		t.Errorf("Finnish: %q", got)
+	}
+	if got := language([]string{"Förslaget godkändes och beslutet är fattat."}); got != "sv" {
+		t.Errorf("Swedish: %q", got)
+	}
+	if got := language([]string{"12345"}); got != "" {
+		t.Errorf("none: %q", got)
+	}
+}
