@@ -289,9 +289,23 @@ func (p *pageParser) headerFits(m []string) bool {
 		return false
 	}
 	if m[5] == "" && !strings.Contains(m[0], "Asianro") && !strings.Contains(m[0], "Ärende") {
-		return isFullBodyName(body)
+		return isFullBodyName(body) || p.abbrevHeaderOnDocDate(body, m[2], m[3], m[4])
 	}
 	return true
+}
+
+// abbrevHeaderOnDocDate accepts "KhVi 23.10.2023" without a § (agendas
+// have no § yet) when it is one abbreviation-like word dated on the day the
+// page's own document line gives: a sentence does not look like that.
+func (p *pageParser) abbrevHeaderOnDocDate(body, d, mo, y string) bool {
+	if p.docDate == "" || strings.ContainsAny(body, " .,") || len([]rune(body)) > 12 {
+		return false
+	}
+	if r := []rune(body); !unicode.IsUpper(r[0]) {
+		return false
+	}
+	date, err := dateParts(d, mo, y)
+	return err == nil && date == p.docDate
 }
 
 func (h *handling) empty() bool {
