@@ -132,6 +132,9 @@ func Sync(ctx context.Context, c *Client, base *url.URL, st State, opts SyncOpti
 		s.opts.Now = time.Now
 	}
 	s.run(ctx)
+	if s.storeErr != nil && s.rep.Err == nil {
+		s.rep.Err = fmt.Errorf("the archive cannot be written, source stopped: %w", s.storeErr)
+	}
 	if ctx.Err() != nil && s.rep.Err == nil {
 		s.rep.Err = ctx.Err()
 	}
@@ -148,7 +151,24 @@ type syncer struct {
 	// seen holds the items already handled in this run, so that an item
 	// listed in both feeds, or twice, is fetched once.
 	seen map[string]bool
+	// unsettled counts items found gone. A 404 may be a site's passing
+	// fault, so the page that listed them keeps no validators: the next run
+	// reads it whole and asks for them again, instead of a 304 hiding the
+	// item (and the change that had it fetched) until the feed moves on.
+	unsettled int
+	// storeErr is the first error the archive gave when asked to store: a
+	// full disk or a broken file fails every later write too, so the source
+	// stops rather than fetch pages it cannot keep.
+	storeErr error
 }
+
+// stopped reports whether the source's sync must end now.
+func (s *syncer) stopped(ctx context.Context) bool { return ctx.Err() != nil || s.storeErr != nil }
+
+// settled is a mark of the failures and gone items so far: a page's
+// validators are saved only if the mark did not move while its entries were
+// handled.
+func (s *syncer) settled() [2]int { return [2]int{s.rep.Failed, s.unsettled} }
 
 // task is one item to look at, with what the feed said of it.
 type task struct {
@@ -192,18 +212,18 @@ func (s *syncer) run(ctx context.Context) {
 	}
 	s.rep.Skipped += len(itemsFeed.Skipped) + len(meetingsFeed.Skipped)
 
-	failedBefore := s.rep.Failed
+	before := s.settled()
 	s.runTasks(ctx, "items", tasks)
-	if ctx.Err() != nil {
+	if s.stopped(ctx) {
 		return
 	}
-	if itemsResp != nil && s.rep.Failed == failedBefore {
+	if itemsResp != nil && s.settled() == before {
 		s.saveValidators(ctx, itemsURL, itemsResp)
 	}
 
-	failedBefore = s.rep.Failed
+	before = s.settled()
 	for _, e := range meetingsFeed.Entries {
-		if ctx.Err() != nil {
+		if s.stopped(ctx) {
 			return
 		}
 		if e.Link.Kind != LinkMeeting {
@@ -212,10 +232,10 @@ func (s *syncer) run(ctx context.Context) {
 		}
 		s.meeting(ctx, e.Link.URL, e.Fingerprint)
 	}
-	if ctx.Err() != nil {
+	if s.stopped(ctx) {
 		return
 	}
-	if meetingsResp != nil && s.rep.Failed == failedBefore {
+	if meetingsResp != nil && s.settled() == before {
 		s.saveValidators(ctx, meetingsURL, meetingsResp)
 	}
 
@@ -259,7 +279,7 @@ func (s *syncer) saveValidators(ctx context.Context, pageURL string, resp *Respo
 func (s *syncer) runTasks(ctx context.Context, phase string, tasks []task) {
 	total := s.done + len(tasks)
 	for _, t := range tasks {
-		if ctx.Err() != nil {
+		if s.stopped(ctx) {
 			return
 		}
 		if s.seen[t.id] {
@@ -304,6 +324,7 @@ func (s *syncer) item(ctx context.Context, t task) {
 			return
 		}
 		s.rep.Gone++
+		s.unsettled++
 		return
 	case err != nil:
 		s.rep.fail("item %s: %v", t.id, err)
@@ -323,6 +344,9 @@ func (s *syncer) item(ctx context.Context, t task) {
 	change, err := s.st.Save(ctx, FetchedItem{ItemID: t.id, URL: t.url, Fingerprint: t.fingerprint, Response: resp, Page: page})
 	if err != nil {
 		s.rep.fail("item %s: store: %v", t.id, err)
+		if ctx.Err() == nil {
+			s.storeErr = err
+		}
 		return
 	}
 	switch change {
@@ -437,7 +461,7 @@ func (s *syncer) meeting(ctx context.Context, meetingURL, fingerprint string) {
 		}
 		return
 	}
-	failedBefore := s.rep.Failed
+	before := s.settled()
 	if !resp.NotModified {
 		s.rep.Pages++
 		text, _, _, err := DecodeBytes(resp.Body, resp.ContentType)
@@ -452,7 +476,7 @@ func (s *syncer) meeting(ctx context.Context, meetingURL, fingerprint string) {
 			}
 		}
 		s.runTasks(ctx, "items", tasks)
-		if ctx.Err() != nil || s.rep.Failed != failedBefore {
+		if s.stopped(ctx) || s.settled() != before {
 			return
 		}
 		s.saveValidators(ctx, meetingURL, resp)
@@ -477,7 +501,7 @@ func (s *syncer) backfill(ctx context.Context) {
 	queue := []Link{{Kind: LinkBodies, URL: PageURL(s.base, "meeting_frames", "")}}
 	var meetings []Link
 	for len(queue) > 0 && len(visited) < maxBackfillPages {
-		if ctx.Err() != nil {
+		if s.stopped(ctx) {
 			return
 		}
 		l := queue[0]
@@ -516,7 +540,7 @@ func (s *syncer) backfill(ctx context.Context) {
 		}
 	}
 	for _, m := range meetings {
-		if ctx.Err() != nil {
+		if s.stopped(ctx) {
 			return
 		}
 		s.progress("backfill", "", 0)

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/minutes-fi/minutes/store"
+)
+
+// BenchmarkSyncFleet syncs a simulated fleet: MINUTES_BENCH_SOURCES
+// generated Dynasty sites (default 300), each on its own host:port so the
+// client's per-host serialisation is real, with MINUTES_BENCH_ITEMS items
+// each (default 200), politeness delay 0, into a fresh SQLite archive,
+// through the CLI as a user runs it. MINUTES_BENCH_PARALLEL sets
+// --parallel (default: the CLI's own default).
+//
+// Metrics: items/s of the first sync end to end; peak_heap_MB (sampled
+// HeapInuse during the first sync, the fleet's servers included, since they
+// share the process) and maxrss_MB (the process's peak RSS so far); for a
+// second sync with nothing new: nochange_s, nochange_requests (robots.txt
+// once per host plus the feeds), nochange_conditional (the feed requests,
+// all conditional) and nochange_item_fetches (must be 0).
+func BenchmarkSyncFleet(b *testing.B) {
+	sources := envInt(b, "MINUTES_BENCH_SOURCES", 300)
+	items := envInt(b, "MINUTES_BENCH_ITEMS", 200)
+	parallel := envInt(b, "MINUTES_BENCH_PARALLEL", 0)
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		sites := make([]*genSite, sources)
+		dbPath := filepath.Join(b.TempDir(), "minutes.db")
+		db, err := store.Open(ctx, dbPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range sites {
+			sites[i] = newGenSite(b, items)
+			if _, err := db.AddSource(ctx, fmt.Sprintf("s%03d", i), sites[i].base(), ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+		db.Close()
+		args := []string{"--db", dbPath, "--retries", "0", "--show", strconv.Itoa(min(items, 1000))}
+		if parallel > 0 {
+			args = append(args, "--parallel", strconv.Itoa(parallel))
+		}
+		runtime.GC()
+
+		var peak atomic.Uint64
+		stop := make(chan struct{})
+		sampled := make(chan struct{})
+		go func() {
+			defer close(sampled)
+			var ms runtime.MemStats
+			tick := time.NewTicker(50 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				runtime.ReadMemStats(&ms)
+				if ms.HeapInuse > peak.Load() {
+					peak.Store(ms.HeapInuse)
+				}
+				select {
+				case <-stop:
+					return
+				case <-tick.C:
+				}
+			}
+		}()
+		b.StartTimer()
+		start := time.Now()
+		sum := syncJSONB(b, ctx, exitOK, args...)
+		first := time.Since(start)
+		b.StopTimer()
+		close(stop)
+		<-sampled
+
+		stored := 0
+		for _, r := range sum.Sources {
+			stored += r.New
+		}
+		if stored != sources*items {
+			b.Fatalf("first sync stored %d items, want %d", stored, sources*items)
+		}
+
+		var reqBefore, itemsBefore, condBefore int64
+		for _, s := range sites {
+			reqBefore += s.requests.Load()
+			itemsBefore += s.itemFetches.Load()
+			condBefore += s.conditional.Load()
+		}
+		start = time.Now()
+		sum = syncJSONB(b, ctx, exitOK, args...)
+		second := time.Since(start)
+		var reqs, refetches, conditional int64
+		for _, s := range sites {
+			reqs += s.requests.Load()
+			refetches += s.itemFetches.Load()
+			conditional += s.conditional.Load()
+		}
+		reqs -= reqBefore
+		refetches -= itemsBefore
+		conditional -= condBefore
+		for _, r := range sum.Sources {
+			if r.New+r.Changed != 0 || r.FeedsNotModified != 2 {
+				b.Fatalf("no-change run: %s has %d new, %d changed, %d feeds not modified", r.Source, r.New, r.Changed, r.FeedsNotModified)
+			}
+		}
+		var ru syscall.Rusage
+		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+
+		b.ReportMetric(float64(stored)/first.Seconds(), "items/s")
+		b.ReportMetric(first.Seconds(), "first_s")
+		b.ReportMetric(float64(peak.Load())/(1<<20), "peak_heap_MB")
+		b.ReportMetric(float64(ru.Maxrss)/1024, "maxrss_MB")
+		b.ReportMetric(second.Seconds(), "nochange_s")
+		b.ReportMetric(float64(reqs), "nochange_requests")
+		b.ReportMetric(float64(conditional), "nochange_conditional")
+		b.ReportMetric(float64(refetches), "nochange_item_fetches")
+		if fi, err := os.Stat(dbPath); err == nil {
+			b.ReportMetric(float64(fi.Size())/(1<<20), "archive_MB")
+		}
+		b.StartTimer()
+	}
+}
+
+// syncJSONB is syncJSON for benchmarks.
+func syncJSONB(b *testing.B, ctx context.Context, want int, args ...string) syncSummary {
+	b.Helper()
+	full := append([]string{"sync", "--json", "--quiet", "--delay", "0"}, args...)
+	var out, errOut bytes.Buffer
+	code := run(ctx, full, strings.NewReader(""), &out, &errOut)
+	if code != want {
+		b.Fatalf("minutes %v: exit %d, want %d\n%.3000s", full, code, want, errOut.String())
+	}
+	var sum syncSummary
+	if err := json.Unmarshal(out.Bytes(), &sum); err != nil {
+		b.Fatalf("sync --json: %v", err)
+	}
+	return sum
+}
+
+func envInt(b *testing.B, name string, def int) int {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		b.Fatalf("%s=%q: want a number", name, v)
+	}
+	return n
+}
