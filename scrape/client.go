@@ -55,20 +55,35 @@ const (
 
 // ClientOptions configure a Client. Zero values mean the defaults.
 type ClientOptions struct {
-	UserAgent    string            // default DefaultUserAgent
-	Delay        time.Duration     // minimum gap between request starts to the same host; 0 = none
-	Timeout      time.Duration     // per attempt, whole request including the body; default 60 s
-	MaxBody      int64             // cap on body size; default 20 MiB; larger → ErrTooLarge
-	MaxRetries   int               // retries on 429, 5xx and transient network errors; default 3; negative = none
-	MaxRetryWait time.Duration     // cap on one wait; a longer Retry-After gives up instead; default 2 min
-	Robots       bool              // honour robots.txt (user agent "minutes", else "*")
-	Transport    http.RoundTripper // default a clone of http.DefaultTransport
+	UserAgent    string        // default DefaultUserAgent
+	Delay        time.Duration // minimum gap between request starts to the same host; 0 = none
+	Timeout      time.Duration // per attempt, whole request including the body; default 60 s
+	MaxBody      int64         // cap on body size; default 20 MiB; larger → ErrTooLarge
+	MaxRetries   int           // retries on 429, 5xx and transient network errors; default 3; negative = none
+	MaxRetryWait time.Duration // cap on one wait; a longer Retry-After gives up instead; default 2 min
+	Robots       bool          // honour robots.txt (user agent "minutes", else "*")
+	// RobotsCache keeps robots.txt files between runs (for RobotsTTL), so
+	// that a run with nothing new asks a site for its feeds only. Nil: each
+	// Client fetches a host's file once.
+	RobotsCache RobotsCache
+	Transport   http.RoundTripper // default a clone of http.DefaultTransport
 	// Sleep waits for d or until ctx is done; injectable so tests need not
 	// wait. Default: a timer.
 	Sleep  func(ctx context.Context, d time.Duration) error
 	Now    func() time.Time // injectable clock; default time.Now
 	Logger *slog.Logger     // may be nil
 }
+
+// RobotsCache stores robots.txt files by their URL. The store's archive
+// implements it.
+type RobotsCache interface {
+	Robots(ctx context.Context, robotsURL string) (body string, fetchedAt time.Time, ok bool, err error)
+	SetRobots(ctx context.Context, robotsURL, body string, fetchedAt time.Time) error
+}
+
+// RobotsTTL is how long a cached robots.txt is trusted: a day, as RFC 9309
+// allows.
+const RobotsTTL = 24 * time.Hour
 
 // Request is one GET. ETag and LastModified are the validators of a
 // previous response; they become If-None-Match and If-Modified-Since.

@@ -72,24 +72,41 @@ func (c *Client) checkRobots(ctx context.Context, u *url.URL, h *hostState) erro
 	return nil
 }
 
-// fetchRobots gets and parses robots.txt; only a cancelled context is an error.
+// fetchRobots gets and parses robots.txt, from the cache while it is fresh;
+// only a cancelled context is an error.
 func (c *Client) fetchRobots(ctx context.Context, u *url.URL, h *hostState) (robotsRules, error) {
 	ru := url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-	c.robotsFetches.Add(1)
-	res := c.attempt(ctx, h, &ru, Request{URL: ru.String()}, robotsMaxBody)
-	if ctx.Err() != nil {
-		return nil, fmt.Errorf("GET %s: %w", ru.String(), ctx.Err())
+	key := ru.String()
+	if cache := c.opts.RobotsCache; cache != nil {
+		body, at, ok, err := cache.Robots(ctx, key)
+		if err != nil {
+			c.log.Warn("read cached robots.txt", "url", key, "err", err)
+		}
+		if ok && err == nil && c.opts.Now().Sub(at) < RobotsTTL {
+			return parseRobots(body, robotsAgent), nil
+		}
 	}
+	c.robotsFetches.Add(1)
+	res := c.attempt(ctx, h, &ru, Request{URL: key}, robotsMaxBody)
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("GET %s: %w", key, ctx.Err())
+	}
+	text := ""
 	if res.err != nil {
 		var he *HTTPError
 		if !errors.As(res.err, &he) || he.Status >= 500 {
-			c.log.Warn("robots.txt unavailable; allowing all", "url", ru.String(), "err", res.err)
+			// Not cached: the next run asks again.
+			c.log.Warn("robots.txt unavailable; allowing all", "url", key, "err", res.err)
+			return nil, nil
 		}
-		return nil, nil
+		// 4xx: there is no robots.txt, which allows everything.
+	} else if t, _, _, err := DecodeBytes(res.resp.Body, res.resp.ContentType); err == nil {
+		text = t
 	}
-	text, _, _, err := DecodeBytes(res.resp.Body, res.resp.ContentType)
-	if err != nil {
-		return nil, nil
+	if cache := c.opts.RobotsCache; cache != nil {
+		if err := cache.SetRobots(ctx, key, text, c.opts.Now()); err != nil {
+			c.log.Warn("cache robots.txt", "url", key, "err", err)
+		}
 	}
 	return parseRobots(text, robotsAgent), nil
 }

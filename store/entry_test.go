@@ -37,3 +37,27 @@ func TestEntryFingerprint(t *testing.T) {
 		t.Errorf("another source sees the fingerprint %q", got)
 	}
 }
+
+func TestRobotsCache(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, t.TempDir()+"/a.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const u = "https://a.example/robots.txt"
+	if _, _, ok, err := db.Robots(ctx, u); ok || err != nil {
+		t.Fatalf("empty cache: ok=%v err=%v", ok, err)
+	}
+	at := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	for _, body := range []string{"User-agent: *\nDisallow: /x\n", ""} {
+		if err := db.SetRobots(ctx, u, body, at); err != nil {
+			t.Fatal(err)
+		}
+		got, gotAt, ok, err := db.Robots(ctx, u)
+		if err != nil || !ok || got != body || !gotAt.Equal(at) {
+			t.Errorf("after SetRobots(%q): %q %v %v %v", body, got, gotAt, ok, err)
+		}
+		at = at.Add(time.Hour)
+	}
+}

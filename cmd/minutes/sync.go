@@ -69,7 +69,7 @@ were synced; see the summary); 4 another sync is running on this archive;
 	f.DurationVar(&opts.timeout, "timeout", time.Minute, "time limit for one HTTP request")
 	f.IntVar(&opts.retries, "retries", scrape.DefaultMaxRetries, "retries of one request after 429, 5xx or a network error, with back-off (0 = none)")
 	f.DurationVar(&opts.recheck, "recheck", 24*time.Hour, "re-check agenda items whose meeting has passed this often, for their minutes (0 = never)")
-	f.IntVar(&opts.concurrency, "parallel", 4, "how many sources (hosts) to sync at once")
+	f.IntVar(&opts.concurrency, "parallel", 16, "how many sources to sync at once (requests to one host are serialised whatever this is)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress display and no summary table (failures are still reported)")
 	f.BoolVar(&opts.json, "json", false, "print the summary as JSON on stdout")
 	return cmd
@@ -161,9 +161,10 @@ func (a *app) runSync(ctx context.Context, opts *syncOptions) error {
 		Delay:     opts.delay,
 		Timeout:   opts.timeout,
 		// The client reads 0 as "default" and a negative count as none.
-		MaxRetries: cmp.Or(opts.retries, -1),
-		Robots:     true,
-		Logger:     a.log,
+		MaxRetries:  cmp.Or(opts.retries, -1),
+		Robots:      true,
+		RobotsCache: db,
+		Logger:      a.log,
 	})
 
 	started := a.now()

@@ -106,3 +106,11 @@ CREATE TABLE feed_entries (
     seen_at     TEXT    NOT NULL,
     PRIMARY KEY (source_id, url)
 );
+
+-- robots.txt of each site, kept for a day so that a sync with nothing new
+-- asks only for feeds. An empty body means none (allow all).
+CREATE TABLE robots_txt (
+    url        TEXT PRIMARY KEY,
+    body       TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+);
