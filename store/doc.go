@@ -128,6 +128,54 @@
 // source_id, url, fingerprint, seen_at. An entry whose fingerprint is
 // unchanged costs no request.
 //
+// search — the full-text index (FTS5, built-in unicode61 tokenizer), one row
+// per decision, rowid = decisions.item_rowid, written in the same transaction
+// as the decision. Its columns hold index keys, not text (see Search below):
+//
+//	title_keys, title_revs  keys of the title, and the same keys reversed
+//	text_keys, text_revs    keys of organisation, body and the page text
+//
+// search_meta — key/value; analyzer_version says which analyzer wrote the
+// search rows. A read-write Open rebuilds the index when it differs from the
+// program's (and after the migration from schema 1).
+//
+// reparse_log — one row per decision `minutes reparse` changed: item_rowid,
+// revision_id (the text re-read), reparsed_at, old_parser_version,
+// new_parser_version, fields (changed JSON field names, comma-separated) and
+// old_data (the decision before, as JSON): a reparse never loses anything.
+//
+// # Search
+//
+// Search is Finnish-aware without a custom SQLite tokenizer, so the archive
+// still opens in any stock sqlite3 3.40 shell or Python. Go turns every word
+// into one key: the Snowball Finnish stem, tidied where Snowball leaves
+// inflections apart (sopimus, sopimuksen, sopimukset → "sopimus";
+// turvallisuuden → "turvallisuus"; lausunto, lausunnon → "lausun"; katu,
+// kadun → "kat": the last syllable's consonant gradation is put in one grade),
+// and ä/ö are kept as letters of their own. The keys, and the same keys spelled
+// backwards, are what the FTS5 table indexes, split on spaces by the built-in
+// unicode61 tokenizer. A query is processed the same way into an FTS5
+// expression built only from quoted keys (user text never reaches FTS5
+// syntax): each word matches its key exactly; a key of five letters or more
+// that looks like a verb infinitive (hyväksyä) also as a prefix, so that
+// hyväksyttiin and hyväksytään match; and every key as a suffix, through a
+// prefix query on the reversed keys, so that sopimus finds
+// yhteistyösopimuksen and lupa finds rakennusluvan. This handles compounds
+// without a dictionary: a compound's last part is its head, and its key is
+// the end of the compound's key. The first parts of compounds are not matched
+// (katu does not find katuvalaistus). A quoted phrase matches the keys in
+// order. Ranking is FTS5's bm25 with title words weighing most; a query
+// matching more than 2000 decisions ranks the 2000 most recently archived, so
+// that common words stay fast. Snippets are cut in Go from the page text,
+// marking the original words whose keys match.
+//
+// Measured over 154 decision texts (the seeds, the labelled parser fixtures
+// and 85 short decisions written for it) and 38 queries with hand-written
+// oracles (store/eval_test.go; `go test -run TestSearchQuality -v ./store`):
+// precision 0.97, recall 0.99 (micro). Known misses: irregular stems
+// (jätevesi/jäteveden), and key collisions of unrelated words sharing a stem
+// (aloite/aloitetaan, palauttaa/palaute).
+//
 // # Example queries
 //
 //	-- decisions of one body in 2024, newest first
@@ -135,6 +183,9 @@
 //	  FROM decisions d
 //	 WHERE d.body = 'Virolahden kunnanhallitus' AND d.meeting_date LIKE '2024-%'
 //	 ORDER BY d.meeting_date DESC, d.section;
+//
+//	-- decisions whose text has a word in sopimus (any inflection)
+//	SELECT rowid FROM search WHERE search MATCH 'text_keys : sopimus';
 //
 //	-- how many times each item page changed
 //	SELECT s.name, i.item_id, count(*) AS versions

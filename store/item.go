@@ -311,7 +311,8 @@ func putDecision(ctx context.Context, tx *sql.Tx, rowid, revID int64, d parse.De
 	if err != nil {
 		return fmt.Errorf("store decision: %w", err)
 	}
-	return nil
+	// The search row follows the decision in the same transaction.
+	return indexDecision(ctx, tx, rowid, d)
 }
 
 func nullString(s string) any {

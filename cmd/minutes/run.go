@@ -148,6 +148,12 @@ says otherwise.`,
 		a.newSourcesCmd(),
 		a.newSyncCmd(),
 		a.newParseCmd(),
+		a.newSearchCmd(),
+		a.newApprovedCmd(),
+		a.newShowCmd(),
+		a.newExportCmd(),
+		a.newStatsCmd(),
+		a.newReparseCmd(),
 	)
 	return root
 }

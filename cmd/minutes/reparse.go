@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/store"
+)
+
+type reparseOptions struct {
+	outdated bool
+}
+
+func (a *app) newReparseCmd() *cobra.Command {
+	opts := &reparseOptions{}
+	cmd := &cobra.Command{
+		Use:   "reparse",
+		Short: "Re-read archived pages with this version's parser",
+		Long: `Run this version's parser again over the archived page text of every item (the
+revision its decision was read from), without fetching anything, and replace
+the decisions that come out different. So parser improvements reach old data.
+
+Each item is one transaction: its new decision, its search index row and a
+reparse_log row (which fields changed, and the old decision as JSON) are
+written together. Stopping it (Ctrl-C) leaves every item done or untouched;
+run it again to finish. It takes the archive's writer lock, like sync.
+
+At the end it prints how many decisions changed, and how many times each field
+changed. --outdated re-reads only decisions made by an older parser version.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runReparse(cmd.Context(), opts) },
+	}
+	cmd.Flags().BoolVar(&opts.outdated, "outdated", false, "only decisions made by an older parser version")
+	return cmd
+}
+
+func (a *app) runReparse(ctx context.Context, opts *reparseOptions) error {
+	path, err := a.archivePath()
+	if err != nil {
+		return err
+	}
+	lock, err := store.Lock(path)
+	if err != nil {
+		if errors.Is(err, store.ErrLocked) {
+			return fmt.Errorf("another minutes process is writing %s; try again when it is done: %w", path, err)
+		}
+		return err
+	}
+	defer lock.Close()
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rep, err := db.Reparse(ctx, store.ReparseOptions{
+		Parse: parse.Text, Version: parse.Version, Outdated: opts.outdated,
+		Progress: func(r store.ReparseReport) {
+			if a.stderrTTY {
+				fmt.Fprintf(a.stderr, "\rreparsed %d, changed %d", r.Items, r.Changed)
+			}
+		},
+	})
+	if a.stderrTTY && rep.Items > 0 {
+		fmt.Fprintln(a.stderr)
+	}
+	fmt.Fprintf(a.stdout, "reparsed %d decisions with parser version %d: %d changed\n", rep.Items, parse.Version, rep.Changed)
+	if len(rep.Fields) > 0 {
+		t := a.newTable("FIELD", "CHANGED")
+		for _, f := range rep.FieldNames() {
+			t.row(f, strconv.Itoa(rep.Fields[f]))
+		}
+		if ferr := t.flush(); ferr != nil && err == nil {
+			err = ferr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("reparse stopped (run it again to finish): %w", err)
+	}
+	return nil
+}

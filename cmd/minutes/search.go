@@ -1,0 +1,362 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/store"
+)
+
+// openReadOnly opens the archive for a query command: never written, so it
+// runs while a sync holds the writer lock.
+func (a *app) openReadOnly(ctx context.Context) (*store.DB, error) {
+	path, err := a.archivePath()
+	if err != nil {
+		return nil, err
+	}
+	return store.OpenReadOnly(ctx, path)
+}
+
+// filterFlags are the filters shared by search, export and stats.
+type filterFlags struct {
+	org, body, since, until string
+	outcomes                []string
+	noOrgBody               bool // approved: only dates
+}
+
+func (f *filterFlags) register(cmd *cobra.Command) {
+	if !f.noOrgBody {
+		cmd.Flags().StringVar(&f.org, "org", "", "only this organisation: a source name, or part of the organisation's name")
+		cmd.Flags().StringVar(&f.body, "body", "", "only bodies whose name contains this (kunnanhallitus, lautakunta)")
+		cmd.Flags().StringSliceVar(&f.outcomes, "outcome", nil, "only these outcomes, comma-separated: "+outcomeList())
+	}
+	cmd.Flags().StringVar(&f.since, "since", "", "only meetings on or after this date, YYYY-MM-DD")
+	cmd.Flags().StringVar(&f.until, "until", "", "only meetings on or before this date, YYYY-MM-DD")
+}
+
+func outcomeList() string {
+	names := make([]string, len(parse.Outcomes))
+	for i, o := range parse.Outcomes {
+		names[i] = string(o)
+	}
+	return strings.Join(names, ", ")
+}
+
+// filter validates the flags into a store filter; bad values are usage errors.
+func (f *filterFlags) filter() (store.Filter, error) {
+	sf := store.Filter{Organization: strings.TrimSpace(f.org), Body: strings.TrimSpace(f.body),
+		Since: strings.TrimSpace(f.since), Until: strings.TrimSpace(f.until)}
+	for _, o := range f.outcomes {
+		o = strings.ToLower(strings.TrimSpace(o))
+		if !parse.ValidOutcome(o) {
+			return store.Filter{}, usagef("--outcome %q: want one of %s", o, outcomeList())
+		}
+		sf.Outcomes = append(sf.Outcomes, parse.Outcome(o))
+	}
+	if err := sf.Validate(); err != nil {
+		return store.Filter{}, usageError{fmt.Errorf("--since/--until: %w", err)}
+	}
+	return sf, nil
+}
+
+// queryError turns store errors about the user's query into usage errors.
+func queryError(err error) error {
+	if errors.Is(err, store.ErrEmptyQuery) {
+		return usagef("the query has no word to search for (words, \"a phrase\", -excluded, a OR b)")
+	}
+	if errors.Is(err, store.ErrBadFilter) {
+		return usageError{err}
+	}
+	return err
+}
+
+// width is how many columns the output may use: the terminal's width, else
+// $COLUMNS, else 100.
+func (a *app) width() int {
+	if f, ok := a.stdout.(*os.File); ok && a.stdoutTTY {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
+			return w
+		}
+	}
+	if n, err := strconv.Atoi(a.getenv("COLUMNS")); err == nil && n > 20 {
+		return n
+	}
+	return 100
+}
+
+// color reports whether to use terminal escapes: on a terminal, unless
+// NO_COLOR is set (https://no-color.org).
+func (a *app) color() bool { return a.stdoutTTY && a.getenv("NO_COLOR") == "" }
+
+// truncate cuts s to at most n runes, marking the cut with "…".
+func truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func sectionString(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func boolString(p *bool) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatBool(*p)
+}
+
+// Snippet marks for pipes, and for a terminal (bold).
+const (
+	markOpen, markClose = "[[", "]]"
+	boldOn, boldOff     = "\x1b[1m", "\x1b[22m"
+)
+
+type searchOptions struct {
+	filterFlags
+	limit  int
+	format string
+}
+
+func (a *app) newSearchCmd() *cobra.Command {
+	opts := &searchOptions{}
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Search the archived decisions, Finnish-aware",
+		Long: `Search the archived decisions and print the best matches first: organisation,
+body, date, §, title, outcome, a snippet with the matching words marked, and the
+page URL.
+
+Words match in any inflection and as the last part of a compound: sopimus
+finds sopimusta, sopimuksen and yhteistyösopimus; hyvinvointialue finds
+hyvinvointialueiden; hyväksyä finds hyväksyttiin. ä and ö are not a and o.
+
+  word word        both words
+  "a phrase"       these words in this order (each in any inflection)
+  -word            without this word (also NOT word, -"a phrase")
+  a OR b           either
+Other punctuation is ignored. A query that starts with - needs -- before it
+(minutes search -- -vuokra sopimus). Title words weigh most in the ranking; a query
+matching more than 2000 decisions ranks the 2000 most recently archived.
+
+Snippets mark matches with [[ ]] in pipes and in bold on a terminal.
+--format table prints a readable list on a terminal and tab-separated values
+in a pipe; tsv, csv (RFC 4180) and json (one object per line) are the same
+columns: rank, id, organization, body, date, section, title, outcome,
+snippet, url. The id is SOURCE/ITEM-ID, as 'minutes show' takes it.`,
+		Example: `  minutes search yhteistyösopimus
+  minutes search '"jätettiin pöydälle"' --since 2024-01-01 --org virolahti
+  minutes search hyvinvointialue --outcome approved,amended --format csv > hits.csv`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("search needs a QUERY")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runSearch(cmd.Context(), opts, strings.Join(args, " "))
+		},
+	}
+	opts.register(cmd)
+	cmd.Flags().IntVar(&opts.limit, "limit", 20, "show at most this many results")
+	cmd.Flags().StringVar(&opts.format, "format", "table", "table, tsv, csv or json")
+	return cmd
+}
+
+// hitJSON is the documented JSON shape of a search result.
+type hitJSON struct {
+	Rank         int     `json:"rank"`
+	ID           string  `json:"id"`
+	Organization string  `json:"organization"`
+	Body         string  `json:"body"`
+	Date         *string `json:"date"`
+	Section      *int    `json:"section"`
+	Title        string  `json:"title"`
+	Outcome      string  `json:"outcome"`
+	Snippet      string  `json:"snippet"`
+	URL          string  `json:"url"`
+}
+
+func validFormat(name, v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return usagef("--%s %q: want %s", name, v, strings.Join(allowed, ", "))
+}
+
+func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) error {
+	if err := validFormat("format", opts.format, "table", "tsv", "csv", "json"); err != nil {
+		return err
+	}
+	if opts.limit <= 0 {
+		return usagef("--limit %d: want a number above 0", opts.limit)
+	}
+	f, err := opts.filter()
+	if err != nil {
+		return err
+	}
+	if _, err := store.ParseQuery(query); err != nil {
+		return queryError(err)
+	}
+	db, err := a.openReadOnly(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := db.Search(ctx, store.SearchOptions{Query: query, Filter: f, Limit: opts.limit})
+	if err != nil {
+		return queryError(err)
+	}
+	if len(res.Hits) == 0 {
+		fmt.Fprintf(a.stderr, "No decisions match %s.\n", res.Query)
+	}
+	if res.Windowed {
+		fmt.Fprintf(a.stderr, "More than 2000 decisions match; the 2000 most recently archived were ranked. Narrow the query or add filters.\n")
+	}
+	switch {
+	case opts.format == "table" && a.stdoutTTY:
+		return a.printHitsTerminal(res.Hits)
+	case opts.format == "json":
+		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
+		for i, h := range res.Hits {
+			var date *string
+			if h.MeetingDate != "" {
+				date = &h.MeetingDate
+			}
+			if err := enc.Encode(hitJSON{Rank: i + 1, ID: h.ID, Organization: h.Organization, Body: h.Body, Date: date,
+				Section: h.Section, Title: h.Title, Outcome: string(h.Outcome),
+				Snippet: h.Snippet.Marked(markOpen, markClose), URL: h.URL}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	header := []string{"rank", "id", "organization", "body", "date", "section", "title", "outcome", "snippet", "url"}
+	var rows [][]string
+	for i, h := range res.Hits {
+		rows = append(rows, []string{strconv.Itoa(i + 1), h.ID, h.Organization, h.Body, h.MeetingDate,
+			sectionString(h.Section), h.Title, string(h.Outcome), h.Snippet.Marked(markOpen, markClose), h.URL})
+	}
+	if opts.format == "csv" {
+		return writeCSV(a, header, rows)
+	}
+	return writeTSV(a, header, rows)
+}
+
+// printHitsTerminal prints one short block per hit, each line cut to the
+// terminal width.
+func (a *app) printHitsTerminal(hits []store.Hit) error {
+	w := a.width()
+	open, close := markOpen, markClose
+	if a.color() {
+		open, close = boldOn, boldOff
+	}
+	for i, h := range hits {
+		num := fmt.Sprintf("%2d. ", i+1)
+		indent := strings.Repeat(" ", len(num))
+		meta := []string{h.Organization, h.Body}
+		when := h.MeetingDate
+		if h.Section != nil {
+			when += " § " + strconv.Itoa(*h.Section)
+		}
+		meta = append(meta, strings.TrimSpace(when), string(h.Outcome))
+		lines := []string{
+			num + truncate(h.Title, w-len(num)),
+			indent + truncate(strings.Join(nonEmpty(meta), " · "), w-len(indent)),
+			indent + markedTruncate(h.Snippet, w-len(indent), open, close),
+			indent + truncate(h.URL, w-len(indent)),
+		}
+		if i > 0 {
+			fmt.Fprintln(a.stdout)
+		}
+		for _, l := range lines {
+			if _, err := fmt.Fprintln(a.stdout, l); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// markedTruncate cuts a snippet to n visible runes, then marks it; marks
+// are not counted, as escapes take no room on the screen.
+func markedTruncate(s store.Snippet, n int, open, close string) string {
+	if utf8.RuneCountInString(s.Text) > n {
+		cut := len(strings.TrimRight(string([]rune(s.Text)[:n-1]), " "))
+		var marks []store.Span
+		for _, m := range s.Marks {
+			if m.End <= cut {
+				marks = append(marks, m)
+			}
+		}
+		s = store.Snippet{Text: s.Text[:cut] + "…", Marks: marks}
+	}
+	return s.Marked(open, close)
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// writeTSV writes tab-separated values: tabs and newlines inside cells
+// become spaces, so every row is one line.
+func writeTSV(a *app, header []string, rows [][]string) error {
+	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+	for _, r := range append([][]string{header}, rows...) {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = clean.Replace(c)
+		}
+		if _, err := fmt.Fprintln(a.stdout, strings.Join(cells, "\t")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeCSV(a *app, header []string, rows [][]string) error {
+	w := csv.NewWriter(a.stdout)
+	w.UseCRLF = true
+	if err := w.Write(header); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = neutralise(c)
+		}
+		if err := w.Write(cells); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}

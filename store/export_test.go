@@ -1,0 +1,208 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/minutes-fi/minutes/parse"
+)
+
+// smallArchive holds the five seeds and the labelled parser fixtures, in two
+// sources.
+func smallArchive(t testing.TB) (*DB, []string) {
+	t.Helper()
+	ctx := context.Background()
+	db := openTemp(t)
+	a, err := db.AddSource(ctx, "virolahti", "https://dynasty.virolahti.fi", "Virolahden kunta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := db.AddSource(ctx, "lohja", "https://dynasty.lohja.fi/d10julkaisu", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i, text := range corpusTexts(t) {
+		src, name := a.ID, "virolahti"
+		if i%2 == 1 {
+			src, name = b.ID, "lohja"
+		}
+		id := fmt.Sprintf("2024%03d-%d", i, i%7+1)
+		saveText(t, db, src, id, text)
+		ids = append(ids, PublicID(name, id))
+	}
+	return db, ids
+}
+
+func TestExport(t *testing.T) {
+	ctx := context.Background()
+	db, ids := smallArchive(t)
+	var got []string
+	var withVotes, withText int
+	n, err := db.Export(ctx, ExportOptions{WithText: true}, func(r *ExportRow) error {
+		got = append(got, r.ID)
+		if r.Votes != nil {
+			withVotes++
+		}
+		if r.Text != "" {
+			withText++
+		}
+		if r.FetchedAt != t0 || r.ParserVersion != parse.Version || !parse.ValidOutcome(r.Outcome) {
+			t.Errorf("row %s: fetched %v, parser %d, outcome %q", r.ID, r.FetchedAt, r.ParserVersion, r.Outcome)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(ids) || strings.Join(got, " ") != strings.Join(ids, " ") {
+		t.Errorf("exported %d rows %v, want %v in archive order", n, got, ids)
+	}
+	if withVotes == 0 || withText != n {
+		t.Errorf("rows with votes %d, with text %d of %d", withVotes, withText, n)
+	}
+
+	// A query and a filter select the same rows as Search does.
+	var sel []string
+	if _, err := db.Export(ctx, ExportOptions{Query: "yhteistyösopimus", Filter: Filter{Organization: "virolahti"}},
+		func(r *ExportRow) error { sel = append(sel, r.ItemID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	want := searchIDs(t, db, "yhteistyösopimus", Filter{Organization: "virolahti"})
+	if len(sel) == 0 || strings.Join(sel, " ") != strings.Join(want, " ") {
+		t.Errorf("export with query = %v, search = %v", sel, want)
+	}
+
+	// fn's error stops the export and comes back unwrapped.
+	stop := errors.New("stop")
+	n, err = db.Export(ctx, ExportOptions{}, func(*ExportRow) error { return stop })
+	if !errors.Is(err, stop) || n != 0 {
+		t.Errorf("export stopped: n %d, err %v", n, err)
+	}
+	if _, err := db.Export(ctx, ExportOptions{Query: "-x"}, func(*ExportRow) error { return nil }); !errors.Is(err, ErrEmptyQuery) {
+		t.Errorf("export -x: %v", err)
+	}
+}
+
+func TestItemByRef(t *testing.T) {
+	ctx := context.Background()
+	db, ids := smallArchive(t)
+	it, err := db.ItemByRef(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if PublicID(it.SourceName, it.ItemID) != ids[0] || it.Decision.Title == "" {
+		t.Errorf("item %s = %+v", ids[0], it)
+	}
+	for _, ref := range []string{
+		it.URL,
+		"https://DYNASTY.virolahti.fi:443/cgi/DREQUEST.PHP?id=" + it.ItemID + "&page=meetingitem",
+	} {
+		got, err := db.ItemByRef(ctx, ref)
+		if err != nil || got.ID != it.ID {
+			t.Errorf("ItemByRef(%s) = %d, %v; want %d", ref, got.ID, err, it.ID)
+		}
+	}
+	for _, ref := range []string{"nosuch/1-1", "virolahti/9-9", "virolahti", "/", "https://other.test/cgi/DREQUEST.PHP?page=meetingitem&id=1-1"} {
+		if _, err := db.ItemByRef(ctx, ref); !errors.Is(err, ErrNotFound) {
+			t.Errorf("ItemByRef(%q): err = %v, want ErrNotFound", ref, err)
+		}
+	}
+}
+
+func TestStats(t *testing.T) {
+	ctx := context.Background()
+	db, ids := smallArchive(t)
+	st, err := db.Stats(ctx, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := func(cs []Count) (n int) {
+		for _, c := range cs {
+			n += c.N
+		}
+		return n
+	}
+	if st.Decisions != len(ids) {
+		t.Errorf("decisions = %d, want %d", st.Decisions, len(ids))
+	}
+	for name, cs := range map[string][]Count{"org": st.ByOrganization, "body": st.ByBody, "year": st.ByYear, "outcome": st.ByOutcome} {
+		if sum(cs) != st.Decisions {
+			t.Errorf("%s counts sum to %d, want %d: %+v", name, sum(cs), st.Decisions, cs)
+		}
+		for i := 1; i < len(cs) && name != "year"; i++ {
+			if cs[i].N > cs[i-1].N {
+				t.Errorf("%s not sorted: %+v", name, cs)
+			}
+		}
+	}
+	var approved int
+	for _, c := range st.ByOutcome {
+		if c.Key == "approved" {
+			approved = c.N
+		}
+	}
+	only, err := db.Stats(ctx, Filter{Outcomes: []parse.Outcome{parse.OutcomeApproved}})
+	if err != nil || approved == 0 || only.Decisions != approved {
+		t.Errorf("approved: %d in stats, %d filtered (%v)", approved, only.Decisions, err)
+	}
+}
+
+func TestReparse(t *testing.T) {
+	ctx := context.Background()
+	db, ids := smallArchive(t)
+	// A "new parser" that reads every title in upper case and drops votes.
+	newParser := func(text string) parse.Decision {
+		d := parse.Text(text)
+		d.Title = strings.ToUpper(d.Title)
+		d.Votes = nil
+		return d
+	}
+	var progress int
+	rep, err := db.Reparse(ctx, ReparseOptions{Parse: newParser, Version: parse.Version + 1,
+		Progress: func(ReparseReport) { progress++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Items != len(ids) || rep.Changed == 0 || rep.Fields["title"] == 0 || rep.Fields["votes"] == 0 ||
+		rep.Fields["outcome"] != 0 || progress == 0 {
+		t.Errorf("report %+v, progress calls %d", rep, progress)
+	}
+	it, err := db.ItemByRef(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it.Decision.Title != strings.ToUpper(it.Decision.Title) || it.ParserVersion != parse.Version+1 {
+		t.Errorf("after reparse: %q v%d", it.Decision.Title, it.ParserVersion)
+	}
+	log, err := db.ReparseLog(ctx, it.ID)
+	if err != nil || len(log) != 1 || !strings.Contains(strings.Join(log[0].Fields, ","), "title") {
+		t.Errorf("log = %+v, %v", log, err)
+	}
+	// The search index follows: the new title is what is indexed (the
+	// keys are the same, so the item is still found).
+	if got := searchIDs(t, db, `"`+it.Decision.Title+`"`, Filter{}); len(got) == 0 {
+		t.Errorf("reparsed title not found")
+	}
+	// Running it again changes nothing; --outdated finds nothing to do.
+	rep, err = db.Reparse(ctx, ReparseOptions{Parse: newParser, Version: parse.Version + 1})
+	if err != nil || rep.Changed != 0 || rep.Items != len(ids) {
+		t.Errorf("second run: %+v, %v", rep, err)
+	}
+	rep, err = db.Reparse(ctx, ReparseOptions{Parse: newParser, Version: parse.Version + 1, Outdated: true})
+	if err != nil || rep.Items != 0 {
+		t.Errorf("outdated run: %+v, %v", rep, err)
+	}
+	// A cancelled run stops between items and leaves each item whole.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := db.Reparse(cctx, ReparseOptions{Parse: parse.Text, Version: parse.Version + 2}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled reparse: %v", err)
+	}
+	if err := db.IntegrityCheck(ctx); err != nil {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,228 @@
+package store
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/finnish"
+	"golang.org/x/text/unicode/norm"
+)
+
+// analyzerVersion identifies how text is turned into index terms. Bump it
+// whenever termKey or tokens change: a read-write Open then rebuilds the
+// search index, so old decisions and new queries meet on the same terms.
+const analyzerVersion = 1
+
+// token is one word of a text: its lower-case form and its byte span in the
+// text it was cut from, so snippets can mark the original spelling.
+type token struct {
+	word       string
+	start, end int
+}
+
+// maxTokenBytes drops "words" that are really base64, hashes or run-on
+// garbage: no Finnish word is that long, and they would only bloat the index.
+const maxTokenBytes = 64
+
+// tokens cuts text into words: runs of letters and digits. Everything else,
+// hyphens included, separates words, so "maa-ainesluvasta" is "maa" and
+// "ainesluvasta" (a hyphenated query becomes a phrase, which meets it again).
+// Whitespace-separated fields holding a URL or e-mail address are skipped:
+// the Dynasty header repeats the site's feed URLs on every page.
+func tokens(text string) []token {
+	var out []token
+	start := -1
+	skipTo := -1
+	for i, r := range text {
+		if i < skipTo {
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+				if isURLField(text, i) {
+					skipTo = fieldEnd(text, i)
+					start = -1
+				}
+			}
+			continue
+		}
+		if start >= 0 {
+			out = appendToken(out, text, start, i)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = appendToken(out, text, start, len(text))
+	}
+	return out
+}
+
+func appendToken(out []token, text string, start, end int) []token {
+	if end-start > maxTokenBytes {
+		return out
+	}
+	return append(out, token{word: strings.ToLower(text[start:end]), start: start, end: end})
+}
+
+// isURLField reports whether the whitespace-separated field starting at i
+// is a URL or an e-mail address.
+func isURLField(text string, i int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(r) && r != '(' && r != '<' {
+			return false
+		}
+	}
+	f := text[i:fieldEnd(text, i)]
+	return strings.Contains(f, "://") || strings.HasPrefix(f, "www.") || strings.Contains(f, "@")
+}
+
+func fieldEnd(text string, i int) int {
+	if j := strings.IndexFunc(text[i:], unicode.IsSpace); j >= 0 {
+		return i + j
+	}
+	return len(text)
+}
+
+// stemmers are not safe for concurrent use; one Env per call is cheap
+// enough (it is a small struct around the word).
+func snowball(word string) string {
+	env := snowballstem.NewEnv(word)
+	finnish.Stem(env)
+	return env.Current()
+}
+
+// termKey is the index term of one lower-case word: the same key for the
+// inflected forms of one word, so that sopimus, sopimuksen, sopimusta and
+// sopimukset meet. It is the Snowball Finnish stem, tidied where Snowball
+// leaves inflections apart:
+//
+//   - a word in -inen is read as its -is- stem (toinen, toisen → tois);
+//   - a stem ending in -uks loses the k (sopimuks → sopimus: the -us/-uks
+//     nouns keep one key in every case), and -uut/-uud becomes -uus
+//     (turvallisuuden → turvallisuus);
+//   - trailing vowels go (hyväksyy, hyväksy → hyväks), as long as three
+//     letters remain;
+//   - the consonants of the last syllable are put in one grade (consonant
+//     gradation): nt/nn → n, lt/ll → l, rt/rr → r, mp/mm → m, tt → t,
+//     kk → k, pp → p, ng → nk, a final d → t and v → p (lausunto/lausunnon,
+//     katu/kadun, lupa/luvan), again only when three letters remain.
+//
+// ä and ö are letters of their own in Finnish and are never folded. Words of
+// three letters or fewer and words with digits are their own key.
+func termKey(word string) string {
+	if utf8.RuneCountInString(word) <= 3 || strings.IndexFunc(word, unicode.IsDigit) >= 0 {
+		return word
+	}
+	if len(word) >= 6 && strings.HasSuffix(word, "inen") {
+		// -inen adjectives and nouns inflect on -is- (toinen, toisen).
+		word = word[:len(word)-3] + "s"
+	}
+	for _, p := range wordEnds {
+		if strings.HasSuffix(word, p.from) && len(word) > len(p.from)+2 {
+			word = word[:len(word)-len(p.from)] + p.to
+			break
+		}
+	}
+	s := snowball(word)
+	for _, p := range stemEnds {
+		if strings.HasSuffix(s, p.from) {
+			s = s[:len(s)-len(p.from)] + p.to
+			break
+		}
+	}
+	s = trimVowels(s)
+	if strings.HasSuffix(s, "j") && utf8.RuneCountInString(s) > 5 {
+		s = trimVowels(s[:len(s)-1]) // plural partitives: tontteja → tonttej
+	}
+	// A grade change may not leave fewer than four letters (tontti would
+	// become "ton"), but d → t and v → p never shorten.
+	if g := gradeEnd(s); utf8.RuneCountInString(g) >= 4 || len(g) == len(s) {
+		s = g
+	}
+	return s
+}
+
+// wordEnds rewrite endings that Snowball misreads, before stemming: it takes
+// a final -pa/-pä or -kin for an enclitic particle (ympäristölupa →
+// ympäristölu, pankin → pan), and cuts plural partitives in -teja too far
+// (päiväkoteja → päiväko). The rewrites give forms Snowball reads right:
+// luva (the weak grade of lupa, which keys the same), pankkin, päiväkotia.
+var wordEnds = []struct{ from, to string }{
+	{"eja", "ia"}, {"ejä", "iä"}, {"kin", "kkin"}, {"pa", "va"}, {"pä", "vä"},
+}
+
+// stemEnds are the -us/-uks and -uus/-uuden noun types Snowball leaves apart.
+var stemEnds = []struct{ from, to string }{
+	{"uks", "us"}, {"yks", "ys"}, {"oks", "os"}, {"öks", "ös"}, {"iks", "is"},
+	{"uut", "uus"}, {"yyt", "yys"}, {"uud", "uus"}, {"yyd", "yys"},
+}
+
+// trimVowels drops trailing vowels while three letters remain.
+func trimVowels(s string) string {
+	for utf8.RuneCountInString(s) > 3 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !isVowel(r) {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return s
+}
+
+func isVowel(r rune) bool {
+	switch r {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'ä', 'ö', 'å':
+		return true
+	}
+	return false
+}
+
+// gradeEnd puts the final consonant cluster of a stem in one grade.
+func gradeEnd(s string) string {
+	for _, p := range gradePairs {
+		if strings.HasSuffix(s, p.from) {
+			return s[:len(s)-len(p.from)] + p.to
+		}
+	}
+	return s
+}
+
+var gradePairs = []struct{ from, to string }{
+	{"nt", "n"}, {"nn", "n"}, {"lt", "l"}, {"ll", "l"}, {"rt", "r"}, {"rr", "r"},
+	{"mp", "m"}, {"mm", "m"}, {"tt", "t"}, {"kk", "k"}, {"pp", "p"}, {"ng", "nk"},
+	{"d", "t"}, {"v", "p"},
+}
+
+// reverseKey spells a key backwards: the index keeps reversed keys too, so
+// that "words ending in sopimus" (compounds whose last part is sopimus) is a
+// prefix query, which FTS5 answers from its term index.
+func reverseKey(s string) string {
+	r := []rune(s)
+	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+		r[i], r[j] = r[j], r[i]
+	}
+	return string(r)
+}
+
+// analyzed is a text as the index sees it: parallel lists of keys and
+// reversed keys, one per word, joined by spaces for the FTS5 columns.
+func analyze(text string) (keys, revs string) {
+	toks := tokens(norm.NFC.String(text))
+	var kb, rb strings.Builder
+	kb.Grow(len(text))
+	rb.Grow(len(text))
+	for i, t := range toks {
+		k := termKey(t.word)
+		if i > 0 {
+			kb.WriteByte(' ')
+			rb.WriteByte(' ')
+		}
+		kb.WriteString(k)
+		rb.WriteString(reverseKey(k))
+	}
+	return kb.String(), rb.String()
+}

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/minutes-fi/minutes/parse"
+)
+
+// indexDecision writes the search row of one item from its decision and
+// the text of the revision the decision was read from. It runs in the
+// caller's transaction, so the index never disagrees with the decisions.
+func indexDecision(ctx context.Context, tx *sql.Tx, rowid int64, d parse.Decision) error {
+	var text sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT r.text FROM decisions d JOIN revisions r ON r.id = d.revision_id
+		WHERE d.item_rowid = ?`, rowid).Scan(&text)
+	if err != nil && err != sql.ErrNoRows {
+		return fmt.Errorf("index item %d: %w", rowid, err)
+	}
+	return putSearchRow(ctx, tx, rowid, d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String))
+}
+
+// searchText is what the text columns index: organisation and body, then the
+// page text, which holds title, background, proposal and decision. A page
+// with no stored text (never the case for SaveItem) falls back to the parsed
+// fields.
+func searchText(org, body, title, proposal, decision, text string) string {
+	if text == "" {
+		text = title + "\n" + proposal + "\n" + decision
+	}
+	return org + "\n" + body + "\n" + text
+}
+
+func putSearchRow(ctx context.Context, tx *sql.Tx, rowid int64, title, text string) error {
+	tk, tr := analyze(title)
+	k, r := analyze(text)
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid = ?`, rowid); err != nil {
+		return fmt.Errorf("index item %d: %w", rowid, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search (rowid, title_keys, title_revs, text_keys, text_revs)
+		VALUES (?, ?, ?, ?, ?)`, rowid, tk, tr, k, r); err != nil {
+		return fmt.Errorf("index item %d: %w", rowid, err)
+	}
+	return nil
+}
+
+// reindexBatch is how many decisions one transaction of a rebuild indexes:
+// big enough to be fast, small enough not to hold the write lock for long.
+const reindexBatch = 2000
+
+// ensureSearchIndex rebuilds the search index when it was written by another
+// analyzer version than this program's (or by none: an archive migrated from
+// schema 1). A rebuild that is interrupted starts over at the next open.
+func (db *DB) ensureSearchIndex(ctx context.Context) error {
+	var v string
+	if err := db.db.QueryRowContext(ctx, `SELECT value FROM search_meta WHERE key = 'analyzer_version'`).Scan(&v); err != nil {
+		return fmt.Errorf("read search index version of %s: %w", db.path, err)
+	}
+	if v == strconv.Itoa(analyzerVersion) {
+		return nil
+	}
+	return db.Reindex(ctx)
+}
+
+// Reindex rebuilds the whole search index from the stored decisions and
+// revision texts, in batches of one transaction each. The index is
+// rebuilt by Open when needed; Reindex is exported for tools and tests.
+func (db *DB) Reindex(ctx context.Context) error {
+	if _, err := db.db.ExecContext(ctx, `DELETE FROM search`); err != nil {
+		return fmt.Errorf("reindex %s: %w", db.path, err)
+	}
+	last := int64(-1)
+	for {
+		n, next, err := db.reindexFrom(ctx, last)
+		if err != nil {
+			return fmt.Errorf("reindex %s: %w", db.path, err)
+		}
+		if n == 0 {
+			break
+		}
+		last = next
+	}
+	if _, err := db.db.ExecContext(ctx, `UPDATE search_meta SET value = ? WHERE key = 'analyzer_version'`,
+		strconv.Itoa(analyzerVersion)); err != nil {
+		return fmt.Errorf("reindex %s: %w", db.path, err)
+	}
+	return nil
+}
+
+func (db *DB) reindexFrom(ctx context.Context, after int64) (n int, last int64, err error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, d.organization, d.body, d.title, d.proposal, d.decision,
+			coalesce(r.text, '')
+		FROM decisions d LEFT JOIN revisions r ON r.id = d.revision_id
+		WHERE d.item_rowid > ? ORDER BY d.item_rowid LIMIT ?`, after, reindexBatch)
+	if err != nil {
+		return 0, 0, err
+	}
+	type doc struct {
+		rowid       int64
+		title, text string
+	}
+	var docs []doc
+	for rows.Next() {
+		var d doc
+		var org, body, proposal, decision, text string
+		if err := rows.Scan(&d.rowid, &org, &body, &d.title, &proposal, &decision, &text); err != nil {
+			rows.Close()
+			return 0, 0, err
+		}
+		d.text = searchText(org, body, d.title, proposal, decision, text)
+		docs = append(docs, d)
+	}
+	if err := rows.Close(); err != nil {
+		return 0, 0, err
+	}
+	for _, d := range docs {
+		if err := putSearchRow(ctx, tx, d.rowid, d.title, d.text); err != nil {
+			return 0, 0, err
+		}
+		last = d.rowid
+	}
+	return len(docs), last, tx.Commit()
+}
+
+// escapeLike escapes the LIKE wildcards of user text (ESCAPE '\').
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

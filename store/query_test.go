@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+)
+
+func TestParseQuery(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"sopimus", "sopimus"},
+		{"Hyvinvointialueen  yhteistyösopimus", "hyvinvointialueen yhteistyösopimus"},
+		{`"jätettiin pöydälle" kunta`, `"jätettiin pöydälle" kunta`},
+		{`„jätettiin pöydälle” kunta`, `"jätettiin pöydälle" kunta`},
+		{`"open quote runs to the end`, `"open quote runs to the end"`},
+		{"sopimus -vuokra", "sopimus -vuokra"},
+		{"sopimus NOT vuokra", "sopimus -vuokra"},
+		{`sopimus -"vuokra aika"`, `sopimus -"vuokra aika"`},
+		{"a b OR c", "a b OR c"},
+		{"OR a OR OR b OR", "a OR b"},
+		{"a AND b", "a b"},
+		{"maa-aineslupa", `"maa aineslupa"`},
+		{"(sopimus*) ^:+", "sopimus"},
+		{"sopimus - x", "sopimus x"},
+		{"2023-2024", `"2023 2024"`},
+		{"päätös\u00a0hyväksyä", "päätös hyväksyä"},
+		{"Pa\u0308a\u0308to\u0308s", "päätös"}, // NFD in, NFC keys
+	} {
+		q, err := ParseQuery(tc.in)
+		if err != nil {
+			t.Errorf("ParseQuery(%q): %v", tc.in, err)
+			continue
+		}
+		if got := q.String(); got != tc.want {
+			t.Errorf("ParseQuery(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for _, in := range []string{"", " ", "-a", "NOT a", "*", `"`, `""`, "( ) [ ]", "OR", "AND"} {
+		if _, err := ParseQuery(in); !errors.Is(err, ErrEmptyQuery) {
+			t.Errorf("ParseQuery(%q): err = %v, want ErrEmptyQuery", in, err)
+		}
+	}
+}
+
+func TestTermKey(t *testing.T) {
+	// Groups of forms that must share a key, and words that must not.
+	same := [][]string{
+		{"sopimus", "sopimuksen", "sopimukset", "sopimuksia", "sopimuksella", "sopimukseksi"},
+		{"hyvinvointialue", "hyvinvointialueen", "hyvinvointialueiden", "hyvinvointialueilla"},
+		{"lausunto", "lausunnon", "lausuntoa"},
+		{"katu", "kadun", "katuja"},
+		{"lupa", "luvan", "luvat", "lupaa"},
+		{"päiväkoti", "päiväkodin", "päiväkoteja"},
+		{"turvallisuus", "turvallisuuden"},
+		{"toinen", "toisen"},
+		{"pankki", "pankin"},
+		{"kaupunki", "kaupungin", "kaupunkien"},
+		{"ympäristölupa", "ympäristöluvan"},
+	}
+	for _, g := range same {
+		for _, w := range g[1:] {
+			if termKey(w) != termKey(g[0]) {
+				t.Errorf("termKey(%s) = %q, termKey(%s) = %q; want equal", w, termKey(w), g[0], termKey(g[0]))
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"väärä", "vaara"}, {"pöytä", "poyta"}, {"koulu", "koulutus"}, {"kaava", "kaavoitus"}} {
+		if termKey(pair[0]) == termKey(pair[1]) {
+			t.Errorf("termKey(%s) = termKey(%s) = %q", pair[0], pair[1], termKey(pair[0]))
+		}
+	}
+	p := patternOf("sopimus")
+	for _, w := range []string{"yhteistyösopimuksen", "sopimusta", "vuokrasopimukset"} {
+		if !p.matches(termKey(w)) {
+			t.Errorf("sopimus does not match %s (key %q)", w, termKey(w))
+		}
+	}
+	if p := patternOf("hyväksyä"); !p.matches(termKey("hyväksyttiin")) || !p.matches(termKey("hyväksytään")) {
+		t.Errorf("hyväksyä does not match its passive forms")
+	}
+}
+
+func FuzzSearchQuery(f *testing.F) {
+	for _, s := range []string{"sopimus", `"a b`, `-x`, `a OR -b`, `NEAR(a b, 2)`, `col : x`, `x*`, `^x`, `'`, `"`, "\x00", "ä\u0308", "a\"\"b"} {
+		f.Add(s)
+	}
+	db := openTemp(f)
+	src, err := db.AddSource(context.Background(), "f", "https://f.test", "")
+	if err != nil {
+		f.Fatal(err)
+	}
+	saveText(f, db, src.ID, "1-1", "Yhteistyösopimus hyväksyttiin. Päätös: \"x\" -y (z) a OR b NEAR col:x.")
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := db.Search(context.Background(), SearchOptions{Query: q})
+		if err != nil && !errors.Is(err, ErrEmptyQuery) {
+			t.Errorf("search %q: %v", q, err)
+		}
+		_, err = db.Approved(context.Background(), q, Filter{})
+		if err != nil && !errors.Is(err, ErrEmptyQuery) {
+			t.Errorf("approved %q: %v", q, err)
+		}
+	})
+}

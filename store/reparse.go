@@ -1,0 +1,237 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/minutes-fi/minutes/parse"
+)
+
+// ReparseOptions says how to re-read stored pages. Parse is passed in (it
+// is parse.Text in the program) because the store does not run the parser
+// itself: it only keeps what the parser made.
+type ReparseOptions struct {
+	Parse   func(text string) parse.Decision
+	Version int // parse.Version of Parse
+	// Outdated limits the run to decisions made by an older parser version.
+	// Without it every decision is re-read (use it after a parser change
+	// that did not bump the version).
+	Outdated bool
+	// Progress, when set, is called after each batch with the running totals.
+	Progress func(ReparseReport)
+}
+
+// ReparseReport counts what a reparse did.
+type ReparseReport struct {
+	Items   int // decisions re-read
+	Changed int // decisions whose content changed
+	// Fields counts changes per field, by JSON field name ("outcome": 12).
+	Fields map[string]int
+}
+
+// FieldNames returns the changed field names, most changed first.
+func (r ReparseReport) FieldNames() []string {
+	names := make([]string, 0, len(r.Fields))
+	for f := range r.Fields {
+		names = append(names, f)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if r.Fields[names[i]] != r.Fields[names[j]] {
+			return r.Fields[names[i]] > r.Fields[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	return names
+}
+
+// reparseBatch is how many items one read of the work list fetches.
+const reparseBatch = 500
+
+// Reparse runs the parser again over the text of the revision each current
+// decision was read from, and replaces decisions that come out different.
+// Every item is its own transaction: the new decision, its search row and a
+// reparse_log row (changed fields, and the old decision as JSON) are
+// written together, so an interrupted run leaves every item either done or
+// untouched, and running it again finishes the job. A decision that comes
+// out the same only has its parser_version brought up to date.
+func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, error) {
+	rep := ReparseReport{Fields: map[string]int{}}
+	if opts.Parse == nil {
+		return rep, fmt.Errorf("reparse: no parser")
+	}
+	after := int64(0)
+	for {
+		ids, err := db.reparseWork(ctx, after, opts)
+		if err != nil {
+			return rep, err
+		}
+		if len(ids) == 0 {
+			break
+		}
+		for _, id := range ids {
+			if err := ctx.Err(); err != nil {
+				return rep, fmt.Errorf("reparse: %w", err)
+			}
+			fields, err := db.reparseOne(ctx, id, opts)
+			if err != nil {
+				return rep, err
+			}
+			rep.Items++
+			if len(fields) > 0 {
+				rep.Changed++
+			}
+			for _, f := range fields {
+				rep.Fields[f]++
+			}
+			after = id
+		}
+		if opts.Progress != nil {
+			opts.Progress(rep)
+		}
+	}
+	return rep, nil
+}
+
+func (db *DB) reparseWork(ctx context.Context, after int64, opts ReparseOptions) ([]int64, error) {
+	cond := "1"
+	if opts.Outdated {
+		cond = "parser_version < ?"
+	}
+	args := []any{after}
+	if opts.Outdated {
+		args = append(args, opts.Version)
+	}
+	args = append(args, reparseBatch)
+	rows, err := db.db.QueryContext(ctx, `SELECT item_rowid FROM decisions WHERE item_rowid > ? AND `+cond+`
+		ORDER BY item_rowid LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("reparse: list decisions: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("reparse: list decisions: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// reparseOne re-reads one item in its own transaction and returns the
+// names of the fields that changed.
+func (db *DB) reparseOne(ctx context.Context, rowid int64, opts ReparseOptions) ([]string, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+	}
+	defer tx.Rollback()
+	var text, oldData string
+	var revID int64
+	var oldVersion int
+	err = tx.QueryRowContext(ctx, `SELECT r.id, r.text, d.data, d.parser_version
+		FROM decisions d JOIN revisions r ON r.id = d.revision_id WHERE d.item_rowid = ?`, rowid).
+		Scan(&revID, &text, &oldData, &oldVersion)
+	if err == sql.ErrNoRows {
+		return nil, nil // removed since the work list was read
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+	}
+	d := opts.Parse(text)
+	data, err := json.Marshal(d)
+	if err != nil {
+		return nil, fmt.Errorf("reparse item %d: encode: %w", rowid, err)
+	}
+	fields, err := changedFields([]byte(oldData), data)
+	if err != nil {
+		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+	}
+	if len(fields) == 0 && oldVersion == opts.Version {
+		return nil, nil
+	}
+	if len(fields) > 0 {
+		if err := putDecision(ctx, tx, rowid, 0, d, data, opts.Version, db.now()); err != nil {
+			return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO reparse_log (item_rowid, revision_id, reparsed_at,
+				old_parser_version, new_parser_version, fields, old_data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			rowid, revID, fmtTime(db.now()), oldVersion, opts.Version, strings.Join(fields, ","), oldData); err != nil {
+			return nil, fmt.Errorf("reparse item %d: log: %w", rowid, err)
+		}
+	} else if _, err := tx.ExecContext(ctx, `UPDATE decisions SET parser_version = ?, parsed_at = ? WHERE item_rowid = ?`,
+		opts.Version, fmtTime(db.now()), rowid); err != nil {
+		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+	}
+	return fields, nil
+}
+
+// changedFields compares two decisions as JSON objects, field by field.
+func changedFields(oldJSON, newJSON []byte) ([]string, error) {
+	var a, b map[string]json.RawMessage
+	if err := json.Unmarshal(oldJSON, &a); err != nil {
+		return nil, fmt.Errorf("stored decision: %w", err)
+	}
+	if err := json.Unmarshal(newJSON, &b); err != nil {
+		return nil, err
+	}
+	var out []string
+	for k, v := range b {
+		if !jsonEqual(a[k], v) {
+			out = append(out, k)
+		}
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func jsonEqual(a, b json.RawMessage) bool {
+	var ca, cb bytes.Buffer
+	if json.Compact(&ca, a) != nil || json.Compact(&cb, b) != nil {
+		return bytes.Equal(a, b)
+	}
+	return bytes.Equal(ca.Bytes(), cb.Bytes())
+}
+
+// ReparseLogEntry is one recorded reparse change of an item.
+type ReparseLogEntry struct {
+	RevisionID                         int64
+	At                                 string
+	OldParserVersion, NewParserVersion int
+	Fields                             []string
+}
+
+// ReparseLog returns the reparse changes recorded for an item, oldest first.
+func (db *DB) ReparseLog(ctx context.Context, itemRowID int64) ([]ReparseLogEntry, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT revision_id, reparsed_at, old_parser_version, new_parser_version, fields
+		FROM reparse_log WHERE item_rowid = ? ORDER BY id`, itemRowID)
+	if err != nil {
+		return nil, fmt.Errorf("reparse log of item %d: %w", itemRowID, err)
+	}
+	defer rows.Close()
+	var out []ReparseLogEntry
+	for rows.Next() {
+		var e ReparseLogEntry
+		var fields string
+		if err := rows.Scan(&e.RevisionID, &e.At, &e.OldParserVersion, &e.NewParserVersion, &fields); err != nil {
+			return nil, fmt.Errorf("reparse log of item %d: %w", itemRowID, err)
+		}
+		e.Fields = strings.Split(fields, ",")
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,273 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/minutes-fi/minutes/parse"
+)
+
+// saveText archives a page text as parsed by the current parser.
+func saveText(t testing.TB, db *DB, sourceID int64, itemID, text string) {
+	t.Helper()
+	_, err := db.SaveItem(context.Background(), Fetched{
+		SourceID: sourceID, ItemID: itemID, URL: "https://x.test/cgi/DREQUEST.PHP?page=meetingitem&id=" + itemID,
+		FetchedAt: t0, Status: 200, Raw: []byte(text), Text: text,
+		Decision: parse.Text(text), ParserVersion: parse.Version,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func searchIDs(t *testing.T, db *DB, query string, f Filter) []string {
+	t.Helper()
+	res, err := db.Search(context.Background(), SearchOptions{Query: query, Filter: f, Limit: 100})
+	if err != nil {
+		t.Fatalf("search %q: %v", query, err)
+	}
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ItemID)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func TestSearchFinnish(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	src, err := db.AddSource(ctx, "kunta", "https://kunta.test", "Testikunta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]string{
+		"1-1": "Strateginen yhteistyösopimuksen hyväksyminen\nPäätös Ehdotus hyväksyttiin.",
+		"1-2": "Vuokrasopimusta jatketaan\nPäätös Kunnanhallitus päätti jatkaa sopimusta.",
+		"1-3": "Hyvinvointialueen lausunto\nPäätös Annettiin lausunto hyvinvointialueelle.",
+		"1-4": "Hyvinvointialueiden yhteistyö\nPäätös Merkittiin tiedoksi.",
+		"1-5": "Kadun nimeäminen\nPäätös Asia jätettiin pöydälle.",
+		"1-6": "Avustukset yhdistyksille\nPäätös Ehdotus hylättiin äänin 4-3.",
+		"1-7": "Katuvalaistus ja teiden kunnossapito\nPäätös Päätösehdotus hyväksyttiin.",
+		"1-8": "Talousarvion toteutuma\nPäätös Kaupunginhallitus päätti hyväksyä toteutuman.",
+	}
+	for id, text := range docs {
+		saveText(t, db, src.ID, id, text)
+	}
+	tests := []struct {
+		query string
+		want  string
+	}{
+		{"sopimus", "1-1 1-2"},
+		{"hyvinvointialue", "1-3 1-4"},
+		{"hyväksyä", "1-1 1-7 1-8"},
+		{"hyvaksya", ""}, // ä is not a: no folding
+		{"Sopimus", "1-1 1-2"},
+		{"sopimus -vuokrasopimus", "1-1"},
+		{"sopimus NOT vuokrasopimusta", "1-1"},
+		{"sopimus OR avustus", "1-1 1-2 1-6"},
+		{`"jätettiin pöydälle"`, "1-5"},
+		{`"pöydälle jätettiin"`, ""},
+		{`"talousarvio toteutuma"`, "1-8"},
+		{"katu", "1-5"},
+		{"kadut", "1-5"},
+		{"teitä", "1-7"},
+		// Stray syntax is text, never an FTS5 error.
+		{`sopimus"`, "1-1 1-2"},
+		{`"sopimus`, "1-1 1-2"},
+		{`(sopimus) AND *`, "1-1 1-2"},
+		{`sopimus* ^ : + { } ( OR`, "1-1 1-2"},
+		{`NEAR(sopimus)`, ""}, // NEAR is a word here
+		{`sopimus'`, "1-1 1-2"},
+		{`sopimus' OR ''`, "1-1 1-2"},
+		{`-`, ""},
+	}
+	for _, tc := range tests {
+		if tc.query == "-" {
+			continue
+		}
+		got := strings.Join(searchIDs(t, db, tc.query, Filter{}), " ")
+		if got != tc.want {
+			t.Errorf("search %q = [%s], want [%s]", tc.query, got, tc.want)
+		}
+	}
+	for _, q := range []string{"", "   ", "-sopimus", "***", `""`, "AND OR NOT", "( )"} {
+		_, err := db.Search(ctx, SearchOptions{Query: q})
+		if !errors.Is(err, ErrEmptyQuery) {
+			t.Errorf("search %q: err = %v, want ErrEmptyQuery", q, err)
+		}
+	}
+}
+
+func TestSearchFiltersAndSnippet(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	a, _ := db.AddSource(ctx, "virolahti", "https://dynasty.virolahti.fi", "")
+	b, _ := db.AddSource(ctx, "porvoo", "https://porvoo.test", "")
+	seed000 := readSeed(t, "000")
+	seed002 := readSeed(t, "002")
+	saveText(t, db, a.ID, "2023277-5", seed000)
+	saveText(t, db, b.ID, "2023100-3", "Dynasty tietopalvelu Haku RSS Porvoon kaupunki\nKaupunginvaltuusto\n"+
+		"Pöytäkirja 04.09.2023/Pykälä 88\n"+seed002)
+
+	res, err := db.Search(ctx, SearchOptions{Query: "yhteistyösopimus"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 {
+		t.Fatalf("hits = %d, want 2", len(res.Hits))
+	}
+	// Seed 000 has the word in its title: it ranks first.
+	if res.Hits[0].ID != "virolahti/2023277-5" {
+		t.Errorf("first hit %s, want virolahti/2023277-5", res.Hits[0].ID)
+	}
+	h := res.Hits[0]
+	if h.Organization != "Virolahden kunta" || h.MeetingDate != "2023-10-09" || h.Section == nil || *h.Section != 183 ||
+		h.Outcome != parse.OutcomeApproved {
+		t.Errorf("hit = %+v", h)
+	}
+	snip := h.Snippet.Marked("[[", "]]")
+	if !strings.Contains(strings.ToLower(snip), "[[yhteistyösopimus]]") || strings.Contains(snip, "\n") || strings.Contains(snip, "\u00a0\u00a0") {
+		t.Errorf("snippet = %q", snip)
+	}
+	for _, m := range h.Snippet.Marks {
+		if w := h.Snippet.Text[m.Start:m.End]; !strings.Contains(strings.ToLower(w), "yhteistyösopimu") {
+			t.Errorf("marked %q", w)
+		}
+	}
+
+	for _, tc := range []struct {
+		f    Filter
+		want string
+	}{
+		{Filter{Organization: "virolahti"}, "2023277-5"},
+		{Filter{Organization: "Porvoon"}, "2023100-3"},
+		{Filter{Body: "kunnanhallitus"}, "2023277-5"},
+		{Filter{Since: "2023-10-01"}, "2023277-5"},
+		{Filter{Until: "2023-10-01"}, "2023100-3"},
+		{Filter{Outcomes: []parse.Outcome{parse.OutcomeApproved}}, "2023100-3 2023277-5"},
+		{Filter{Outcomes: []parse.Outcome{parse.OutcomeTabled}}, ""},
+		{Filter{Organization: "%"}, ""},
+	} {
+		if got := strings.Join(searchIDs(t, db, "sopimus", tc.f), " "); got != tc.want {
+			t.Errorf("filter %+v: got [%s], want [%s]", tc.f, got, tc.want)
+		}
+	}
+	for _, f := range []Filter{{Since: "2023-1-1"}, {Until: "yesterday"}, {Since: "2024-01-01", Until: "2023-01-01"},
+		{Outcomes: []parse.Outcome{"accepted"}}} {
+		if _, err := db.Search(ctx, SearchOptions{Query: "sopimus", Filter: f}); !errors.Is(err, ErrBadFilter) {
+			t.Errorf("filter %+v: err = %v, want ErrBadFilter", f, err)
+		}
+	}
+}
+
+func readSeed(t testing.TB, prefix string) string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join("..", "testdata", "seeds", prefix+"_*.txt"))
+	if len(m) != 1 {
+		t.Fatalf("seed %s not found", prefix)
+	}
+	b, err := os.ReadFile(m[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestApproved(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	page := func(org, body, date, sec, title, decision string) string {
+		return fmt.Sprintf("Dynasty tietopalvelu Haku RSS %s\n%s\nPöytäkirja %s/Pykälä %s\n%s\nPäätösehdotus Hyväksytään.\nPäätös %s\n",
+			org, body, date, sec, title, decision)
+	}
+	const title = "Hyvinvointialueen ja kuntien yhteistyösopimus"
+	srcs := map[string]int64{}
+	for _, n := range []string{"a", "b", "c", "d"} {
+		s, err := db.AddSource(ctx, n, "https://"+n+".test", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[n] = s.ID
+	}
+	// a: board proposes, council approves → one row, at the council.
+	saveText(t, db, srcs["a"], "1-1", page("Akaan kaupunki", "Kaupunginhallitus", "01.09.2023", "10", title, "Ehdotus hyväksyttiin."))
+	saveText(t, db, srcs["a"], "2-1", page("Akaan kaupunki", "Kaupunginvaltuusto", "20.09.2023", "5", title, "Ehdotus hyväksyttiin yksimielisesti."))
+	// b: the board tabled it.
+	saveText(t, db, srcs["b"], "1-1", page("Bkunta", "Kunnanhallitus", "02.09.2023", "7", "Yhteistyösopimuksen hyväksyminen", "Asia jätettiin pöydälle."))
+	// c: approved by the board only.
+	saveText(t, db, srcs["c"], "1-1", page("Ckunta", "Kunnanhallitus", "03.09.2023", "8", "Kuntien ja hyvinvointialueen yhteistyösopimus", "Ehdotus hyväksyttiin."))
+	// d: archived, nothing matching.
+	saveText(t, db, srcs["d"], "1-1", page("Dkunta", "Kunnanhallitus", "03.09.2023", "9", "Talousarvio 2024", "Ehdotus hyväksyttiin."))
+
+	res, err := db.Approved(ctx, "hyvinvointialueen yhteistyösopimus", Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range res.Approved {
+		got = append(got, fmt.Sprintf("%s %s %s %d", o.Organization, o.Body, o.Outcome, o.Matches))
+	}
+	want := []string{"Akaan kaupunki Kaupunginvaltuusto approved 2", "Ckunta Kunnanhallitus approved 1"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("approved = %q, want %q", got, want)
+	}
+	if u := res.Approved[0].Unanimous; u == nil || !*u {
+		t.Errorf("council decision unanimous = %v", u)
+	}
+	// b's title has no hyvinvointialue: it does not match both words.
+	if len(res.Otherwise) != 0 || res.Unmatched != 2 {
+		t.Errorf("otherwise = %+v, unmatched = %d; want none, 2", res.Otherwise, res.Unmatched)
+	}
+	res, err = db.Approved(ctx, "yhteistyösopimus", Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Approved) != 2 || len(res.Otherwise) != 1 || res.Otherwise[0].Outcome != parse.OutcomeTabled ||
+		res.Otherwise[0].SourceName != "b" || res.Unmatched != 1 {
+		t.Errorf("approved %+v\notherwise %+v\nunmatched %d", res.Approved, res.Otherwise, res.Unmatched)
+	}
+	// The date filter drops the council meeting: the board's approval speaks.
+	res, err = db.Approved(ctx, "yhteistyösopimus", Filter{Until: "2023-09-10"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Approved) != 2 || res.Approved[0].Body != "Kaupunginhallitus" {
+		t.Errorf("approved until 2023-09-10: %+v", res.Approved)
+	}
+}
+
+// An archive whose index was written by another analyzer (or by none, as
+// after the migration from schema 1) is reindexed by the next read-write
+// open.
+func TestReindexOnOpen(t *testing.T) {
+	ctx := context.Background()
+	db, _ := smallArchive(t)
+	path := db.Path()
+	before := searchIDs(t, db, "yhteistyösopimus", Filter{})
+	if _, err := db.db.ExecContext(ctx, `DELETE FROM search`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.ExecContext(ctx, `UPDATE search_meta SET value = '0' WHERE key = 'analyzer_version'`); err != nil {
+		t.Fatal(err)
+	}
+	if got := searchIDs(t, db, "yhteistyösopimus", Filter{}); len(got) != 0 {
+		t.Fatalf("emptied index still finds %v", got)
+	}
+	db.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	after := searchIDs(t, db, "yhteistyösopimus", Filter{})
+	if len(before) == 0 || strings.Join(after, " ") != strings.Join(before, " ") {
+		t.Errorf("after reindex %v, before %v", after, before)
+	}
+}
