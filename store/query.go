@@ -248,10 +248,13 @@ func ftsString(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
-func (p termPattern) expr(cols columns) string {
+func (p termPattern) expr(cols columns, exactOnly bool) string {
 	var alts []string
 	for _, e := range p.exact {
 		alts = append(alts, cols.keys+" : "+ftsString(e))
+	}
+	if exactOnly {
+		return "(" + strings.Join(alts, " OR ") + ")"
 	}
 	for _, e := range p.prefix {
 		alts = append(alts, cols.keys+" : "+ftsString(e)+"*")
@@ -262,9 +265,9 @@ func (p termPattern) expr(cols columns) string {
 	return "(" + strings.Join(alts, " OR ") + ")"
 }
 
-func (c clause) expr(cols columns) string {
+func (c clause) expr(cols columns, exactOnly bool) string {
 	if len(c.words) == 1 {
-		return patternOf(c.words[0]).expr(cols)
+		return patternOf(c.words[0]).expr(cols, exactOnly)
 	}
 	keys := make([]string, len(c.words))
 	for i, w := range c.words {
@@ -275,12 +278,20 @@ func (c clause) expr(cols columns) string {
 
 // match is the FTS5 MATCH expression of the query, built only from quoted
 // keys: user text never reaches FTS5 syntax.
-func (q Query) match(cols columns) string {
+func (q Query) match(cols columns) string { return q.matchExpr(cols, false) }
+
+// exactMatch is match without the prefix and compound (suffix) forms: FTS5
+// reads a prefix query by merging the lists of every term with the prefix
+// up front, which for a common short key costs hundreds of milliseconds,
+// while exact terms are read lazily, newest first.
+func (q Query) exactMatch(cols columns) string { return q.matchExpr(cols, true) }
+
+func (q Query) matchExpr(cols columns, exactOnly bool) string {
 	var groups []string
 	for _, g := range q.any {
 		var cs []string
 		for _, c := range g {
-			cs = append(cs, c.expr(cols))
+			cs = append(cs, c.expr(cols, exactOnly))
 		}
 		groups = append(groups, "("+strings.Join(cs, " AND ")+")")
 	}
@@ -289,7 +300,7 @@ func (q Query) match(cols columns) string {
 		out = "(" + out + ")"
 	}
 	for _, c := range q.not {
-		out += " NOT " + c.expr(cols)
+		out += " NOT " + c.expr(cols, exactOnly)
 	}
 	return out
 }

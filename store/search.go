@@ -127,6 +127,9 @@ type SearchResult struct {
 	// Windowed is true when more decisions matched than rankWindow; only
 	// the most recently archived rankWindow of them were ranked.
 	Windowed bool
+	// ExactOnly is true when the words were so common that they were
+	// matched in their inflected forms only, not inside compounds.
+	ExactOnly bool
 }
 
 // rankWindow bounds how many matching decisions are ranked: bm25 costs a
@@ -158,14 +161,27 @@ func (db *DB) Search(ctx context.Context, opts SearchOptions) (SearchResult, err
 		filterJoins = `JOIN decisions d ON d.item_rowid = search.rowid
 		      JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id`
 	}
-	args := append([]any{q.match(allColumns)}, fargs...)
-	args = append(args, rankWindow+1, limit)
-
 	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
 	}
 	defer tx.Rollback()
+	res := SearchResult{Query: q}
+	// A query whose words, in their exact keys alone, already fill the rank
+	// window is common: its compound and prefix forms would cost more than
+	// all the rest, and the window is full without them.
+	match := q.match(allColumns)
+	var exact int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT search.rowid FROM search `+filterJoins+`
+		WHERE search MATCH ? AND `+where+` ORDER BY search.rowid DESC LIMIT ?)`,
+		append(append([]any{q.exactMatch(allColumns)}, fargs...), rankWindow+1)...).Scan(&exact); err != nil {
+		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+	}
+	if exact > rankWindow {
+		match, res.ExactOnly = q.exactMatch(allColumns), true
+	}
+	args := append([]any{match}, fargs...)
+	args = append(args, rankWindow+1, limit)
 	// The inner query walks the matches newest first and stops after the
 	// window, so bm25 is computed for at most rankWindow+1 rows.
 	rows, err := tx.QueryContext(ctx, `SELECT h.score, count(*) OVER (), s.name, i.item_id, i.url, d.organization,
@@ -183,7 +199,6 @@ func (db *DB) Search(ctx context.Context, opts SearchOptions) (SearchResult, err
 		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
 	}
 	defer rows.Close()
-	res := SearchResult{Query: q}
 	m := q.marker()
 	for rows.Next() {
 		var h Hit

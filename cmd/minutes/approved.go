@@ -135,7 +135,6 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 			len(res.Approved), len(res.Otherwise), res.Unmatched)
 		return nil
 	}
-	w := a.width()
 	section := func(title string, list []store.OrgDecision) error {
 		fmt.Fprintf(a.stdout, "%s (%d)\n", title, len(list))
 		if len(list) == 0 {
@@ -144,7 +143,8 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 		t := a.newTable(header...)
 		for _, o := range list {
 			r := row(o)
-			r[0], r[1], r[6] = truncate(r[0], 30), truncate(r[1], 30), truncate(r[6], max(20, w-90))
+			// URLs are only useful whole: the names give way instead.
+			r[0], r[1] = truncate(r[0], 30), truncate(r[1], 30)
 			t.row(r...)
 		}
 		return t.flush()

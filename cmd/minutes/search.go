@@ -156,7 +156,9 @@ hyvinvointialueiden; hyväksyä finds hyväksyttiin. ä and ö are not a and o.
   a OR b           either
 Other punctuation is ignored. A query that starts with - needs -- before it
 (minutes search -- -vuokra sopimus). Title words weigh most in the ranking; a query
-matching more than 2000 decisions ranks the 2000 most recently archived.
+matching more than 2000 decisions ranks the 2000 most recently archived, and
+words that common are matched in their inflected forms but not inside
+compounds.
 
 Snippets mark matches with [[ ]] in pipes and in bold on a terminal.
 --format table prints a readable list on a terminal and tab-separated values
@@ -230,6 +232,9 @@ func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) 
 	}
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(a.stderr, "No decisions match %s.\n", res.Query)
+	}
+	if res.ExactOnly {
+		fmt.Fprintf(a.stderr, "The words are common: matched in their inflected forms, not inside compounds.\n")
 	}
 	if res.Windowed {
 		fmt.Fprintf(a.stderr, "More than 2000 decisions match; the 2000 most recently archived were ranked. Narrow the query or add filters.\n")
