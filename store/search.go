@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/minutes-fi/minutes/parse"
@@ -138,6 +139,14 @@ type SearchResult struct {
 // ones are ranked, which for such general queries is what a user wants.
 const rankWindow = 2000
 
+// scored is a matching decision and its bm25.
+type scored struct {
+	rowid int64
+	score float64
+}
+
+const bm25Expr = `bm25(search, 4.0, 2.0, 1.0, 0.5)`
+
 // Search runs a full-text query (see Query for the language) with filters,
 // and returns the best hits with snippets.
 func (db *DB) Search(ctx context.Context, opts SearchOptions) (SearchResult, error) {
@@ -155,62 +164,133 @@ func (db *DB) Search(ctx context.Context, opts SearchOptions) (SearchResult, err
 	if limit == 0 {
 		limit = 20
 	}
-	where, fargs := opts.Filter.where()
-	filterJoins := ""
-	if len(fargs) > 0 {
-		filterJoins = `JOIN decisions d ON d.item_rowid = search.rowid
-		      JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id`
-	}
 	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
 	}
 	defer tx.Rollback()
 	res := SearchResult{Query: q}
-	// A query whose words, in their exact keys alone, already fill the rank
-	// window is common: its compound and prefix forms would cost more than
-	// all the rest, and the window is full without them.
-	match := q.match(allColumns)
-	var exact int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT search.rowid FROM search `+filterJoins+`
-		WHERE search MATCH ? AND `+where+` ORDER BY search.rowid DESC LIMIT ?)`,
-		append(append([]any{q.exactMatch(allColumns)}, fargs...), rankWindow+1)...).Scan(&exact); err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
-	}
-	if exact > rankWindow {
-		match, res.ExactOnly = q.exactMatch(allColumns), true
-	}
-	args := append([]any{match}, fargs...)
-	args = append(args, rankWindow+1, limit)
-	// The inner query walks the matches newest first and stops after the
-	// window, so bm25 is computed for at most rankWindow+1 rows.
-	rows, err := tx.QueryContext(ctx, `SELECT h.score, count(*) OVER (), s.name, i.item_id, i.url, d.organization,
-			d.body, d.document, coalesce(d.meeting_date, ''), d.section, d.title, d.outcome, d.unanimous,
-			d.proposal, d.decision, coalesce(r.text, '')
-		FROM (SELECT search.rowid AS rowid, bm25(search, 4.0, 2.0, 1.0, 0.5) AS score FROM search
-		      `+filterJoins+`
-		      WHERE search MATCH ? AND `+where+`
-		      ORDER BY search.rowid DESC LIMIT ?) h
-		JOIN decisions d ON d.item_rowid = h.rowid
-		JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id
-		LEFT JOIN revisions r ON r.id = d.revision_id
-		ORDER BY h.score, h.rowid DESC LIMIT ?`, args...)
+	cands, err := searchCandidates(ctx, tx, q, opts.Filter, &res)
 	if err != nil {
 		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
 	}
+	res.Windowed = len(cands) > rankWindow
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score < cands[j].score
+		}
+		return cands[i].rowid > cands[j].rowid
+	})
+	cands = cands[:min(limit, len(cands))]
+	if err := readHits(ctx, tx, q, cands, &res); err != nil {
+		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+	}
+	return res, nil
+}
+
+// searchCandidates returns the rankWindow+1 most recently archived
+// decisions matching the query and the filter, with their bm25, in no
+// particular order. It sets res.ExactOnly.
+//
+// A query whose words, in their exact keys alone, already fill the rank
+// window over the whole archive is common: its compound and prefix forms
+// would cost more than all the rest (FTS5 merges every term of a prefix up
+// front, and bm25 counts the matches of each), and the window is full
+// without them. The count ignores the filter, so that the cost of a search
+// does not depend on how selective its filter is.
+func searchCandidates(ctx context.Context, tx *sql.Tx, q Query, f Filter, res *SearchResult) ([]scored, error) {
+	exact, full := q.exactMatch(allColumns), q.match(allColumns)
+	where, fargs := f.where()
+	if len(fargs) == 0 {
+		// One walk, scored, serves as the count too: when the exact keys
+		// fill the window, it is the answer.
+		cands, err := walkMatches(ctx, tx, exact, "", "1", nil)
+		if err != nil || len(cands) > rankWindow || full == exact {
+			res.ExactOnly = len(cands) > rankWindow
+			return cands, err
+		}
+		return walkMatches(ctx, tx, full, "", "1", nil)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM search
+		WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?)`, exact, rankWindow+1).Scan(&n); err != nil {
+		return nil, err
+	}
+	match := full
+	if n > rankWindow {
+		match, res.ExactOnly = exact, true
+	}
+	// The filter is checked on each match, newest first, until the window
+	// is full: cheap when most matches pass it. (A selective filter on a
+	// common word makes this walk most of the archive; driving the search
+	// from the filter's indexes instead finds the matches fast, but the FTS5
+	// of modernc.org/sqlite v1.62 recounts bm25's document frequencies for
+	// every rowid looked up, so the scores would have to be computed apart.)
+	return walkMatches(ctx, tx, match, `JOIN decisions d ON d.item_rowid = search.rowid
+		JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id`, where, fargs)
+}
+
+// walkMatches reads the matches newest first and stops after the window,
+// so bm25 is computed for at most rankWindow+1 rows.
+func walkMatches(ctx context.Context, tx *sql.Tx, match, joins, where string, fargs []any) ([]scored, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT search.rowid, `+bm25Expr+` FROM search `+joins+`
+		WHERE search MATCH ? AND `+where+` ORDER BY search.rowid DESC LIMIT ?`,
+		append(append([]any{match}, fargs...), rankWindow+1)...)
+	if err != nil {
+		return nil, err
+	}
+	return scanScored(rows)
+}
+
+func scanScored(rows *sql.Rows) ([]scored, error) {
+	defer rows.Close()
+	var out []scored
+	for rows.Next() {
+		var s scored
+		if err := rows.Scan(&s.rowid, &s.score); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// readHits reads the decisions of the ranked candidates, in order, with
+// snippets.
+func readHits(ctx context.Context, tx *sql.Tx, q Query, cands []scored, res *SearchResult) error {
+	if len(cands) == 0 {
+		return nil
+	}
+	args := make([]any, len(cands))
+	for i, c := range cands {
+		args[i] = c.rowid
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, s.name, i.item_id, i.url, d.organization,
+			d.body, d.document, coalesce(d.meeting_date, ''), d.section, d.title, d.outcome, d.unanimous,
+			d.proposal, d.decision, coalesce(r.text, '')
+		FROM decisions d
+		JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id
+		LEFT JOIN revisions r ON r.id = d.revision_id
+		WHERE d.item_rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")+`)`, args...)
+	if err != nil {
+		return err
+	}
 	defer rows.Close()
 	m := q.marker()
+	byRowid := map[int64]Hit{}
 	for rows.Next() {
 		var h Hit
-		var n int
+		var rowid int64
 		var doc, outcome, proposal, decision, text string
 		var section sql.NullInt64
 		var unanimous sql.NullBool
-		if err := rows.Scan(&h.Score, &n, &h.SourceName, &h.ItemID, &h.URL, &h.Organization, &h.Body, &doc,
+		if err := rows.Scan(&rowid, &h.SourceName, &h.ItemID, &h.URL, &h.Organization, &h.Body, &doc,
 			&h.MeetingDate, &section, &h.Title, &outcome, &unanimous, &proposal, &decision, &text); err != nil {
-			return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+			return err
 		}
-		res.Windowed = n > rankWindow
 		h.ID = PublicID(h.SourceName, h.ItemID)
 		h.Document, h.Outcome = parse.Document(doc), parse.Outcome(outcome)
 		h.Section, h.Unanimous = intPtr(section), boolPtr(unanimous)
@@ -218,15 +298,18 @@ func (db *DB) Search(ctx context.Context, opts SearchOptions) (SearchResult, err
 		if len(h.Snippet.Marks) == 0 {
 			h.Snippet = makeSnippet(h.Title+". "+proposal+" "+decision, m)
 		}
-		res.Hits = append(res.Hits, h)
+		byRowid[rowid] = h
 	}
 	if err := rows.Err(); err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+	for _, c := range cands {
+		if h, ok := byRowid[c.rowid]; ok {
+			h.Score = c.score
+			res.Hits = append(res.Hits, h)
+		}
 	}
-	return res, nil
+	return nil
 }
 
 func intPtr(n sql.NullInt64) *int {
@@ -245,21 +328,6 @@ func boolPtr(b sql.NullBool) *bool {
 	return &v
 }
 
-// BodyLevel ranks a deciding body for `approved`: 3 for a council
-// (valtuusto, aluevaltuusto, fullmäktige), 2 for a board (hallitus,
-// aluehallitus, styrelse), 1 for committees and everything else. A matter
-// approved by the board and then by the council counts once, at the council.
-func BodyLevel(body string) int {
-	b := strings.ToLower(body)
-	switch {
-	case strings.Contains(b, "valtuusto") || strings.Contains(b, "fullmäktige"):
-		return 3
-	case strings.Contains(b, "hallitus") || strings.Contains(b, "styrelse"):
-		return 2
-	}
-	return 1
-}
-
 // OrgDecision is the decision that speaks for one organisation in an
 // Approved answer.
 type OrgDecision struct {
@@ -273,12 +341,12 @@ type OrgDecision struct {
 // ApprovedResult answers "who approved it".
 type ApprovedResult struct {
 	Query Query
-	// Approved has one row per organisation with a matching decision that
-	// was approved or amended: its highest body's, then latest, such decision.
+	// Approved has one row per organisation whose deciding decision was
+	// approved or amended. The deciding decision is the matching one of the
+	// highest body (council over board over the rest), then the latest.
 	Approved []OrgDecision
-	// Otherwise has the organisations whose matching decisions all ended
-	// otherwise (tabled, returned, rejected, pending, …): the highest body's,
-	// then latest, decision.
+	// Otherwise has the organisations whose deciding decision ended
+	// otherwise (tabled, returned, rejected, pending, …).
 	Otherwise []OrgDecision
 	// Unmatched counts archived organisations (sources with items) with no
 	// matching decision.
@@ -312,9 +380,12 @@ func (db *DB) Approved(ctx context.Context, query string, f Filter) (ApprovedRes
 		return ApprovedResult{}, fmt.Errorf("approved %q: %w", query, err)
 	}
 	defer rows.Close()
+	// The organisation's highest body, then latest meeting, speaks for it:
+	// a board that approved a proposal to the council, and a council that
+	// then tabled it, leave the matter not approved.
 	type best struct {
-		approved, other *OrgDecision
-		matches         int
+		speaks  *OrgDecision
+		matches int
 	}
 	bySource := map[int64]*best{}
 	var order []int64
@@ -340,13 +411,9 @@ func (db *DB) Approved(ctx context.Context, query string, f Filter) (ApprovedRes
 			order = append(order, sid)
 		}
 		b.matches++
-		slot := &b.other
-		if od.Outcome == parse.OutcomeApproved || od.Outcome == parse.OutcomeAmended {
-			slot = &b.approved
-		}
-		if *slot == nil || outranks(od, **slot) {
+		if b.speaks == nil || outranks(od, *b.speaks) {
 			c := od
-			*slot = &c
+			b.speaks = &c
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -363,12 +430,11 @@ func (db *DB) Approved(ctx context.Context, query string, f Filter) (ApprovedRes
 	res := ApprovedResult{Query: q, Unmatched: sources - len(bySource)}
 	for _, sid := range order {
 		b := bySource[sid]
-		if b.approved != nil {
-			b.approved.Matches = b.matches
-			res.Approved = append(res.Approved, *b.approved)
+		b.speaks.Matches = b.matches
+		if o := b.speaks.Outcome; o == parse.OutcomeApproved || o == parse.OutcomeAmended {
+			res.Approved = append(res.Approved, *b.speaks)
 		} else {
-			b.other.Matches = b.matches
-			res.Otherwise = append(res.Otherwise, *b.other)
+			res.Otherwise = append(res.Otherwise, *b.speaks)
 		}
 	}
 	for _, l := range [][]OrgDecision{res.Approved, res.Otherwise} {
@@ -380,7 +446,7 @@ func (db *DB) Approved(ctx context.Context, query string, f Filter) (ApprovedRes
 // outranks reports whether a should speak for its organisation rather than
 // b: the higher body, then the later meeting, then the later item.
 func outranks(a, b OrgDecision) bool {
-	if la, lb := BodyLevel(a.Body), BodyLevel(b.Body); la != lb {
+	if la, lb := parse.BodyLevel(a.Body), parse.BodyLevel(b.Body); la != lb {
 		return la > lb
 	}
 	if a.MeetingDate != b.MeetingDate {
@@ -391,11 +457,7 @@ func outranks(a, b OrgDecision) bool {
 
 func sortOrgDecisions(l []OrgDecision) {
 	// By organisation name, so the list reads like a register.
-	for i := 1; i < len(l); i++ {
-		for j := i; j > 0 && strings.ToLower(l[j].Organization) < strings.ToLower(l[j-1].Organization); j-- {
-			l[j], l[j-1] = l[j-1], l[j]
-		}
-	}
+	sort.SliceStable(l, func(i, j int) bool { return strings.ToLower(l[i].Organization) < strings.ToLower(l[j].Organization) })
 }
 
 func firstNonEmpty(s ...string) string {

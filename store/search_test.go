@@ -189,7 +189,7 @@ func TestApproved(t *testing.T) {
 	}
 	const title = "Hyvinvointialueen ja kuntien yhteistyösopimus"
 	srcs := map[string]int64{}
-	for _, n := range []string{"a", "b", "c", "d"} {
+	for _, n := range []string{"a", "b", "c", "d", "e"} {
 		s, err := db.AddSource(ctx, n, "https://"+n+".test", "")
 		if err != nil {
 			t.Fatal(err)
@@ -203,6 +203,9 @@ func TestApproved(t *testing.T) {
 	saveText(t, db, srcs["b"], "1-1", page("Bkunta", "Kunnanhallitus", "02.09.2023", "7", "Yhteistyösopimuksen hyväksyminen", "Asia jätettiin pöydälle."))
 	// c: approved by the board only.
 	saveText(t, db, srcs["c"], "1-1", page("Ckunta", "Kunnanhallitus", "03.09.2023", "8", "Kuntien ja hyvinvointialueen yhteistyösopimus", "Ehdotus hyväksyttiin."))
+	// e: the board approved a proposal to the council, which then tabled it.
+	saveText(t, db, srcs["e"], "1-1", page("Ekunta", "Kunnanhallitus", "04.09.2023", "11", title, "Ehdotus hyväksyttiin."))
+	saveText(t, db, srcs["e"], "2-1", page("Ekunta", "Kunnanvaltuusto", "25.09.2023", "6", title, "Asia jätettiin pöydälle."))
 	// d: archived, nothing matching.
 	saveText(t, db, srcs["d"], "1-1", page("Dkunta", "Kunnanhallitus", "03.09.2023", "9", "Talousarvio 2024", "Ehdotus hyväksyttiin."))
 
@@ -221,24 +224,26 @@ func TestApproved(t *testing.T) {
 	if u := res.Approved[0].Unanimous; u == nil || !*u {
 		t.Errorf("council decision unanimous = %v", u)
 	}
-	// b's title has no hyvinvointialue: it does not match both words.
-	if len(res.Otherwise) != 0 || res.Unmatched != 2 {
-		t.Errorf("otherwise = %+v, unmatched = %d; want none, 2", res.Otherwise, res.Unmatched)
+	// b's title has no hyvinvointialue: it does not match both words. e's
+	// council, the highest body, tabled what its board approved.
+	if len(res.Otherwise) != 1 || res.Otherwise[0].SourceName != "e" || res.Otherwise[0].Body != "Kunnanvaltuusto" ||
+		res.Otherwise[0].Outcome != parse.OutcomeTabled || res.Otherwise[0].Matches != 2 || res.Unmatched != 2 {
+		t.Errorf("otherwise = %+v, unmatched = %d; want e's council tabling, 2", res.Otherwise, res.Unmatched)
 	}
 	res, err = db.Approved(ctx, "yhteistyösopimus", Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Approved) != 2 || len(res.Otherwise) != 1 || res.Otherwise[0].Outcome != parse.OutcomeTabled ||
-		res.Otherwise[0].SourceName != "b" || res.Unmatched != 1 {
+	if len(res.Approved) != 2 || len(res.Otherwise) != 2 || res.Otherwise[0].Outcome != parse.OutcomeTabled ||
+		res.Otherwise[0].SourceName != "b" || res.Otherwise[1].SourceName != "e" || res.Unmatched != 1 {
 		t.Errorf("approved %+v\notherwise %+v\nunmatched %d", res.Approved, res.Otherwise, res.Unmatched)
 	}
-	// The date filter drops the council meeting: the board's approval speaks.
+	// The date filter drops the council meetings: the boards' approvals speak.
 	res, err = db.Approved(ctx, "yhteistyösopimus", Filter{Until: "2023-09-10"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Approved) != 2 || res.Approved[0].Body != "Kaupunginhallitus" {
+	if len(res.Approved) != 3 || res.Approved[0].Body != "Kaupunginhallitus" || res.Approved[2].SourceName != "e" {
 		t.Errorf("approved until 2023-09-10: %+v", res.Approved)
 	}
 }
