@@ -253,7 +253,7 @@ func (s *syncer) readFeed(ctx context.Context, feedURL string) (Feed, *Response,
 	}
 	resp, err := s.c.Get(ctx, Request{URL: feedURL, ETag: etag, LastModified: lm})
 	if err != nil {
-		return Feed{}, nil, fmt.Errorf("feed %s: %w", feedURL, err)
+		return Feed{}, nil, fmt.Errorf("feed: %w", err) // the client's error names the URL
 	}
 	if resp.NotModified {
 		s.rep.FeedsNotModified++
