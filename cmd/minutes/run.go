@@ -164,8 +164,13 @@ func (a *app) setup() error {
 	if err := level.UnmarshalText([]byte(a.logLevel)); err != nil {
 		return usagef("--log-level %q: want debug, info, warn or error", a.logLevel)
 	}
-	a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+	a.setLogLevel(level)
 	return nil
+}
+
+// setLogLevel (re)builds the logger for diagnostics at level and above.
+func (a *app) setLogLevel(level slog.Level) {
+	a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
 }
 
 // archivePath resolves the archive file: --db, then MINUTES_DB, then the

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"sort"
 	"strings"
@@ -58,7 +59,14 @@ were synced; see the summary); 4 another sync is running on this archive;
   minutes sync --backfill --since 2023-01-01
   minutes sync --json --quiet`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runSync(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.quiet && !cmd.Flags().Changed("log-level") {
+				// From cron, only failures should make output: a warning
+				// such as an unreachable robots.txt is not one.
+				a.setLogLevel(slog.LevelError)
+			}
+			return a.runSync(cmd.Context(), opts)
+		},
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.sources, "source", nil, "sync only this source: a registered NAME or any http(s) base URL (repeatable)")
@@ -70,7 +78,7 @@ were synced; see the summary); 4 another sync is running on this archive;
 	f.IntVar(&opts.retries, "retries", scrape.DefaultMaxRetries, "retries of one request after 429, 5xx or a network error, with back-off (0 = none)")
 	f.DurationVar(&opts.recheck, "recheck", 24*time.Hour, "re-check agenda items whose meeting has passed this often, for their minutes (0 = never)")
 	f.IntVar(&opts.concurrency, "parallel", 16, "how many sources to sync at once (requests to one host are serialised whatever this is)")
-	f.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress display and no summary table (failures are still reported)")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress display, summary table or warnings (failures are still reported)")
 	f.BoolVar(&opts.json, "json", false, "print the summary as JSON on stdout")
 	return cmd
 }

@@ -396,3 +396,29 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("progress line = %q, want %q", got, want)
 	}
 }
+
+func TestSyncQuietSaysNothingWhenAllIsWell(t *testing.T) {
+	site := newFixtureSite(t, "kphva")
+	site.broken = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == "/robots.txt" {
+			w.WriteHeader(http.StatusInternalServerError) // a warning, not a failure
+			return true
+		}
+		return false
+	}
+	r := mustRun(t, exitOK, "--db", tempDB(t), "sync", "--quiet", "--delay", "0", "--retries", "0", "--source", site.base())
+	if r.stdout != "" || r.stderr != "" {
+		t.Errorf("quiet healthy sync printed:\nstdout %q\nstderr %q", r.stdout, r.stderr)
+	}
+	r = mustRun(t, exitOK, "--db", tempDB(t), "sync", "--delay", "0", "--retries", "0", "--source", site.base())
+	if !strings.Contains(r.stderr, "robots.txt unavailable") || !strings.Contains(r.stdout, "SOURCE") {
+		t.Errorf("a sync without --quiet should warn and summarise:\nstdout %q\nstderr %q", r.stdout, r.stderr)
+	}
+	// A failure is still reported under --quiet.
+	dead := httptest.NewServer(http.NotFoundHandler())
+	dead.Close()
+	r = mustRun(t, exitPartial, "--db", tempDB(t), "sync", "--quiet", "--delay", "0", "--retries", "0", "--source", dead.URL)
+	if !strings.Contains(r.stderr, "no feed could be read") {
+		t.Errorf("quiet failing sync should say why: %q", r.stderr)
+	}
+}
