@@ -174,8 +174,8 @@ func generateArchive(path string, n int, texts []string) (*DB, error) {
 		insDec, _ := tx.PrepareContext(ctx, `INSERT INTO decisions (item_rowid, revision_id, organization, body, document,
 			meeting_date, section, title, proposal, decision, outcome, unanimous, language, data, parser_version, parsed_at)
 			VALUES (?, ?, ?, ?, 'minutes', ?, ?, ?, ?, ?, ?, ?, 'fi', '{}', 1, ?)`)
-		insFTS, _ := tx.PrepareContext(ctx, `INSERT INTO search (rowid, title_keys, title_revs, text_keys, text_revs)
-			VALUES (?, ?, ?, ?, ?)`)
+		insFTS, _ := tx.PrepareContext(ctx, `INSERT INTO search (rowid, title_keys, title_revs, text_keys, text_revs, facets)
+			VALUES (?, ?, ?, ?, ?, ?)`)
 		for id := lo + 1; id <= min(n, lo+batch); id++ {
 			org := rng.Intn(orgs)
 			body := bodies[rng.Intn(len(bodies))]
@@ -223,7 +223,7 @@ func generateArchive(path string, n int, texts []string) (*DB, error) {
 				return nil, err
 			}
 			if _, err := insFTS.ExecContext(ctx, id, tkeys.String(), trevs.String(), keys.String()+" "+tkeys.String(),
-				revs.String()+" "+trevs.String()); err != nil {
+				revs.String()+" "+trevs.String(), facetTerms(int64(org+1), fmt.Sprintf("Kunta %03d", org), day.Format("2006-01-02"))); err != nil {
 				return nil, err
 			}
 		}

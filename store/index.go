@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -15,12 +16,41 @@ import (
 // caller's transaction, so the index never disagrees with the decisions.
 func indexDecision(ctx context.Context, tx *sql.Tx, rowid int64, d parse.Decision) error {
 	var text sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT r.text FROM decisions d JOIN revisions r ON r.id = d.revision_id
-		WHERE d.item_rowid = ?`, rowid).Scan(&text)
+	var sourceID int64
+	err := tx.QueryRowContext(ctx, `SELECT r.text, i.source_id FROM decisions d JOIN items i ON i.id = d.item_rowid
+		LEFT JOIN revisions r ON r.id = d.revision_id WHERE d.item_rowid = ?`, rowid).Scan(&text, &sourceID)
 	if err != nil && err != sql.ErrNoRows {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
-	return putSearchRow(ctx, tx, rowid, d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String))
+	return putSearchRow(ctx, tx, rowid, d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String),
+		facetTerms(sourceID, d.Organization, d.MeetingDate))
+}
+
+// facetTerms are the filter terms of a decision: its source, its
+// organisation and the year of its meeting. They let a filtered search hand
+// FTS5 the filter as part of the match, which intersects the lists by
+// skipping, instead of checking the filter on every match.
+func facetTerms(sourceID int64, organization, meetingDate string) string {
+	t := sourceTerm(sourceID)
+	if organization != "" {
+		t += " " + orgTerm(organization)
+	}
+	if len(meetingDate) >= 4 {
+		t += " " + yearTerm(meetingDate[:4])
+	}
+	return t
+}
+
+func sourceTerm(id int64) string { return "s" + strconv.FormatInt(id, 10) }
+
+func yearTerm(year string) string { return "y" + year }
+
+// orgTerm stands for an organisation name in one token: a hash, since the
+// name has spaces and any letters.
+func orgTerm(organization string) string {
+	h := fnv.New64a()
+	h.Write([]byte(organization))
+	return fmt.Sprintf("o%016x", h.Sum64())
 }
 
 // searchText is what the text columns index: organisation and body, then the
@@ -34,14 +64,14 @@ func searchText(org, body, title, proposal, decision, text string) string {
 	return org + "\n" + body + "\n" + text
 }
 
-func putSearchRow(ctx context.Context, tx *sql.Tx, rowid int64, title, text string) error {
+func putSearchRow(ctx context.Context, tx *sql.Tx, rowid int64, title, text, facets string) error {
 	tk, tr := analyze(title)
 	k, r := analyze(text)
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid = ?`, rowid); err != nil {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search (rowid, title_keys, title_revs, text_keys, text_revs)
-		VALUES (?, ?, ?, ?, ?)`, rowid, tk, tr, k, r); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search (rowid, title_keys, title_revs, text_keys, text_revs, facets)
+		VALUES (?, ?, ?, ?, ?, ?)`, rowid, tk, tr, k, r, facets); err != nil {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
 	return nil
@@ -97,32 +127,34 @@ func (db *DB) reindexFrom(ctx context.Context, after int64) (n int, last int64, 
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, d.organization, d.body, d.title, d.proposal, d.decision,
-			coalesce(r.text, '')
-		FROM decisions d LEFT JOIN revisions r ON r.id = d.revision_id
+			coalesce(r.text, ''), i.source_id, coalesce(d.meeting_date, '')
+		FROM decisions d JOIN items i ON i.id = d.item_rowid LEFT JOIN revisions r ON r.id = d.revision_id
 		WHERE d.item_rowid > ? ORDER BY d.item_rowid LIMIT ?`, after, reindexBatch)
 	if err != nil {
 		return 0, 0, err
 	}
 	type doc struct {
-		rowid       int64
-		title, text string
+		rowid               int64
+		title, text, facets string
 	}
 	var docs []doc
 	for rows.Next() {
 		var d doc
-		var org, body, proposal, decision, text string
-		if err := rows.Scan(&d.rowid, &org, &body, &d.title, &proposal, &decision, &text); err != nil {
+		var org, body, proposal, decision, text, date string
+		var sourceID int64
+		if err := rows.Scan(&d.rowid, &org, &body, &d.title, &proposal, &decision, &text, &sourceID, &date); err != nil {
 			rows.Close()
 			return 0, 0, err
 		}
 		d.text = searchText(org, body, d.title, proposal, decision, text)
+		d.facets = facetTerms(sourceID, org, date)
 		docs = append(docs, d)
 	}
 	if err := rows.Close(); err != nil {
 		return 0, 0, err
 	}
 	for _, d := range docs {
-		if err := putSearchRow(ctx, tx, d.rowid, d.title, d.text); err != nil {
+		if err := putSearchRow(ctx, tx, d.rowid, d.title, d.text, d.facets); err != nil {
 			return 0, 0, err
 		}
 		last = d.rowid

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/minutes-fi/minutes/parse"
@@ -145,7 +146,9 @@ type scored struct {
 	score float64
 }
 
-const bm25Expr = `bm25(search, 4.0, 2.0, 1.0, 0.5)`
+// bm25Expr ranks with title words weighing most; the facet terms weigh
+// nothing.
+const bm25Expr = `bm25(search, 4.0, 2.0, 1.0, 0.5, 0.0)`
 
 // Search runs a full-text query (see Query for the language) with filters,
 // and returns the best hits with snippets.
@@ -224,13 +227,105 @@ func searchCandidates(ctx context.Context, tx *sql.Tx, q Query, f Filter, res *S
 		match, res.ExactOnly = exact, true
 	}
 	// The filter is checked on each match, newest first, until the window
-	// is full: cheap when most matches pass it. (A selective filter on a
-	// common word makes this walk most of the archive; driving the search
-	// from the filter's indexes instead finds the matches fast, but the FTS5
-	// of modernc.org/sqlite v1.62 recounts bm25's document frequencies for
-	// every rowid looked up, so the scores would have to be computed apart.)
+	// is full: cheap when most matches pass it. A selective filter on a
+	// common word would make that walk most of the archive, so the
+	// organisation and a short date range also go into the match as facet
+	// terms, which FTS5 intersects by skipping; the SQL filter stays exact.
+	facet, none, err := facetMatch(ctx, tx, f)
+	if err != nil || none {
+		return nil, err
+	}
+	if facet != "" {
+		match = "(" + match + ") AND " + facet
+	}
 	return walkMatches(ctx, tx, match, `JOIN decisions d ON d.item_rowid = search.rowid
 		JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id`, where, fargs)
+}
+
+// Facet limits: past maxFacetTerms organisations, or maxFacetYears years, a
+// filter keeps so much that skipping to its rows no longer pays.
+const (
+	maxFacetTerms = 32
+	maxFacetYears = 3
+)
+
+// facetMatch turns the selective parts of a filter into an FTS5 expression
+// over the facets column: a superset of what the filter keeps. none is true
+// when no decision can pass the organisation filter.
+func facetMatch(ctx context.Context, tx *sql.Tx, f Filter) (expr string, none bool, err error) {
+	var parts []string
+	if f.Organization != "" {
+		var terms []string
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM sources WHERE name = ?`, f.Organization)
+		if err != nil {
+			return "", false, err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return "", false, err
+			}
+			terms = append(terms, sourceTerm(id))
+		}
+		if err := rows.Close(); err != nil {
+			return "", false, err
+		}
+		// The distinct organisations, found by skipping through their index,
+		// matched as the filter matches them.
+		rows, err = tx.QueryContext(ctx, `WITH RECURSIVE o(v) AS (
+				SELECT min(organization) FROM decisions
+				UNION ALL SELECT (SELECT min(organization) FROM decisions WHERE organization > o.v) FROM o WHERE o.v IS NOT NULL)
+			SELECT v FROM o WHERE v LIKE ? ESCAPE '\'`, "%"+escapeLike(f.Organization)+"%")
+		if err != nil {
+			return "", false, err
+		}
+		for rows.Next() {
+			var org string
+			if err := rows.Scan(&org); err != nil {
+				rows.Close()
+				return "", false, err
+			}
+			terms = append(terms, orgTerm(org))
+		}
+		if err := rows.Close(); err != nil {
+			return "", false, err
+		}
+		if len(terms) == 0 {
+			return "", true, nil
+		}
+		if len(terms) <= maxFacetTerms {
+			parts = append(parts, facetOr(terms))
+		}
+	}
+	if f.Since != "" || f.Until != "" {
+		var lo, hi sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT min(meeting_date), max(meeting_date) FROM decisions`).Scan(&lo, &hi); err != nil {
+			return "", false, err
+		}
+		from, to := max(f.Since, lo.String), hi.String
+		if f.Until != "" && f.Until < to {
+			to = f.Until
+		}
+		if len(from) >= 4 && len(to) >= 4 {
+			y0, _ := strconv.Atoi(from[:4])
+			y1, _ := strconv.Atoi(to[:4])
+			if y1-y0+1 <= maxFacetYears {
+				var terms []string
+				for y := y0; y <= y1; y++ {
+					terms = append(terms, yearTerm(strconv.Itoa(y)))
+				}
+				if len(terms) > 0 {
+					parts = append(parts, facetOr(terms))
+				}
+			}
+		}
+	}
+	return strings.Join(parts, " AND "), false, nil
+}
+
+func facetOr(terms []string) string {
+	return `facets : ("` + strings.Join(terms, `" OR "`) + `")`
 }
 
 // walkMatches reads the matches newest first and stops after the window,

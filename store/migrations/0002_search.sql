@@ -7,12 +7,14 @@
 -- ending in sopimus" (compounds such as yhteistyösopimus) into a prefix query.
 -- The built-in unicode61 tokenizer only splits these on spaces, so the table
 -- reads in any SQLite 3.40 shell; query it through `minutes search`, or with
--- keys: SELECT rowid FROM search WHERE search MATCH 'text_keys : sopimus';
+-- keys: SELECT rowid FROM search WHERE search MATCH 'text_keys : sopimus AND facets : s7';
 CREATE VIRTUAL TABLE search USING fts5(
     title_keys,  -- keys of the item title
     title_revs,  -- the same keys reversed
     text_keys,   -- keys of organisation, body and the whole page text
     text_revs,   -- the same keys reversed
+    facets,      -- filter terms: s<source id>, y<meeting year> ("s7 y2023"), so that a
+                 -- selective filter narrows the full-text match inside FTS5
     tokenize = 'unicode61 remove_diacritics 0'
 );
 
