@@ -172,6 +172,13 @@
 // key costs more than the rest of the search). Snippets are cut in Go from the page text,
 // marking the original words whose keys match.
 //
+// Filters are exact SQL conditions on decisions, sources and items. Each
+// search row also holds facet terms (s<source id>, o<hash of the
+// organisation>, y<meeting year>), weighted zero in bm25: an organisation
+// filter, and a date range of up to three years, are added to the match as
+// facet terms too, so that FTS5 skips to the rows that can pass instead of
+// checking the filter on every match of a common word.
+//
 // Measured over 154 decision texts (the seeds, the labelled parser fixtures
 // and 85 short decisions written for it) and 38 queries with hand-written
 // oracles (store/eval_test.go; `go test -run TestSearchQuality -v ./store`):
