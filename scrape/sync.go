@@ -500,7 +500,8 @@ func (s *syncer) backfill(ctx context.Context) {
 	visited := map[string]bool{}
 	queue := []Link{{Kind: LinkBodies, URL: PageURL(s.base, "meeting_frames", "")}}
 	var meetings []Link
-	for len(queue) > 0 && len(visited) < maxBackfillPages {
+	listPages := 0 // meetings are marked visited too, but do not count here
+	for len(queue) > 0 && listPages < maxBackfillPages {
 		if s.stopped(ctx) {
 			return
 		}
@@ -510,6 +511,7 @@ func (s *syncer) backfill(ctx context.Context) {
 			continue
 		}
 		visited[l.URL] = true
+		listPages++
 		// List pages are read whole every time: a 304 would hide meetings an
 		// earlier backfill skipped for an older --since.
 		resp, err := s.c.Get(ctx, Request{URL: l.URL})
