@@ -278,7 +278,7 @@ func TestTouchAndGone(t *testing.T) {
 	if !st.Gone || !st.LastChecked.Equal(t0.Add(2*time.Hour).Truncate(time.Millisecond)) || goneAt != "2025-03-04T11:15:02.123Z" {
 		t.Errorf("after MarkGone twice: %+v, gone_at %s (want the first time kept)", st, goneAt)
 	}
-	if it, _ := db.Item(ctx, src.ID, "2024100-1"); !it.Gone || it.Revisions != 1 {
+	if it, err := db.Item(ctx, src.ID, "2024100-1"); err != nil || !it.Gone || it.Revisions != 1 {
 		t.Errorf("gone item = %+v; want kept with its revision", it)
 	}
 
@@ -286,7 +286,9 @@ func TestTouchAndGone(t *testing.T) {
 	if err := db.TouchItem(ctx, src.ID, "2024100-1", "fp9", `"e9"`, "lm9", at); err != nil {
 		t.Fatal(err)
 	}
-	st, _ = db.ItemState(ctx, src.ID, "2024100-1")
+	if st, err = db.ItemState(ctx, src.ID, "2024100-1"); err != nil {
+		t.Fatal(err)
+	}
 	want := ItemState{Known: true, FeedFingerprint: "fp9", ETag: `"e9"`, LastModified: "lm9", ContentHash: ContentHash("text"),
 		Document: "minutes", MeetingDate: "2023-10-09", LastChecked: at.Truncate(time.Millisecond)}
 	if diff := cmp.Diff(want, st); diff != "" {

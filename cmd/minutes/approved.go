@@ -82,14 +82,7 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 	if err := validFormat("format", opts.format, "table", "tsv", "json"); err != nil {
 		return err
 	}
-	f, err := opts.filter()
-	if err != nil {
-		return err
-	}
-	if _, err := store.ParseQuery(query); err != nil {
-		return queryError(err)
-	}
-	db, err := a.openReadOnly(ctx)
+	db, f, err := a.openQuery(ctx, &opts.filterFlags, query, false)
 	if err != nil {
 		return err
 	}

@@ -70,16 +70,7 @@ func (a *app) runExport(ctx context.Context, opts *exportOptions, query string) 
 	if opts.excel && opts.format != "csv" {
 		return usagef("--excel applies to --format csv only")
 	}
-	f, err := opts.filter()
-	if err != nil {
-		return err
-	}
-	if strings.TrimSpace(query) != "" {
-		if _, err := store.ParseQuery(query); err != nil {
-			return queryError(err)
-		}
-	}
-	db, err := a.openReadOnly(ctx)
+	db, f, err := a.openQuery(ctx, &opts.filterFlags, query, true)
 	if err != nil {
 		return err
 	}

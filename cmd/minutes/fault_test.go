@@ -602,13 +602,12 @@ func TestSyncConnectionRefused(t *testing.T) {
 	}
 	before := checkArchive(t, dbPath, nil)
 
-	site := newFixtureSiteAt(t, "virolahti", addr)
+	newFixtureSiteAt(t, "virolahti", addr)
 	sum = syncJSON(t, context.Background(), exitOK, "--db", dbPath, "--retries", "0")
 	if r := resultOf(t, sum, "down"); r.New != 5 {
 		t.Errorf("server back: %+v", r)
 	}
 	checkArchive(t, dbPath, before)
-	_ = site
 }
 
 // newFixtureSiteAt is newFixtureSite on a given address.

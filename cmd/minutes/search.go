@@ -28,6 +28,23 @@ func (a *app) openReadOnly(ctx context.Context) (*store.DB, error) {
 	return store.OpenReadOnly(ctx, path)
 }
 
+// openQuery checks a query command's filters and query (an empty query is
+// allowed only when optional), so that mistakes are usage errors before any
+// archive is needed, then opens the archive read-only.
+func (a *app) openQuery(ctx context.Context, flags *filterFlags, query string, optional bool) (*store.DB, store.Filter, error) {
+	f, err := flags.filter()
+	if err != nil {
+		return nil, f, err
+	}
+	if !optional || strings.TrimSpace(query) != "" {
+		if _, err := store.ParseQuery(query); err != nil {
+			return nil, f, queryError(err)
+		}
+	}
+	db, err := a.openReadOnly(ctx)
+	return db, f, err
+}
+
 // filterFlags are the filters shared by search, export and stats.
 type filterFlags struct {
 	org, body, since, until string
@@ -214,14 +231,7 @@ func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) 
 	if opts.limit <= 0 {
 		return usagef("--limit %d: want a number above 0", opts.limit)
 	}
-	f, err := opts.filter()
-	if err != nil {
-		return err
-	}
-	if _, err := store.ParseQuery(query); err != nil {
-		return queryError(err)
-	}
-	db, err := a.openReadOnly(ctx)
+	db, f, err := a.openQuery(ctx, &opts.filterFlags, query, false)
 	if err != nil {
 		return err
 	}

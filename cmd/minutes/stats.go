@@ -44,11 +44,7 @@ func (a *app) runStats(ctx context.Context, opts *statsOptions) error {
 	if err := validFormat("format", opts.format, "table", "tsv", "json"); err != nil {
 		return err
 	}
-	f, err := opts.filter()
-	if err != nil {
-		return err
-	}
-	db, err := a.openReadOnly(ctx)
+	db, f, err := a.openQuery(ctx, &opts.filterFlags, "", true)
 	if err != nil {
 		return err
 	}
