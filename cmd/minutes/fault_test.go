@@ -660,7 +660,7 @@ func TestSyncTwoAtOnce(t *testing.T) {
 		t.Fatalf("exit codes %v, want the first to finish to be the refused one (4) and the other 0\nfirst stderr: %s\nsecond stderr: %s",
 			codes, first.stderr, second.stderr)
 	}
-	if !strings.Contains(first.stderr, "another 'minutes sync' is running") {
+	if !strings.Contains(first.stderr, "another 'minutes sync' or 'minutes reparse' is writing") {
 		t.Errorf("the refused sync should say why: %q", first.stderr)
 	}
 	if n := itemRequests(site.requests(), "2023277-4"); n != 1 {

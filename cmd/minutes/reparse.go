@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -40,22 +39,11 @@ changed. --outdated re-reads only decisions made by an older parser version.`,
 }
 
 func (a *app) runReparse(ctx context.Context, opts *reparseOptions) error {
-	path, err := a.archivePath()
+	db, lock, err := a.lockArchive(ctx)
 	if err != nil {
-		return err
-	}
-	lock, err := store.Lock(path)
-	if err != nil {
-		if errors.Is(err, store.ErrLocked) {
-			return fmt.Errorf("another minutes process is writing %s; try again when it is done: %w", path, err)
-		}
 		return err
 	}
 	defer lock.Close()
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		return err
-	}
 	defer db.Close()
 	rep, err := db.Reparse(ctx, store.ReparseOptions{
 		Parse: parse.Text, Version: parse.Version, Outdated: opts.outdated,

@@ -22,7 +22,7 @@ const (
 	exitError       = 1   // the command could not do its job
 	exitUsage       = 2   // bad flags or arguments
 	exitPartial     = 3   // sync: some sources failed, the others were synced
-	exitBusy        = 4   // sync: another sync holds the archive
+	exitBusy        = 4   // sync, reparse: another writer holds the archive
 	exitInterrupted = 130 // stopped by Ctrl-C / SIGTERM
 )
 
@@ -103,8 +103,6 @@ func exitCode(ctx context.Context, err error) int {
 		return ce.code
 	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
 		return exitInterrupted
-	case errors.Is(err, store.ErrLocked):
-		return exitBusy
 	case errors.As(err, new(usageError)):
 		return exitUsage
 	default:
@@ -183,6 +181,28 @@ func (a *app) archivePath() (string, error) {
 		return p, nil
 	}
 	return store.DefaultPath()
+}
+
+// lockArchive takes the archive's writer lock and opens it, for the commands
+// that write (sync, reparse): a second writer stops at once with exit 4.
+func (a *app) lockArchive(ctx context.Context) (*store.DB, *store.FileLock, error) {
+	path, err := a.archivePath()
+	if err != nil {
+		return nil, nil, err
+	}
+	lock, err := store.Lock(path)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, nil, codeErrorf(a, exitBusy, "another 'minutes sync' or 'minutes reparse' is writing %s; this one stops without touching it", path)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		lock.Close()
+		return nil, nil, err
+	}
+	return db, lock, nil
 }
 
 // openArchive opens (creating if needed) the archive for writing.

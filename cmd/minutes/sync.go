@@ -142,22 +142,11 @@ func (a *app) runSync(ctx context.Context, opts *syncOptions) error {
 	if err := a.validateSync(opts); err != nil {
 		return err
 	}
-	path, err := a.archivePath()
+	db, lock, err := a.lockArchive(ctx)
 	if err != nil {
-		return err
-	}
-	lock, err := store.Lock(path)
-	if err != nil {
-		if errors.Is(err, store.ErrLocked) {
-			return codeErrorf(a, exitBusy, "another 'minutes sync' is running on %s; this one stops without touching it", path)
-		}
 		return err
 	}
 	defer lock.Close()
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		return err
-	}
 	defer db.Close()
 
 	targets, err := a.syncTargets(ctx, db, opts.sources)
