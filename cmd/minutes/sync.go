@@ -277,8 +277,8 @@ func (a *app) syncOne(ctx context.Context, client *scrape.Client, db *store.DB, 
 	switch {
 	case rep.Err != nil:
 		runErr = rep.Err
-	case rep.Failed > 0:
-		runErr = fmt.Errorf("%d item(s) failed; first: %s", rep.Failed, strings.Join(rep.Errors[:min(1, len(rep.Errors))], ""))
+	case rep.Failed > 0: // every failure adds to Errors, up to ten
+		runErr = fmt.Errorf("%d item(s) failed; first: %s", rep.Failed, rep.Errors[0])
 	}
 	if runErr != nil {
 		res.Error = runErr.Error()
