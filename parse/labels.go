@@ -41,6 +41,10 @@ type label struct {
 var labels = func() []label {
 	l := []label{
 		{"Valmistelijat ja lisätiedot", secPreparer, false},
+		{"Valmistelijat / lisätiedot", secPreparer, false},
+		{"Valmistelija / lisätiedot", secPreparer, false},
+		{"Lisätietoja antavat", secPreparer, false},
+		{"Lisätietoja antaa", secPreparer, false},
 		{"Valmistelija ja lisätiedot", secPreparer, false},
 		{"Valmistelu- ja lisätiedot", secPreparer, false},
 		{"Valmistelijat", secPreparer, false},
@@ -74,6 +78,8 @@ var labels = func() []label {
 		{"Bilaga", secAttachments, false},
 		{"Oheismateriaalit", secSupplement, false},
 		{"Oheismateriaali", secSupplement, false},
+		{"Päätöshistoria", secOther, false},
+		{"Beslutshistorik", secOther, false},
 		{"Muutoksenhakuohjeet", secOther, true},
 		{"Muutoksenhaku", secOther, true},
 		{"Ändringssökande", secOther, true},
@@ -161,16 +167,16 @@ var checkNote = regexp.MustCompile(`(?i)^(?:päätös|pykälä|tämä pykälä|p
 // Patterns for the page header and the item's identifiers.
 var (
 	dateRe = `(\d{1,2})\.(\d{1,2})\.(\d{4})`
-	// docLine: "Pöytäkirja 09.10.2023/Pykälä 183", "Esityslista 04.03.2025/Asianro 68".
-	docLineRe = regexp.MustCompile(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista))\s*` + dateRe + `\s*/\s*(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\s*(\d{1,5})\b`)
+	// docLine: "Pöytäkirja 09.10.2023/Pykälä 183", "Esityslista 04.03.2025/Asianro 68",
+	// older templates without the slash: "Pöytäkirja 08.05.2017 Pykälä 127".
+	docLineRe = regexp.MustCompile(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista))\s*` + dateRe + `\s*(?:/\s*)?(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\s*(\d{1,5})\b`)
 	// handlingRe: "KhVi 09.10.2023 § 183", "Kaupunginhallitus 21.08.2023 § 230", with an
 	// optional diary number after it.
-	handlingRe   = regexp.MustCompile(`^(\S(?:[^§:]{0,78}\S)?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
+	handlingRe   = regexp.MustCompile(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
 	dateOnly     = regexp.MustCompile(`^` + dateRe + `$`)
 	sectionAlone = regexp.MustCompile(`^§\s*(\d{1,5})$`)
 	diaryRe      = regexp.MustCompile(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?((?:\p{Lu}\p{L}{1,9}/)?\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})$`)
 	confidential = regexp.MustCompile(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
-	navLine      = regexp.MustCompile(`(?i)^(?:edellinen asia|seuraava asia|muutoksenhakuohje|kokousasia pdf-muodossa|föregående ärende|nästa ärende|rss-linkki|kokousasiat:|kokoukset:|sammanträdesärenden:|sammanträden:|https?://)`)
 )
 
 // parseDate turns a Finnish date ("9.10.2023", "09.10.2023") into YYYY-MM-DD.

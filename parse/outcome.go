@@ -21,10 +21,10 @@ func ValidOutcome(s string) bool {
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe       = regexp.MustCompile(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe          = regexp.MustCompile(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
+	tabledRe          = regexp.MustCompile(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
 	returnedRe        = regexp.MustCompile(`palautettiin (?:\S+ )?(?:uudelleen )?(?:valmisteltavaksi|valmisteluun)|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
 	amendedRe         = regexp.MustCompile(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
-	counterRe         = regexp.MustCompile(`vastaehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
+	counterRe         = regexp.MustCompile(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
 	rejectObjRe       = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
 	rejectAnyRe       = regexp.MustCompile(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe           = regexp.MustCompile(`merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
@@ -137,8 +137,12 @@ var (
 	noRe     = regexp.MustCompile(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:ei-ään|nej-röst)`)
 	blankRe  = regexp.MustCompile(`(?i)(?:\b(?:tyhjää?|tyhjiä|blankt?|blanka)(?: ääniä| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:tyhjää?|tyhjiä|blank))`)
 	absentRe = regexp.MustCompile(`(?i)(?:\b(?:poissa|frånvarande)\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:poissa|frånvarande)\b)`)
-	voteRe   = regexp.MustCompile(`(?i)äänestys|äänestyksen|äänestettiin|äänesti|äänin \d|omröstning|röstade|med rösterna`)
-	unanRe   = regexp.MustCompile(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
+	// wordScoreRe: "9 äänellä 6 ääntä vastaan", "kahdeksalla äänellä viittä (8/5) vastaan".
+	wordScoreRe = regexp.MustCompile(`(?i)(\d{1,3}) äänellä (\d{1,3}) (?:äänellä |ääntä |äänen )?vastaan|äänellä [^.()]{0,30}\((\d{1,3})\s*/\s*(\d{1,3})\) vastaan`)
+	// wordBlankRe: "ja yhden äänestäessä tyhjää", "kahden äänestäessä tyhjää".
+	wordBlankRe = regexp.MustCompile(`(?i)(\d{1,3}|yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän) (?:\S+ )?äänestäessä tyhjää`)
+	voteRe      = regexp.MustCompile(`(?i)äänestys|äänestyksen|äänestettiin|äänesti|äänin \d|\d äänellä|omröstning|röstade|med rösterna`)
+	unanRe      = regexp.MustCompile(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
 )
 
 // votes reads a recorded vote: "äänin 7–4" (yes 7, no 4 as written) or
@@ -150,6 +154,25 @@ func votes(text string) *Votes {
 		last := m[len(m)-1]
 		v = &Votes{Yes: atoi(last[1]), No: atoi(last[2])}
 	}
+	wordBlank := 0
+	if m := wordScoreRe.FindAllStringSubmatchIndex(text, -1); m != nil {
+		last := m[len(m)-1]
+		sub := func(i int) string {
+			if last[2*i] < 0 {
+				return ""
+			}
+			return text[last[2*i]:last[2*i+1]]
+		}
+		v = &Votes{Yes: atoi(sub(1) + sub(3)), No: atoi(sub(2) + sub(4))}
+		// A blank vote of the same sentence: "… ja yhden äänestäessä tyhjää".
+		tail := text[last[1]:]
+		if i := strings.IndexAny(tail, ".\n"); i >= 0 {
+			tail = tail[:i]
+		}
+		if b := wordBlankRe.FindStringSubmatch(tail); b != nil {
+			wordBlank = numberWord(b[1])
+		}
+	}
 	if y := yesRe.FindAllStringSubmatch(text, -1); y != nil {
 		if n := noRe.FindAllStringSubmatch(text, -1); n != nil {
 			ly, ln := y[len(y)-1], n[len(n)-1]
@@ -159,13 +182,28 @@ func votes(text string) *Votes {
 	if v == nil {
 		return nil
 	}
-	if m := blankRe.FindAllStringSubmatch(text, -1); m != nil {
+	v.Blank = wordBlank
+	if m := blankRe.FindAllStringSubmatch(text, -1); m != nil && wordBlank == 0 {
 		v.Blank = atoi(m[len(m)-1][1] + m[len(m)-1][2])
 	}
 	if m := absentRe.FindAllStringSubmatch(text, -1); m != nil {
 		v.Absent = atoi(m[len(m)-1][1] + m[len(m)-1][2])
 	}
 	return v
+}
+
+// numberWord reads a small number written as digits or as a Finnish
+// genitive ("yhden", "kahden").
+func numberWord(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	for i, w := range []string{"yhden", "kahden", "kolmen", "neljän", "viiden", "kuuden", "seitsemän", "kahdeksan", "yhdeksän"} {
+		if strings.EqualFold(s, w) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func atoi(s string) int {

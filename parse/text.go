@@ -3,21 +3,13 @@ package parse
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
-
-// Text parses the text of one meeting-item page (as the seeds look: lines, blank
-// lines between blocks, U+00A0 lines, possibly the Dynasty site header and
-// navigation) into a Decision. Pure: no I/O, clock, globals, logging.
-func Text(text string) Decision {
-	p := &pageParser{lines: normalize(text)}
-	p.run()
-	return p.result()
-}
 
 // maxLineRunes bounds the work per line; longer lines are cut, as no label,
 // header or name is that long.
@@ -85,20 +77,27 @@ type handling struct {
 type pageParser struct {
 	lines []string
 
-	org, body   string
-	document    Document
-	docDate     string
-	docSection  int
-	itemNumber  int
-	title       string
-	diary       string
-	preparers   []Person
-	presenter   *Person
-	notify      []string
-	attachments []string
-	disq        []string
-	confidentl  bool
-	warnings    []string
+	org, body    string
+	document     Document
+	docDate      string
+	docSection   int
+	itemNumber   int
+	title        string
+	diary        string
+	preparers    []Person
+	presenter    *Person
+	notify       []string
+	attachments  []string
+	disq         []string
+	confidential bool
+	warnings     []string
+	// emphasis holds the page's bold paragraphs, feed what its feed entry says.
+	emphasis   []string
+	feed       feedHint
+	headerDone bool
+	// noTitle is set while reading lines of an HTML page's head that follow
+	// its header (an attachment list): they are never the title.
+	noTitle bool
 
 	handlings []*handling
 	cur       *handling
@@ -114,53 +113,6 @@ type pageParser struct {
 
 func (p *pageParser) warn(format string, args ...any) {
 	p.warnings = append(p.warnings, fmt.Sprintf(format, args...))
-}
-
-func (p *pageParser) run() {
-	lines := p.header(p.lines)
-	for _, line := range lines {
-		p.current = line
-		p.line(line)
-		p.prev = line
-	}
-}
-
-// header reads the Dynasty site header, if there is one: organisation, RSS
-// links, body, the document line, navigation. It returns the remaining lines.
-func (p *pageParser) header(lines []string) []string {
-	if len(lines) == 0 || len(lines[0]) > maxHeaderBytes {
-		return lines
-	}
-	const prefix = "dynasty tietopalvelu"
-	first := lines[0]
-	if len(first) < len(prefix) || !strings.EqualFold(first[:len(prefix)], prefix) {
-		return lines
-	}
-	org := strings.TrimSpace(first[len(prefix):])
-	for _, w := range []string{"Haku", "Sök"} {
-		if strings.HasPrefix(org, w+" ") || org == w {
-			org = strings.TrimSpace(strings.TrimPrefix(org, w))
-		}
-	}
-	if strings.HasPrefix(org, "RSS") {
-		org = strings.TrimSpace(strings.TrimPrefix(org, "RSS"))
-	}
-	p.org = org
-	i := 1
-	for ; i < len(lines) && i < 12; i++ {
-		l := lines[i]
-		switch {
-		case navLine.MatchString(l):
-			continue
-		case p.docLine(l):
-			continue
-		case p.body == "" && p.document == "" && !p.isStructural(l):
-			p.body = l
-			continue
-		}
-		break
-	}
-	return lines[i:]
 }
 
 // isStructural reports lines that are never the body's name.
@@ -215,10 +167,63 @@ func (p *pageParser) ensureHandling() *handling {
 	return p.cur
 }
 
+// maxPreparerLines bounds the lines read as preparers under one label
+// standing alone: Espoo lists ten, one per line.
+const maxPreparerLines = 24
+
+// handlingRevRe matches a handling header written number first,
+// "Kaupunginhallitus 105 § 10.4.2017" (an old template's table row).
+var handlingRevRe = regexp.MustCompile(`^(\S(?:[^§:]{0,78}\S)?)\s+(\d{1,5})\s*§\s+` + dateRe + `$`)
+
+// shortDiaryRe is a diary number without its task class, "730/2017".
+var shortDiaryRe = regexp.MustCompile(`^\d{1,6}/(?:19|20)\d{2}$`)
+
+// canBeTitle rejects lines that are never an item's title: the body's or
+// organisation's name, site chrome, lines without a letter.
+func (p *pageParser) canBeTitle(l string) bool {
+	if strings.IndexFunc(l, unicode.IsLetter) < 0 || isChromeLine(l) {
+		return false
+	}
+	if strings.EqualFold(l, p.body) || strings.EqualFold(l, p.org) {
+		return false
+	}
+	if len(l) <= maxHeaderBytes && (p.isHandlingHeader(l) || docLineRe.MatchString(l)) {
+		return false
+	}
+	return true
+}
+
+// isHandlingHeader reports a line that line() reads as a handling header.
+func (p *pageParser) isHandlingHeader(l string) bool {
+	if m := handlingRe.FindStringSubmatch(l); m != nil && p.headerFits(m) {
+		return true
+	}
+	m := handlingRevRe.FindStringSubmatch(l)
+	return m != nil && p.headerFits([]string{m[0], m[1], "", "", "", m[2]})
+}
+
+// presenterLine reports a proposal label's same-line text that names the
+// presenter rather than starting the proposal: a job title and a name.
+func presenterLine(s string) bool {
+	w := strings.Fields(s)
+	if len(w) < 2 || len(w) > 6 || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") {
+		return false
+	}
+	i := 0
+	if t := strings.ToLower(strings.TrimSuffix(w[0], ".")); (t == "vt" || t == "va" || t == "ma") && len(w) > 2 {
+		i = 1
+	}
+	if !isTitleWord(w[i]) {
+		return false
+	}
+	_, name := splitTitleName(s, "")
+	return len(strings.Fields(name)) >= 2
+}
+
 func (p *pageParser) line(l string) {
 	lower := strings.ToLower(l)
 	if (strings.Contains(lower, "salai") || strings.Contains(lower, "salassa") || strings.Contains(lower, "sekretess") || strings.Contains(lower, "hemlig")) && confidential.MatchString(l) {
-		p.confidentl = true
+		p.confidential = true
 	}
 	if strings.Contains(lower, "esteelli") || strings.Contains(lower, "jävi") || strings.Contains(lower, "jäävi") {
 		p.disq = appendNew(p.disq, disqualified(l)...)
@@ -226,11 +231,16 @@ func (p *pageParser) line(l string) {
 	// Headers, document lines, diary numbers and notes are short; long lines
 	// are body text and skip those patterns.
 	if len(l) <= maxHeaderBytes {
-		if navLine.MatchString(l) || p.docLine(l) || checkNote.MatchString(l) {
+		if isChromeLine(l) || (p.org != "" && l == p.org) || p.docLine(l) || checkNote.MatchString(l) {
 			return
 		}
 		if m := handlingRe.FindStringSubmatch(l); m != nil && p.headerFits(m) {
 			p.handlingHeader(m[1], m[2], m[3], m[4], m[5], m[6], l)
+			return
+		}
+		if m := handlingRevRe.FindStringSubmatch(l); m != nil && p.headerFits([]string{m[0], m[1], "", "", "", m[2]}) {
+			// "Kaupunginhallitus  105 §  10.4.2017": number before date.
+			p.handlingHeader(m[1], m[3], m[4], m[5], m[2], "", l)
 			return
 		}
 		if m := sectionAlone.FindStringSubmatch(l); m != nil && parseSection(m[1]) > 0 {
@@ -241,6 +251,21 @@ func (p *pageParser) line(l string) {
 			if p.diary == "" {
 				p.diary = m[1]
 			}
+			p.endList()
+			return
+		}
+		if p.diary == "" && (p.cur == nil || p.cur.empty()) && shortDiaryRe.MatchString(l) {
+			// "730/2017" alone before the item's text, the task class on
+			// the next line (Espoo).
+			p.diary = l
+			p.endList()
+			return
+		}
+		if p.document == DocumentAgenda && p.itemNumber > 0 && l == strconv.Itoa(p.itemNumber) && p.cur == nil {
+			// The agenda item's number alone on its line, as "§ 127" is on
+			// minutes: the item's handling at the page's own meeting.
+			p.endList()
+			p.startHandling(&handling{header: true, Handling: Handling{Body: p.body, Date: p.docDate}})
 			return
 		}
 	}
@@ -267,7 +292,7 @@ func (p *pageParser) sectionAlone(n int) {
 		return
 	}
 	h := &handling{header: true, Handling: Handling{Section: &n}}
-	if m := bodyDateRe.FindStringSubmatch(p.prev); m != nil {
+	if m := bodyDateRe.FindStringSubmatch(p.prev); m != nil && !p.isHandlingHeader(p.prev) {
 		if date, err := dateParts(m[2], m[3], m[4]); err == nil {
 			h.Body, h.Date = m[1], date
 			if p.title == p.prev {
@@ -326,7 +351,7 @@ func (p *pageParser) handlingHeader(body, d, mo, y, sec, diary, line string) {
 	if diary != "" && p.diary == "" {
 		p.diary = diary
 	}
-	if p.cur == nil && p.title == "" && p.preAttach > 0 {
+	if p.cur == nil && p.title == "" && p.preAttach > 0 && p.sec == secAttachments {
 		// The page's attachment list comes right before the title, and
 		// nothing but the handling header ends it: its last line is the title.
 		p.title = p.attachments[len(p.attachments)-1]
@@ -357,6 +382,15 @@ func (p *pageParser) label(kind section, rest string) {
 		p.sec = secNone
 	case secPresenter:
 		p.setPresenter(rest)
+	case secProposal:
+		if presenterLine(rest) && !p.cur.hasPresenter {
+			// "Päätösehdotus     Kaupunginjohtaja Jukka Mäkelä": the
+			// presenter on the proposal's line, the proposal below it.
+			p.setPresenter(rest)
+			p.sec = secProposal
+			return
+		}
+		p.text(rest)
 	case secAttachments:
 		if l := strings.ToLower(rest); len(rest) > 0 && unicode.IsDigit(rune(l[0])) {
 			rest = p.lastLabelLine()
@@ -392,7 +426,7 @@ func (p *pageParser) place() string {
 func (p *pageParser) text(l string) {
 	switch p.sec {
 	case secPreparer:
-		if p.personLines < 6 && personLike(l) {
+		if p.personLines < maxPreparerLines && personLike(l) {
 			p.personLines++
 			p.preparers = appendPeople(p.preparers, parsePersons(l, p.place())...)
 			return
@@ -424,11 +458,13 @@ func (p *pageParser) text(l string) {
 		}
 		p.sec = secNone
 	case secAttachments:
-		if titleLike(l) {
-			if p.cur == nil {
+		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 {
+			if p.cur == nil && !p.noTitle {
 				p.preAttach++
 			}
-			p.attachments = appendNew(p.attachments, l)
+			if !listedAttachment(p.attachments, l) {
+				p.attachments = append(p.attachments, l)
+			}
 			return
 		}
 		p.sec = secNone
@@ -441,7 +477,7 @@ func (p *pageParser) text(l string) {
 		return
 	}
 	// Unlabelled text: the title, if it has not been seen yet.
-	if p.title == "" && (p.cur == nil || p.titleOpen) && titleLike(l) {
+	if p.title == "" && !p.noTitle && (p.cur == nil || p.titleOpen) && titleLike(l) && p.canBeTitle(l) {
 		p.title = l
 		p.titleOpen = false
 		return
@@ -469,6 +505,29 @@ func titleLike(l string) bool {
 	return utf8.RuneCountInString(l) <= 250 && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ":")
 }
 
+// endList ends a list block (attachments, notify) that an identifier line
+// follows: a diary number is never an attachment's title.
+func (p *pageParser) endList() {
+	if p.sec == secAttachments || p.sec == secNotify || p.sec == secSupplement {
+		p.sec = secNone
+	}
+}
+
+// listedAttachment reports whether an attachment is listed already, also
+// as "1 Title" against "Title": a page may list its attachments at the top
+// and again, numbered, in the text.
+func listedAttachment(list []string, a string) bool {
+	bare := attachmentNumber.ReplaceAllString(a, "")
+	for _, have := range list {
+		if have == a || attachmentNumber.ReplaceAllString(have, "") == bare {
+			return true
+		}
+	}
+	return false
+}
+
+var attachmentNumber = regexp.MustCompile(`^\d{1,2}\.? `)
+
 func appendNew(list []string, items ...string) []string {
 next:
 	for _, it := range items {
@@ -495,21 +554,22 @@ next:
 	return list
 }
 
-// result assembles the Decision: the item's own meeting is its final handling.
+// result assembles the Decision: the item's own meeting is its current
+// handling, the one the document line names.
 func (p *pageParser) result() Decision {
 	d := Decision{
 		Organization: p.org,
 		Body:         p.body,
 		Document:     p.document,
 		MeetingDate:  p.docDate,
-		Title:        p.title,
+		Title:        p.chooseTitle(),
 		DiaryNumber:  p.diary,
 		Preparers:    p.preparers,
 		Presenter:    p.presenter,
 		Disqualified: p.disq,
 		Notify:       p.notify,
 		Attachments:  p.attachments,
-		Confidential: p.confidentl,
+		Confidential: p.confidential,
 		Language:     language(p.lines),
 		Outcome:      OutcomeNone,
 	}
@@ -521,12 +581,7 @@ func (p *pageParser) result() Decision {
 		n := p.itemNumber
 		d.ItemNumber = &n
 	}
-	var kept []*handling
-	for _, h := range p.handlings {
-		if h.header || !h.empty() {
-			kept = append(kept, h)
-		}
-	}
+	kept := p.keptHandlings()
 	for i, h := range kept {
 		prop := h.proposal
 		if len(prop) == 0 {
@@ -551,14 +606,15 @@ func (p *pageParser) result() Decision {
 		if d.MeetingDate == "" {
 			d.MeetingDate = last.Date
 		}
-		if d.Section == nil && last.Section != nil {
+		if d.Section == nil && last.Section != nil && d.ItemNumber == nil {
 			n := *last.Section
 			d.Section = &n
 		}
-		if d.Body == "" && p.org == "" && isFullBodyName(last.Body) {
+		if d.Body == "" && isFullBodyName(last.Body) {
 			d.Body = last.Body
 		}
 	}
+	p.useFeed(&d)
 	if d.Outcome == OutcomeNone && len(p.lines) > 0 && !d.Confidential {
 		p.warn("no proposal or decision found")
 	}
@@ -567,4 +623,134 @@ func (p *pageParser) result() Decision {
 	}
 	d.Warnings = p.warnings
 	return d
+}
+
+// keptHandlings returns the handlings worth reporting, earlier ones first
+// and the current one last. A page may show an earlier handling twice (a
+// header at the top, its text again under "Päätöshistoria" after the
+// current decision): the two are one handling. The current handling is the
+// one whose § (or date) the document line gives; without a document line,
+// the last one.
+func (p *pageParser) keptHandlings() []*handling {
+	var kept []*handling
+	for _, h := range p.handlings {
+		if !h.header && h.empty() {
+			continue
+		}
+		if dup := sameHandling(kept, h); dup != nil {
+			if dup.empty() {
+				*dup = *h
+			}
+			continue
+		}
+		kept = append(kept, h)
+	}
+	cur := -1
+	for i, h := range kept {
+		if p.docSection > 0 && h.Section != nil && *h.Section == p.docSection && (h.Date == "" || p.docDate == "" || h.Date == p.docDate) {
+			cur = i
+		}
+	}
+	if cur < 0 && p.docDate != "" {
+		for i, h := range kept {
+			if h.Date == p.docDate {
+				cur = i
+			}
+		}
+	}
+	if cur >= 0 {
+		// The current handling is the page's own meeting: what its header
+		// leaves out ("§ 127" alone), the document line says.
+		h := kept[cur]
+		if h.Date == "" {
+			h.Date = p.docDate
+		}
+		if h.Body == "" {
+			h.Body = p.body
+		}
+	}
+	if cur >= 0 && cur != len(kept)-1 {
+		h := kept[cur]
+		if h.empty() && !kept[len(kept)-1].header {
+			// The current handling's header stands apart from its text,
+			// which came in a handling of its own (a second Päätös).
+			return kept
+		}
+		kept = append(append(kept[:cur:cur], kept[cur+1:]...), h)
+	}
+	return kept
+}
+
+// sameHandling finds a handling in list with h's body, date and § (all known).
+func sameHandling(list []*handling, h *handling) *handling {
+	if !h.header || h.Date == "" || h.Section == nil {
+		return nil
+	}
+	for _, k := range list {
+		if k.header && k.Date == h.Date && k.Section != nil && *k.Section == *h.Section &&
+			strings.EqualFold(k.Body, h.Body) {
+			return k
+		}
+	}
+	return nil
+}
+
+// chooseTitle picks the item's title: the page line the feed's title names;
+// else the first bold paragraph that can be a title; else the title read
+// from the page's layout.
+func (p *pageParser) chooseTitle() string {
+	if p.feed.title != "" {
+		for _, l := range p.lines {
+			if len(l) <= 4*maxHeaderBytes && sameTitle(l, p.feed.title) && p.canBeTitle(l) {
+				return l
+			}
+		}
+	}
+	for _, e := range p.emphasis {
+		if titleLike(e) && p.canBeTitle(e) && !p.isStructural(e) && !sectionAlone.MatchString(e) &&
+			!strings.HasPrefix(e, "§") && !isAttachmentOf(e, p.attachments) {
+			return e
+		}
+	}
+	return p.title
+}
+
+func isAttachmentOf(s string, list []string) bool {
+	for _, a := range list {
+		if a == s {
+			return true
+		}
+	}
+	return false
+}
+
+// useFeed fills what the page does not say from the feed's entry, and
+// warns where the two disagree.
+func (p *pageParser) useFeed(d *Decision) {
+	f := p.feed
+	if f.title != "" {
+		switch {
+		case d.Title == "":
+			d.Title = f.title
+			p.warn("title taken from the feed: the page shows none")
+		case !sameTitle(d.Title, f.title) && !sameTitle(f.title, d.Title):
+			p.warn("page title %q differs from the feed's %q", d.Title, f.title)
+		}
+	}
+	if f.body != "" {
+		switch {
+		case d.Body == "":
+			d.Body = f.body
+		case !strings.EqualFold(d.Body, f.body):
+			p.warn("page body %q differs from the feed's %q", d.Body, f.body)
+		}
+	}
+	if f.date != "" {
+		switch {
+		case d.MeetingDate == "":
+			d.MeetingDate = f.date
+		case d.MeetingDate != f.date:
+			p.warn("page date %s differs from the feed's %s", d.MeetingDate, f.date)
+		}
+	}
 }

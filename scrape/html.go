@@ -6,155 +6,191 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// Page is an item page reduced to text, ready for package parse.
+// Page is an item page reduced to text, with the structure that plain text
+// loses handed on beside it. It says nothing of what the words mean: the
+// Finnish and Swedish wording (labels, navigation texts, document lines) is
+// package parse's, which reads Head, Text and Emphasis.
 type Page struct {
-	// Text is the page's text, NFC, with its paragraph and line structure
-	// kept: one line per block element or <br>, one blank line between
-	// paragraphs (never two), table rows on one line with cells separated
-	// by two spaces, U+00A0 turned into an ordinary space, lines trimmed.
-	// Navigation, scripts, styles, forms and hidden elements are dropped;
-	// the site header (organisation, body, "Pöytäkirja …/Pykälä N") is kept.
+	// Head is the text the page shows before its data part (the part
+	// between Dynasty's <!--DATABEGIN--> or <!--DATA_BEGIN--> marker and the
+	// end marker): site header, breadcrumb, body name and document line. It
+	// is "" when the page has no data marker; then everything is in Text.
+	Head string
+	// Text is the data part's text, NFC, with its paragraph and line
+	// structure kept: one line per block element or <br>, one blank line
+	// between paragraphs (never two), table rows on one line with cells
+	// separated by two spaces, U+00A0 turned into an ordinary space, lines
+	// trimmed. Scripts, styles, forms and hidden elements are dropped, and
+	// so is everything after the last end marker (the footer) but for
+	// captioned tables.
 	Text string
+	// Emphasis lists, in page order, the data part's paragraphs (and table
+	// cells) whose text is all bold: in Word-made pages the item's title is
+	// the first of them.
+	Emphasis []string
+	// DocumentTitle is the page's <title>; old installs name the
+	// organisation only there.
+	DocumentTitle string
 	// ItemID is the M-k id the page says it is, from its own links (the
 	// "Kokousasia PDF-muodossa" link ".../kokous/M-k.PDF", a canonical link,
 	// or a meetingitem link marked as current); "" if the page does not say.
 	// Dynasty has been reported to answer with a different item than asked.
 	ItemID string
-	// Title is the item title when it can be told apart with some
-	// confidence, else "".
-	Title string
-	// Attachments are the titles in the attachment table ("Liitteet"), in order.
-	Attachments []string
 }
 
-// Marker comments and captions known from the field notes.
-const (
-	markBegin       = "DATABEGIN"
-	markEnd         = "DATAEND"
-	captionNav      = "navigointi"
-	captionAttached = "liitteet"
-	// cellSep separates table cells on a row's line. Two spaces rather
-	// than a tab: it is how the label/text layout of some sites already
-	// looks in the seeds, and parse splits labels on runs of spaces.
-	cellSep = "  "
+// FullText is the page's whole text as a reader sees it, Head first: what
+// the archive keeps as a revision's text and what search reads.
+func (p Page) FullText() string {
+	switch {
+	case p.Head == "":
+		return p.Text
+	case p.Text == "":
+		return p.Head
+	}
+	return p.Head + "\n\n" + p.Text
+}
+
+// Markers Dynasty puts around an item's data; older installs write them
+// with an underscore. They are comments, not words.
+var (
+	beginMarks = []string{"DATABEGIN", "DATA_BEGIN"}
+	endMarks   = []string{"DATAEND", "DATA_END"}
 )
 
-// navTexts are the anchor texts of the item page's navigation; anchors with
-// these texts are dropped wherever they are, in case the navigation table
-// lacks its caption.
-var navTexts = map[string]bool{
-	"edellinen asia":          true,
-	"seuraava asia":           true,
-	"muutoksenhakuohje":       true,
-	"kokousasia pdf-muodossa": true,
-	"edellinen":               true,
-	"seuraava":                true,
-}
+// splitMark stands in the rendered text where the data part begins. It is
+// a private-use character, removed from the page's own text, so that it
+// survives table cells and line joining and the text is split once at the end.
+const splitMark = '\uE000'
+
+// cellSep separates table cells on a row's line. Two spaces rather than a
+// tab: it is how the label/text layout of some sites already looks in the
+// page texts, and parse splits labels on runs of spaces.
+const cellSep = "  "
+
+// maxEmphasis bounds the bold paragraphs handed on; a title is among the first.
+const maxEmphasis = 64
 
 var (
 	pdfItemRe   = regexp.MustCompile(`(?i)(?:^|/)kokous/(\d{4,}-\d+)\.pdf(?:$|[?#])`)
 	hiddenRe    = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all`)
-	titleClsRe  = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:otsikko|title|asiaotsikko)(?:$|[\s_-])`)
 	hiddenClsRe = regexp.MustCompile(`(?i)(?:^|\s)(?:hidden|hide|d-none|invisible)(?:$|\s)`)
 	// cssHiddenRe finds classes a page's own style sheet hides: Dynasty is
 	// reported to hide the navigation caption that way.
 	cssHiddenRe = regexp.MustCompile(`(?i)\.([A-Za-z0-9_-]+)\s*\{[^}]*(?:display\s*:\s*none|visibility\s*:\s*hidden)`)
 	currentRe   = regexp.MustCompile(`(?i)(?:^|\s)(?:current|selected|active)(?:$|\s)`)
-	// docLineRe is the site header's document line: "Pöytäkirja 09.10.2023/Pykälä 183",
-	// "Esityslista 04.03.2025/Asianro 68"; Swedish forms are inferred.
-	docLineRe = regexp.MustCompile(`(?i)^(?:pöytäkirja|esityslista|protokoll|föredragningslista)\s+\d{1,2}\.\d{1,2}\.\d{4}\s*/\s*(?:pykälä|asianro|paragraf|ärende)[\s\p{Zs}]*\d`)
-	// notTitleRe rejects lines that cannot be a title: handling headers,
-	// diary numbers, dates, labels.
-	notTitleRe = regexp.MustCompile(`(?i)§|^\d+/[\d.]+/\d{4}$|^\d{1,2}\.\d{1,2}\.\d{4}|:$|^(?:asianro|dnro|valmistelija|valmistelu|esittelijä|päätösehdotus|päätösesitys|ehdotus|päätös|selostus|käsittely|liitteet|oheismateriaali|tiedoksi|beredare|föredragande|förslag|beslut|bilaga)(?:[\s\p{Zs}:]|$)`)
 )
+
+// ExtractOptions says what the caller knows of a page's words; scrape
+// itself knows none.
+type ExtractOptions struct {
+	// IsChrome reports whether a table caption or a link's text names the
+	// site's own furniture (navigation such as "Navigointi", "Edellinen
+	// asia"): such a table or link is left out of the text. Package parse
+	// has the wording (parse.IsChrome); nil keeps everything.
+	IsChrome func(text string) bool
+}
+
+func (o ExtractOptions) chrome(s string) bool { return o.IsChrome != nil && s != "" && o.IsChrome(s) }
 
 // ExtractPage decodes (see DecodeBytes) and reduces an item page to text.
 //
-// Where the page has <!--DATABEGIN--> … <!--DATAEND--> markers, everything
-// after the last DATAEND is footer and is dropped, except an attachment
-// table; everything before DATABEGIN is kept because the site header with
-// the organisation, body and document line lives there. Without markers
-// the whole body is rendered. Old <frameset> pages have no text of their
-// own and give an empty Text without error; the caller follows the frames
+// Where the page has data markers, what stands before the begin marker is
+// Head and what follows it is Text; everything after the last end marker
+// is footer and is dropped, except captioned tables. Without markers the
+// whole body is Text. Old <frameset> pages have no text of their own and
+// give an empty Text without error; the caller follows the frames
 // (ExtractLinks).
-func ExtractPage(body []byte, contentType string) (Page, error) {
+func ExtractPage(body []byte, contentType string, opt ExtractOptions) (Page, error) {
 	text, _, _, err := DecodeBytes(body, contentType)
 	if err != nil {
 		return Page{}, fmt.Errorf("extract page: %w", err)
 	}
-	doc, err := html.Parse(strings.NewReader(text))
+	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return Page{}, fmt.Errorf("extract page: parse HTML: %w", err)
 	}
-	r := renderer{lastEnd: lastComment(doc, markEnd), hiddenClasses: cssHiddenClasses(doc)}
-	r.walk(doc)
+	doc := goquery.NewDocumentFromNode(root)
+	r := renderer{lastEnd: lastMarker(root, endMarks), hiddenClasses: cssHiddenClasses(doc), opt: opt}
+	r.begin = firstMarker(root, beginMarks)
+	r.inData = r.begin == nil
+	r.walk(root)
 	var p Page
-	p.Text = finishText(r.w.String())
-	p.Attachments = r.attachments
-	p.ItemID = findItemID(doc)
-	p.Title = r.title
-	if p.Title == "" {
-		p.Title = titleFromText(p.Text)
+	out := r.w.String()
+	if i := strings.IndexRune(out, splitMark); i >= 0 {
+		p.Head = finishText(out[:i])
+		p.Text = finishText(out[i+len(string(splitMark)):])
+	} else {
+		p.Text = finishText(out)
 	}
+	p.Emphasis = r.emphasis
+	p.DocumentTitle = cleanText(doc.Find("head title").First().Text())
+	p.ItemID = findItemID(doc)
 	return p, nil
 }
 
 // cssHiddenClasses reads the page's <style> elements for class selectors
 // that hide things; nothing cleverer than a regexp, since the rule that
 // matters is a plain ".x { display: none }".
-func cssHiddenClasses(doc *html.Node) map[string]bool {
+func cssHiddenClasses(doc *goquery.Document) map[string]bool {
 	m := map[string]bool{}
-	forEach(doc, func(n *html.Node) bool {
-		if n.DataAtom == atom.Style {
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type == html.TextNode {
-					for _, sm := range cssHiddenRe.FindAllStringSubmatch(c.Data, -1) {
-						m[strings.ToLower(sm[1])] = true
-					}
-				}
-			}
-			return false
+	doc.Find("style").Each(func(_ int, s *goquery.Selection) {
+		for _, sm := range cssHiddenRe.FindAllStringSubmatch(s.Text(), -1) {
+			m[strings.ToLower(sm[1])] = true
 		}
-		return true
 	})
 	return m
 }
 
-// lastComment finds the last comment node whose text is mark.
-func lastComment(n *html.Node, mark string) *html.Node {
-	var found *html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.CommentNode && strings.EqualFold(strings.TrimSpace(n.Data), mark) {
-			found = n
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+func isMarker(n *html.Node, marks []string) bool {
+	if n.Type != html.CommentNode {
+		return false
+	}
+	d := strings.TrimSpace(n.Data)
+	for _, m := range marks {
+		if strings.EqualFold(d, m) {
+			return true
 		}
 	}
-	walk(n)
+	return false
+}
+
+// firstMarker and lastMarker find the first and last comment that is one of marks.
+func firstMarker(n *html.Node, marks []string) *html.Node {
+	for d := range n.Descendants() {
+		if isMarker(d, marks) {
+			return d
+		}
+	}
+	return nil
+}
+
+func lastMarker(n *html.Node, marks []string) *html.Node {
+	var found *html.Node
+	for d := range n.Descendants() {
+		if isMarker(d, marks) {
+			found = d
+		}
+	}
 	return found
 }
 
-// hasContentMarker reports whether n holds the page's data: a DATABEGIN
-// marker or a data-part block. A form around such content is a wrapper, not
-// a search box, and must not be dropped.
+// hasContentMarker reports whether n holds the page's data: a begin marker
+// or a data-part block. A form around such content is a wrapper, not a
+// search box, and must not be dropped.
 func hasContentMarker(n *html.Node) bool {
-	if n.Type == html.CommentNode && strings.EqualFold(strings.TrimSpace(n.Data), markBegin) {
-		return true
-	}
-	if n.Type == html.ElementNode {
-		if cls, _ := attr(n, "class"); strings.Contains(strings.ToLower(cls), "data-part-block") {
+	for d := range n.Descendants() {
+		if isMarker(d, beginMarks) {
 			return true
 		}
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if hasContentMarker(c) {
-			return true
+		if d.Type == html.ElementNode {
+			if cls, _ := attr(d, "class"); strings.Contains(strings.ToLower(cls), "data-part-block") {
+				return true
+			}
 		}
 	}
 	return false
@@ -162,15 +198,17 @@ func hasContentMarker(n *html.Node) bool {
 
 // renderer walks the document once, writing text.
 type renderer struct {
-	w           textWriter
-	lastEnd     *html.Node // the last DATAEND comment; text after it is footer
-	afterEnd    bool
-	inData      bool // past a DATABEGIN marker
-	attachments []string
-	title       string
-	listDepth   []int // per open list: -1 for <ul>, else the next <ol> number
+	w        textWriter
+	begin    *html.Node // the first begin marker; nil if the page has none
+	lastEnd  *html.Node // the last end marker; text after it is footer
+	afterEnd bool
+	inData   bool // past the begin marker (or the page has none)
+	// emphasis collects the bold paragraphs of the data part.
+	emphasis  []string
+	listDepth []int // per open list: -1 for <ul>, else the next <ol> number
 	// hiddenClasses are the classes the page's style sheets hide.
 	hiddenClasses map[string]bool
+	opt           ExtractOptions
 }
 
 func (r *renderer) walk(n *html.Node) {
@@ -184,8 +222,11 @@ func (r *renderer) walk(n *html.Node) {
 		if n == r.lastEnd {
 			r.afterEnd = true
 		}
-		if strings.EqualFold(strings.TrimSpace(n.Data), markBegin) {
+		if n == r.begin {
 			r.inData = true
+			r.w.block(2)
+			r.w.raw(string(splitMark))
+			r.w.block(2)
 		}
 		return
 	case html.ElementNode:
@@ -201,13 +242,35 @@ func (r *renderer) children(n *html.Node) {
 	}
 }
 
-func (r *renderer) element(n *html.Node) {
-	if isAttachmentTable(n) {
-		r.attachmentTable(n)
-		return
+// sub is a renderer for a table cell: the same page state, its own text.
+func (r *renderer) sub() *renderer {
+	return &renderer{begin: r.begin, lastEnd: r.lastEnd, afterEnd: r.afterEnd, inData: r.inData,
+		hiddenClasses: r.hiddenClasses, opt: r.opt}
+}
+
+// join takes back the page state a sub-renderer moved on.
+func (r *renderer) join(s *renderer) {
+	r.afterEnd, r.inData = s.afterEnd, s.inData
+	r.addEmphasis(s.emphasis...)
+}
+
+func (r *renderer) addEmphasis(texts ...string) {
+	for _, t := range texts {
+		if len(r.emphasis) < maxEmphasis {
+			r.emphasis = append(r.emphasis, t)
+		}
 	}
+}
+
+func (r *renderer) element(n *html.Node) {
 	if r.afterEnd {
-		// Footer: only an attachment table further down is of interest.
+		// Footer: only a captioned table is of interest.
+		if n.DataAtom == atom.Table && caption(n) != "" && !r.dropped(n) {
+			r.afterEnd = false
+			r.table(n)
+			r.afterEnd = true
+			return
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
 				r.element(c)
@@ -216,16 +279,22 @@ func (r *renderer) element(n *html.Node) {
 		return
 	}
 	if r.dropped(n) {
-		// The marker may sit inside something dropped; what follows is
-		// still footer.
+		// A marker may sit inside something dropped; what follows is
+		// still footer, and still data.
 		if contains(n, r.lastEnd) {
 			r.afterEnd = true
 		}
+		if contains(n, r.begin) {
+			r.inData = true
+			r.w.block(2)
+			r.w.raw(string(splitMark))
+			r.w.block(2)
+		}
 		return
 	}
-	if r.title == "" && isTitleElement(n) && (r.inData || hasDocLine(r.w.String())) {
-		if t := cleanText(nodeText(n)); t != "" && len(t) < 500 && !docLineRe.MatchString(t) {
-			r.title = t
+	if r.inData && isParagraph(n.DataAtom) {
+		if t, ok := boldText(n); ok {
+			r.addEmphasis(t)
 		}
 	}
 	switch n.DataAtom {
@@ -266,6 +335,59 @@ func (r *renderer) element(n *html.Node) {
 	r.w.block(level)
 }
 
+// isParagraph reports the elements whose whole text may be a bold heading.
+func isParagraph(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Td, atom.Th, atom.Li:
+		return true
+	}
+	return false
+}
+
+// boldText returns the text of a paragraph set entirely in bold (every
+// letter inside <b> or <strong>, or a font-weight:bold style), not counting
+// nested block elements, which are paragraphs of their own.
+func boldText(n *html.Node) (string, bool) {
+	var b strings.Builder
+	allBold, letters := true, false
+	var visit func(n *html.Node, bold bool)
+	visit = func(n *html.Node, bold bool) {
+		for c := n.FirstChild; c != nil && allBold; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if strings.IndexFunc(c.Data, unicode.IsLetter) >= 0 {
+					letters = true
+					if !bold {
+						allBold = false
+						return
+					}
+				}
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				if blockLevel(c.DataAtom) > 0 || c.DataAtom == atom.Table {
+					if strings.TrimSpace(nodeText(c)) != "" {
+						allBold = false // a paragraph holding paragraphs is not one heading
+					}
+					continue
+				}
+				if c.DataAtom == atom.Br {
+					b.WriteByte(' ')
+					continue
+				}
+				st, _ := attr(c, "style")
+				visit(c, bold || c.DataAtom == atom.B || c.DataAtom == atom.Strong ||
+					strings.Contains(strings.ToLower(strings.ReplaceAll(st, " ", "")), "font-weight:bold"))
+			}
+		}
+	}
+	visit(n, false)
+	if !allBold || !letters {
+		return "", false
+	}
+	t := cleanText(b.String())
+	return t, t != ""
+}
+
 // contains reports whether target is n or below it.
 func contains(n, target *html.Node) bool {
 	if target == nil {
@@ -288,15 +410,16 @@ func blockLevel(a atom.Atom) int {
 		return 2
 	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Header, atom.Footer,
 		atom.Aside, atom.Address, atom.Center, atom.Tr, atom.Caption, atom.Dt, atom.Dd,
-		atom.Li, atom.Body, atom.Html, atom.Fieldset, atom.Details, atom.Summary, atom.Frameset:
+		atom.Li, atom.Body, atom.Html, atom.Fieldset, atom.Details, atom.Summary, atom.Frameset,
+		atom.Label:
 		return 1
 	}
 	return 0
 }
 
 // dropped reports whether an element and everything in it is left out:
-// non-content elements, hidden ones, navigation, and forms that do not wrap
-// the page's data.
+// non-content elements, hidden ones, and forms that do not wrap the page's
+// data, and the site's furniture as the caller's IsChrome tells it.
 func (r *renderer) dropped(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Head, atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Title,
@@ -307,11 +430,11 @@ func (r *renderer) dropped(n *html.Node) bool {
 	case atom.Form:
 		return !hasContentMarker(n)
 	case atom.Table:
-		if c := caption(n); strings.Contains(strings.ToLower(c), captionNav) {
+		if r.opt.chrome(caption(n)) {
 			return true
 		}
 	case atom.A:
-		if navTexts[strings.ToLower(cleanText(nodeText(n)))] {
+		if r.opt.IsChrome != nil && r.opt.chrome(cleanText(nodeText(n))) {
 			return true
 		}
 	}
@@ -345,70 +468,6 @@ func caption(table *html.Node) string {
 		}
 	}
 	return ""
-}
-
-// isAttachmentTable recognises the attachment list: a table captioned
-// "Liitteet", or whose first row is just that word.
-func isAttachmentTable(n *html.Node) bool {
-	if n.Type != html.ElementNode || n.DataAtom != atom.Table {
-		return false
-	}
-	if isAttachmentHeading(caption(n)) {
-		return true
-	}
-	rows := tableRows(n)
-	return len(rows) > 1 && isAttachmentHeading(cleanText(nodeText(rows[0])))
-}
-
-func isAttachmentHeading(s string) bool {
-	return strings.EqualFold(strings.TrimRight(strings.TrimSpace(s), ":"), captionAttached)
-}
-
-// attachmentTable writes "Liitteet" and one title per line, and records the
-// titles. A row's links are its titles when it has any (the number and
-// size cells around them are noise); otherwise its cells joined by a space.
-func (r *renderer) attachmentTable(n *html.Node) {
-	rows := tableRows(n)
-	if !isAttachmentHeading(caption(n)) && len(rows) > 0 {
-		rows = rows[1:]
-	}
-	var titles []string
-	for _, row := range rows {
-		if r.dropped(row) {
-			continue
-		}
-		var anchors []string
-		forEach(row, func(c *html.Node) bool {
-			if c.DataAtom == atom.A {
-				if t := cleanText(nodeText(c)); t != "" {
-					anchors = append(anchors, t)
-				}
-				return false
-			}
-			return true
-		})
-		if len(anchors) > 0 {
-			titles = append(titles, anchors...)
-			continue
-		}
-		var cells []string
-		for _, cell := range rowCells(row) {
-			if t := cleanText(nodeText(cell)); t != "" {
-				cells = append(cells, t)
-			}
-		}
-		if t := strings.Join(cells, " "); t != "" && !isAttachmentHeading(t) {
-			titles = append(titles, t)
-		}
-	}
-	r.attachments = append(r.attachments, titles...)
-	r.w.block(2)
-	r.w.raw("Liitteet")
-	for _, t := range titles {
-		r.w.block(1)
-		r.w.raw(t)
-	}
-	r.w.block(2)
 }
 
 // forEach calls f on every element below n in document order; f returns
@@ -450,17 +509,25 @@ func rowCells(row *html.Node) []*html.Node {
 	return cells
 }
 
-// table writes a table as one line per row, cells joined by cellSep. A
-// cell with several lines (a layout table's content cell, a nested table)
-// keeps them: its first line continues the row's line.
+// table writes a table as one line per row, cells joined by cellSep, its
+// caption (if shown) on the line before. A cell with several lines (a
+// layout table's content cell, a nested table) keeps them: its first line
+// continues the row's line.
 func (r *renderer) table(n *html.Node) {
 	r.w.block(2)
-	if c := caption(n); c != "" {
-		r.w.raw(c)
-		r.w.block(1)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Caption && !r.dropped(c) {
+			if t := cleanText(nodeText(c)); t != "" {
+				r.w.raw(t)
+				r.w.block(1)
+			}
+		}
 	}
 	for _, row := range tableRows(n) {
 		if r.dropped(row) {
+			if contains(row, r.begin) || contains(row, r.lastEnd) {
+				r.element(row) // only for the marker's sake
+			}
 			continue
 		}
 		var cells []string
@@ -468,13 +535,14 @@ func (r *renderer) table(n *html.Node) {
 			if r.dropped(cell) {
 				continue
 			}
-			sub := renderer{lastEnd: r.lastEnd, afterEnd: r.afterEnd, inData: r.inData, hiddenClasses: r.hiddenClasses}
-			sub.children(cell)
-			r.afterEnd, r.inData = sub.afterEnd, sub.inData
-			r.attachments = append(r.attachments, sub.attachments...)
-			if r.title == "" {
-				r.title = sub.title
+			sub := r.sub()
+			if r.inData {
+				if t, ok := boldText(cell); ok {
+					sub.addEmphasis(t)
+				}
 			}
+			sub.children(cell)
+			r.join(sub)
 			if t := finishText(sub.w.String()); t != "" {
 				cells = append(cells, t)
 			}
@@ -488,89 +556,31 @@ func (r *renderer) table(n *html.Node) {
 	r.w.block(2)
 }
 
-// isTitleElement recognises an element marked as the item's title by its
-// class or id. Only trusted inside the data part or after the document
-// line, where a "title" class cannot be the site's; headings are not
-// trusted at all because templates use them for the site and body names.
-func isTitleElement(n *html.Node) bool {
-	cls, _ := attr(n, "class")
-	id, _ := attr(n, "id")
-	return titleClsRe.MatchString(cls) || titleClsRe.MatchString(id)
-}
-
-// hasDocLine reports whether text has the document line ("Pöytäkirja …/Pykälä N").
-func hasDocLine(text string) bool {
-	for l := range strings.SplitSeq(text, "\n") {
-		if docLineRe.MatchString(strings.TrimFunc(l, isSpace)) {
-			return true
-		}
-	}
-	return false
-}
-
-// titleFromText takes the first line after the document line
-// ("Pöytäkirja …/Pykälä N") and an attachment list, when it looks like a
-// title; the seeds are laid out that way. Anything doubtful gives "",
-// because callers compare the title with the feed's to detect a wrong page.
-func titleFromText(text string) string {
-	lines := strings.Split(text, "\n")
-	i := 0
-	for i < len(lines) && !docLineRe.MatchString(lines[i]) {
-		i++
-	}
-	if i == len(lines) {
-		return ""
-	}
-	i++
-	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
-		i++
-	}
-	if i < len(lines) && isAttachmentHeading(lines[i]) {
-		for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
-			i++
-		}
-		for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
-			i++
-		}
-	}
-	if i == len(lines) {
-		return ""
-	}
-	t := strings.TrimSpace(lines[i])
-	if t == "" || len(t) > 400 || notTitleRe.MatchString(t) || strings.Contains(t, cellSep) {
-		return ""
-	}
-	return t
-}
-
 // findItemID looks for the page's own id in its links: the item PDF link
 // first, then a canonical link, then a meetingitem link marked current.
-func findItemID(doc *html.Node) string {
+func findItemID(doc *goquery.Document) string {
 	var pdf, canonical, current string
-	forEach(doc, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.A, atom.Link, atom.Area:
-			href, _ := attr(n, "href")
-			if m := pdfItemRe.FindStringSubmatch(strings.TrimSpace(href)); m != nil && pdf == "" {
-				pdf = m[1]
-			}
-			rel, _ := attr(n, "rel")
-			cls, _ := attr(n, "class")
-			aria, _ := attr(n, "aria-current")
-			isCanon := strings.EqualFold(rel, "canonical")
-			if isCanon || currentRe.MatchString(cls) || (aria != "" && aria != "false") {
-				q := href
-				if i := strings.IndexByte(q, '?'); i >= 0 {
-					q = q[i+1:]
-				}
-				params := parseQuery(q)
-				if strings.EqualFold(params["page"], "meetingitem") && itemIDRe.MatchString(params["id"]) {
-					if isCanon && canonical == "" {
-						canonical = params["id"]
-					} else if current == "" {
-						current = params["id"]
-					}
-				}
+	doc.Find("a[href], link[href], area[href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		href := strings.TrimSpace(s.AttrOr("href", ""))
+		if m := pdfItemRe.FindStringSubmatch(href); m != nil {
+			pdf = m[1]
+			return false
+		}
+		isCanon := strings.EqualFold(s.AttrOr("rel", ""), "canonical")
+		aria := s.AttrOr("aria-current", "")
+		if !isCanon && !currentRe.MatchString(s.AttrOr("class", "")) && (aria == "" || aria == "false") {
+			return true
+		}
+		q := href
+		if i := strings.IndexByte(q, '?'); i >= 0 {
+			q = q[i+1:]
+		}
+		params := parseQuery(q)
+		if strings.EqualFold(params["page"], "meetingitem") && itemIDRe.MatchString(params["id"]) {
+			if isCanon && canonical == "" {
+				canonical = params["id"]
+			} else if !isCanon && current == "" {
+				current = params["id"]
 			}
 		}
 		return true
@@ -639,7 +649,7 @@ func (w *textWriter) text(s string) {
 			continue
 		case '\u00A0':
 			c = ' '
-		case '\u00AD', '\u200B', '\uFEFF': // soft hyphen, zero-width space, BOM
+		case '\u00AD', '\u200B', '\uFEFF', splitMark: // soft hyphen, zero-width space, BOM, our own mark
 			continue
 		}
 		w.flush()

@@ -42,6 +42,9 @@ type FetchedItem struct {
 	Fingerprint string // feed entry fingerprint ("" when found on a list page)
 	Response    *Response
 	Page        Page
+	// FeedTitle is the items feed's whole title for the item, "<Body>
+	// DD.MM.YYYY / <Title>"; "" when the item was found on a list page.
+	FeedTitle string
 }
 
 // State is the syncer's view of the archive for one source. Implementations
@@ -79,6 +82,8 @@ type SyncOptions struct {
 	Recheck  time.Duration
 	Now      func() time.Time
 	Progress func(Progress) // called from the syncing goroutine; may be nil
+	// Extract says what the caller knows of pages' words (see ExtractOptions).
+	Extract ExtractOptions
 }
 
 // Progress is a snapshot for a progress display.
@@ -172,7 +177,9 @@ func (s *syncer) settled() [2]int { return [2]int{s.rep.Failed, s.unsettled} }
 
 // task is one item to look at, with what the feed said of it.
 type task struct {
-	id, url, fingerprint, title string
+	id, url, fingerprint string
+	title                string // the feed title's part after " / ", for the identity check
+	feedTitle            string // the feed's whole title
 }
 
 func (s *syncer) progress(phase, itemID string, total int) {
@@ -208,7 +215,7 @@ func (s *syncer) run(ctx context.Context) {
 			s.rep.Skipped++
 			continue
 		}
-		tasks = append(tasks, task{id: e.Link.ID, url: e.Link.URL, fingerprint: e.Fingerprint, title: e.Title})
+		tasks = append(tasks, task{id: e.Link.ID, url: e.Link.URL, fingerprint: e.Fingerprint, title: e.Title, feedTitle: e.Link.Text})
 	}
 	s.rep.Skipped += len(itemsFeed.Skipped) + len(meetingsFeed.Skipped)
 
@@ -341,7 +348,7 @@ func (s *syncer) item(ctx context.Context, t task) {
 		s.rep.Unchanged++
 		return
 	}
-	change, err := s.st.Save(ctx, FetchedItem{ItemID: t.id, URL: t.url, Fingerprint: t.fingerprint, Response: resp, Page: page})
+	change, err := s.st.Save(ctx, FetchedItem{ItemID: t.id, URL: t.url, Fingerprint: t.fingerprint, Response: resp, Page: page, FeedTitle: t.feedTitle})
 	if err != nil {
 		s.rep.fail("item %s: store: %v", t.id, err)
 		if ctx.Err() == nil {
@@ -386,7 +393,7 @@ func (s *syncer) fetchItem(ctx context.Context, id string, req Request, feedTitl
 		if resp.NotModified {
 			return resp, Page{}, nil
 		}
-		page, err := ExtractPage(resp.Body, resp.ContentType)
+		page, err := ExtractPage(resp.Body, resp.ContentType, s.opts.Extract)
 		if err != nil {
 			return nil, Page{}, fmt.Errorf("extract %s: %w", req.URL, err)
 		}
@@ -407,7 +414,7 @@ func (s *syncer) fetchItem(ctx context.Context, id string, req Request, feedTitl
 // feeds and pages differ in case, spacing and dashes, and the page title is
 // only a guess; a feed title may also be cut short.
 func checkIdentity(id, feedTitle string, page Page) error {
-	if strings.TrimSpace(page.Text) == "" {
+	if strings.TrimSpace(page.FullText()) == "" {
 		return fmt.Errorf("%s: the page has no text", id)
 	}
 	if page.ItemID != "" {
@@ -420,7 +427,7 @@ func checkIdentity(id, feedTitle string, page Page) error {
 	if len(want) > 40 {
 		want = want[:40]
 	}
-	if len(want) >= 8 && !strings.Contains(titleKey(page.Text), string(want)) {
+	if len(want) >= 8 && !strings.Contains(titleKey(page.FullText()), string(want)) {
 		return fmt.Errorf("%w: asked for %s %q, the page does not mention it", ErrWrongItem, id, feedTitle)
 	}
 	return nil

@@ -155,14 +155,14 @@ func TestReparse(t *testing.T) {
 	ctx := context.Background()
 	db, ids := smallArchive(t)
 	// A "new parser" that reads every title in upper case and drops votes.
-	newParser := func(text string) parse.Decision {
-		d := parse.Text(text)
+	newParser := func(p StoredPage) (string, parse.Decision) {
+		d := parse.Text(p.Text)
 		d.Title = strings.ToUpper(d.Title)
 		d.Votes = nil
-		return d
+		return p.Text, d
 	}
 	var progress int
-	rep, err := db.Reparse(ctx, ReparseOptions{Parse: newParser, Version: parse.Version + 1,
+	rep, err := db.Reparse(ctx, ReparseOptions{Read: newParser, Version: parse.Version + 1,
 		Progress: func(ReparseReport) { progress++ }})
 	if err != nil {
 		t.Fatal(err)
@@ -188,18 +188,18 @@ func TestReparse(t *testing.T) {
 		t.Errorf("reparsed title not found")
 	}
 	// Running it again changes nothing; --outdated finds nothing to do.
-	rep, err = db.Reparse(ctx, ReparseOptions{Parse: newParser, Version: parse.Version + 1})
+	rep, err = db.Reparse(ctx, ReparseOptions{Read: newParser, Version: parse.Version + 1})
 	if err != nil || rep.Changed != 0 || rep.Items != len(ids) {
 		t.Errorf("second run: %+v, %v", rep, err)
 	}
-	rep, err = db.Reparse(ctx, ReparseOptions{Parse: newParser, Version: parse.Version + 1, Outdated: true})
+	rep, err = db.Reparse(ctx, ReparseOptions{Read: newParser, Version: parse.Version + 1, Outdated: true})
 	if err != nil || rep.Items != 0 {
 		t.Errorf("outdated run: %+v, %v", rep, err)
 	}
 	// A cancelled run stops between items and leaves each item whole.
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := db.Reparse(cctx, ReparseOptions{Parse: parse.Text, Version: parse.Version + 2}); !errors.Is(err, context.Canceled) {
+	if _, err := db.Reparse(cctx, ReparseOptions{Read: func(p StoredPage) (string, parse.Decision) { return p.Text, parse.Text(p.Text) }, Version: parse.Version + 2}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled reparse: %v", err)
 	}
 	if err := db.IntegrityCheck(ctx); err != nil {

@@ -120,8 +120,10 @@ type Fetched struct {
 	// HTML) does not count as a change.
 	Text            string
 	FeedFingerprint string
-	Decision        parse.Decision
-	ParserVersion   int
+	// FeedTitle is the feed entry's whole title; "" keeps the one stored.
+	FeedTitle     string
+	Decision      parse.Decision
+	ParserVersion int
 }
 
 // Change says what SaveItem did.
@@ -154,6 +156,12 @@ func ContentHash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// textHash is the content hash of an NFC text.
+func textHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
 // itemIDPattern is Dynasty's meetingitem id: meeting id, dash, position.
 var itemIDPattern = regexp.MustCompile(`^([0-9]+)-([0-9]+)$`)
 
@@ -171,8 +179,7 @@ func (db *DB) SaveItem(ctx context.Context, f Fetched) (Change, error) {
 		return 0, fmt.Errorf("save item: empty item id")
 	}
 	f.Text = norm.NFC.String(f.Text)
-	sum := sha256.Sum256([]byte(f.Text))
-	hash := hex.EncodeToString(sum[:])
+	hash := textHash(f.Text)
 	data, err := json.Marshal(f.Decision)
 	if err != nil {
 		return 0, fmt.Errorf("save item %s: encode decision: %w", f.ItemID, err)
@@ -225,17 +232,19 @@ func (db *DB) SaveItem(ctx context.Context, f Fetched) (Change, error) {
 			}
 		}
 		err := tx.QueryRowContext(ctx, `INSERT INTO items (source_id, item_id, url, meeting_id, position,
-				first_seen, last_checked, etag, last_modified, feed_fingerprint, content_hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			f.SourceID, f.ItemID, f.URL, meeting, position, at, at, f.ETag, f.LastModified, f.FeedFingerprint, hash).
+				first_seen, last_checked, etag, last_modified, feed_fingerprint, content_hash, feed_title)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			f.SourceID, f.ItemID, f.URL, meeting, position, at, at, f.ETag, f.LastModified, f.FeedFingerprint, hash,
+			norm.NFC.String(f.FeedTitle)).
 			Scan(&rowid)
 		if err != nil {
 			return 0, fmt.Errorf("save item %s: insert item: %w", f.ItemID, err)
 		}
 	} else {
 		if _, err := tx.ExecContext(ctx, `UPDATE items SET url = ?, last_checked = ?, etag = ?, last_modified = ?,
-				feed_fingerprint = ?, content_hash = ?, gone_at = NULL WHERE id = ?`,
-			f.URL, at, f.ETag, f.LastModified, f.FeedFingerprint, hash, rowid); err != nil {
+				feed_fingerprint = ?, content_hash = ?, gone_at = NULL,
+				feed_title = CASE WHEN ? = '' THEN feed_title ELSE ? END WHERE id = ?`,
+			f.URL, at, f.ETag, f.LastModified, f.FeedFingerprint, hash, f.FeedTitle, norm.NFC.String(f.FeedTitle), rowid); err != nil {
 			return 0, fmt.Errorf("save item %s: update item: %w", f.ItemID, err)
 		}
 	}

@@ -9,15 +9,28 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/minutes-fi/minutes/parse"
 )
 
-// ReparseOptions says how to re-read stored pages. Parse is passed in (it
-// is parse.Text in the program) because the store does not run the parser
-// itself: it only keeps what the parser made.
+// StoredPage is what the archive keeps of a revision for a reader to read
+// it again: the raw bytes as served, and what was known around them.
+type StoredPage struct {
+	Raw          []byte // the body exactly as received
+	ContentType  string // its HTTP Content-Type
+	Text         string // the text the extractor made of it when it was fetched
+	FeedTitle    string // the item's feed title, "" if none was seen
+	Organization string // the source's organisation, "" if unknown
+}
+
+// ReparseOptions says how to re-read stored pages. Read is passed in
+// because the store neither extracts nor parses pages itself: it only keeps
+// what they gave. Read returns the page's text as the current extractor
+// makes it and the decision the current parser reads from it.
 type ReparseOptions struct {
-	Parse   func(text string) parse.Decision
-	Version int // parse.Version of Parse
+	Read    func(StoredPage) (text string, d parse.Decision)
+	Version int // parse.Version of the parser behind Read
 	// Outdated limits the run to decisions made by an older parser version.
 	// Without it every decision is re-read (use it after a parser change
 	// that did not bump the version).
@@ -52,8 +65,11 @@ func (r ReparseReport) FieldNames() []string {
 // reparseBatch is how many items one read of the work list fetches.
 const reparseBatch = 500
 
-// Reparse runs the parser again over the text of the revision each current
-// decision was read from, and replaces decisions that come out different.
+// Reparse reads again the raw page of the revision each current decision
+// was read from, with the current extractor and parser, and replaces the
+// decisions that come out different. The revision's text is derived from its
+// raw bytes, so a better extractor's text replaces it (and its hash, so that
+// the next sync compares against it); the raw bytes are never changed.
 // Every item is its own transaction: the new decision, its search row and a
 // reparse_log row (changed fields, and the old decision as JSON) are
 // written together, so an interrupted run leaves every item either done or
@@ -61,7 +77,7 @@ const reparseBatch = 500
 // out the same only has its parser_version brought up to date.
 func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, error) {
 	rep := ReparseReport{Fields: map[string]int{}}
-	if opts.Parse == nil {
+	if opts.Read == nil {
 		return rep, fmt.Errorf("reparse: no parser")
 	}
 	after := int64(0)
@@ -132,19 +148,33 @@ func (db *DB) reparseOne(ctx context.Context, rowid int64, opts ReparseOptions) 
 		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 	}
 	defer tx.Rollback()
-	var text, oldData string
-	var revID int64
-	var oldVersion int
-	err = tx.QueryRowContext(ctx, `SELECT r.id, r.text, d.data, d.parser_version
-		FROM decisions d JOIN revisions r ON r.id = d.revision_id WHERE d.item_rowid = ?`, rowid).
-		Scan(&revID, &text, &oldData, &oldVersion)
+	var (
+		page            StoredPage
+		raw             []byte
+		rawEncoding     string
+		oldData         string
+		revID           int64
+		oldVersion      int
+		currentRevision sql.NullInt64
+	)
+	err = tx.QueryRowContext(ctx, `SELECT r.id, r.raw, r.raw_encoding, r.content_type, r.text, i.feed_title,
+			s.organization, d.data, d.parser_version, i.current_revision_id
+		FROM decisions d JOIN revisions r ON r.id = d.revision_id JOIN items i ON i.id = d.item_rowid
+			JOIN sources s ON s.id = i.source_id
+		WHERE d.item_rowid = ?`, rowid).
+		Scan(&revID, &raw, &rawEncoding, &page.ContentType, &page.Text, &page.FeedTitle, &page.Organization,
+			&oldData, &oldVersion, &currentRevision)
 	if err == sql.ErrNoRows {
 		return nil, nil // removed since the work list was read
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 	}
-	d := opts.Parse(text)
+	if page.Raw, err = decodeRaw(raw, rawEncoding); err != nil {
+		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+	}
+	text, d := opts.Read(page)
+	text = norm.NFC.String(text)
 	data, err := json.Marshal(d)
 	if err != nil {
 		return nil, fmt.Errorf("reparse item %d: encode: %w", rowid, err)
@@ -153,10 +183,23 @@ func (db *DB) reparseOne(ctx context.Context, rowid int64, opts ReparseOptions) 
 	if err != nil {
 		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 	}
+	if text != page.Text {
+		fields = append(fields, "text")
+		hash := textHash(text)
+		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET text = ?, content_hash = ? WHERE id = ?`, text, hash, revID); err != nil {
+			return nil, fmt.Errorf("reparse item %d: text: %w", rowid, err)
+		}
+		if currentRevision.Valid && currentRevision.Int64 == revID {
+			if _, err := tx.ExecContext(ctx, `UPDATE items SET content_hash = ? WHERE id = ?`, hash, rowid); err != nil {
+				return nil, fmt.Errorf("reparse item %d: text: %w", rowid, err)
+			}
+		}
+	}
 	if len(fields) == 0 && oldVersion == opts.Version {
 		return nil, nil
 	}
 	if len(fields) > 0 {
+		// The search row is rebuilt from the new text with the decision.
 		if err := putDecision(ctx, tx, rowid, 0, d, data, opts.Version, db.now()); err != nil {
 			return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 		}

@@ -56,15 +56,15 @@ func (a *app) runParse(ctx context.Context, opts *parseOptions, args []string) e
 	enc := json.NewEncoder(a.stdout)
 	enc.SetEscapeHTML(false)
 	for _, in := range args {
-		var text string
+		var page scrape.Page
 		var err error
 		if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
 			if client == nil {
 				client = scrape.NewClient(scrape.ClientOptions{UserAgent: scrape.DefaultUserAgent, Robots: true, Logger: a.log})
 			}
-			text, err = fetchPageText(ctx, client, in)
+			page, err = fetchPage(ctx, client, in)
 		} else {
-			text, err = a.readPageText(in)
+			page, err = a.readPage(in)
 		}
 		if err != nil {
 			failed++
@@ -72,10 +72,10 @@ func (a *app) runParse(ctx context.Context, opts *parseOptions, args []string) e
 			continue
 		}
 		if opts.text {
-			fmt.Fprintln(a.stdout, text)
+			fmt.Fprintln(a.stdout, page.FullText())
 			continue
 		}
-		d := parse.Text(text)
+		d := parse.Read(parserInput(page, "", ""))
 		if opts.json {
 			if err := enc.Encode(d); err != nil {
 				return err
@@ -90,50 +90,47 @@ func (a *app) runParse(ctx context.Context, opts *parseOptions, args []string) e
 	return nil
 }
 
-func fetchPageText(ctx context.Context, c *scrape.Client, raw string) (string, error) {
+func fetchPage(ctx context.Context, c *scrape.Client, raw string) (scrape.Page, error) {
 	resp, err := c.Get(ctx, scrape.Request{URL: raw})
 	if err != nil {
-		return "", err
+		return scrape.Page{}, err
 	}
-	page, err := scrape.ExtractPage(resp.Body, resp.ContentType)
-	if err != nil {
-		return "", err
+	if isPlainText(resp.ContentType) {
+		text, _, _, err := scrape.DecodeBytes(resp.Body, resp.ContentType)
+		return scrape.Page{Text: text}, err
 	}
-	return page.Text, nil
+	return scrape.ExtractPage(resp.Body, resp.ContentType, extractOptions())
 }
 
 // maxPageFile bounds what parse reads from one file: a meeting item is a few
 // hundred kilobytes at most.
 const maxPageFile = 64 << 20
 
-func (a *app) readPageText(name string) (string, error) {
+// readPage reads a saved page: HTML is extracted, anything else is a page text.
+func (a *app) readPage(name string) (scrape.Page, error) {
 	var r io.Reader
 	if name == "-" {
 		r = a.stdin
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return "", err
+			return scrape.Page{}, err
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxPageFile+1))
 	if err != nil {
-		return "", err
+		return scrape.Page{}, err
 	}
 	if len(data) > maxPageFile {
-		return "", errors.New("file larger than 64 MiB; not a meeting-item page")
+		return scrape.Page{}, errors.New("file larger than 64 MiB; not a meeting-item page")
 	}
 	if looksHTML(name, data) {
-		page, err := scrape.ExtractPage(data, "")
-		if err != nil {
-			return "", err
-		}
-		return page.Text, nil
+		return scrape.ExtractPage(data, "", extractOptions())
 	}
 	text, _, _, err := scrape.DecodeBytes(data, "text/plain")
-	return text, err
+	return scrape.Page{Text: text}, err
 }
 
 func looksHTML(name string, data []byte) bool {

@@ -46,7 +46,7 @@ func (a *app) runReparse(ctx context.Context, opts *reparseOptions) error {
 	defer lock.Close()
 	defer db.Close()
 	rep, err := db.Reparse(ctx, store.ReparseOptions{
-		Parse: parse.Text, Version: parse.Version, Outdated: opts.outdated,
+		Read: rereadPage, Version: parse.Version, Outdated: opts.outdated,
 		Progress: func(r store.ReparseReport) {
 			if a.stderrTTY {
 				fmt.Fprintf(a.stderr, "\rreparsed %d, changed %d", r.Items, r.Changed)

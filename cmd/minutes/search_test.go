@@ -46,7 +46,7 @@ func archiveWith(t *testing.T, items ...testItem) string {
 		}
 		if _, err := db.SaveItem(ctx, store.Fetched{SourceID: sid, ItemID: it.id,
 			URL:       "https://" + it.source + ".test/cgi/DREQUEST.PHP?page=meetingitem&id=" + it.id,
-			FetchedAt: at, Status: 200, Raw: []byte(it.text), Text: it.text,
+			FetchedAt: at, Status: 200, ContentType: "text/plain; charset=utf-8", Raw: []byte(it.text), Text: it.text,
 			Decision: parse.Text(it.text), ParserVersion: parse.Version}); err != nil {
 			t.Fatal(err)
 		}

@@ -15,6 +15,7 @@ import (
 type archiveState struct {
 	db       *store.DB
 	sourceID int64
+	org      string // the source's organisation, for pages that name none
 	now      func() time.Time
 }
 
@@ -64,9 +65,10 @@ func (s *archiveState) Save(ctx context.Context, it scrape.FetchedItem) (scrape.
 		ETag:            it.Response.ETag,
 		LastModified:    it.Response.LastModified,
 		Raw:             it.Response.Body,
-		Text:            it.Page.Text,
+		Text:            it.Page.FullText(),
 		FeedFingerprint: it.Fingerprint,
-		Decision:        parse.Text(it.Page.Text),
+		FeedTitle:       it.FeedTitle,
+		Decision:        parse.Read(parserInput(it.Page, it.FeedTitle, s.org)),
 		ParserVersion:   parse.Version,
 	})
 	if err != nil {

@@ -263,8 +263,9 @@ func (a *app) syncTargets(ctx context.Context, db *store.DB, names []string) ([]
 }
 
 func (a *app) syncOne(ctx context.Context, client *scrape.Client, db *store.DB, t syncTarget, opts *syncOptions, prog *progress) sourceResult {
-	st := &archiveState{db: db, sourceID: t.src.ID, now: a.now}
+	st := &archiveState{db: db, sourceID: t.src.ID, org: t.src.Organization, now: a.now}
 	rep := scrape.Sync(ctx, client, t.base, st, scrape.SyncOptions{
+		Extract:  extractOptions(),
 		Show:     opts.show,
 		Backfill: opts.backfill,
 		Since:    opts.since,

@@ -1,0 +1,376 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Page is everything known of one meeting-item page before it is read: its
+// text, the structure an HTML page adds to it, and what the feed and the
+// source say of it. Only Text is needed; a page text saved as .txt has
+// nothing else.
+type Page struct {
+	// Head is the text an HTML page shows before its data part (site
+	// header, breadcrumb, body name, document line): organisation, body
+	// and document are read from it, never a title. "" when the page has
+	// no data part of its own, as in a page text.
+	Head string
+	// Text is the page's data part, or all of it.
+	Text string
+	// Emphasis lists the data part's paragraphs set entirely in bold, in
+	// page order: in Word-made pages the item's title is the first one
+	// that can be a title.
+	Emphasis []string
+	// DocumentTitle is the HTML <title>; old installs name the
+	// organisation only there.
+	DocumentTitle string
+	// FeedTitle is the items feed's title for the item,
+	// "<Body> DD.MM.YYYY / <Title>": evidence of title, body and date. The
+	// page's own wording wins where it has one; a disagreement becomes a
+	// warning.
+	FeedTitle string
+	// Organization is the source's organisation, used when the page does
+	// not name one.
+	Organization string
+}
+
+// Read parses one meeting-item page into a Decision. Pure: no I/O, clock,
+// globals or logging.
+func Read(pg Page) Decision {
+	p := &pageParser{}
+	head := normalize(pg.Head)
+	text := normalize(pg.Text)
+	p.lines = append(append([]string{}, head...), text...)
+	for _, e := range pg.Emphasis {
+		if l := normalize(e); len(l) > 0 {
+			p.emphasis = append(p.emphasis, strings.Join(l, " "))
+		}
+	}
+	p.feed = parseFeedTitle(pg.FeedTitle)
+	var rest []string
+	headLeft := 0 // lines of the head after its header, read but never a title
+	if len(head) > 0 {
+		// The header is the head, and the text down to a document line
+		// standing at its top when the head has none.
+		end := docLineIn(head, len(head))
+		all := append(append([]string{}, head...), text...)
+		if end < 0 {
+			end = len(head)
+			if i := docLineIn(text, 3); i >= 0 {
+				end += i
+			}
+		}
+		p.readHeader(all[:end], end)
+		headLeft = max(len(head)-end, 0)
+		rest = p.skipChrome(all[end:])
+		headLeft = max(headLeft-(len(all)-end-len(rest)), 0)
+	} else {
+		rest = p.header(text)
+	}
+	for i, line := range rest {
+		p.noTitle = i < headLeft
+		p.current = line
+		p.line(line)
+		p.prev = line
+	}
+	p.noTitle = false
+	d := p.result()
+	if d.Organization == "" {
+		d.Organization = orgFromDocumentTitle(pg.DocumentTitle)
+	}
+	if d.Organization == "" {
+		d.Organization = strings.TrimSpace(pg.Organization)
+	}
+	return d
+}
+
+// Text parses the text of one meeting-item page, as a page text (the seeds,
+// a saved .txt) has it: the site header, if any, at the top.
+func Text(text string) Decision { return Read(Page{Text: text}) }
+
+// docLineIn returns the index just past the first document line among the
+// first n lines, -1 if there is none.
+func docLineIn(lines []string, n int) int {
+	for i := 0; i < len(lines) && i < n; i++ {
+		if len(lines[i]) <= maxHeaderBytes && docLineRe.MatchString(lines[i]) {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// headerZone bounds how far down a page text the document line is looked
+// for: the site header, RSS block, body and document line stand above it.
+const headerZone = 25
+
+// header finds the site header at the top of a page text: the lines down to
+// the document line when one stands near the top, else the leading site
+// chrome. It returns the lines after it.
+func (p *pageParser) header(lines []string) []string {
+	end := -1
+	for i := 0; i < len(lines) && i < headerZone; i++ {
+		if len(lines[i]) <= maxHeaderBytes && docLineRe.MatchString(lines[i]) {
+			end = i + 1
+			break
+		}
+		if _, _, ok := matchLabel(lines[i]); ok && !isChromeLine(lines[i]) {
+			break // the item's own text has begun
+		}
+		if len(lines[i]) <= maxHeaderBytes && handlingRe.MatchString(lines[i]) {
+			break
+		}
+	}
+	if end < 0 {
+		// No document line: only a site header line and chrome lead.
+		end = 0
+		for end < len(lines) && (isChromeLine(lines[end]) || isSiteHeader(lines[end])) {
+			end++
+		}
+		if end == 0 {
+			return lines
+		}
+	}
+	p.readHeader(lines[:end], end)
+	return p.skipChrome(lines[end:])
+}
+
+// readHeader reads organisation, body and document line from the header
+// lines; n is how many there are.
+func (p *pageParser) readHeader(lines []string, n int) {
+	body := ""
+	crumbBody := ""
+	for i := 0; i < n; i++ {
+		l := lines[i]
+		switch {
+		case isSiteHeader(l):
+			org := stripChromeWords(l[len(siteHeaderPrefix):])
+			if org == "" && i+1 < n {
+				// "Dynasty tietopalvelu" alone, "<Org> RSS Haku" on the next line.
+				if next := lines[i+1]; stripChromeWords(next) != next && !docLineRe.MatchString(next) {
+					org = stripChromeWords(next)
+					i++
+				}
+			}
+			if p.org == "" {
+				p.org = org
+			}
+			body = ""
+		case len(l) <= maxHeaderBytes && p.docLine(l):
+			if body != "" && p.body == "" {
+				p.body = body
+			}
+			body = ""
+		case isBreadcrumb(l):
+			if b := breadcrumbBody(l); b != "" && crumbBody == "" {
+				crumbBody = b
+			}
+		case isChromeLine(l):
+		case p.org != "" && l == p.org:
+		default:
+			if len(l) <= maxHeaderBytes && !p.isStructural(l) {
+				body = l
+			} else {
+				body = ""
+			}
+		}
+	}
+	if p.body == "" && crumbBody != "" && p.document != "" {
+		p.body = crumbBody
+	}
+	p.headerDone = true
+}
+
+// skipChrome drops site chrome that follows the header: navigation lines,
+// "Kokousasian teksti", the organisation named again.
+func (p *pageParser) skipChrome(lines []string) []string {
+	i := 0
+	for i < len(lines) && (isChromeLine(lines[i]) || (p.org != "" && lines[i] == p.org)) {
+		i++
+	}
+	return lines[i:]
+}
+
+// siteHeaderPrefix starts Dynasty's site header line.
+const siteHeaderPrefix = "Dynasty tietopalvelu"
+
+func isSiteHeader(l string) bool {
+	return len(l) >= len(siteHeaderPrefix) && len(l) <= maxHeaderBytes &&
+		strings.EqualFold(l[:len(siteHeaderPrefix)], siteHeaderPrefix)
+}
+
+// chromeWords are the site header's link texts that stand around the
+// organisation's name: "Haku RSS <Org>", "<Org> RSS Haku", Swedish "Sök".
+var chromeWords = map[string]bool{"haku": true, "rss": true, "sök": true, "|": true}
+
+// stripChromeWords removes chrome words from both ends of s.
+func stripChromeWords(s string) string {
+	w := strings.Fields(s)
+	for len(w) > 0 && chromeWords[strings.ToLower(w[0])] {
+		w = w[1:]
+	}
+	for len(w) > 0 && chromeWords[strings.ToLower(w[len(w)-1])] {
+		w = w[:len(w)-1]
+	}
+	return strings.Join(w, " ")
+}
+
+// navLinks are the texts of an item page's own navigation, in Finnish and
+// Swedish (Swedish inferred): its links and the caption of their table.
+var navLinks = []string{
+	"edellinen asia", "seuraava asia", "muutoksenhakuohje", "kokousasia pdf-muodossa",
+	"edellinen", "seuraava", "navigointi", "navigering",
+	"föregående ärende", "nästa ärende", "sammanträdesärende i pdf-format", "anvisning för ändringssökande",
+}
+
+// navPhrases adds the site's furniture around the item: the RSS block, the
+// search link, "Kokousasian teksti", the breadcrumb's ends.
+var navPhrases = append(append([]string{}, navLinks...),
+	"rss-linkki", "rss-länk", "kokousasian teksti", "sammanträdesärendets text", "avaa haku", "haku", "sök", "rss",
+	"toimielimet")
+
+var navSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range navLinks {
+		m[p] = true
+	}
+	return m
+}()
+
+// feedLabelRe matches the RSS block's lines: "Kokousasiat: <url>", "Kokoukset:".
+var feedLabelRe = regexp.MustCompile(`(?i)^(?:kokousasiat|kokoukset|sammanträdesärenden|sammanträden)\s*:`)
+
+// IsChrome reports whether text is one of the item page's navigation texts
+// (a link, a table caption): "Edellinen asia", "Navigointi", "Kokousasia
+// PDF-muodossa". Package scrape leaves such links and tables
+// out of a page's text when told so.
+func IsChrome(text string) bool {
+	t := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(text, "\u00a0", " ")), " "))
+	return navSet[t]
+}
+
+// isChromeLine reports a line made only of site furniture: navigation links
+// ("Edellinen asia | Seuraava asia  Kokousasia PDF-muodossa"), the RSS
+// block, a URL, a breadcrumb.
+func isChromeLine(l string) bool {
+	if len(l) > maxHeaderBytes {
+		return false
+	}
+	lower := strings.ToLower(l)
+	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || feedLabelRe.MatchString(l) {
+		return true
+	}
+	if isBreadcrumb(l) {
+		return true
+	}
+	// Every piece between separators is a navigation phrase.
+	rest := lower
+	for rest != "" {
+		rest = strings.TrimLeft(rest, " |")
+		if rest == "" {
+			break
+		}
+		found := false
+		for _, ph := range navPhrases {
+			if strings.HasPrefix(rest, ph) && (len(rest) == len(ph) || rest[len(ph)] == ' ' || rest[len(ph)] == '|') {
+				rest = rest[len(ph):]
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// breadcrumbRe matches the old templates' breadcrumb,
+// "Toimielimet | Kaupunginhallitus | Pöytäkirja 08.05.2017 | Avaa haku".
+var breadcrumbRe = regexp.MustCompile(`(?i)^(?:toimielimet|organ)\s*\|\s*(.*?)\s*(?:\|.*)?$`)
+
+func isBreadcrumb(l string) bool {
+	return strings.Count(l, "|") >= 1 && breadcrumbRe.MatchString(l)
+}
+
+// breadcrumbBody is the body named in a breadcrumb, "" if none.
+func breadcrumbBody(l string) string {
+	parts := strings.Split(l, "|")
+	if len(parts) < 2 {
+		return ""
+	}
+	b := strings.TrimSpace(parts[1])
+	if IsChrome(b) || docLineRe.MatchString(b) {
+		return ""
+	}
+	return b
+}
+
+// orgSuffixes end the names of organisations that publish minutes.
+var orgSuffixes = []string{
+	"kaupunki", "kunta", "hyvinvointialue", "kuntayhtymä", "ky", "liikelaitos", "seutukunta", "liitto",
+	"stad", "kommun", "välfärdsområde", "samkommun", "förbund", "yhtymä", "alue",
+}
+
+// orgFromDocumentTitle takes an HTML <title> as the organisation when it
+// names one ("Espoon kaupunki"), not a site name or an item title.
+func orgFromDocumentTitle(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if t == "" || len(t) > 120 || strings.ContainsAny(t, "§|/") || isSiteHeader(t) {
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(t))
+	if len(words) < 2 || len(words) > 8 {
+		return ""
+	}
+	last := strings.TrimRight(words[len(words)-1], ".")
+	for _, s := range orgSuffixes {
+		if strings.HasSuffix(last, s) {
+			return t
+		}
+	}
+	return ""
+}
+
+// feedHint is what the items feed says of an item.
+type feedHint struct {
+	body, date, title string
+}
+
+// feedTitleRe splits "<Body> DD.MM.YYYY / <Title>" at the first " / ".
+var feedTitleRe = regexp.MustCompile(`^(.*?)\s+` + dateRe + `\s*/\s*(.*)$`)
+
+func parseFeedTitle(s string) feedHint {
+	s = strings.Join(strings.Fields(s), " ")
+	m := feedTitleRe.FindStringSubmatch(s)
+	if m == nil {
+		return feedHint{title: s}
+	}
+	h := feedHint{body: m[1], title: strings.TrimSpace(m[5])}
+	if d, err := dateParts(m[2], m[3], m[4]); err == nil {
+		h.date = d
+	}
+	return h
+}
+
+// titleKey reduces a title to its letters and digits, lower case, to
+// compare the feed's title with the page's.
+func titleKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// sameTitle reports whether a page line is the feed's title: equal as
+// letters and digits, or the feed's cut short.
+func sameTitle(line, feed string) bool {
+	a, b := titleKey(line), titleKey(feed)
+	if len(b) < 6 || len(a) < 6 {
+		return a == b && a != ""
+	}
+	return a == b || (len(b) >= 30 && strings.HasPrefix(a, b))
+}
