@@ -18,7 +18,8 @@ install: ## install minutes into $(PREFIX)/bin (PREFIX=~/.local for a user insta
 test: vet ## vet, then the whole test suite (what CI runs)
 	$(GO) test -count=1 ./...
 
-vet: ## go vet and a gofmt check
+vet: ## go vet, a gofmt check and a tidy go.mod (go mod tidy changes nothing)
+	$(GO) mod tidy -diff
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...

@@ -345,8 +345,8 @@ func isParagraph(a atom.Atom) bool {
 }
 
 // boldText returns the text of a paragraph set entirely in bold (every
-// letter inside <b> or <strong>, or a font-weight:bold style), not counting
-// nested block elements, which are paragraphs of their own.
+// letter inside <b> or <strong>, or a font-weight:bold style). A paragraph
+// with block elements inside is not one.
 func boldText(n *html.Node) (string, bool) {
 	var b strings.Builder
 	allBold, letters := true, false
@@ -365,10 +365,11 @@ func boldText(n *html.Node) (string, bool) {
 				b.WriteString(c.Data)
 			case html.ElementNode:
 				if blockLevel(c.DataAtom) > 0 || c.DataAtom == atom.Table {
-					if strings.TrimSpace(nodeText(c)) != "" {
-						allBold = false // a paragraph holding paragraphs is not one heading
-					}
-					continue
+					// A paragraph holding paragraphs is not one heading; its
+					// inner paragraphs are read on their own. Not looking
+					// inside keeps the walk linear on nested layouts.
+					allBold = false
+					return
 				}
 				if c.DataAtom == atom.Br {
 					b.WriteByte(' ')
