@@ -174,8 +174,8 @@ var (
 	// optional diary number after it.
 	handlingRe   = regexp.MustCompile(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
 	dateOnly     = regexp.MustCompile(`^` + dateRe + `$`)
-	sectionAlone = regexp.MustCompile(`^§\s*(\d{1,5})$`)
-	diaryRe      = regexp.MustCompile(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?((?:\p{Lu}\p{L}{1,9}/)?\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4})$`)
+	sectionAlone = regexp.MustCompile(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
+	diaryRe      = regexp.MustCompile(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?((?:\p{Lu}\p{L}{1,9}/)?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4})$`)
 	confidential = regexp.MustCompile(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )
 

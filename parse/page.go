@@ -144,7 +144,8 @@ func (p *pageParser) readHeader(lines []string, n int) {
 		l := lines[i]
 		switch {
 		case isSiteHeader(l):
-			org := stripChromeWords(l[len(siteHeaderPrefix):])
+			rest, _ := siteHeaderRest(l)
+			org := stripChromeWords(rest)
 			if org == "" && i+1 < n {
 				// "Dynasty tietopalvelu" alone, "<Org> RSS Haku" on the next line.
 				if next := lines[i+1]; stripChromeWords(next) != next && !docLineRe.MatchString(next) {
@@ -191,17 +192,32 @@ func (p *pageParser) skipChrome(lines []string) []string {
 	return lines[i:]
 }
 
-// siteHeaderPrefix starts Dynasty's site header line.
-const siteHeaderPrefix = "Dynasty tietopalvelu"
+// siteHeaderPrefixes start Dynasty's site header line, in Finnish and
+// Swedish.
+var siteHeaderPrefixes = []string{"Dynasty tietopalvelu", "Dynasty informationsservice"}
+
+// siteHeaderRest returns what follows the site header's prefix, and whether
+// l is a site header line.
+func siteHeaderRest(l string) (string, bool) {
+	if len(l) > maxHeaderBytes {
+		return "", false
+	}
+	for _, p := range siteHeaderPrefixes {
+		if len(l) >= len(p) && strings.EqualFold(l[:len(p)], p) {
+			return l[len(p):], true
+		}
+	}
+	return "", false
+}
 
 func isSiteHeader(l string) bool {
-	return len(l) >= len(siteHeaderPrefix) && len(l) <= maxHeaderBytes &&
-		strings.EqualFold(l[:len(siteHeaderPrefix)], siteHeaderPrefix)
+	_, ok := siteHeaderRest(l)
+	return ok
 }
 
 // chromeWords are the site header's link texts that stand around the
 // organisation's name: "Haku RSS <Org>", "<Org> RSS Haku", Swedish "Sök".
-var chromeWords = map[string]bool{"haku": true, "rss": true, "sök": true, "|": true}
+var chromeWords = map[string]bool{"haku": true, "rss": true, "sök": true, "sökning": true, "|": true}
 
 // stripChromeWords removes chrome words from both ends of s.
 func stripChromeWords(s string) string {
@@ -220,14 +236,15 @@ func stripChromeWords(s string) string {
 var navLinks = []string{
 	"edellinen asia", "seuraava asia", "muutoksenhakuohje", "kokousasia pdf-muodossa",
 	"edellinen", "seuraava", "navigointi", "navigering",
-	"föregående ärende", "nästa ärende", "sammanträdesärende i pdf-format", "anvisning för ändringssökande",
+	"föregående ärende", "nästa ärende", "följande ärende", "sammanträdesärende i pdf-format",
+	"mötesärende i pdf-format", "anvisning för ändringssökande",
 }
 
 // navPhrases adds the site's furniture around the item: the RSS block, the
 // search link, "Kokousasian teksti", the breadcrumb's ends.
 var navPhrases = append(append([]string{}, navLinks...),
-	"rss-linkki", "rss-länk", "kokousasian teksti", "sammanträdesärendets text", "avaa haku", "haku", "sök", "rss",
-	"toimielimet")
+	"rss-linkki", "rss-länk", "kokousasian teksti", "sammanträdesärendets text", "mötesärendets text", "avaa haku",
+	"haku", "sök", "sökning", "rss", "toimielimet")
 
 var navSet = func() map[string]bool {
 	m := map[string]bool{}
@@ -238,7 +255,10 @@ var navSet = func() map[string]bool {
 }()
 
 // feedLabelRe matches the RSS block's lines: "Kokousasiat: <url>", "Kokoukset:".
-var feedLabelRe = regexp.MustCompile(`(?i)^(?:kokousasiat|kokoukset|sammanträdesärenden|sammanträden)\s*:`)
+var feedLabelRe = regexp.MustCompile(`(?i)^(?:kokousasiat|kokoukset|sammanträdesärenden|sammanträden|mötesärende|möten)\s*:`)
+
+// markdownImage is what a page-to-text rendering leaves of an image link.
+var markdownImage = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 
 // IsChrome reports whether text is one of the item page's navigation texts
 // (a link, a table caption): "Edellinen asia", "Navigointi", "Kokousasia
@@ -264,7 +284,7 @@ func isChromeLine(l string) bool {
 		return true
 	}
 	// Every piece between separators is a navigation phrase.
-	rest := lower
+	rest := strings.TrimSpace(markdownImage.ReplaceAllString(lower, " "))
 	for rest != "" {
 		rest = strings.TrimLeft(rest, " |")
 		if rest == "" {

@@ -55,17 +55,49 @@ func normalize(text string) []string {
 			}
 		}
 		line := strings.TrimSpace(underscoreTail.ReplaceAllString(strings.TrimSpace(b.String()), ""))
-		if line != "" {
-			out = append(out, line)
+		line = cleanLine(line)
+		if line == "" {
+			continue
 		}
+		// A document line run together with the title that follows it
+		// ("Pöytäkirja 11.04.2022/Pykälä 106Kouvolan uuden …"): two lines.
+		if m := gluedDocLine.FindStringSubmatchIndex(line); m != nil && len(line) > maxHeaderBytes/4 {
+			out = append(out, line[:m[3]], line[m[3]:])
+			continue
+		}
+		out = append(out, line)
 	}
 	return out
+}
+
+var (
+	// markdownHeading and trailingPipe are what some page-to-text
+	// renderings leave of headings ("# 240422 Oikaisuvaatimus") and table
+	// cells ("Yhdyskuntavaliokunta |").
+	markdownHeading = regexp.MustCompile(`^#{1,6} `)
+	trailingPipe    = regexp.MustCompile(`\s+\|$`)
+	// gluedDocLine is a document line with text right after its number.
+	gluedDocLine = regexp.MustCompile(`^((?i:pöytäkirja|esityslista|protokoll|föredragningslista)\s*\d{1,2}\.\d{1,2}\.\d{4}\s*/?\s*(?i:pykälä|paragraf|asianro|ärende)\s*\d{1,5})\p{Lu}`)
+)
+
+// cleanLine removes rendering leftovers from a normalised line.
+func cleanLine(l string) string {
+	l = markdownHeading.ReplaceAllString(l, "")
+	for {
+		t := trailingPipe.ReplaceAllString(l, "")
+		if t == l {
+			break
+		}
+		l = t
+	}
+	return strings.TrimSpace(l)
 }
 
 // handling is one handling while it is being read.
 type handling struct {
 	Handling
 	header       bool // started by a handling header, not inferred
+	pendingBody  string // the line before a lone "§ N": the body, if a date line follows
 	proposal     []string
 	implicit     []string // text after a bare presenter line
 	decision     []string
@@ -95,6 +127,9 @@ type pageParser struct {
 	emphasis   []string
 	feed       feedHint
 	headerDone bool
+	// preLines are the title-like lines read before any handling; the
+	// first is the title until a handling header shows otherwise.
+	preLines []string
 	// noTitle is set while reading lines of an HTML page's head that follow
 	// its header (an attachment list): they are never the title.
 	noTitle bool
@@ -152,6 +187,19 @@ func (p *pageParser) docLine(l string) bool {
 
 // startHandling makes h the current handling; a title may still follow it.
 func (p *pageParser) startHandling(h *handling) {
+	if h.header && p.cur == nil && len(p.preLines) >= 2 && p.title == p.preLines[0] {
+		// Short lines between the document line and the first handling,
+		// no label before them: an attachment list whose caption the
+		// text lost, then the title, right before the handling.
+		last := len(p.preLines) - 1
+		p.title = p.preLines[last]
+		for _, a := range p.preLines[:last] {
+			if !listedAttachment(p.attachments, a) {
+				p.attachments = append(p.attachments, a)
+			}
+		}
+	}
+	p.preLines = nil
 	p.handlings = append(p.handlings, h)
 	p.cur = h
 	p.sec = secNone
@@ -174,6 +222,9 @@ const maxPreparerLines = 24
 // handlingRevRe matches a handling header written number first,
 // "Kaupunginhallitus 105 § 10.4.2017" (an old template's table row).
 var handlingRevRe = regexp.MustCompile(`^(\S(?:[^§:]{0,78}\S)?)\s+(\d{1,5})\s*§\s+` + dateRe + `$`)
+
+// handlingNumSignRe matches a handling header with "N §" after the date.
+var handlingNumSignRe = regexp.MustCompile(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `\s+(\d{1,5})\s*§$`)
 
 // shortDiaryRe is a diary number without its task class, "730/2017".
 var shortDiaryRe = regexp.MustCompile(`^\d{1,6}/(?:19|20)\d{2}$`)
@@ -198,8 +249,10 @@ func (p *pageParser) isHandlingHeader(l string) bool {
 	if m := handlingRe.FindStringSubmatch(l); m != nil && p.headerFits(m) {
 		return true
 	}
-	m := handlingRevRe.FindStringSubmatch(l)
-	return m != nil && p.headerFits([]string{m[0], m[1], "", "", "", m[2]})
+	if m := handlingRevRe.FindStringSubmatch(l); m != nil && p.headerFits([]string{m[0], m[1], "", "", "", m[2]}) {
+		return true
+	}
+	return handlingNumSignRe.MatchString(l)
 }
 
 // presenterLine reports a proposal label's same-line text that names the
@@ -243,8 +296,29 @@ func (p *pageParser) line(l string) {
 			p.handlingHeader(m[1], m[3], m[4], m[5], m[2], "", l)
 			return
 		}
-		if m := sectionAlone.FindStringSubmatch(l); m != nil && parseSection(m[1]) > 0 {
-			p.sectionAlone(parseSection(m[1]))
+		if m := handlingNumSignRe.FindStringSubmatch(l); m != nil && p.headerFits([]string{m[0], m[1], "", "", "", m[5]}) {
+			// "Hyvinvoinnin edistämisen lautakunta 29.4.2014 47 §".
+			p.handlingHeader(m[1], m[2], m[3], m[4], m[5], "", l)
+			return
+		}
+		if m := sectionAlone.FindStringSubmatch(l); m != nil && parseSection(m[1]+m[2]) > 0 {
+			p.sectionAlone(parseSection(m[1] + m[2]))
+			return
+		}
+		if m := dateOnly.FindStringSubmatch(l); m != nil && p.cur != nil && p.cur.header && p.cur.Date == "" &&
+			p.cur.empty() && sectionAlone.MatchString(p.prev) {
+			// "Kunnanvaltuusto" / "§ 80" / "31.10.2017": a handling header
+			// written on three lines (a table of handlings).
+			if date, err := dateParts(m[1], m[2], m[3]); err == nil {
+				p.cur.Date = date
+				if b := p.cur.pendingBody; b != "" {
+					p.cur.Body = b
+					if p.title == b {
+						p.title, p.titleOpen = "", true
+						p.preLines = nil
+					}
+				}
+			}
 			return
 		}
 		if m := diaryRe.FindStringSubmatch(l); m != nil {
@@ -299,8 +373,18 @@ func (p *pageParser) sectionAlone(n int) {
 				p.title = ""
 			}
 		}
+	} else if bodyLike(p.prev) {
+		// Perhaps the first of three lines, body / § / date: the date
+		// line will tell.
+		h.pendingBody = p.prev
 	}
 	p.startHandling(h)
+}
+
+// bodyLike reports a short line that can name a body: a few words, no
+// sentence, no number.
+func bodyLike(l string) bool {
+	return l != "" && len(strings.Fields(l)) <= 8 && titleLike(l) && !strings.ContainsAny(l, "0123456789§")
 }
 
 // bodyDateRe matches "Tekninen lautakunta 12.03.2024" with the § on the next line.
@@ -477,6 +561,9 @@ func (p *pageParser) text(l string) {
 		return
 	}
 	// Unlabelled text: the title, if it has not been seen yet.
+	if p.cur == nil && p.sec == secNone && !p.noTitle && titleLike(l) && p.canBeTitle(l) && len(p.preLines) < 8 {
+		p.preLines = append(p.preLines, l)
+	}
 	if p.title == "" && !p.noTitle && (p.cur == nil || p.titleOpen) && titleLike(l) && p.canBeTitle(l) {
 		p.title = l
 		p.titleOpen = false
@@ -681,14 +768,15 @@ func (p *pageParser) keptHandlings() []*handling {
 	return kept
 }
 
-// sameHandling finds a handling in list with h's body, date and § (all known).
+// sameHandling finds a handling in list with h's date and § (both known).
 func sameHandling(list []*handling, h *handling) *handling {
 	if !h.header || h.Date == "" || h.Section == nil {
 		return nil
 	}
 	for _, k := range list {
-		if k.header && k.Date == h.Date && k.Section != nil && *k.Section == *h.Section &&
-			strings.EqualFold(k.Body, h.Body) {
+		// The same meeting and § is the same handling, whatever the body
+		// is called in each place ("S/Kunnanhallitus salainen", "KhallS").
+		if k.header && k.Date == h.Date && k.Section != nil && *k.Section == *h.Section {
 			return k
 		}
 	}
