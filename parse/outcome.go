@@ -141,7 +141,7 @@ var (
 	wordScoreRe = regexp.MustCompile(`(?i)(\d{1,3}) äänellä (\d{1,3}) (?:äänellä |ääntä |äänen )?vastaan|äänellä [^.()]{0,30}\((\d{1,3})\s*/\s*(\d{1,3})\) vastaan`)
 	// wordBlankRe: "ja yhden äänestäessä tyhjää", "kahden äänestäessä tyhjää".
 	wordBlankRe = regexp.MustCompile(`(?i)(\d{1,3}|yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän) (?:\S+ )?äänestäessä tyhjää`)
-	voteRe      = regexp.MustCompile(`(?i)äänestys|äänestyksen|äänestettiin|äänesti|äänin \d|\d äänellä|omröstning|röstade|med rösterna`)
+	voteRe      = regexp.MustCompile(`(?i)äänesty(?:s|ksen|ksellä|kseen)|äänestettiin|äänesti|äänin \d|\d äänellä|omröstning|röstade|med rösterna`)
 	unanRe      = regexp.MustCompile(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
 )
 

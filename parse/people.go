@@ -29,6 +29,10 @@ func isTitleWord(w string) bool {
 	return false
 }
 
+// placeTail is the organisation some sites write after a presenter's
+// name: "Sivistysjohtaja Risteelä Virpi Iin kunta".
+var placeTail = regexp.MustCompile(`\s+\p{Lu}\p{L}*\s+(?:kunta|kaupunki|kommun|stad)$`)
+
 // nameParticles may sit inside a name written in lower case ("Carl af Forselles").
 var nameParticles = map[string]bool{"af": true, "von": true, "van": true, "de": true, "der": true, "da": true}
 
@@ -44,7 +48,8 @@ func startsUpper(w string) bool {
 // append the municipality after the presenter's name ("Säärelä Marjo
 // Kemijärvi"), and a trailing word sharing its stem is dropped.
 func splitTitleName(s, place string) (title, name string) {
-	words := strings.Fields(strings.TrimRight(strings.TrimSpace(s), ".,;:"))
+	s = placeTail.ReplaceAllString(strings.TrimRight(strings.TrimSpace(s), ".,;:"), "")
+	words := strings.Fields(s)
 	if len(words) == 0 {
 		return "", ""
 	}
@@ -59,6 +64,17 @@ func splitTitleName(s, place string) (title, name string) {
 			break
 		}
 		i--
+	}
+	if i == len(words) {
+		// No capitalised name at the end: "Juho Pulkka hallintojohtaja",
+		// the name first and the title after it.
+		j := 0
+		for j < len(words) && startsUpper(words[j]) && !isTitleWord(words[j]) {
+			j++
+		}
+		if j >= 2 && j <= 3 && j < len(words) {
+			return strings.Join(words[j:], " "), strings.Join(words[:j], " ")
+		}
 	}
 	nameWords := words[i:]
 	if len(nameWords) >= 3 && place != "" && sameStem(nameWords[len(nameWords)-1], place) {
@@ -97,7 +113,9 @@ func sameStem(a, b string) bool {
 }
 
 var (
-	phoneRe       = regexp.MustCompile(`(?i)(?:^|[\s,])(?:puh\.?|p\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`)
+	// phoneRe: "puh. 040 199 2146", "Puh.044 4491 251", "tfn 040 …", and
+	// typed as "pih." (seen).
+	phoneRe       = regexp.MustCompile(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`)
 	emailRe       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`)
 	templateEmail = regexp.MustCompile(`(?i)^(?:etunimi|firstname|förnamn|fornamn)\.`)
 	listSplit     = regexp.MustCompile(`\s*[,;]\s*`)
@@ -148,6 +166,11 @@ func parsePersons(line, place string) []Person {
 		}
 		ps := personsIn(pending+seg, place)
 		pending = ""
+		if len(ps) == 0 && email != "" {
+			// Known only by the address: "asianhallintapäällikkö jaana.nihtila@…".
+			people = append(people, Person{Title: strings.TrimSpace(seg), Email: email})
+			continue
+		}
 		if len(ps) == 0 {
 			pending = seg + ", "
 			continue

@@ -86,7 +86,16 @@ func got(d parse.Decision, field string) string {
 	case "preparers":
 		var names []string
 		for _, p := range d.Preparers {
-			names = append(names, clean(p.Name))
+			// As LABELLING.md writes them: the name; a preparer known
+			// only by an e-mail address or a job title, by that.
+			switch {
+			case p.Name != "":
+				names = append(names, clean(p.Name))
+			case p.Email != "":
+				names = append(names, clean(p.Email))
+			default:
+				names = append(names, clean(p.Title))
+			}
 		}
 		return strings.Join(names, " | ")
 	case "presenter":

@@ -96,7 +96,7 @@ func cleanLine(l string) string {
 // handling is one handling while it is being read.
 type handling struct {
 	Handling
-	header       bool // started by a handling header, not inferred
+	header       bool   // started by a handling header, not inferred
 	pendingBody  string // the line before a lone "§ N": the body, if a date line follows
 	proposal     []string
 	implicit     []string // text after a bare presenter line
@@ -127,6 +127,8 @@ type pageParser struct {
 	emphasis   []string
 	feed       feedHint
 	headerDone bool
+	// pendingTitle is a preparer's job title waiting for the name below it.
+	pendingTitle string
 	// preLines are the title-like lines read before any handling; the
 	// first is the title until a handling header shows otherwise.
 	preLines []string
@@ -455,6 +457,7 @@ func (p *pageParser) label(kind section, rest string) {
 		p.ensureHandling()
 	}
 	p.titleOpen = false
+	p.flushPendingTitle()
 	p.sec = kind
 	p.personLines = 0
 	if rest == "" {
@@ -462,8 +465,8 @@ func (p *pageParser) label(kind section, rest string) {
 	}
 	switch kind {
 	case secPreparer:
-		p.preparers = appendPeople(p.preparers, parsePersons(rest, p.place())...)
-		p.sec = secNone
+		// More preparers may follow, one per line.
+		p.preparerLine(rest, true)
 	case secPresenter:
 		p.setPresenter(rest)
 	case secProposal:
@@ -510,12 +513,12 @@ func (p *pageParser) place() string {
 func (p *pageParser) text(l string) {
 	switch p.sec {
 	case secPreparer:
-		if p.personLines < maxPreparerLines && personLike(l) {
+		if p.personLines < maxPreparerLines && personLike(l) && p.preparerLine(l, false) {
 			p.personLines++
-			p.preparers = appendPeople(p.preparers, parsePersons(l, p.place())...)
 			return
 		}
 		p.sec = secNone
+		p.flushPendingTitle()
 	case secPresenter:
 		p.setPresenter(l)
 		return
@@ -572,9 +575,72 @@ func (p *pageParser) text(l string) {
 	p.titleOpen = false
 }
 
+// preparerLine reads one line of the preparers block. On the label's own
+// line anything goes; a line below it must name someone (two names, or an
+// e-mail address), or give the phone or e-mail of the one before, or it is
+// the item's text. A job title alone waits for the name on the next line
+// ("Valmistelija talous- ja henkilöstöjohtaja" / "Sanna-Mari Vesanen 044 …").
+func (p *pageParser) preparerLine(l string, onLabel bool) bool {
+	l = strings.TrimSuffix(l, ".")
+	if !onLabel {
+		if lone := strings.TrimSpace(l); phoneOnly(lone) || (emailRe.MatchString(lone) && !strings.Contains(lone, " ")) {
+			if n := len(p.preparers); n > 0 {
+				last := &p.preparers[n-1]
+				switch {
+				case phoneOnly(lone) && last.Phone == "":
+					last.Phone = phoneRe.FindStringSubmatch(lone)[1]
+				case !phoneOnly(lone) && last.Email == "" && !templateEmail.MatchString(lone):
+					last.Email = lone
+				}
+			}
+			return true
+		}
+	}
+	line := l
+	if p.pendingTitle != "" {
+		line = p.pendingTitle + " " + l
+	}
+	people := parsePersons(line, p.place())
+	named := false
+	for _, pe := range people {
+		if len(strings.Fields(pe.Name)) >= 2 || pe.Email != "" {
+			named = true
+		}
+	}
+	switch {
+	case onLabel && len(people) == 0 && titleLike(l):
+		p.pendingTitle = l
+		return true
+	case !onLabel && !named:
+		return false
+	}
+	p.pendingTitle = ""
+	p.preparers = appendPeople(p.preparers, people...)
+	return true
+}
+
+// flushPendingTitle ends a preparers block whose last line was a job title
+// with no name below it: the preparer is known by the title only
+// ("Valmistelija Kiinteistöpäällikkö").
+func (p *pageParser) flushPendingTitle() {
+	if p.pendingTitle != "" {
+		p.preparers = appendPeople(p.preparers, Person{Title: p.pendingTitle})
+		p.pendingTitle = ""
+	}
+}
+
+// phoneOnly reports a line that is a phone number and nothing else ("Puh. 044 4491 255").
+func phoneOnly(l string) bool {
+	m := phoneRe.FindStringSubmatchIndex(l)
+	return m != nil && strings.TrimSpace(l[:m[0]]) == ""
+}
+
 // personLike reports whether a line under a preparer label names people rather
 // than starting the item's text.
 func personLike(l string) bool {
+	if phoneRe.MatchString(strings.TrimSuffix(l, ".")) || emailRe.MatchString(l) {
+		l = strings.TrimSuffix(l, ".") // "Kunnanjohtaja Otto Koskela, puh. 0401992146."
+	}
 	if utf8.RuneCountInString(l) > 220 || strings.HasSuffix(l, ".") || strings.HasSuffix(l, ":") {
 		return false
 	}
@@ -632,7 +698,7 @@ func appendPeople(list []Person, people ...Person) []Person {
 next:
 	for _, it := range people {
 		for _, have := range list {
-			if have.Name == it.Name {
+			if have.Name == it.Name && (it.Name != "" || have.Email == it.Email && have.Title == it.Title) {
 				continue next
 			}
 		}
@@ -693,13 +759,21 @@ func (p *pageParser) result() Decision {
 		if d.MeetingDate == "" {
 			d.MeetingDate = last.Date
 		}
-		if d.Section == nil && last.Section != nil && d.ItemNumber == nil {
+		if d.Section == nil && last.Section != nil {
 			n := *last.Section
 			d.Section = &n
 		}
 		if d.Body == "" && isFullBodyName(last.Body) {
 			d.Body = last.Body
 		}
+	}
+	if d.Document == DocumentAgenda && d.Outcome != OutcomePending {
+		// An agenda is published before the meeting: whatever its page
+		// shows, nothing is decided yet.
+		if d.Decision != "" {
+			p.warn("agenda with a decision text: read as pending")
+		}
+		d.Outcome = OutcomePending
 	}
 	p.useFeed(&d)
 	if d.Outcome == OutcomeNone && len(p.lines) > 0 && !d.Confidential {
