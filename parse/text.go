@@ -303,6 +303,10 @@ func (p *pageParser) line(l string) {
 			p.handlingHeader(m[1], m[2], m[3], m[4], m[5], "", l)
 			return
 		}
+		if m := abbrevSectionRe.FindStringSubmatch(l); m != nil && parseSection(m[2]) > 0 {
+			p.abbrevSection(m[1], parseSection(m[2]))
+			return
+		}
 		if m := sectionAlone.FindStringSubmatch(l); m != nil && parseSection(m[1]+m[2]) > 0 {
 			p.sectionAlone(parseSection(m[1] + m[2]))
 			return
@@ -381,6 +385,23 @@ func (p *pageParser) sectionAlone(n int) {
 		h.pendingBody = p.prev
 	}
 	p.startHandling(h)
+}
+
+// abbrevSectionRe matches "KH § 399": a handling named by the body's
+// abbreviation and its § only, opening that handling's text below a table
+// of handlings (Raahe).
+var abbrevSectionRe = regexp.MustCompile(`^(\p{Lu}[\p{L}-]{0,11})\s*§\s*(\d{1,5})$`)
+
+// abbrevSection opens the handling "KH § 399" names: the one of that § read
+// from the table of handlings above, or a new one.
+func (p *pageParser) abbrevSection(abbr string, n int) {
+	for _, h := range p.handlings {
+		if h.header && h.Section != nil && *h.Section == n {
+			p.cur, p.sec = h, secNone
+			return
+		}
+	}
+	p.startHandling(&handling{header: true, Handling: Handling{Body: abbr, Section: &n}})
 }
 
 // bodyLike reports a short line that can name a body: a few words, no

@@ -6,12 +6,18 @@
 // talks HTTP the way a guest should — one request per host at a time, a delay
 // between requests, conditional GET, Retry-After, robots.txt (client.go,
 // robots.go) — turns whatever legacy charset a site serves into NFC UTF-8
-// (charset.go) and reduces an item page to plain text with its line
-// structure kept (html.go), ready for package parse. It imports no other
-// package of the project.
+// (charset.go) and reduces an item page to text with its line structure
+// kept, handing on what the text alone loses: what stood before the data
+// part (Head), the bold paragraphs, the <title> (html.go). It imports no
+// other package of the project.
+//
+// It knows no Finnish or Swedish: what a label, a navigation link or a
+// document line says is package parse's, and where the extractor must leave
+// the site's navigation out, the caller hands it parse.IsChrome
+// (ExtractOptions). Markers it does rely on are markup: the DATABEGIN /
+// DATA_BEGIN / DATAEND / DATA_END comments, captions, bold.
 //
 // Nobody has seen every Dynasty template, so the HTML and feed code is
-// written for tolerance: it looks for the markers known from field notes
-// (DATABEGIN/DATAEND comments, the "Navigointi" table, the "Liitteet"
-// table) but never depends on them being present.
+// written for tolerance: it uses the markers where a page has them but never
+// depends on them being present.
 package scrape

@@ -1,0 +1,162 @@
+package parse_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/minutes-fi/minutes/parse"
+)
+
+// The layout variants of real pages (DYNASTY.md, "Real pages vary"), each
+// in a few lines: what the item's own organisation, body, meeting, title
+// and outcome come out as.
+func TestPageVariants(t *testing.T) {
+	const item = "KhVi 09.10.2023 § 183\nValmistelija kunnanjohtaja Otto Koskela\nPäätösehdotus Kunnanhallitus hyväksyy sopimuksen.\nPäätös Ehdotus hyväksyttiin yksimielisesti."
+	tests := []struct {
+		name                   string
+		page                   parse.Page
+		org, body, date, title string
+		section                int
+		outcome                parse.Outcome
+	}{
+		{"header on one line", parse.Page{Text: "Dynasty tietopalvelu Haku RSS Virolahden kunta\nRSS-linkki\nKokousasiat:\nhttps://x/cgi/DREQUEST.PHP?page=rss/meetingitems&show=30\nVirolahden kunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\nEdellinen asia | Seuraava asia Muutoksenhakuohje Kokousasia PDF-muodossa\nSopimus\n" + item},
+			"Virolahden kunta", "Virolahden kunnanhallitus", "2023-10-09", "Sopimus", 183, parse.OutcomeApproved},
+		{"header on two lines", parse.Page{Text: "Dynasty tietopalvelu\nVirolahden kunta RSS Haku\nKunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\nSopimus\n" + item},
+			"Virolahden kunta", "Kunnanhallitus", "2023-10-09", "Sopimus", 183, parse.OutcomeApproved},
+		{"no header, RSS block first", parse.Page{Text: "RSS-linkki\nKokousasiat:https://x/cgi/DREQUEST.PHP?page=rss/meetingitems&show=30\nKokoukset:\nhttps://x\nKunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\nEdellinen asia | Seuraava asia | ![]() ![]() |\nSopimus\n" + item},
+			"", "Kunnanhallitus", "2023-10-09", "Sopimus", 183, parse.OutcomeApproved},
+		{"empty organisation, Kokousasian teksti", parse.Page{Text: "Dynasty tietopalvelu\n RSS Haku\nKunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\nKokousasian teksti\nSopimus\n" + item},
+			"", "Kunnanhallitus", "2023-10-09", "Sopimus", 183, parse.OutcomeApproved},
+		{"Swedish interface", parse.Page{Text: "Dynasty informationsservice Sökning RSS Grankulla stad\nRSS-länk\nMötesärende:\nhttps://x\nStadsfullmäktige\nProtokoll 18.03.2024/Paragraf 10Obehandlade motioner\nSTF 18.03.2024 § 10\nBeslut Förslaget godkändes."},
+			"Grankulla stad", "Stadsfullmäktige", "2024-03-18", "Obehandlade motioner", 10, parse.OutcomeApproved},
+		{"document line without slash, breadcrumb top and bottom, organisation in <title>", parse.Page{
+			Head:          "Toimielimet | Kaupunginhallitus | Pöytäkirja 08.05.2017 | Avaa haku\nKaupunginhallitus\nPöytäkirja 08.05.2017 Pykälä 127",
+			Text:          "730/2017\n00.01.01.00\nKaupunginhallitus  105 §  10.4.2017\n§ 127\nHallintosääntö\nPäätösehdotus     Kaupunginjohtaja Jukka Mäkelä\nKaupunginhallitus hyväksyy hallintosäännön.\nPäätös     Kaupunginhallitus hyväksyi ehdotuksen.\nToimielimet | Kaupunginhallitus | Pöytäkirja 08.05.2017 | Avaa haku",
+			Emphasis:      []string{"Hallintosääntö"},
+			DocumentTitle: "Espoon kaupunki"},
+			"Espoon kaupunki", "Kaupunginhallitus", "2017-05-08", "Hallintosääntö", 127, parse.OutcomeApproved},
+		{"three-line handling headers before the current one", parse.Page{Text: "Dynasty tietopalvelu Haku RSS Raahen kaupunki\nKAUPUNGINHALLITUS\nPöytäkirja 12.08.2019/Pykälä 249\nKAUPUNGINHALLITUS\n§ 399\n19.11.2018\nKAUPUNGINHALLITUS\n§ 249\n12.08.2019\nOrganisaatio\n551/01.0100.010002/2018\nKH § 399\nPäätös Jätettiin pöydälle.\nKH § 249\nPäätös Ehdotus hyväksyttiin."},
+			"Raahen kaupunki", "KAUPUNGINHALLITUS", "2019-08-12", "Organisaatio", 249, parse.OutcomeApproved},
+		{"earlier handling again after the decision (Päätöshistoria)", parse.Page{Text: "Kaupunginhallitus\nPöytäkirja 08.05.2017 Pykälä 127\nKaupunginhallitus 105 § 10.4.2017\n§ 127\nHallintosääntö\nPäätösehdotus Kaupunginhallitus hyväksyy hallintosäännön.\nPäätös Ehdotus hyväksyttiin.\nPäätöshistoria\nKaupunginhallitus 10.4.2017 § 105\nPäätösehdotus Kaupunginhallitus hyväksyy hallintosäännön.\nPäätös Kaupunginhallitus jätti asian yksimielisesti pöydälle."},
+			"", "Kaupunginhallitus", "2017-05-08", "Hallintosääntö", 127, parse.OutcomeApproved},
+		{"captionless attachment list before the title", parse.Page{Text: "Kunnanhallitus\nPöytäkirja 28.10.2025/Pykälä 209\nTalousarvio 2026 KH\nEurajoen kunnan talousarvio 2026\nKhall 07.10.2025 § 191\nPäätösehdotus Kunnanhallitus hyväksyy talousarvion.\nPäätös Ehdotus hyväksyttiin."},
+			"", "Kunnanhallitus", "2025-10-28", "Eurajoen kunnan talousarvio 2026", 209, parse.OutcomeApproved},
+		{"site header in the head never becomes the title", parse.Page{Head: "Dynasty tietopalvelu\nHaku RSS\nKunnanhallitus", Text: "Pöytäkirja 09.10.2023/Pykälä 183\nKhVi 09.10.2023 § 183\nPäätös Ehdotus hyväksyttiin."},
+			"", "Kunnanhallitus", "2023-10-09", "", 183, parse.OutcomeApproved},
+		{"the source's organisation when the page names none", parse.Page{Text: "Kunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\nSopimus\n" + item, Organization: "Virolahden kunta"},
+			"Virolahden kunta", "Kunnanhallitus", "2023-10-09", "Sopimus", 183, parse.OutcomeApproved},
+		{"counter-proposal accepted by vote: amended", parse.Page{Text: "Kaupunginhallitus\nPöytäkirja 08.05.2017/Pykälä 127\nAsia\nPäätösehdotus Kaupunginhallitus hyväksyy asian.\nKäsittely Elo teki muutosehdotuksen. Puheenjohtaja totesi kaupunginhallituksen 11 äänellä 3 ääntä vastaan ja yhden äänestäessä tyhjää hyväksyneen Elon muutosehdotuksen.\nPäätös Kaupunginhallitus hyväksyi asian."},
+			"", "Kaupunginhallitus", "2017-05-08", "Asia", 127, parse.OutcomeAmended},
+		{"only took note: noted", parse.Page{Text: "Kunnanhallitus\nPöytäkirja 01.09.2025/Pykälä 12\nOsavuosikatsaus\nPäätösehdotus Kunnanhallitus merkitsee osavuosikatsauksen tiedoksi.\nPäätös Kunnanhallitus merkitsi osavuosikatsauksen tiedokseen."},
+			"", "Kunnanhallitus", "2025-09-01", "Osavuosikatsaus", 12, parse.OutcomeNoted},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parse.Read(tt.page)
+			sec := 0
+			if d.Section != nil {
+				sec = *d.Section
+			}
+			if d.Organization != tt.org || d.Body != tt.body || d.MeetingDate != tt.date || d.Title != tt.title ||
+				sec != tt.section || d.Outcome != tt.outcome {
+				t.Errorf("got org %q body %q date %s title %q § %d outcome %s\nwant org %q body %q date %s title %q § %d outcome %s",
+					d.Organization, d.Body, d.MeetingDate, d.Title, sec, d.Outcome,
+					tt.org, tt.body, tt.date, tt.title, tt.section, tt.outcome)
+			}
+		})
+	}
+}
+
+func TestVotesInWords(t *testing.T) {
+	tests := []struct {
+		text          string
+		yes, no, blnk int
+	}{
+		{"Puheenjohtaja totesi kaupunginhallituksen 9 äänellä 6 ääntä vastaan hylänneen ehdotuksen.", 9, 6, 0},
+		{"Valtuusto hyväksyi esityksen kahdeksalla äänellä viittä (8/5) vastaan.", 8, 5, 0},
+		{"Kaupunginhallitus hyväksyi 11 äänellä 3 ääntä vastaan ja yhden äänestäessä tyhjää.", 11, 3, 1},
+	}
+	for _, tt := range tests {
+		d := parse.Text("Kunnanhallitus\nPöytäkirja 01.09.2025/Pykälä 12\nAsia\nPäätösehdotus Hyväksytään.\nPäätös " + tt.text)
+		if d.Votes == nil || d.Votes.Yes != tt.yes || d.Votes.No != tt.no || d.Votes.Blank != tt.blnk {
+			t.Errorf("%q: votes %+v, want %d–%d, %d blank", tt.text, d.Votes, tt.yes, tt.no, tt.blnk)
+		}
+		if d.Unanimous == nil || *d.Unanimous {
+			t.Errorf("%q: unanimous %v after a vote", tt.text, d.Unanimous)
+		}
+	}
+}
+
+func TestPreparersAndPresenter(t *testing.T) {
+	text := "Kunnanhallitus\nPöytäkirja 01.09.2025/Pykälä 12\nAsia\n" +
+		"Valmistelijat / lisätiedot:\nRiitta-Liisa Kammonen, puh.  050 597 0956\nAri Konttas, puh. 050 338 9745\netunimi.sukunimi@espoo.fi\n" +
+		"Valmistelija talous- ja henkilöstöjohtaja\nSanna-Mari Vesanen 044 3008 505\n" +
+		"Juho Pulkka hallintojohtaja, puh. 040 5331302\n" +
+		"Toimivalta\nKunnanhallitus päättää asiasta.\n" +
+		"Päätösehdotus     Sivistysjohtaja Risteelä Virpi Iin kunta\nKunnanhallitus hyväksyy asian.\nPäätös Ehdotus hyväksyttiin."
+	d := parse.Text(text)
+	var names []string
+	for _, p := range d.Preparers {
+		names = append(names, p.Name+" ("+p.Title+", "+p.Phone+")")
+	}
+	want := "Riitta-Liisa Kammonen (, 050 597 0956) | Ari Konttas (, 050 338 9745) | Sanna-Mari Vesanen (talous- ja henkilöstöjohtaja, 044 3008 505) | Juho Pulkka (hallintojohtaja, 040 5331302)"
+	if got := strings.Join(names, " | "); got != want {
+		t.Errorf("preparers\n got  %s\n want %s", got, want)
+	}
+	if d.Presenter == nil || d.Presenter.Name != "Risteelä Virpi" || d.Presenter.Title != "Sivistysjohtaja" {
+		t.Errorf("presenter %+v", d.Presenter)
+	}
+	if d.Proposal != "Kunnanhallitus hyväksyy asian." {
+		t.Errorf("proposal %q", d.Proposal)
+	}
+}
+
+func TestFeedHint(t *testing.T) {
+	page := "Kunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\nKhVi 09.10.2023 § 183\nPäätös Ehdotus hyväksyttiin."
+	// The page shows no title: the feed's is taken, with a warning.
+	d := parse.Read(parse.Page{Text: page, FeedTitle: "Kunnanhallitus 09.10.2023 / Tiesuunnitelma"})
+	if d.Title != "Tiesuunnitelma" || !hasWarning(d, "title taken from the feed") {
+		t.Errorf("title %q, warnings %q", d.Title, d.Warnings)
+	}
+	// The feed names a line of the page: that line is the title, whatever
+	// its position.
+	d = parse.Read(parse.Page{Text: "Kunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\nLiite A\nTIESUUNNITELMA – hyväksyminen\nKhVi 09.10.2023 § 183\nPäätös Ehdotus hyväksyttiin.",
+		FeedTitle: "Kunnanhallitus 09.10.2023 / Tiesuunnitelma - hyväksyminen"})
+	if d.Title != "TIESUUNNITELMA – hyväksyminen" {
+		t.Errorf("title %q", d.Title)
+	}
+	// Page and feed disagree: the page wins, a warning says so.
+	d = parse.Read(parse.Page{Text: "Kunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\nTalousarvio\nKhVi 09.10.2023 § 183\nPäätös Ehdotus hyväksyttiin.",
+		FeedTitle: "Tekninen lautakunta 10.10.2023 / Tiesuunnitelma"})
+	if d.Title != "Talousarvio" || d.Body != "Kunnanhallitus" || d.MeetingDate != "2023-10-09" ||
+		!hasWarning(d, "differs from the feed's") {
+		t.Errorf("title %q body %q date %s warnings %q", d.Title, d.Body, d.MeetingDate, d.Warnings)
+	}
+	// A page without body or date line: the feed's fill them.
+	d = parse.Read(parse.Page{Text: "Tiesuunnitelma\nPäätös Ehdotus hyväksyttiin.", FeedTitle: "Tekninen lautakunta 10.10.2023 / Tiesuunnitelma"})
+	if d.Body != "Tekninen lautakunta" || d.MeetingDate != "2023-10-10" || d.Title != "Tiesuunnitelma" {
+		t.Errorf("body %q date %s title %q", d.Body, d.MeetingDate, d.Title)
+	}
+}
+
+func hasWarning(d parse.Decision, part string) bool {
+	for _, w := range d.Warnings {
+		if strings.Contains(w, part) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestIsChrome(t *testing.T) {
+	for _, s := range []string{"Navigointi", "Edellinen asia", "Kokousasia\u00a0PDF-muodossa", "Föregående ärende"} {
+		if !parse.IsChrome(s) {
+			t.Errorf("IsChrome(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Liitteet", "Kunnanhallitus", "Toimielimet", "Edellinen asia käsiteltiin"} {
+		if parse.IsChrome(s) {
+			t.Errorf("IsChrome(%q) = true", s)
+		}
+	}
+}
