@@ -219,3 +219,19 @@ func BenchmarkExtractPage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractPageMax extracts a page as large as the client accepts
+// (20 MiB of paragraphs): its B/op is the extractor's memory for the
+// largest page a site can send.
+func BenchmarkExtractPageMax(b *testing.B) {
+	body := readFixture(b, "cloud_item.html")
+	para := "<p>Hyvinvointialueilla ja kunnilla on yhteiset asukkaat&nbsp;sekä palveluihin liittyviä <b>yhteistyötarpeita</b>.</p>\n"
+	big := strings.Replace(string(body), "<!--DATAEND-->", strings.Repeat(para, (20<<20)/len(para))+"<!--DATAEND-->", 1)
+	b.SetBytes(int64(len(big)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ExtractPage([]byte(big), "text/html; charset=utf-8", testOptions); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
