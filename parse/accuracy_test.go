@@ -100,7 +100,7 @@ func TestAccuracy(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nparser accuracy over %d items (%d seeds + labelled set), %d items entirely right\n", len(items), 5, exact)
+	fmt.Fprintf(&b, "\nsynthetic set: %d items (%d seeds + the labelled set written with the parser, so in-sample), %d items entirely right\n", len(items), 5, exact)
 	fmt.Fprintf(&b, "%-14s %9s %9s %9s %10s %7s\n", "field", "predicted", "expected", "correct", "precision", "recall")
 	for i, f := range fields {
 		s := scores[i]

@@ -576,3 +576,54 @@ Disallow: /kokous/*.PDF$
 		}
 	}
 }
+
+// TestRobotsRFC9309 runs the examples of RFC 9309 (section 2.2.2 and the
+// matching table of 2.2.3, and section 5's merged groups) through the
+// matcher. It stays hand-written: temoto/robotstxt, the parser the module
+// proxy serves, keeps whichever of two equally long rules comes first where
+// the RFC says Allow wins, and measures wildcard rules by the length of the
+// regexp it compiles them to; jimsmart/grobotstxt (Google's parser) is not
+// served (403).
+func TestRobotsRFC9309(t *testing.T) {
+	match := []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/fish", "/fish", true}, {"/fish", "/fish.html", true}, {"/fish", "/fish/salmon.html", true},
+		{"/fish", "/fishheads", true}, {"/fish", "/fishheads/yummy.html", true}, {"/fish", "/fish.php?id=anything", true},
+		{"/fish", "/Fish.asp", false}, {"/fish", "/catfish", false}, {"/fish", "/?id=fish", false}, {"/fish", "/desert/fish", false},
+		{"/fish*", "/fish", true}, {"/fish*", "/fishheads", true}, {"/fish*", "/Fish.asp", false},
+		{"/fish/", "/fish/", true}, {"/fish/", "/fish/?id=anything", true}, {"/fish/", "/fish/salmon.htm", true},
+		{"/fish/", "/fish", false}, {"/fish/", "/fish.html", false}, {"/fish/", "/Fish/Salmon.asp", false},
+		{"/*.php", "/index.php", true}, {"/*.php", "/filename.php", true}, {"/*.php", "/folder/filename.php", true},
+		{"/*.php", "/folder/filename.php?parameters", true}, {"/*.php", "/folder/any.php.file.html", true},
+		{"/*.php", "/filename.php/", true}, {"/*.php", "/", false}, {"/*.php", "/windows.PHP", false},
+		{"/*.php$", "/filename.php", true}, {"/*.php$", "/folder/filename.php", true},
+		{"/*.php$", "/filename.php?parameters", false}, {"/*.php$", "/filename.php/", false},
+		{"/*.php$", "/filename.php5", false}, {"/*.php$", "/windows.PHP", false},
+		{"/fish*.php", "/fish.php", true}, {"/fish*.php", "/fishheads/catfish.php?parameters", true},
+		{"/fish*.php", "/Fish.PHP", false},
+	}
+	for _, m := range match {
+		if got := robotsMatch(m.pattern, m.path); got != m.want {
+			t.Errorf("match(%q, %q) = %v, want %v", m.pattern, m.path, got, m.want)
+		}
+	}
+	// 2.2.2: the most specific (longest) match wins; of equally long
+	// Allow and Disallow, Allow.
+	rules := parseRobots("User-agent: *\nallow: /example/page/\ndisallow: /example/page/disallowed.gif\ndisallow: /folder\nallow: /folder\n", "minutes")
+	for path, want := range map[string]bool{
+		"/example/page/": true, "/example/page/x.gif": true, "/example/page/disallowed.gif": false,
+		"/folder/x": true, // the tie: Allow wins
+	} {
+		if got := rules.allowed(path); got != want {
+			t.Errorf("allowed(%q) = %v, want %v", path, got, want)
+		}
+	}
+	// 2.2.1 / 5: groups naming the same agent are merged; the product
+	// token is matched without case.
+	merged := parseRobots("User-agent: MINUTES\nDisallow: /a\n\nUser-agent: *\nDisallow: /\n\nUser-agent: minutes\nDisallow: /b\n", "minutes")
+	if merged.allowed("/a") || merged.allowed("/b") || !merged.allowed("/c") {
+		t.Errorf("merged groups: /a %v /b %v /c %v", merged.allowed("/a"), merged.allowed("/b"), merged.allowed("/c"))
+	}
+}
