@@ -165,7 +165,7 @@ func restFits(kind section, rest string) bool {
 
 // checkNote matches the procedural note that a decision was checked at once
 // ("Päätös tarkastetaan heti."); it is neither proposal nor decision text.
-var checkNote = regexp.MustCompile(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäkirja|beslutet|paragrafen)(?: \S+)? (?:tarkastetaan|tarkastettiin|justeras|justerades)(?: \S+)? (?:heti|välittömästi|kokouksessa|omedelbart)\.?$`)
+var checkNote = regexp.MustCompile(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäkirja|beslutet|paragrafen)(?: \S+)? (?:tarkastetaan|tarkastettiin|justeras|justerades)(?: \S+)? (?:heti|välittömästi|kokouksessa|omedelbart)\.?$|^(?i:ptk|pöytäkirja) tark(?:\.|astettu)?$`)
 
 // Patterns for the page header and the item's identifiers.
 var (

@@ -160,3 +160,12 @@ func TestIsChrome(t *testing.T) {
 		}
 	}
 }
+
+func TestProceduralNotesAreNotDecisionText(t *testing.T) {
+	for _, note := range []string{"Ptk tark.", "Päätös tarkastetaan heti.", "Pykälä tarkastettiin kokouksessa."} {
+		d := parse.Text("Kunnanhallitus\nPöytäkirja 01.09.2025/Pykälä 12\nAsia\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin.\n" + note)
+		if d.Decision != "Ehdotus hyväksyttiin." {
+			t.Errorf("%q: decision %q", note, d.Decision)
+		}
+	}
+}
