@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -104,8 +103,7 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 		for _, o := range res.Otherwise {
 			out.Otherwise = append(out.Otherwise, toOrgJSON(o))
 		}
-		enc := json.NewEncoder(a.stdout)
-		enc.SetEscapeHTML(false)
+		enc := newJSONEncoder(a.stdout)
 		return enc.Encode(out)
 	}
 	row := func(o store.OrgDecision) []string {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -118,8 +117,7 @@ func exportWriter(w *bufio.Writer, opts *exportOptions) rowWriter {
 		header = append(header, "text")
 	}
 	if opts.format == "ndjson" {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
+		enc := newJSONEncoder(w)
 		return rowWriter{
 			row:    func(r *store.ExportRow) error { return enc.Encode(exportJSON(r, opts.withText)) },
 			finish: func() error { return nil },
@@ -187,6 +185,7 @@ func exportCells(c []string, r *store.ExportRow, withText bool) {
 // neutralise keeps a spreadsheet from running a cell as a formula (CSV
 // injection): a cell starting with = + - @, tab or CR gets a leading '.
 func neutralise(s string) string {
+	s = termSafe(s)
 	if s == "" {
 		return s
 	}

@@ -118,8 +118,11 @@ func TestExportNDJSONAndAtomic(t *testing.T) {
 
 func TestNeutralise(t *testing.T) {
 	for in, want := range map[string]string{
-		"=1+2": "'=1+2", "+358": "'+358", "-5": "'-5", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx", "\rx": "'\rx",
+		"=1+2": "'=1+2", "+358": "'+358", "-5": "'-5", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx",
 		"Päätös": "Päätös", "": "", "70/00.06.01/2023": "70/00.06.01/2023",
+		// Controls are printed as spaces (termSafe): a carriage return, which
+		// spreadsheets read as a formula start, and an escape sequence.
+		"\rx": " x", "a\x1b[2Jb": "a [2Jb", "\x1b]52;c;AAAA\x07=1": " ]52;c;AAAA =1",
 	} {
 		if got := neutralise(in); got != want {
 			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)

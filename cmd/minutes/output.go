@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 )
 
 // table prints aligned columns on a terminal and tab-separated values when
@@ -28,7 +31,7 @@ func (t *table) row(cells ...string) {
 	clean := make([]string, len(cells))
 	for i, c := range cells {
 		// A tab or newline inside a cell would break both layouts.
-		clean[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c)
+		clean[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(termSafe(c))
 	}
 	t.rows = append(t.rows, clean)
 }
@@ -54,4 +57,83 @@ func formatTime(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(time.RFC3339)
+}
+
+// termSafe makes text from pages and sites safe to print: every character a
+// terminal would act on rather than show (C0 controls but tab and newline,
+// DEL, C1 controls, bidirectional overrides and isolates) becomes spaces of
+// the same byte length, so that byte offsets into the text (snippet marks)
+// stay right. The archive keeps the text as it was; only what is printed is
+// cleaned. OSC 52 (clipboard), screen clearing and colour codes in a page
+// thus reach the terminal as harmless text.
+func termSafe(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		if unsafeRune(r) {
+			n := utf8.RuneLen(r)
+			if r == utf8.RuneError {
+				_, n = utf8.DecodeRuneInString(s[i:])
+			}
+			b.WriteString(strings.Repeat(" ", n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return false
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x061c, r == 0x200e, r == 0x200f:
+		return true
+	}
+	return false
+}
+
+// newJSONEncoder writes JSON that a terminal shows as it is: the characters
+// termSafe would blank (those JSON leaves raw: C1 controls, bidirectional
+// overrides) are written as \uXXXX escapes, which JSON readers turn back
+// into the same text. HTML is not escaped.
+func newJSONEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(jsonSafeWriter{w})
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
+// jsonSafeWriter escapes unsafe runes in each Write; json.Encoder writes a
+// whole value per Write, so no rune is split across calls.
+type jsonSafeWriter struct{ w io.Writer }
+
+func (j jsonSafeWriter) Write(p []byte) (int, error) {
+	s := string(p)
+	if termSafe(s) == s {
+		return j.w.Write(p)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) && r != utf8.RuneError {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	if _, err := io.WriteString(j.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

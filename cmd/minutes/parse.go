@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -53,8 +52,7 @@ Inputs that cannot be read are reported on stderr and the exit status is 1.`,
 func (a *app) runParse(ctx context.Context, opts *parseOptions, args []string) error {
 	var client *scrape.Client
 	failed := 0
-	enc := json.NewEncoder(a.stdout)
-	enc.SetEscapeHTML(false)
+	enc := newJSONEncoder(a.stdout)
 	for _, in := range args {
 		var page scrape.Page
 		var err error
@@ -68,11 +66,11 @@ func (a *app) runParse(ctx context.Context, opts *parseOptions, args []string) e
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(a.stderr, "minutes: parse %s: %v\n", in, err)
+			fmt.Fprintf(a.stderr, "minutes: parse %s: %s\n", termSafe(in), termSafe(err.Error()))
 			continue
 		}
 		if opts.text {
-			fmt.Fprintln(a.stdout, page.FullText())
+			fmt.Fprintln(a.stdout, termSafe(page.FullText()))
 			continue
 		}
 		d := parse.Read(parserInput(page, "", ""))
@@ -82,7 +80,9 @@ func (a *app) runParse(ctx context.Context, opts *parseOptions, args []string) e
 			}
 			continue
 		}
-		printDecision(a.stdout, in, d)
+		var b strings.Builder
+		printDecision(&b, in, d)
+		fmt.Fprint(a.stdout, termSafe(b.String()))
 	}
 	if failed > 0 {
 		return codeError{exitError, fmt.Errorf("%d of %d input(s) could not be parsed", failed, len(args))}

@@ -86,7 +86,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 	err := root.ExecuteContext(ctx)
 	code := exitCode(ctx, err)
 	if err != nil && !errors.As(err, new(codeError)) {
-		fmt.Fprintf(a.stderr, "minutes: %v\n", err)
+		fmt.Fprintf(a.stderr, "minutes: %s\n", termSafe(err.Error()))
 		if code == exitUsage {
 			fmt.Fprintln(a.stderr, "Run 'minutes --help' for usage.")
 		}

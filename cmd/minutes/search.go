@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -253,8 +252,7 @@ func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) 
 	case opts.format == "table" && a.stdoutTTY:
 		return a.printHitsTerminal(res.Hits)
 	case opts.format == "json":
-		enc := json.NewEncoder(a.stdout)
-		enc.SetEscapeHTML(false)
+		enc := newJSONEncoder(a.stdout)
 		for i, h := range res.Hits {
 			var date *string
 			if h.MeetingDate != "" {
@@ -291,6 +289,8 @@ func (a *app) printHitsTerminal(hits []store.Hit) error {
 	for i, h := range hits {
 		num := fmt.Sprintf("%2d. ", i+1)
 		indent := strings.Repeat(" ", len(num))
+		h.Title, h.Organization, h.Body, h.URL = termSafe(h.Title), termSafe(h.Organization), termSafe(h.Body), termSafe(h.URL)
+		h.Snippet.Text = termSafe(h.Snippet.Text) // same length: the marks stay right
 		meta := []string{h.Organization, h.Body}
 		when := h.MeetingDate
 		if h.Section != nil {
@@ -348,7 +348,7 @@ func writeTSV(a *app, header []string, rows [][]string) error {
 	for _, r := range append([][]string{header}, rows...) {
 		cells := make([]string, len(r))
 		for i, c := range r {
-			cells[i] = clean.Replace(c)
+			cells[i] = clean.Replace(termSafe(c))
 		}
 		if _, err := fmt.Fprintln(a.stdout, strings.Join(cells, "\t")); err != nil {
 			return err

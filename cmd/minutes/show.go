@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -111,8 +110,7 @@ func (a *app) runShow(ctx context.Context, opts *showOptions, ref string) error 
 		out.Text = &revs[len(revs)-1].Text
 	}
 	if opts.json {
-		enc := json.NewEncoder(a.stdout)
-		enc.SetEscapeHTML(false)
+		enc := newJSONEncoder(a.stdout)
 		return enc.Encode(out)
 	}
 	return a.printShow(out)
@@ -196,7 +194,7 @@ func (a *app) printShow(s showJSON) error {
 	if s.Text != nil {
 		block("Page text", *s.Text)
 	}
-	_, err := fmt.Fprint(a.stdout, b.String())
+	_, err := fmt.Fprint(a.stdout, termSafe(b.String()))
 	return err
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -51,7 +50,7 @@ verified; sites move between platforms, so some may be dead.`,
 func (a *app) runSourcesKnown(opts *sourcesKnownOptions) error {
 	known := scrape.Known()
 	if opts.json {
-		enc := json.NewEncoder(a.stdout)
+		enc := newJSONEncoder(a.stdout)
 		for _, k := range known {
 			if err := enc.Encode(k); err != nil {
 				return err
@@ -211,7 +210,7 @@ func (a *app) runSourcesList(ctx context.Context, opts *sourcesListOptions) erro
 		return nil
 	}
 	if opts.json {
-		enc := json.NewEncoder(a.stdout)
+		enc := newJSONEncoder(a.stdout)
 		for _, s := range sources {
 			if err := enc.Encode(sourceJSON{
 				Name: s.Name, Organization: s.Organization, BaseURL: s.BaseURL, Items: s.Items,

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -72,8 +71,7 @@ func (a *app) runStats(ctx context.Context, opts *statsOptions) error {
 			}
 			out[d.name] = l
 		}
-		enc := json.NewEncoder(a.stdout)
-		enc.SetEscapeHTML(false)
+		enc := newJSONEncoder(a.stdout)
 		return enc.Encode(out)
 	case opts.format == "tsv" || !a.stdoutTTY:
 		rows := [][]string{{"total", "", "", strconv.Itoa(st.Decisions)}}

@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -202,7 +201,7 @@ func (a *app) runSync(ctx context.Context, opts *syncOptions) error {
 // codeErrorf reports msg on stderr and returns an error carrying code.
 func codeErrorf(a *app, code int, format string, args ...any) error {
 	err := fmt.Errorf(format, args...)
-	fmt.Fprintf(a.stderr, "minutes: %v\n", err)
+	fmt.Fprintf(a.stderr, "minutes: %s\n", termSafe(err.Error()))
 	return codeError{code, err}
 }
 
@@ -296,16 +295,16 @@ func (a *app) syncOne(ctx context.Context, client *scrape.Client, db *store.DB, 
 
 func (a *app) printSyncSummary(opts *syncOptions, sum syncSummary) error {
 	if opts.json {
-		enc := json.NewEncoder(a.stdout)
+		enc := newJSONEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(sum)
 	}
 	for _, r := range sum.Sources {
 		if r.Error != "" {
-			fmt.Fprintf(a.stderr, "minutes: %s: %s\n", r.Source, r.Error)
+			fmt.Fprintf(a.stderr, "minutes: %s: %s\n", termSafe(r.Source), termSafe(r.Error))
 		}
 		for _, e := range r.Errors {
-			fmt.Fprintf(a.stderr, "  %s: %s\n", r.Source, e)
+			fmt.Fprintf(a.stderr, "  %s: %s\n", termSafe(r.Source), termSafe(e))
 		}
 	}
 	if opts.quiet {
