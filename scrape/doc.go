@@ -1,8 +1,8 @@
 // Package scrape discovers and downloads meeting items from Dynasty
 // decision-publishing sites, politely.
 //
-// It is the first stage of the pipeline (feed → fetch → parse → store): it
-// knows the platform's URL scheme (urls.go), reads its RSS feeds (feed.go),
+// It is the transport of the pipeline (feed → fetch → extract → parse →
+// store, run by package harvest): it knows the platform's URL scheme (urls.go), reads its RSS feeds (feed.go),
 // talks HTTP the way a guest should — one request per host at a time, a delay
 // between requests, conditional GET, Retry-After, robots.txt (client.go,
 // robots.go) — turns whatever legacy charset a site serves into NFC UTF-8

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-fi/minutes/harvest"
 	"github.com/minutes-fi/minutes/parse"
 	"github.com/minutes-fi/minutes/scrape"
 )
@@ -73,7 +73,7 @@ func (a *app) runParse(ctx context.Context, opts *parseOptions, args []string) e
 			fmt.Fprintln(a.stdout, termSafe(page.FullText()))
 			continue
 		}
-		d := parse.Read(parserInput(page, "", ""))
+		d := parse.Read(harvest.ParserInput(page, "", ""))
 		if opts.json {
 			if err := enc.Encode(d); err != nil {
 				return err
@@ -95,11 +95,11 @@ func fetchPage(ctx context.Context, c *scrape.Client, raw string) (scrape.Page, 
 	if err != nil {
 		return scrape.Page{}, err
 	}
-	if isPlainText(resp.ContentType) {
+	if harvest.IsPlainText(resp.ContentType) {
 		text, _, _, err := scrape.DecodeBytes(resp.Body, resp.ContentType)
 		return scrape.Page{Text: text}, err
 	}
-	return scrape.ExtractPage(resp.Body, resp.ContentType, extractOptions())
+	return harvest.Extract(resp.Body, resp.ContentType)
 }
 
 // maxPageFile bounds what parse reads from one file: a meeting item is a few
@@ -127,7 +127,7 @@ func (a *app) readPage(name string) (scrape.Page, error) {
 		return scrape.Page{}, errors.New("file larger than 64 MiB; not a meeting-item page")
 	}
 	if looksHTML(name, data) {
-		return scrape.ExtractPage(data, "", extractOptions())
+		return harvest.Extract(data, "")
 	}
 	text, _, _, err := scrape.DecodeBytes(data, "text/plain")
 	return scrape.Page{Text: text}, err
@@ -140,8 +140,7 @@ func looksHTML(name string, data []byte) bool {
 	case ".txt":
 		return false
 	}
-	head := bytes.ToLower(data[:min(len(data), 1024)])
-	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html")) || bytes.Contains(head, []byte("<body"))
+	return harvest.LooksHTML(data)
 }
 
 // printDecision writes the readable summary of one decision.

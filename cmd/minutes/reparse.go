@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-fi/minutes/harvest"
 	"github.com/minutes-fi/minutes/parse"
 	"github.com/minutes-fi/minutes/store"
 )
@@ -46,7 +47,7 @@ func (a *app) runReparse(ctx context.Context, opts *reparseOptions) error {
 	defer lock.Close()
 	defer db.Close()
 	rep, err := db.Reparse(ctx, store.ReparseOptions{
-		Read: rereadPage, Version: parse.Version, Outdated: opts.outdated,
+		Read: harvest.Reread, Version: parse.Version, Outdated: opts.outdated,
 		Progress: func(r store.ReparseReport) {
 			if a.stderrTTY {
 				fmt.Fprintf(a.stderr, "\rreparsed %d, changed %d", r.Items, r.Changed)

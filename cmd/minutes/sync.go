@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-fi/minutes/harvest"
 	"github.com/minutes-fi/minutes/scrape"
 	"github.com/minutes-fi/minutes/store"
 )
@@ -95,7 +96,7 @@ type sourceResult struct {
 	BaseURL string `json:"base_url"`
 	OK      bool   `json:"ok"`
 	Error   string `json:"error,omitempty"`
-	scrape.Report
+	harvest.Report
 }
 
 // syncSummary is the documented JSON shape of a whole sync.
@@ -262,15 +263,13 @@ func (a *app) syncTargets(ctx context.Context, db *store.DB, names []string) ([]
 }
 
 func (a *app) syncOne(ctx context.Context, client *scrape.Client, db *store.DB, t syncTarget, opts *syncOptions, prog *progress) sourceResult {
-	st := &archiveState{db: db, sourceID: t.src.ID, org: t.src.Organization, now: a.now}
-	rep := scrape.Sync(ctx, client, t.base, st, scrape.SyncOptions{
-		Extract:  extractOptions(),
+	rep := harvest.Run(ctx, client, db, harvest.Source{ID: t.src.ID, Organization: t.src.Organization, Base: t.base}, harvest.Options{
 		Show:     opts.show,
 		Backfill: opts.backfill,
 		Since:    opts.since,
 		Recheck:  opts.recheck,
 		Now:      a.now,
-		Progress: func(p scrape.Progress) { prog.update(t.name, p) },
+		Progress: func(p harvest.Progress) { prog.update(t.name, p) },
 	})
 	res := sourceResult{Source: t.name, BaseURL: t.base.String(), OK: rep.OK(), Report: rep}
 	var runErr error
@@ -338,13 +337,13 @@ type progress struct {
 	mu      sync.Mutex
 	total   int
 	done    int
-	active  map[string]scrape.Progress
+	active  map[string]harvest.Progress
 	quit    chan struct{}
 	stopped chan struct{}
 }
 
 func (a *app) newProgress(enabled bool, total int) *progress {
-	p := &progress{a: a, enabled: enabled, total: total, active: map[string]scrape.Progress{},
+	p := &progress{a: a, enabled: enabled, total: total, active: map[string]harvest.Progress{},
 		quit: make(chan struct{}), stopped: make(chan struct{})}
 	if !enabled {
 		close(p.stopped)
@@ -354,7 +353,7 @@ func (a *app) newProgress(enabled bool, total int) *progress {
 	return p
 }
 
-func (p *progress) update(source string, sp scrape.Progress) {
+func (p *progress) update(source string, sp harvest.Progress) {
 	if !p.enabled {
 		return
 	}

@@ -12,8 +12,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/minutes-fi/minutes/harvest"
 	"github.com/minutes-fi/minutes/parse"
-	"github.com/minutes-fi/minutes/scrape"
 	"github.com/minutes-fi/minutes/store"
 )
 
@@ -388,7 +388,7 @@ func TestSyncHonoursRobotsTxt(t *testing.T) {
 
 func TestProgressLine(t *testing.T) {
 	a := &app{}
-	p := &progress{a: a, enabled: true, total: 3, done: 1, active: map[string]scrape.Progress{
+	p := &progress{a: a, enabled: true, total: 3, done: 1, active: map[string]harvest.Progress{
 		"viro":   {Phase: "items", Done: 2, Total: 5},
 		"porvoo": {Phase: "feeds"},
 	}}

@@ -1,4 +1,4 @@
-package scrape
+package harvest
 
 import (
 	"context"
@@ -10,69 +10,36 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/scrape"
+	"github.com/minutes-fi/minutes/store"
 )
 
-// Change says what storing a fetched item did to the archive.
-type Change int
-
-// Changes an item can go through in one sync.
-const (
-	ChangeUnchanged Change = iota // same content as the stored current version
-	ChangeNew                     // never seen before
-	ChangeChanged                 // stored as a new revision
-)
-
-// ItemState is what the archive knows of one item, as the syncer needs it.
-type ItemState struct {
-	Known        bool
-	Fingerprint  string // feed entry fingerprint last seen for this item
-	ETag         string
-	LastModified string
-	Agenda       bool   // the stored version is an agenda (esityslista): minutes may follow
-	MeetingDate  string // YYYY-MM-DD of the stored version, "" if unknown
-	Gone         bool
-	LastChecked  time.Time
-}
-
-// FetchedItem is one item page as fetched and reduced to text, ready to be
-// parsed and stored.
-type FetchedItem struct {
-	ItemID      string
-	URL         string // canonical item URL
-	Fingerprint string // feed entry fingerprint ("" when found on a list page)
-	Response    *Response
-	Page        Page
-	// FeedTitle is the items feed's whole title for the item, "<Body>
-	// DD.MM.YYYY / <Title>"; "" when the item was found on a list page.
-	FeedTitle string
-}
-
-// State is the syncer's view of the archive for one source. Implementations
-// must make every method durable before returning: the syncer records feed
-// validators only after every entry of that feed is stored, so a crash or
-// Ctrl-C at any point leaves work for the next run, never a silent gap.
-type State interface {
-	// Validators returns the HTTP validators cached for a feed or list page.
+// Archive is what a harvest reads and writes of the archive for one
+// source; *store.DB is one, a test may wrap it to make writes fail.
+type Archive interface {
 	Validators(ctx context.Context, url string) (etag, lastModified string, err error)
-	// SetValidators caches them once the page's content is fully stored.
-	SetValidators(ctx context.Context, url, etag, lastModified string) error
-	// EntrySeen returns the fingerprint last recorded for a non-item feed entry
-	// (a meeting), "" if none.
-	EntrySeen(ctx context.Context, url string) (string, error)
-	// SetEntrySeen records it once the meeting's items are stored.
-	SetEntrySeen(ctx context.Context, url, fingerprint string) error
-	// Item returns what the archive knows of an item.
-	Item(ctx context.Context, itemID string) (ItemState, error)
-	// Save parses and stores a fetched item.
-	Save(ctx context.Context, it FetchedItem) (Change, error)
-	// Touch records a check that found the item unchanged.
-	Touch(ctx context.Context, itemID, fingerprint, etag, lastModified string) error
-	// Gone marks a known item that the server no longer has.
-	Gone(ctx context.Context, itemID string) error
+	SetValidators(ctx context.Context, url, etag, lastModified string, at time.Time) error
+	EntryFingerprint(ctx context.Context, sourceID int64, url string) (string, error)
+	SetEntryFingerprint(ctx context.Context, sourceID int64, url, fingerprint string, at time.Time) error
+	ItemState(ctx context.Context, sourceID int64, itemID string) (store.ItemState, error)
+	SaveItem(ctx context.Context, f store.Fetched) (store.Change, error)
+	TouchItem(ctx context.Context, sourceID int64, itemID, feedFingerprint, etag, lastModified string, at time.Time) error
+	MarkGone(ctx context.Context, sourceID int64, itemID string, at time.Time) error
 }
 
-// SyncOptions tunes one source's sync.
-type SyncOptions struct {
+var _ Archive = (*store.DB)(nil)
+
+// Source is the source being harvested: its archive row and its base URL.
+type Source struct {
+	ID           int64
+	Organization string // for pages that name none; "" if unknown
+	Base         *url.URL
+}
+
+// Options tunes one source's harvest.
+type Options struct {
 	Show     int    // feed depth (show=N); 0 leaves it to the server
 	Backfill bool   // also walk the body and meeting list pages
 	Since    string // with Backfill: skip meetings before this YYYY-MM-DD
@@ -81,9 +48,7 @@ type SyncOptions struct {
 	// even if its feed entry did not change. 0 disables it.
 	Recheck  time.Duration
 	Now      func() time.Time
-	Progress func(Progress) // called from the syncing goroutine; may be nil
-	// Extract says what the caller knows of pages' words (see ExtractOptions).
-	Extract ExtractOptions
+	Progress func(Progress) // called from the harvesting goroutine; may be nil
 }
 
 // Progress is a snapshot for a progress display.
@@ -127,12 +92,14 @@ func (r *Report) fail(format string, args ...any) {
 // page about another item, which Dynasty has been reported to do.
 var ErrWrongItem = errors.New("server answered with a different item")
 
-// Sync polls one source's feeds (and with Backfill its list pages), fetches
-// every new or changed item and hands it to st. It returns when done or when
-// ctx is cancelled; the Report says what happened. A failing item never stops
-// the others.
-func Sync(ctx context.Context, c *Client, base *url.URL, st State, opts SyncOptions) Report {
-	s := &syncer{c: c, base: base, st: st, opts: opts}
+// Run harvests one source: it polls the feeds (and with Backfill the list
+// pages), fetches every new or changed item, extracts and parses it, and
+// stores it in the archive. It returns when done or when ctx is cancelled;
+// the Report says what happened. A failing item never stops the others, a
+// refused write stops the source. The journey of one page reads top to
+// bottom in run, item and save.
+func Run(ctx context.Context, c *scrape.Client, db Archive, src Source, opts Options) Report {
+	s := &harvester{c: c, db: db, src: src, base: src.Base, opts: opts}
 	if s.opts.Now == nil {
 		s.opts.Now = time.Now
 	}
@@ -146,11 +113,12 @@ func Sync(ctx context.Context, c *Client, base *url.URL, st State, opts SyncOpti
 	return s.rep
 }
 
-type syncer struct {
-	c    *Client
+type harvester struct {
+	c    *scrape.Client
+	db   Archive
+	src  Source
 	base *url.URL
-	st   State
-	opts SyncOptions
+	opts Options
 	rep  Report
 	done int
 	// seen holds the items already handled in this run, so that an item
@@ -168,12 +136,12 @@ type syncer struct {
 }
 
 // stopped reports whether the source's sync must end now.
-func (s *syncer) stopped(ctx context.Context) bool { return ctx.Err() != nil || s.storeErr != nil }
+func (s *harvester) stopped(ctx context.Context) bool { return ctx.Err() != nil || s.storeErr != nil }
 
 // settled is a mark of the failures and gone items so far: a page's
 // validators are saved only if the mark did not move while its entries were
 // handled.
-func (s *syncer) settled() [2]int { return [2]int{s.rep.Failed, s.unsettled} }
+func (s *harvester) settled() [2]int { return [2]int{s.rep.Failed, s.unsettled} }
 
 // task is one item to look at, with what the feed said of it.
 type task struct {
@@ -182,18 +150,18 @@ type task struct {
 	feedTitle            string // the feed's whole title
 }
 
-func (s *syncer) progress(phase, itemID string, total int) {
+func (s *harvester) progress(phase, itemID string, total int) {
 	if s.opts.Progress != nil {
 		s.opts.Progress(Progress{Phase: phase, ItemID: itemID, Done: s.done, Total: total})
 	}
 }
 
-func (s *syncer) run(ctx context.Context) {
+func (s *harvester) run(ctx context.Context) {
 	s.seen = map[string]bool{}
 	s.progress("feeds", "", 0)
 
-	itemsURL := FeedURL(s.base, FeedItems, s.opts.Show)
-	meetingsURL := FeedURL(s.base, FeedMeetings, s.opts.Show)
+	itemsURL := scrape.FeedURL(s.base, scrape.FeedItems, s.opts.Show)
+	meetingsURL := scrape.FeedURL(s.base, scrape.FeedMeetings, s.opts.Show)
 	itemsFeed, itemsResp, errItems := s.readFeed(ctx, itemsURL)
 	meetingsFeed, meetingsResp, errMeetings := s.readFeed(ctx, meetingsURL)
 	if ctx.Err() != nil {
@@ -211,7 +179,7 @@ func (s *syncer) run(ctx context.Context) {
 
 	var tasks []task
 	for _, e := range itemsFeed.Entries {
-		if e.Link.Kind != LinkItem {
+		if e.Link.Kind != scrape.LinkItem {
 			s.rep.Skipped++
 			continue
 		}
@@ -233,7 +201,7 @@ func (s *syncer) run(ctx context.Context) {
 		if s.stopped(ctx) {
 			return
 		}
-		if e.Link.Kind != LinkMeeting {
+		if e.Link.Kind != scrape.LinkMeeting {
 			s.rep.Skipped++
 			continue
 		}
@@ -251,39 +219,39 @@ func (s *syncer) run(ctx context.Context) {
 	}
 }
 
-// readFeed fetches and parses one feed conditionally. A nil Response with a
+// readFeed fetches and parses one feed conditionally. A nil scrape.Response with a
 // nil error means 304: nothing new.
-func (s *syncer) readFeed(ctx context.Context, feedURL string) (Feed, *Response, error) {
-	etag, lm, err := s.st.Validators(ctx, feedURL)
+func (s *harvester) readFeed(ctx context.Context, feedURL string) (scrape.Feed, *scrape.Response, error) {
+	etag, lm, err := s.db.Validators(ctx, feedURL)
 	if err != nil {
-		return Feed{}, nil, fmt.Errorf("read validators of %s: %w", feedURL, err)
+		return scrape.Feed{}, nil, fmt.Errorf("read validators of %s: %w", feedURL, err)
 	}
-	resp, err := s.c.Get(ctx, Request{URL: feedURL, ETag: etag, LastModified: lm})
+	resp, err := s.c.Get(ctx, scrape.Request{URL: feedURL, ETag: etag, LastModified: lm})
 	if err != nil {
-		return Feed{}, nil, fmt.Errorf("feed: %w", err) // the client's error names the URL
+		return scrape.Feed{}, nil, fmt.Errorf("feed: %w", err) // the client's error names the URL
 	}
 	if resp.NotModified {
 		s.rep.FeedsNotModified++
-		return Feed{}, nil, nil
+		return scrape.Feed{}, nil, nil
 	}
-	feed, err := ParseFeed(s.base, resp.Body, resp.ContentType)
+	feed, err := scrape.ParseFeed(s.base, resp.Body, resp.ContentType)
 	if err != nil {
-		return Feed{}, nil, fmt.Errorf("feed %s: %w", feedURL, err)
+		return scrape.Feed{}, nil, fmt.Errorf("feed %s: %w", feedURL, err)
 	}
 	s.rep.FeedsRead++
 	return feed, resp, nil
 }
 
-func (s *syncer) saveValidators(ctx context.Context, pageURL string, resp *Response) {
+func (s *harvester) saveValidators(ctx context.Context, pageURL string, resp *scrape.Response) {
 	if resp.ETag == "" && resp.LastModified == "" {
 		return
 	}
-	if err := s.st.SetValidators(ctx, pageURL, resp.ETag, resp.LastModified); err != nil {
+	if err := s.db.SetValidators(ctx, pageURL, resp.ETag, resp.LastModified, s.opts.Now()); err != nil {
 		s.rep.fail("save validators of %s: %v", pageURL, err)
 	}
 }
 
-func (s *syncer) runTasks(ctx context.Context, phase string, tasks []task) {
+func (s *harvester) runTasks(ctx context.Context, phase string, tasks []task) {
 	total := s.done + len(tasks)
 	for _, t := range tasks {
 		if s.stopped(ctx) {
@@ -303,17 +271,17 @@ func (s *syncer) runTasks(ctx context.Context, phase string, tasks []task) {
 // item brings one item up to date: fetched when new, when its feed entry
 // changed, or when an agenda is due to have become minutes; otherwise left
 // alone without a request.
-func (s *syncer) item(ctx context.Context, t task) {
-	state, err := s.st.Item(ctx, t.id)
+func (s *harvester) item(ctx context.Context, t task) {
+	state, err := s.db.ItemState(ctx, s.src.ID, t.id)
 	if err != nil {
 		s.rep.fail("item %s: %v", t.id, err)
 		return
 	}
 	if t.fingerprint == "" {
 		// Found on a list page: keep what the feed last said of it.
-		t.fingerprint = state.Fingerprint
+		t.fingerprint = state.FeedFingerprint
 	}
-	req := Request{URL: t.url}
+	req := scrape.Request{URL: t.url}
 	if state.Known {
 		if !s.due(t, state) {
 			s.rep.Unchanged++
@@ -325,8 +293,8 @@ func (s *syncer) item(ctx context.Context, t task) {
 	switch {
 	case ctx.Err() != nil:
 		return
-	case errors.Is(err, ErrNotFound) && state.Known:
-		if err := s.st.Gone(ctx, t.id); err != nil {
+	case errors.Is(err, scrape.ErrNotFound) && state.Known:
+		if err := s.db.MarkGone(ctx, s.src.ID, t.id, s.opts.Now()); err != nil {
 			s.rep.fail("item %s: mark gone: %v", t.id, err)
 			return
 		}
@@ -341,14 +309,14 @@ func (s *syncer) item(ctx context.Context, t task) {
 		if resp.ETag != "" || resp.LastModified != "" {
 			etag, lm = resp.ETag, resp.LastModified
 		}
-		if err := s.st.Touch(ctx, t.id, t.fingerprint, etag, lm); err != nil {
+		if err := s.db.TouchItem(ctx, s.src.ID, t.id, t.fingerprint, etag, lm, s.opts.Now()); err != nil {
 			s.rep.fail("item %s: %v", t.id, err)
 			return
 		}
 		s.rep.Unchanged++
 		return
 	}
-	change, err := s.st.Save(ctx, FetchedItem{ItemID: t.id, URL: t.url, Fingerprint: t.fingerprint, Response: resp, Page: page, FeedTitle: t.feedTitle})
+	change, err := s.save(ctx, t, resp, page)
 	if err != nil {
 		s.rep.fail("item %s: store: %v", t.id, err)
 		if ctx.Err() == nil {
@@ -357,24 +325,46 @@ func (s *syncer) item(ctx context.Context, t task) {
 		return
 	}
 	switch change {
-	case ChangeNew:
+	case store.ChangeNew:
 		s.rep.New++
-	case ChangeChanged:
+	case store.ChangeChanged:
 		s.rep.Changed++
 	default:
 		s.rep.Unchanged++
 	}
 }
 
+// save parses a fetched page and stores it: raw bytes, text and decision
+// in one transaction.
+func (s *harvester) save(ctx context.Context, t task, resp *scrape.Response, page scrape.Page) (store.Change, error) {
+	d := parse.Read(ParserInput(page, t.feedTitle, s.src.Organization))
+	return s.db.SaveItem(ctx, store.Fetched{
+		SourceID:        s.src.ID,
+		ItemID:          t.id,
+		URL:             t.url,
+		FetchedAt:       s.opts.Now(),
+		Status:          resp.Status,
+		ContentType:     resp.ContentType,
+		ETag:            resp.ETag,
+		LastModified:    resp.LastModified,
+		Raw:             resp.Body,
+		Text:            page.FullText(),
+		FeedFingerprint: t.fingerprint,
+		FeedTitle:       t.feedTitle,
+		Decision:        d,
+		ParserVersion:   parse.Version,
+	})
+}
+
 // due reports whether a known item must be fetched again.
-func (s *syncer) due(t task, state ItemState) bool {
+func (s *harvester) due(t task, state store.ItemState) bool {
 	if state.Gone {
 		return true
 	}
-	if t.fingerprint != "" && t.fingerprint != state.Fingerprint {
+	if t.fingerprint != "" && t.fingerprint != state.FeedFingerprint {
 		return true
 	}
-	if s.opts.Recheck > 0 && state.Agenda && state.MeetingDate != "" {
+	if s.opts.Recheck > 0 && state.Document == string(parse.DocumentAgenda) && state.MeetingDate != "" {
 		now := s.opts.Now().UTC()
 		return state.MeetingDate < now.Format("2006-01-02") && now.Sub(state.LastChecked) >= s.opts.Recheck
 	}
@@ -383,19 +373,19 @@ func (s *syncer) due(t task, state ItemState) bool {
 
 // fetchItem fetches an item page and checks that it is the item asked for,
 // asking once more if it is not.
-func (s *syncer) fetchItem(ctx context.Context, id string, req Request, feedTitle string) (*Response, Page, error) {
+func (s *harvester) fetchItem(ctx context.Context, id string, req scrape.Request, feedTitle string) (*scrape.Response, scrape.Page, error) {
 	var lastErr error
 	for attempt := 0; attempt < 2; attempt++ {
 		resp, err := s.c.Get(ctx, req)
 		if err != nil {
-			return nil, Page{}, err
+			return nil, scrape.Page{}, err
 		}
 		if resp.NotModified {
-			return resp, Page{}, nil
+			return resp, scrape.Page{}, nil
 		}
-		page, err := ExtractPage(resp.Body, resp.ContentType, s.opts.Extract)
+		page, err := scrape.ExtractPage(resp.Body, resp.ContentType, extractOptions)
 		if err != nil {
-			return nil, Page{}, fmt.Errorf("extract %s: %w", req.URL, err)
+			return nil, scrape.Page{}, fmt.Errorf("extract %s: %w", req.URL, err)
 		}
 		if err := checkIdentity(id, feedTitle, page); err != nil {
 			lastErr = err
@@ -405,7 +395,7 @@ func (s *syncer) fetchItem(ctx context.Context, id string, req Request, feedTitl
 		}
 		return resp, page, nil
 	}
-	return nil, Page{}, lastErr
+	return nil, scrape.Page{}, lastErr
 }
 
 // checkIdentity compares what the page says it is with what was asked for:
@@ -413,7 +403,7 @@ func (s *syncer) fetchItem(ctx context.Context, id string, req Request, feedTitl
 // stands in its text. Titles are compared as letters and digits only, since
 // feeds and pages differ in case, spacing and dashes, and the page title is
 // only a guess; a feed title may also be cut short.
-func checkIdentity(id, feedTitle string, page Page) error {
+func checkIdentity(id, feedTitle string, page scrape.Page) error {
 	if strings.TrimSpace(page.FullText()) == "" {
 		return fmt.Errorf("%s: the page has no text", id)
 	}
@@ -445,9 +435,9 @@ func titleKey(s string) string {
 
 // meeting reads a meeting page (from the meetings feed or a backfill list)
 // and syncs the items it lists that the archive does not have yet.
-func (s *syncer) meeting(ctx context.Context, meetingURL, fingerprint string) {
+func (s *harvester) meeting(ctx context.Context, meetingURL, fingerprint string) {
 	if fingerprint != "" {
-		seen, err := s.st.EntrySeen(ctx, meetingURL)
+		seen, err := s.db.EntryFingerprint(ctx, s.src.ID, meetingURL)
 		if err != nil {
 			s.rep.fail("meeting %s: %v", meetingURL, err)
 			return
@@ -456,12 +446,12 @@ func (s *syncer) meeting(ctx context.Context, meetingURL, fingerprint string) {
 			return
 		}
 	}
-	etag, lm, err := s.st.Validators(ctx, meetingURL)
+	etag, lm, err := s.db.Validators(ctx, meetingURL)
 	if err != nil {
 		s.rep.fail("meeting %s: %v", meetingURL, err)
 		return
 	}
-	resp, err := s.c.Get(ctx, Request{URL: meetingURL, ETag: etag, LastModified: lm})
+	resp, err := s.c.Get(ctx, scrape.Request{URL: meetingURL, ETag: etag, LastModified: lm})
 	if err != nil {
 		if ctx.Err() == nil {
 			s.rep.fail("meeting %s: %v", meetingURL, err)
@@ -471,14 +461,14 @@ func (s *syncer) meeting(ctx context.Context, meetingURL, fingerprint string) {
 	before := s.settled()
 	if !resp.NotModified {
 		s.rep.Pages++
-		text, _, _, err := DecodeBytes(resp.Body, resp.ContentType)
+		text, _, _, err := scrape.DecodeBytes(resp.Body, resp.ContentType)
 		if err != nil {
 			s.rep.fail("meeting %s: %v", meetingURL, err)
 			return
 		}
 		var tasks []task
-		for _, l := range ExtractLinks(s.base, text) {
-			if l.Kind == LinkItem {
+		for _, l := range scrape.ExtractLinks(s.base, text) {
+			if l.Kind == scrape.LinkItem {
 				tasks = append(tasks, task{id: l.ID, url: l.URL})
 			}
 		}
@@ -489,7 +479,7 @@ func (s *syncer) meeting(ctx context.Context, meetingURL, fingerprint string) {
 		s.saveValidators(ctx, meetingURL, resp)
 	}
 	if fingerprint != "" {
-		if err := s.st.SetEntrySeen(ctx, meetingURL, fingerprint); err != nil {
+		if err := s.db.SetEntryFingerprint(ctx, s.src.ID, meetingURL, fingerprint, s.opts.Now()); err != nil {
 			s.rep.fail("meeting %s: %v", meetingURL, err)
 		}
 	}
@@ -502,11 +492,11 @@ const maxBackfillPages = 5000
 // backfill walks the list pages: the front page and body lists lead to each
 // body's meeting list, which leads to meetings, which lead to items. Links
 // are found by their URL pattern, whatever the markup around them.
-func (s *syncer) backfill(ctx context.Context) {
+func (s *harvester) backfill(ctx context.Context) {
 	s.progress("backfill", "", 0)
 	visited := map[string]bool{}
-	queue := []Link{{Kind: LinkBodies, URL: PageURL(s.base, "meeting_frames", "")}}
-	var meetings []Link
+	queue := []scrape.Link{{Kind: scrape.LinkBodies, URL: scrape.PageURL(s.base, "meeting_frames", "")}}
+	var meetings []scrape.Link
 	listPages := 0 // meetings are marked visited too, but do not count here
 	for len(queue) > 0 && listPages < maxBackfillPages {
 		if s.stopped(ctx) {
@@ -521,7 +511,7 @@ func (s *syncer) backfill(ctx context.Context) {
 		listPages++
 		// List pages are read whole every time: a 304 would hide meetings an
 		// earlier backfill skipped for an older --since.
-		resp, err := s.c.Get(ctx, Request{URL: l.URL})
+		resp, err := s.c.Get(ctx, scrape.Request{URL: l.URL})
 		if err != nil {
 			if ctx.Err() == nil {
 				s.rep.fail("list page %s: %v", l.URL, err)
@@ -529,18 +519,18 @@ func (s *syncer) backfill(ctx context.Context) {
 			continue
 		}
 		s.rep.Pages++
-		text, _, _, err := DecodeBytes(resp.Body, resp.ContentType)
+		text, _, _, err := scrape.DecodeBytes(resp.Body, resp.ContentType)
 		if err != nil {
 			s.rep.fail("list page %s: %v", l.URL, err)
 			continue
 		}
-		for _, next := range ExtractLinks(s.base, text) {
+		for _, next := range scrape.ExtractLinks(s.base, text) {
 			switch next.Kind {
-			case LinkBodies, LinkMeetings:
+			case scrape.LinkBodies, scrape.LinkMeetings:
 				if !visited[next.URL] {
 					queue = append(queue, next)
 				}
-			case LinkMeeting:
+			case scrape.LinkMeeting:
 				if !visited[next.URL] && s.wanted(next) {
 					visited[next.URL] = true
 					meetings = append(meetings, next)
@@ -561,7 +551,7 @@ var linkDate = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 
 // wanted applies --since to a meeting link: by the date in its link text
 // when there is one, else by the year its id starts with.
-func (s *syncer) wanted(l Link) bool {
+func (s *harvester) wanted(l scrape.Link) bool {
 	if s.opts.Since == "" {
 		return true
 	}

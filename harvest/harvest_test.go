@@ -1,0 +1,180 @@
+package harvest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/minutes-fi/minutes/scrape"
+	"github.com/minutes-fi/minutes/store"
+)
+
+func TestCheckIdentity(t *testing.T) {
+	text := "Virolahden kunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\n\nKymenlaakson hyvinvointialueen ja Kymenlaakson kuntien strateginen yhteistyösopimus\n"
+	for _, tc := range []struct {
+		name      string
+		id, title string
+		page      scrape.Page
+		wrong     bool // want ErrWrongItem
+		fail      bool // want another error
+	}{
+		{"own id matches", "2023277-4", "", scrape.Page{Text: text, ItemID: "2023277-4"}, false, false},
+		{"own id differs", "2023277-4", "", scrape.Page{Text: text, ItemID: "2023277-3"}, true, false},
+		{"feed title in text, other case and dashes", "2023277-4", "KYMENLAAKSON hyvinvointialueen – ja Kymenlaakson kuntien strateginen yhteistyösopimus (pitkä otsikko jatkuu)", scrape.Page{Text: text}, false, false},
+		{"feed title not in text", "2023277-4", "Talousarvio 2024 ja taloussuunnitelma", scrape.Page{Text: text}, true, false},
+		{"short feed title is not evidence", "2023277-4", "Muut", scrape.Page{Text: text}, false, false},
+		{"no title, no id", "2023277-4", "", scrape.Page{Text: text}, false, false},
+		{"empty page", "2023277-4", "x", scrape.Page{Text: " \n "}, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := checkIdentity(tc.id, tc.title, tc.page)
+			switch {
+			case tc.wrong && !errors.Is(err, ErrWrongItem):
+				t.Errorf("err = %v, want ErrWrongItem", err)
+			case tc.fail && (err == nil || errors.Is(err, ErrWrongItem)):
+				t.Errorf("err = %v, want a non-identity error", err)
+			case !tc.wrong && !tc.fail && err != nil:
+				t.Errorf("err = %v, want nil", err)
+			}
+		})
+	}
+}
+
+// archive opens a real archive in a temporary folder with one source.
+func archive(t *testing.T, base string) (*store.DB, store.Source) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	src, err := db.AddSource(ctx, "test", base, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, src
+}
+
+// failingArchive refuses every item write, as a full disk does.
+type failingArchive struct {
+	*store.DB
+	err   error
+	saves int
+}
+
+func (f *failingArchive) SaveItem(context.Context, store.Fetched) (store.Change, error) {
+	f.saves++
+	return 0, f.err
+}
+
+// A known item that answers 404 is marked gone, and the feed that listed it
+// keeps no validators, so the next run reads the feed whole and asks again:
+// a passing 404 must not hide the item behind a 304 for good.
+func TestSyncGoneItemLeavesFeedUnvalidated(t *testing.T) {
+	var itemStatus atomic.Int32
+	itemStatus.Store(http.StatusNotFound)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		switch q.Get("page") {
+		case "rss/meetingitems":
+			w.Header().Set("ETag", `"feed1"`)
+			if r.Header.Get("If-None-Match") == `"feed1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><item><title>Kunnanhallitus 01.02.2024 / Asia</title>`+
+				`<link>%s/cgi/DREQUEST.PHP?page=meetingitem&amp;id=2024001-1</link><pubDate>Thu, 01 Feb 2024 10:00:00 +0200</pubDate></item></channel></rss>`, srv.URL)
+		case "meetingitem":
+			if s := int(itemStatus.Load()); s != http.StatusOK {
+				w.WriteHeader(s)
+				return
+			}
+			fmt.Fprint(w, `<html><body><a href="../kokous/2024001-1.PDF">PDF</a><p>Päätös: hyväksyttiin.</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	base, err := scrape.ParseBaseURL(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, src := archive(t, base.String())
+	// The archive knows the item from an earlier run, under an older entry.
+	itemURL := srv.URL + "/cgi/DREQUEST.PHP?page=meetingitem&id=2024001-1"
+	if _, err := db.SaveItem(ctx, store.Fetched{SourceID: src.ID, ItemID: "2024001-1", URL: itemURL, FetchedAt: time.Now(),
+		Status: 200, ContentType: "text/plain", Raw: []byte("Asia"), Text: "Asia", FeedFingerprint: "old"}); err != nil {
+		t.Fatal(err)
+	}
+	c := scrape.NewClient(scrape.ClientOptions{MaxRetries: -1})
+	feed := scrape.FeedURL(base, scrape.FeedItems, 0)
+	rep := Run(ctx, c, db, Source{ID: src.ID, Base: base}, Options{})
+	if rep.Gone != 1 {
+		t.Fatalf("first run: gone %d, want the item marked gone; report %+v", rep.Gone, rep)
+	}
+	if st, err := db.ItemState(ctx, src.ID, "2024001-1"); err != nil || !st.Gone {
+		t.Fatalf("item state %+v, %v: want gone", st, err)
+	}
+	if etag, lm, _ := db.Validators(ctx, feed); etag != "" || lm != "" {
+		t.Errorf("the feed listing a gone item kept validators %q %q", etag, lm)
+	}
+	itemStatus.Store(http.StatusOK)
+	rep = Run(ctx, c, db, Source{ID: src.ID, Base: base}, Options{})
+	if rep.FeedsNotModified != 0 || rep.Changed != 1 {
+		t.Errorf("second run: %d feeds not modified, %d changed; want the feed read whole and the item fetched again (%+v)", rep.FeedsNotModified, rep.Changed, rep)
+	}
+	if etag, _, _ := db.Validators(ctx, feed); etag == "" {
+		t.Error("once every entry is stored the feed's validators are saved")
+	}
+}
+
+// When the archive refuses a write (a full disk), the source stops at once
+// instead of fetching every remaining page only to drop it.
+func TestSyncStopsWhenTheArchiveCannotBeWritten(t *testing.T) {
+	var itemRequests atomic.Int32
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		switch q.Get("page") {
+		case "rss/meetingitems":
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel>`)
+			for i := 1; i <= 5; i++ {
+				fmt.Fprintf(w, `<item><title>Asia %d</title><link>%s/cgi/DREQUEST.PHP?page=meetingitem&amp;id=2024001-%d</link></item>`, i, srv.URL, i)
+			}
+			fmt.Fprint(w, `</channel></rss>`)
+		case "meetingitem":
+			itemRequests.Add(1)
+			fmt.Fprintf(w, `<html><body><a href="../kokous/%s.PDF">PDF</a><p>Päätös: hyväksyttiin.</p></body></html>`, q.Get("id"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	base, err := scrape.ParseBaseURL(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, src := archive(t, base.String())
+	full := errors.New("database or disk is full")
+	fa := &failingArchive{DB: db, err: full}
+	rep := Run(ctx, scrape.NewClient(scrape.ClientOptions{MaxRetries: -1}), fa, Source{ID: src.ID, Base: base}, Options{})
+	if !errors.Is(rep.Err, full) || rep.OK() {
+		t.Errorf("report error = %v, want the store's error for the source", rep.Err)
+	}
+	if n := itemRequests.Load(); n != 1 || fa.saves != 1 {
+		t.Errorf("%d item pages fetched and %d saves tried after the archive failed, want 1 and 1", n, fa.saves)
+	}
+	if etag, lm, _ := db.Validators(ctx, scrape.FeedURL(base, scrape.FeedItems, 0)); etag != "" || lm != "" {
+		t.Errorf("validators saved for a feed whose items were not stored: %q %q", etag, lm)
+	}
+}
