@@ -13,9 +13,18 @@ import (
 // so a crashed sync never leaves the archive locked. The file itself stays;
 // removing it on Close would let a third process lock a different inode.
 func lockFile(path string) (*FileLock, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	// O_NOFOLLOW: a lock file that is a symbolic link is refused, never
+	// written through (it could point at any file the user can write).
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW, 0o644)
 	if err != nil {
+		if errors.Is(err, syscall.ELOOP) {
+			return nil, fmt.Errorf("lock archive: %s is a symbolic link; remove it (minutes makes its own lock file there)", path)
+		}
 		return nil, fmt.Errorf("lock archive: %w", err)
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("lock archive: %s is not a regular file; remove it (minutes makes its own lock file there)", path)
 	}
 	for {
 		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)

@@ -101,3 +101,28 @@ func TestHelperLockHolder(t *testing.T) {
 	l.Close()
 	os.Exit(0)
 }
+
+// A lock file that is a symbolic link is refused and the file it points at
+// is left as it was.
+func TestLockRefusesSymlink(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "victim.txt")
+	if err := os.WriteFile(victim, []byte("precious\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "a.db")
+	if err := os.Symlink(victim, db+".lock"); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	l, err := Lock(db)
+	if err == nil {
+		l.Close()
+		t.Fatal("Lock through a symlink succeeded")
+	}
+	if !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("error %q does not say what is wrong", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Errorf("the symlink's target was written: %q", b)
+	}
+}
