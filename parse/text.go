@@ -61,7 +61,12 @@ func normalize(text string) []string {
 		}
 		// A document line run together with the title that follows it
 		// ("Pöytäkirja 11.04.2022/Pykälä 106Kouvolan uuden …"): two lines.
-		if m := gluedDocLine.FindStringSubmatchIndex(line); m != nil && len(line) > maxHeaderBytes/4 {
+		if len(line) > maxHeaderBytes/4 && hasDate(line) && strings.ContainsAny(line[:1], "PpEeFf") {
+			m := gluedDocLine.FindStringSubmatchIndex(line)
+			if m == nil {
+				out = append(out, line)
+				continue
+			}
 			out = append(out, line[:m[3]], line[m[3]:])
 			continue
 		}
@@ -82,8 +87,10 @@ var (
 
 // cleanLine removes rendering leftovers from a normalised line.
 func cleanLine(l string) string {
-	l = markdownHeading.ReplaceAllString(l, "")
-	for {
+	if strings.HasPrefix(l, "#") {
+		l = markdownHeading.ReplaceAllString(l, "")
+	}
+	for strings.HasSuffix(l, "|") {
 		t := trailingPipe.ReplaceAllString(l, "")
 		if t == l {
 			break
@@ -225,6 +232,28 @@ const maxPreparerLines = 24
 // "Kaupunginhallitus 105 § 10.4.2017" (an old template's table row).
 var handlingRevRe = regexp.MustCompile(`^(\S(?:[^§:]{0,78}\S)?)\s+(\d{1,5})\s*§\s+` + dateRe + `$`)
 
+// hasDate reports whether s holds something like a date, d.m.yyyy: a digit,
+// a dot and a digit. The header patterns all need one, and the check is far
+// cheaper than their backtracking.
+func hasDate(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// matchIf runs re only when the cheap check ok says it can match.
+func matchIf(ok bool, re *regexp.Regexp, s string) []string {
+	if !ok {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
+}
+
 // handlingNumSignRe matches a handling header with "N §" after the date.
 var handlingNumSignRe = regexp.MustCompile(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `\s+(\d{1,5})\s*§$`)
 
@@ -248,6 +277,9 @@ func (p *pageParser) canBeTitle(l string) bool {
 
 // isHandlingHeader reports a line that line() reads as a handling header.
 func (p *pageParser) isHandlingHeader(l string) bool {
+	if !hasDate(l) {
+		return false
+	}
 	if m := handlingRe.FindStringSubmatch(l); m != nil && p.headerFits(m) {
 		return true
 	}
@@ -286,19 +318,20 @@ func (p *pageParser) line(l string) {
 	// Headers, document lines, diary numbers and notes are short; long lines
 	// are body text and skip those patterns.
 	if len(l) <= maxHeaderBytes {
-		if isChromeLine(l) || (p.org != "" && l == p.org) || p.docLine(l) || checkNote.MatchString(l) {
+		dated := hasDate(l) // cheap: every header and document line has one
+		if isChromeLine(l) || (p.org != "" && l == p.org) || (dated && p.docLine(l)) || checkNote.MatchString(l) {
 			return
 		}
-		if m := handlingRe.FindStringSubmatch(l); m != nil && p.headerFits(m) {
+		if m := matchIf(dated, handlingRe, l); m != nil && p.headerFits(m) {
 			p.handlingHeader(m[1], m[2], m[3], m[4], m[5], m[6], l)
 			return
 		}
-		if m := handlingRevRe.FindStringSubmatch(l); m != nil && p.headerFits([]string{m[0], m[1], "", "", "", m[2]}) {
+		if m := matchIf(dated, handlingRevRe, l); m != nil && p.headerFits([]string{m[0], m[1], "", "", "", m[2]}) {
 			// "Kaupunginhallitus  105 §  10.4.2017": number before date.
 			p.handlingHeader(m[1], m[3], m[4], m[5], m[2], "", l)
 			return
 		}
-		if m := handlingNumSignRe.FindStringSubmatch(l); m != nil && p.headerFits([]string{m[0], m[1], "", "", "", m[5]}) {
+		if m := matchIf(dated, handlingNumSignRe, l); m != nil && p.headerFits([]string{m[0], m[1], "", "", "", m[5]}) {
 			// "Hyvinvoinnin edistämisen lautakunta 29.4.2014 47 §".
 			p.handlingHeader(m[1], m[2], m[3], m[4], m[5], "", l)
 			return
