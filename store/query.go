@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +13,18 @@ import (
 // ErrEmptyQuery means a search query had no word to look for: it was empty,
 // only punctuation, or only excluded words.
 var ErrEmptyQuery = errors.New("the query has no word to search for")
+
+// MaxQueryBytes and maxClauses bound a query: no question about minutes
+// needs more, and a query of thousands of words costs minutes of FTS5 work
+// for nothing.
+const (
+	MaxQueryBytes = 1000
+	maxClauses    = 64
+)
+
+// ErrQueryTooLong means a query is over MaxQueryBytes or has more than
+// maxClauses words and phrases.
+var ErrQueryTooLong = errors.New("the query is too long")
 
 // Query is a search query as the user typed it, read into clauses. The
 // language is deliberately small and forgiving, so that nothing a user types
@@ -35,12 +48,26 @@ type clause struct {
 	words []string
 }
 
-// ParseQuery reads a query. It fails only with ErrEmptyQuery.
+// ParseQuery reads a query. It fails with ErrEmptyQuery, or ErrQueryTooLong
+// (wrapped, saying the limit). A word or phrase repeated in one group counts
+// once.
 func ParseQuery(s string) (Query, error) {
+	if len(s) > MaxQueryBytes {
+		return Query{}, fmt.Errorf("%w: %d bytes, at most %d are read", ErrQueryTooLong, len(s), MaxQueryBytes)
+	}
 	s = norm.NFC.String(s)
 	var q Query
 	group := []clause{}
 	negate := false
+	clauses := 0
+	has := func(list []clause, c clause) bool {
+		for _, x := range list {
+			if strings.Join(x.words, " ") == strings.Join(c.words, " ") {
+				return true
+			}
+		}
+		return false
+	}
 	add := func(text string, quoted bool) {
 		var words []string
 		for _, t := range tokens(text) {
@@ -51,10 +78,13 @@ func ParseQuery(s string) (Query, error) {
 			return
 		}
 		c := clause{words: words}
-		if negate {
+		switch {
+		case negate && !has(q.not, c):
 			q.not = append(q.not, c)
-		} else {
+			clauses++
+		case !negate && !has(group, c):
 			group = append(group, c)
+			clauses++
 		}
 		negate = false
 	}
@@ -103,6 +133,9 @@ func ParseQuery(s string) (Query, error) {
 	}
 	if len(group) > 0 {
 		q.any = append(q.any, group)
+	}
+	if clauses > maxClauses {
+		return Query{}, fmt.Errorf("%w: %d words and phrases, at most %d", ErrQueryTooLong, clauses, maxClauses)
 	}
 	if len(q.any) == 0 {
 		return Query{}, ErrEmptyQuery

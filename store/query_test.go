@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -100,4 +102,25 @@ func FuzzSearchQuery(f *testing.F) {
 			t.Errorf("approved %q: %v", q, err)
 		}
 	})
+}
+
+func TestParseQueryBounds(t *testing.T) {
+	// A word repeated 10,000 times is one word.
+	q, err := ParseQuery(strings.TrimSpace(strings.Repeat("sopimus ", 100)))
+	if err != nil || q.String() != "sopimus" {
+		t.Errorf("repeated word: %q, %v", q.String(), err)
+	}
+	if _, err := ParseQuery(strings.Repeat("a", MaxQueryBytes+1)); !errors.Is(err, ErrQueryTooLong) {
+		t.Errorf("long query: %v, want ErrQueryTooLong", err)
+	}
+	var words []string
+	for i := 0; i < maxClauses+1; i++ {
+		words = append(words, fmt.Sprintf("w%d", i))
+	}
+	if _, err := ParseQuery(strings.Join(words, " ")); !errors.Is(err, ErrQueryTooLong) {
+		t.Errorf("%d words: %v, want ErrQueryTooLong", len(words), err)
+	}
+	if q, err := ParseQuery(`"a b" "a b" -c -c x`); err != nil || q.String() != `"a b" x -c` {
+		t.Errorf("repeated phrase and exclusion: %q, %v", q.String(), err)
+	}
 }

@@ -91,7 +91,7 @@ func queryError(err error) error {
 	if errors.Is(err, store.ErrEmptyQuery) {
 		return usagef("the query has no word to search for (words, \"a phrase\", -excluded, a OR b)")
 	}
-	if errors.Is(err, store.ErrBadFilter) {
+	if errors.Is(err, store.ErrBadFilter) || errors.Is(err, store.ErrQueryTooLong) {
 		return usageError{err}
 	}
 	return err
