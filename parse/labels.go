@@ -42,6 +42,11 @@ var labels = func() []label {
 	l := []label{
 		{"Valmistelijat ja lisätiedot", secPreparer, false},
 		{"Valmistelijat / lisätiedot", secPreparer, false},
+		{"Valmistelija/lisätietoja antaa", secPreparer, false},
+		{"Valmistelija/lisätietoja", secPreparer, false},
+		{"Valmistelija/lisätiedot", secPreparer, false},
+		{"Valmistelu ja lisätiedot", secPreparer, false},
+		{"Valmistelija ja esittelijä", secPreparer, false},
 		{"Valmistelija / lisätiedot", secPreparer, false},
 		{"Lisätietoja antavat", secPreparer, false},
 		{"Lisätietoja antaa", secPreparer, false},
@@ -54,9 +59,10 @@ var labels = func() []label {
 		{"Valmistelu", secPreparer, true},
 		{"Lisätiedot", secPreparer, true},
 		{"Beredare", secPreparer, false},
-		{"Beredning", secPreparer, true},
+		{"Beredning", secPreparer, false},
 		{"Esittelijä", secPresenter, false},
 		{"Föredragande", secPresenter, false},
+		{"Föredragning", secPresenter, false},
 		{"Päätösehdotus", secProposal, false},
 		{"Päätösesitys", secProposal, false},
 		{"Ehdotus", secProposal, false},
@@ -172,7 +178,7 @@ var (
 	dateRe = `(\d{1,2})\.(\d{1,2})\.(\d{4})`
 	// docLine: "Pöytäkirja 09.10.2023/Pykälä 183", "Esityslista 04.03.2025/Asianro 68",
 	// older templates without the slash: "Pöytäkirja 08.05.2017 Pykälä 127".
-	docLineRe = regexp.MustCompile(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista))\s*` + dateRe + `\s*(?:/\s*)?(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\s*(\d{1,5})\b`)
+	docLineRe = regexp.MustCompile(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista|muistio|promemoria))\s*` + dateRe + `\s*(?:/\s*)?(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\s*(\d{1,5})\b`)
 	// handlingRe: "KhVi 09.10.2023 § 183", "Kaupunginhallitus 21.08.2023 § 230", with an
 	// optional diary number after it.
 	handlingRe   = regexp.MustCompile(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)

@@ -29,6 +29,12 @@ func isTitleWord(w string) bool {
 	return false
 }
 
+// contactLabel is the word before an e-mail address in a contact line.
+var contactLabel = regexp.MustCompile(`^(?i:e-?mail|sähköposti|s-posti|e-post)\s*:?\s*`)
+
+// addressRe is a street address or a postcode and town in a contact line.
+var addressRe = regexp.MustCompile(`^\d{5} \p{Lu}\p{L}+$|^\p{Lu}\p{L}*(?:tie|katu|kuja|polku|väylä|rinne|raitti|vägen|gatan) \d+\s?\p{L}?$`)
+
 // placeTail is the organisation some sites write after a presenter's
 // name: "Sivistysjohtaja Risteelä Virpi Iin kunta".
 var placeTail = regexp.MustCompile(`\s+\p{Lu}\p{L}*\s+(?:kunta|kaupunki|kommun|stad)$`)
@@ -129,9 +135,9 @@ func parsePersons(line, place string) []Person {
 	var people []Person
 	var pending string // a title-only piece joined to the next: "kehittämis- ja hallintojohtaja"
 	for _, seg := range listSplit.Split(line, -1) {
-		seg = strings.TrimSpace(seg)
-		if seg == "" {
-			continue
+		seg = contactLabel.ReplaceAllString(strings.TrimSpace(seg), "")
+		if seg == "" || addressRe.MatchString(seg) {
+			continue // "Kermanrannantie 7", "79700 Heinävesi": where, not who
 		}
 		if emailRe.MatchString(seg) && strings.Count(seg, " ") == 0 {
 			if !templateEmail.MatchString(seg) && len(people) > 0 && people[len(people)-1].Email == "" {

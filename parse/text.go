@@ -76,26 +76,24 @@ func normalize(text string) []string {
 }
 
 var (
-	// markdownHeading and trailingPipe are what some page-to-text
-	// renderings leave of headings ("# 240422 Oikaisuvaatimus") and table
-	// cells ("Yhdyskuntavaliokunta |").
+	// markdownHeading is what some page-to-text renderings leave of a
+	// heading ("# 240422 Oikaisuvaatimus"); they also leave table cells'
+	// pipes at line ends ("Yhdyskuntavaliokunta |"), which cleanLine trims.
 	markdownHeading = regexp.MustCompile(`^#{1,6} `)
-	trailingPipe    = regexp.MustCompile(`\s+\|$`)
 	// gluedDocLine is a document line with text right after its number.
 	gluedDocLine = regexp.MustCompile(`^((?i:pöytäkirja|esityslista|protokoll|föredragningslista)\s*\d{1,2}\.\d{1,2}\.\d{4}\s*/?\s*(?i:pykälä|paragraf|asianro|ärende)\s*\d{1,5})\p{Lu}`)
 )
 
 // cleanLine removes rendering leftovers from a normalised line.
 func cleanLine(l string) string {
+	if strings.Trim(l, "| ") == "" {
+		return "" // what is left of an empty table row
+	}
 	if strings.HasPrefix(l, "#") {
 		l = markdownHeading.ReplaceAllString(l, "")
 	}
-	for strings.HasSuffix(l, "|") {
-		t := trailingPipe.ReplaceAllString(l, "")
-		if t == l {
-			break
-		}
-		l = t
+	if strings.HasSuffix(l, "|") {
+		l = strings.TrimRight(l, "| ")
 	}
 	return strings.TrimSpace(l)
 }
@@ -136,6 +134,11 @@ type pageParser struct {
 	headerDone bool
 	// pendingTitle is a preparer's job title waiting for the name below it.
 	pendingTitle string
+	// preTitle is a title taken as the last of the lines before the first
+	// handling header.
+	preTitle string
+	// presentsToo: the preparers' label also names the presenter.
+	presentsToo bool
 	// preLines are the title-like lines read before any handling; the
 	// first is the title until a handling header shows otherwise.
 	preLines []string
@@ -176,8 +179,10 @@ func (p *pageParser) docLine(l string) bool {
 	switch strings.ToLower(m[1]) {
 	case "pöytäkirja", "protokoll":
 		p.document = DocumentMinutes
-	default:
+	case "esityslista", "föredragningslista":
 		p.document = DocumentAgenda
+	default:
+		p.document = "" // a memo (muistio): neither minutes nor agenda
 	}
 	if d, err := dateParts(m[2], m[3], m[4]); err == nil {
 		p.docDate = d
@@ -202,6 +207,7 @@ func (p *pageParser) startHandling(h *handling) {
 		// text lost, then the title, right before the handling.
 		last := len(p.preLines) - 1
 		p.title = p.preLines[last]
+		p.preTitle = p.title
 		for _, a := range p.preLines[:last] {
 			if !listedAttachment(p.attachments, a) {
 				p.attachments = append(p.attachments, a)
@@ -383,6 +389,8 @@ func (p *pageParser) line(l string) {
 		}
 	}
 	if kind, rest, ok := matchLabel(l); ok {
+		// "Valmistelija ja esittelijä: …" names the presenter too.
+		p.presentsToo = kind == secPreparer && strings.Contains(strings.ToLower(l[:min(len(l), 40)]), "esittelijä")
 		p.label(kind, rest)
 		return
 	}
@@ -402,6 +410,17 @@ func (p *pageParser) line(l string) {
 func (p *pageParser) sectionAlone(n int) {
 	if p.cur != nil && p.cur.header && p.cur.Section == nil && p.cur.empty() {
 		p.cur.Section = &n
+		return
+	}
+	if p.cur != nil && p.cur.header && p.cur.Section != nil && *p.cur.Section == n && p.cur.empty() && p.prev != "" && p.isHandlingHeader(p.prev) {
+		// "Aluevaltuusto 09.12.2025 § 99" / "§ 99": the header block goes
+		// on and the title follows it. A title taken from the short lines
+		// before the header was the last of an attachment list.
+		if p.preTitle != "" && p.title == p.preTitle {
+			p.attachments = append(p.attachments, p.preTitle)
+			p.title = ""
+		}
+		p.titleOpen = p.title == ""
 		return
 	}
 	h := &handling{header: true, Handling: Handling{Section: &n}}
@@ -435,6 +454,11 @@ func (p *pageParser) abbrevSection(abbr string, n int) {
 		}
 	}
 	p.startHandling(&handling{header: true, Handling: Handling{Body: abbr, Section: &n}})
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // bodyLike reports a short line that can name a body: a few words, no
@@ -599,6 +623,9 @@ func (p *pageParser) text(l string) {
 		}
 		p.sec = secNone
 	case secAttachments:
+		if attachmentNoise.MatchString(l) {
+			return // the table's header row, a file size
+		}
 		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 {
 			if p.cur == nil && !p.noTitle {
 				p.preAttach++
@@ -618,7 +645,17 @@ func (p *pageParser) text(l string) {
 		return
 	}
 	// Unlabelled text: the title, if it has not been seen yet.
-	if p.cur == nil && p.sec == secNone && !p.noTitle && titleLike(l) && p.canBeTitle(l) && len(p.preLines) < 8 {
+	if p.cur == nil && p.sec == secNone && !p.noTitle && titleLike(l) && p.canBeTitle(l) && len(p.preLines) < 16 {
+		if n := len(p.preLines); n > 0 && startsLower(l) {
+			// A title broken over two lines: "…lautakunnan vuoden 2026" /
+			// "talousarvioesitys".
+			joined := p.preLines[n-1] + " " + l
+			if p.title == p.preLines[n-1] {
+				p.title = joined
+			}
+			p.preLines[n-1] = joined
+			return
+		}
 		p.preLines = append(p.preLines, l)
 	}
 	if p.title == "" && !p.noTitle && (p.cur == nil || p.titleOpen) && titleLike(l) && p.canBeTitle(l) {
@@ -636,15 +673,19 @@ func (p *pageParser) text(l string) {
 // ("Valmistelija talous- ja henkilöstöjohtaja" / "Sanna-Mari Vesanen 044 …").
 func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 	l = strings.TrimSuffix(l, ".")
+	if onLabel {
+		// "Valmistelija Lisätiedot: …": a second label word before the names.
+		l = nestedLabel.ReplaceAllString(l, "")
+	}
 	if !onLabel {
-		if lone := strings.TrimSpace(l); phoneOnly(lone) || (emailRe.MatchString(lone) && !strings.Contains(lone, " ")) {
+		if phones, emails, ok := contactOnly(l); ok {
 			if n := len(p.preparers); n > 0 {
 				last := &p.preparers[n-1]
-				switch {
-				case phoneOnly(lone) && last.Phone == "":
-					last.Phone = phoneRe.FindStringSubmatch(lone)[1]
-				case !phoneOnly(lone) && last.Email == "" && !templateEmail.MatchString(lone):
-					last.Email = lone
+				if last.Phone == "" && len(phones) > 0 {
+					last.Phone = phones[0]
+				}
+				if last.Email == "" && len(emails) > 0 {
+					last.Email = emails[0]
 				}
 			}
 			return true
@@ -663,14 +704,43 @@ func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 	}
 	switch {
 	case onLabel && len(people) == 0 && titleLike(l):
-		p.pendingTitle = l
+		// The title alone, its phone perhaps after it: "Hallintojohtaja, puh. …".
+		p.pendingTitle = strings.TrimSpace(listSplit.Split(l, 2)[0])
 		return true
 	case !onLabel && !named:
 		return false
 	}
 	p.pendingTitle = ""
 	p.preparers = appendPeople(p.preparers, people...)
+	if p.presentsToo && p.presenter == nil && len(people) > 0 {
+		pr := people[0]
+		p.presenter = &pr
+	}
 	return true
+}
+
+// nestedLabel is a label word standing after the preparers' label.
+var nestedLabel = regexp.MustCompile(`^(?i:lisätiedot|lisätietoja|lisätietoja antaa|mer information)\s*:\s*`)
+
+// contactOnly reports a line made only of phone numbers and e-mail
+// addresses ("puh. 040-7101 936, email: kristiina.rasanen@heinavesi.fi"):
+// the contacts of the preparer on the line above.
+func contactOnly(l string) (phones, emails []string, ok bool) {
+	for _, seg := range listSplit.Split(strings.TrimSpace(l), -1) {
+		seg = contactLabel.ReplaceAllString(strings.TrimSpace(seg), "")
+		switch {
+		case seg == "":
+		case phoneOnly(seg):
+			phones = append(phones, phoneRe.FindStringSubmatch(seg)[1])
+		case emailRe.MatchString(seg) && !strings.Contains(seg, " "):
+			if !templateEmail.MatchString(seg) {
+				emails = append(emails, seg)
+			}
+		default:
+			return nil, nil, false
+		}
+	}
+	return phones, emails, len(phones)+len(emails) > 0
 }
 
 // flushPendingTitle ends a preparers block whose last line was a job title
@@ -711,6 +781,10 @@ func personLike(l string) bool {
 func titleLike(l string) bool {
 	return utf8.RuneCountInString(l) <= 250 && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ":")
 }
+
+// attachmentNoise is what an attachment table has besides titles: its
+// header row and file sizes ("Numero Otsikko", "(pdf 984.31 kb)").
+var attachmentNoise = regexp.MustCompile(`(?i)^(?:(?:numero|nro|n:o)\s+(?:otsikko|nimi)|\(?\s*(?:pdf|docx?|xlsx?|pptx?)\s+[\d.,]+\s*[km]?b\s*\)?)$`)
 
 // endList ends a list block (attachments, notify) that an identifier line
 // follows: a diary number is never an attachment's title.
@@ -813,7 +887,9 @@ func (p *pageParser) result() Decision {
 		if d.MeetingDate == "" {
 			d.MeetingDate = last.Date
 		}
-		if d.Section == nil && last.Section != nil {
+		if d.Section == nil && last.Section != nil && (p.docDate == "" || last.Date == "" || last.Date == p.docDate) {
+			// The current handling's §; an earlier handling's (the board's
+			// § on the council's agenda) is not the item's.
 			n := *last.Section
 			d.Section = &n
 		}
