@@ -55,15 +55,24 @@ func Read(pg Page) Decision {
 		// standing at its top when the head has none.
 		end := docLineIn(head, len(head))
 		all := append(append([]string{}, head...), text...)
+		inText := false
 		if end < 0 {
 			end = len(head)
 			if i := docLineIn(text, 3); i >= 0 {
 				end += i
+			} else {
+				inText = true
 			}
 		}
 		p.readHeader(all[:end], end)
 		headLeft = max(len(head)-end, 0)
-		rest = p.skipChrome(all[end:])
+		if inText {
+			// The head had no document line (a breadcrumb only): the site
+			// header may open the data part itself.
+			rest = p.header(all[end:])
+		} else {
+			rest = p.skipChrome(all[end:])
+		}
 		headLeft = max(headLeft-(len(all)-end-len(rest)), 0)
 	} else {
 		rest = p.header(text)
