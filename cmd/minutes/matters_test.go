@@ -1,0 +1,189 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The matters evaluation (testdata/matters): real page texts of several
+// organisations' decisions on the same matters, labelled by reading, served
+// as Dynasty sites (one per organisation) and synced, so that `approved` is
+// measured through the whole chain. Measured, not asserted beyond a floor
+// that guards against a collapse: `go test ./cmd/minutes -run TestApprovedMatters -v`
+// prints precision and recall per matter and query.
+
+type matterPage struct {
+	name, text   string
+	Matter       string            `json:"matter"`
+	Organization *string           `json:"organization"`
+	Body         *string           `json:"body"`
+	MeetingDate  *string           `json:"meeting_date"`
+	Title        *string           `json:"title"`
+	Outcome      *string           `json:"outcome"`
+	OtherMatters map[string]string `json:"other_matters"`
+}
+
+type matterDef struct {
+	Key     string   `json:"key"`
+	Queries []string `json:"queries"`
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func loadMatters(t *testing.T) ([]matterDef, []matterPage) {
+	t.Helper()
+	dir := filepath.Join("..", "..", "testdata", "matters")
+	b, err := os.ReadFile(filepath.Join(dir, "matters.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var defs []matterDef
+	if err := json.Unmarshal(b, &defs); err != nil {
+		t.Fatal(err)
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "pages", "*.json"))
+	sort.Strings(paths)
+	var pages []matterPage
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mp matterPage
+		if err := json.Unmarshal(b, &mp); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		text, err := os.ReadFile(strings.TrimSuffix(p, ".json") + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		mp.name, mp.text = strings.TrimSuffix(filepath.Base(p), ".json"), string(text)
+		pages = append(pages, mp)
+	}
+	return defs, pages
+}
+
+// serveOrganisation serves one organisation's pages as a Dynasty site.
+func serveOrganisation(t *testing.T, pages []matterPage) *httptest.Server {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		switch {
+		case r.URL.Path == "/robots.txt":
+			http.NotFound(w, r)
+		case q.Get("page") == "rss/meetingitems":
+			w.Header().Set("Content-Type", "application/rss+xml; charset=ISO-8859-1")
+			var items []realItem
+			for i, p := range pages {
+				items = append(items, realItem{id: fmt.Sprintf("2026001-%d", i+1), body: deref(p.Body),
+					date: deref(p.MeetingDate), title: deref(p.Title)})
+			}
+			feed, _ := realFeeds(items)
+			fmt.Fprint(w, strings.ReplaceAll(feed, "{{BASE}}", srv.URL))
+		case q.Get("page") == "rss/meetings":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Dynasty</title></channel></rss>`)
+		case q.Get("page") == "meetingitem":
+			var n int
+			if _, err := fmt.Sscanf(q.Get("id"), "2026001-%d", &n); err != nil || n < 1 || n > len(pages) {
+				http.NotFound(w, r)
+				return
+			}
+			p := pages[n-1]
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			page := realPageHTML(realItem{id: q.Get("id"), text: p.text, body: deref(p.Body), date: deref(p.MeetingDate)}, "nomarker")
+			fmt.Fprint(w, strings.ReplaceAll(page, "{{BASE}}", srv.URL))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestApprovedMatters(t *testing.T) {
+	defs, pages := loadMatters(t)
+	byOrg := map[string][]matterPage{}
+	for _, p := range pages {
+		if o := deref(p.Organization); o != "" {
+			byOrg[o] = append(byOrg[o], p)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "matters.db")
+	for i, org := range sortedKeys(byOrg) {
+		srv := serveOrganisation(t, byOrg[org])
+		mustRun(t, exitOK, "--db", db, "sources", "add", fmt.Sprintf("org%02d", i), srv.URL, "--org", org)
+	}
+	mustRun(t, exitOK, "--db", db, "sync", "--delay", "0", "--quiet")
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-24s %-55s %5s %5s %5s %9s %6s\n", "matter", "query", "want", "found", "extra", "precision", "recall")
+	totalWant, totalFound, totalListed := 0, 0, 0
+	for _, m := range defs {
+		// The organisations with a decision on the matter (any outcome);
+		// those that only mention it must not be listed.
+		want := map[string]bool{}
+		for _, p := range pages {
+			if p.Matter == m.Key && deref(p.Outcome) != "mention" && deref(p.Organization) != "" {
+				want[deref(p.Organization)] = true
+			}
+		}
+		for _, q := range m.Queries {
+			r := mustRun(t, exitOK, "--db", db, "approved", q, "--format", "json")
+			var out struct {
+				Approved, Otherwise []orgJSON
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+				t.Fatalf("approved %q: %v", q, err)
+			}
+			listed := map[string]bool{}
+			for _, o := range append(out.Approved, out.Otherwise...) {
+				listed[o.Organization] = true
+			}
+			found, extra := 0, 0
+			for o := range listed {
+				if want[o] {
+					found++
+				} else {
+					extra++
+				}
+			}
+			totalWant += len(want)
+			totalFound += found
+			totalListed += len(listed)
+			fmt.Fprintf(&b, "%-24s %-55s %5d %5d %5d %9.2f %6.2f\n", m.Key, truncate(q, 55), len(want), found, extra,
+				ratioOf(found, len(listed)), ratioOf(found, len(want)))
+		}
+	}
+	p, r := ratioOf(totalFound, totalListed), ratioOf(totalFound, totalWant)
+	fmt.Fprintf(&b, "%-24s %-55s %5d %5d %5d %9.2f %6.2f\n", "all (micro)", "", totalWant, totalFound, totalListed-totalFound, p, r)
+	t.Log(b.String())
+	if totalWant < 25 {
+		t.Errorf("only %d organisation-matter pairs to find; the set needs at least 25", totalWant)
+	}
+	// A floor against a collapse, not a target (the approved issue's
+	// targets are 0.95 both). Measured when this set was built, before any
+	// work on matching: precision 0.97, recall 0.23 over 33 queries.
+	if p < 0.8 || r < 0.15 {
+		t.Errorf("approved precision %.2f, recall %.2f: collapsed", p, r)
+	}
+}
+
+func ratioOf(n, d int) float64 {
+	if d == 0 {
+		return 1
+	}
+	return float64(n) / float64(d)
+}
