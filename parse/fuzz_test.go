@@ -20,7 +20,32 @@ func FuzzParse(f *testing.F) {
 	f.Add("KH 31.02.2023 § 0\n§ 99999999999999999999")
 	f.Add("Dynasty tietopalvelu Haku RSS")
 	f.Fuzz(func(t *testing.T, text string) {
-		d := parse.Text(text)
+		checkDecision(t, parse.Text(text))
+	})
+}
+
+// FuzzRead: Read of an HTML page's parts, with a feed title and an
+// organisation, never panics and returns a well-formed decision.
+func FuzzRead(f *testing.F) {
+	for _, it := range loadSeeds(f) {
+		head, text, _ := strings.Cut(it.text, "Pykälä")
+		f.Add(head, text, "Kunnanhallitus 09.10.2023 / Sopimus", "Sopimus", "Virolahden kunta")
+	}
+	f.Add("Toimielimet | Kaupunginhallitus | Pöytäkirja 08.05.2017 | Avaa haku", "§ 127\nAsia", "", "Asia", "")
+	f.Add("", "", " / ", "", "")
+	f.Fuzz(func(t *testing.T, head, text, feed, bold, org string) {
+		d := parse.Read(parse.Page{Head: head, Text: text, Emphasis: []string{bold}, FeedTitle: feed, Organization: org})
+		checkDecision(t, d)
+		if d.Organization == "" && strings.TrimSpace(org) != "" {
+			t.Fatalf("organisation %q given, none in the decision", org)
+		}
+	})
+}
+
+// checkDecision fails on a decision that is not well formed.
+func checkDecision(t *testing.T, d parse.Decision) {
+	t.Helper()
+	{
 		if !parse.ValidOutcome(string(d.Outcome)) {
 			t.Fatalf("outcome %q not valid", d.Outcome)
 		}
@@ -44,7 +69,10 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("handling %+v", h)
 			}
 		}
-		if len(d.Handlings) > 0 && d.Handlings[len(d.Handlings)-1].Outcome != d.Outcome {
+		if d.Document == parse.DocumentAgenda && d.Outcome != parse.OutcomePending {
+			t.Fatalf("agenda with outcome %q", d.Outcome)
+		}
+		if d.Document != parse.DocumentAgenda && len(d.Handlings) > 0 && d.Handlings[len(d.Handlings)-1].Outcome != d.Outcome {
 			t.Fatalf("outcome %q is not the final handling's %q", d.Outcome, d.Handlings[len(d.Handlings)-1].Outcome)
 		}
 		if d.Votes != nil && (d.Unanimous == nil || *d.Unanimous) {
@@ -63,7 +91,7 @@ func FuzzParse(f *testing.F) {
 		if err := json.Unmarshal(b, &back); err != nil {
 			t.Fatalf("unmarshal %s: %v", b, err)
 		}
-	})
+	}
 }
 
 // BenchmarkParse parses every labelled item once per iteration and reports

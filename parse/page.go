@@ -47,7 +47,7 @@ func Read(pg Page) Decision {
 			p.emphasis = append(p.emphasis, strings.Join(l, " "))
 		}
 	}
-	p.feed = parseFeedTitle(pg.FeedTitle)
+	p.feed = parseFeedTitle(oneLine(pg.FeedTitle))
 	var rest []string
 	headLeft := 0 // lines of the head after its header, read but never a title
 	if len(head) > 0 {
@@ -86,13 +86,17 @@ func Read(pg Page) Decision {
 	p.noTitle = false
 	d := p.result()
 	if d.Organization == "" {
-		d.Organization = orgFromDocumentTitle(pg.DocumentTitle)
+		d.Organization = orgFromDocumentTitle(oneLine(pg.DocumentTitle))
 	}
 	if d.Organization == "" {
-		d.Organization = strings.TrimSpace(pg.Organization)
+		d.Organization = oneLine(pg.Organization)
 	}
 	return d
 }
+
+// oneLine is s as the parser reads text, on one line: valid UTF-8, NFC,
+// spaces collapsed.
+func oneLine(s string) string { return strings.Join(normalize(s), " ") }
 
 // Text parses the text of one meeting-item page, as a page text (the seeds,
 // a saved .txt) has it: the site header, if any, at the top.

@@ -134,6 +134,8 @@ type pageParser struct {
 	headerDone bool
 	// pendingTitle is a preparer's job title waiting for the name below it.
 	pendingTitle string
+	// bySection finds the first handling opened with each §, for "KH § 399".
+	bySection map[int]*handling
 	// preTitle is a title taken as the last of the lines before the first
 	// handling header.
 	preTitle string
@@ -216,6 +218,14 @@ func (p *pageParser) startHandling(h *handling) {
 	}
 	p.preLines = nil
 	p.handlings = append(p.handlings, h)
+	if h.header && h.Section != nil {
+		if p.bySection == nil {
+			p.bySection = map[int]*handling{}
+		}
+		if p.bySection[*h.Section] == nil {
+			p.bySection[*h.Section] = h
+		}
+	}
 	p.cur = h
 	p.sec = secNone
 	p.titleOpen = p.title == ""
@@ -447,11 +457,9 @@ var abbrevSectionRe = regexp.MustCompile(`^(\p{Lu}[\p{L}-]{0,11})\s*§\s*(\d{1,5
 // abbrevSection opens the handling "KH § 399" names: the one of that § read
 // from the table of handlings above, or a new one.
 func (p *pageParser) abbrevSection(abbr string, n int) {
-	for _, h := range p.handlings {
-		if h.header && h.Section != nil && *h.Section == n {
-			p.cur, p.sec = h, secNone
-			return
-		}
+	if h := p.bySection[n]; h != nil {
+		p.cur, p.sec = h, secNone
+		return
 	}
 	p.startHandling(&handling{header: true, Handling: Handling{Body: abbr, Section: &n}})
 }
@@ -646,7 +654,7 @@ func (p *pageParser) text(l string) {
 	}
 	// Unlabelled text: the title, if it has not been seen yet.
 	if p.cur == nil && p.sec == secNone && !p.noTitle && titleLike(l) && p.canBeTitle(l) && len(p.preLines) < 16 {
-		if n := len(p.preLines); n > 0 && startsLower(l) {
+		if n := len(p.preLines); n > 0 && startsLower(l) && titleLike(p.preLines[n-1]+" "+l) {
 			// A title broken over two lines: "…lautakunnan vuoden 2026" /
 			// "talousarvioesitys".
 			joined := p.preLines[n-1] + " " + l
@@ -924,15 +932,22 @@ func (p *pageParser) result() Decision {
 // the last one.
 func (p *pageParser) keptHandlings() []*handling {
 	var kept []*handling
+	seen := map[string]*handling{} // date and § of the handlings kept
 	for _, h := range p.handlings {
 		if !h.header && h.empty() {
 			continue
 		}
-		if dup := sameHandling(kept, h); dup != nil {
-			if dup.empty() {
-				*dup = *h
+		// The same meeting and § is the same handling, whatever the body
+		// is called in each place ("S/Kunnanhallitus salainen", "KhallS").
+		if h.header && h.Date != "" && h.Section != nil {
+			key := h.Date + " " + strconv.Itoa(*h.Section)
+			if dup := seen[key]; dup != nil {
+				if dup.empty() {
+					*dup = *h
+				}
+				continue
 			}
-			continue
+			seen[key] = h
 		}
 		kept = append(kept, h)
 	}
@@ -972,20 +987,6 @@ func (p *pageParser) keptHandlings() []*handling {
 	return kept
 }
 
-// sameHandling finds a handling in list with h's date and § (both known).
-func sameHandling(list []*handling, h *handling) *handling {
-	if !h.header || h.Date == "" || h.Section == nil {
-		return nil
-	}
-	for _, k := range list {
-		// The same meeting and § is the same handling, whatever the body
-		// is called in each place ("S/Kunnanhallitus salainen", "KhallS").
-		if k.header && k.Date == h.Date && k.Section != nil && *k.Section == *h.Section {
-			return k
-		}
-	}
-	return nil
-}
 
 // chooseTitle picks the item's title: the page line the feed's title names;
 // else the first bold paragraph that can be a title; else the title read
