@@ -987,7 +987,6 @@ func (p *pageParser) keptHandlings() []*handling {
 	return kept
 }
 
-
 // chooseTitle picks the item's title: the page line the feed's title names;
 // else the first bold paragraph that can be a title; else the title read
 // from the page's layout.
