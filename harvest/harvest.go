@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/minutes-fi/minutes/parse"
 	"github.com/minutes-fi/minutes/scrape"
@@ -413,25 +412,16 @@ func checkIdentity(id, feedTitle string, page scrape.Page) error {
 		}
 		return nil
 	}
-	want := []rune(titleKey(feedTitle))
+	want := []rune(parse.TitleKey(feedTitle))
 	if len(want) > 40 {
 		want = want[:40]
 	}
-	if len(want) >= 8 && !strings.Contains(titleKey(page.FullText()), string(want)) {
+	if len(want) >= 8 && !strings.Contains(parse.TitleKey(page.FullText()), string(want)) {
 		return fmt.Errorf("%w: asked for %s %q, the page does not mention it", ErrWrongItem, id, feedTitle)
 	}
 	return nil
 }
 
-func titleKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // meeting reads a meeting page (from the meetings feed or a backfill list)
 // and syncs the items it lists that the archive does not have yet.

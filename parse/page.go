@@ -386,9 +386,10 @@ func parseFeedTitle(s string) feedHint {
 	return h
 }
 
-// titleKey reduces a title to its letters and digits, lower case, to
-// compare the feed's title with the page's.
-func titleKey(s string) string {
+// TitleKey reduces a title to its letters and digits, lower case: how a
+// feed's title is compared with a page's, which differ in case, spacing
+// and dashes.
+func TitleKey(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -401,7 +402,7 @@ func titleKey(s string) string {
 // sameTitle reports whether a page line is the feed's title: equal as
 // letters and digits, or the feed's cut short.
 func sameTitle(line, feed string) bool {
-	a, b := titleKey(line), titleKey(feed)
+	a, b := TitleKey(line), TitleKey(feed)
 	if len(b) < 6 || len(a) < 6 {
 		return a == b && a != ""
 	}
