@@ -192,7 +192,6 @@ func (p *pageParser) readHeader(lines []string, n int) {
 	if p.body == "" && crumbBody != "" && p.document != "" {
 		p.body = crumbBody
 	}
-	p.headerDone = true
 }
 
 // skipChrome drops site chrome that follows the header: navigation lines,

@@ -129,9 +129,8 @@ type pageParser struct {
 	confidential bool
 	warnings     []string
 	// emphasis holds the page's bold paragraphs, feed what its feed entry says.
-	emphasis   []string
-	feed       feedHint
-	headerDone bool
+	emphasis []string
+	feed     feedHint
 	// pendingTitle is a preparer's job title waiting for the name below it.
 	pendingTitle string
 	// bySection finds the first handling opened with each §, for "KH § 399".
