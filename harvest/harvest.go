@@ -99,6 +99,7 @@ var ErrWrongItem = errors.New("server answered with a different item")
 // bottom in run, item and save.
 func Run(ctx context.Context, c *scrape.Client, db Archive, src Source, opts Options) Report {
 	s := &harvester{c: c, db: db, src: src, base: src.Base, opts: opts}
+	s.rep.Errors = []string{} // none is [], not null, in sync --json
 	if s.opts.Now == nil {
 		s.opts.Now = time.Now
 	}

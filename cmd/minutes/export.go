@@ -198,11 +198,12 @@ func neutralise(s string) string {
 
 func exportJSON(r *store.ExportRow, withText bool) map[string]any {
 	m := map[string]any{
-		"id": r.ID, "source": r.Source, "item_id": r.ItemID, "url": r.URL, "organization": r.Organization,
-		"body": r.Body, "document": r.Document, "meeting_date": nullable(r.MeetingDate), "section": r.Section,
-		"item_number": r.ItemNumber, "title": r.Title, "diary_number": r.DiaryNumber, "outcome": r.Outcome,
+		// Unknown is null, as in every JSON the tool writes.
+		"id": r.ID, "source": r.Source, "item_id": r.ItemID, "url": r.URL, "organization": nullable(r.Organization),
+		"body": nullable(r.Body), "document": nullable(r.Document), "meeting_date": nullable(r.MeetingDate), "section": r.Section,
+		"item_number": r.ItemNumber, "title": nullable(r.Title), "diary_number": nullable(r.DiaryNumber), "outcome": r.Outcome,
 		"unanimous": r.Unanimous, "votes_yes": nil, "votes_no": nil, "votes_blank": nil, "votes_absent": nil,
-		"confidential": r.Confidential, "language": r.Language, "proposal": r.Proposal, "decision": r.Decision,
+		"confidential": r.Confidential, "language": nullable(r.Language), "proposal": nullable(r.Proposal), "decision": nullable(r.Decision),
 		"fetched_at": nil, "parser_version": r.ParserVersion,
 	}
 	if r.Votes != nil {

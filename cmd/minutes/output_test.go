@@ -54,3 +54,19 @@ func TestNoEscapesReachTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// Unknown values are null in every JSON, never "", and no list is null.
+func TestJSONUnknownIsNull(t *testing.T) {
+	db := archiveWith(t, testItem{"x", "2023-1", "Sopimus\nPäätös Ehdotus hyväksyttiin."})
+	for _, args := range [][]string{{"search", "sopimus", "--format", "json"}, {"export", "--format", "ndjson"}} {
+		r := mustRun(t, exitOK, append([]string{"--db", db}, args...)...)
+		for _, bad := range []string{`"organization":""`, `"body":""`, `"diary_number":""`, `"language":""`} {
+			if strings.Contains(r.stdout, bad) {
+				t.Errorf("%v writes %s:\n%s", args, bad, r.stdout)
+			}
+		}
+		if !strings.Contains(r.stdout, `"organization":null`) {
+			t.Errorf("%v: no null organisation:\n%s", args, r.stdout)
+		}
+	}
+}

@@ -86,6 +86,14 @@ func (f *filterFlags) filter() (store.Filter, error) {
 	return sf, nil
 }
 
+// stringOrNil is nil for "": unknown is null in JSON.
+func stringOrNil(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 // queryError turns store errors about the user's query into usage errors.
 func queryError(err error) error {
 	if errors.Is(err, store.ErrEmptyQuery) {
@@ -204,11 +212,11 @@ snippet, url. The id is SOURCE/ITEM-ID, as 'minutes show' takes it.`,
 type hitJSON struct {
 	Rank         int     `json:"rank"`
 	ID           string  `json:"id"`
-	Organization string  `json:"organization"`
-	Body         string  `json:"body"`
+	Organization *string `json:"organization"`
+	Body         *string `json:"body"`
 	Date         *string `json:"date"`
 	Section      *int    `json:"section"`
-	Title        string  `json:"title"`
+	Title        *string `json:"title"`
 	Outcome      string  `json:"outcome"`
 	Snippet      string  `json:"snippet"`
 	URL          string  `json:"url"`
@@ -258,8 +266,8 @@ func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) 
 			if h.MeetingDate != "" {
 				date = &h.MeetingDate
 			}
-			if err := enc.Encode(hitJSON{Rank: i + 1, ID: h.ID, Organization: h.Organization, Body: h.Body, Date: date,
-				Section: h.Section, Title: h.Title, Outcome: string(h.Outcome),
+			if err := enc.Encode(hitJSON{Rank: i + 1, ID: h.ID, Organization: stringOrNil(h.Organization), Body: stringOrNil(h.Body), Date: date,
+				Section: h.Section, Title: stringOrNil(h.Title), Outcome: string(h.Outcome),
 				Snippet: h.Snippet.Marked(markOpen, markClose), URL: h.URL}); err != nil {
 				return err
 			}

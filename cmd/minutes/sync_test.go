@@ -29,6 +29,9 @@ func syncJSON(t *testing.T, ctx context.Context, want int, args ...string) syncS
 	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil {
 		t.Fatalf("sync --json printed no JSON summary: %v\n%s", err, r.stdout)
 	}
+	if strings.Contains(r.stdout, `"errors": null`) {
+		t.Errorf("sync --json writes a null list of errors:\n%s", r.stdout)
+	}
 	return sum
 }
 
