@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/minutes-fi/minutes/parse"
 )
@@ -38,6 +39,9 @@ func (f Filter) Validate() error {
 	for _, d := range []struct{ name, v string }{{"since", f.Since}, {"until", f.Until}} {
 		if d.v != "" && !datePattern.MatchString(d.v) {
 			return fmt.Errorf("%s date %q: want YYYY-MM-DD: %w", d.name, d.v, ErrBadFilter)
+		}
+		if _, err := time.Parse("2006-01-02", d.v); d.v != "" && err != nil {
+			return fmt.Errorf("%s date %q: no such day: %w", d.name, d.v, ErrBadFilter)
 		}
 	}
 	if f.Since != "" && f.Until != "" && f.Since > f.Until {

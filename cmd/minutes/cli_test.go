@@ -36,3 +36,10 @@ func tempDB(t *testing.T) string {
 	t.Helper()
 	return filepath.Join(t.TempDir(), "archive", "minutes.db")
 }
+
+func TestUsageErrorsExit2(t *testing.T) {
+	db := tempDB(t)
+	mustRun(t, exitUsage, "--db", db, "nosuchcommand")
+	mustRun(t, exitUsage, "--db", db, "search", "x", "--since", "2023-02-30")
+	mustRun(t, exitUsage, "--db", db, "export", "--until", "2023-13-01")
+}

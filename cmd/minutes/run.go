@@ -105,6 +105,9 @@ func exitCode(ctx context.Context, err error) int {
 		return exitInterrupted
 	case errors.As(err, new(usageError)):
 		return exitUsage
+	case strings.HasPrefix(err.Error(), "unknown command "):
+		// cobra's own error for a mistyped command has no type to match.
+		return exitUsage
 	default:
 		return exitError
 	}
