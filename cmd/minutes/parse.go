@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -67,6 +68,15 @@ func (a *app) runParse(ctx context.Context, opts *parseOptions, args []string) e
 		if err != nil {
 			failed++
 			fmt.Fprintf(a.stderr, "minutes: parse %s: %s\n", termSafe(in), termSafe(err.Error()))
+			if opts.json {
+				// One line per input: the ones that failed say why.
+				if err := enc.Encode(struct {
+					Input string `json:"input"`
+					Error string `json:"error"`
+				}{in, err.Error()}); err != nil {
+					return err
+				}
+			}
 			continue
 		}
 		if opts.text {
@@ -126,11 +136,33 @@ func (a *app) readPage(name string) (scrape.Page, error) {
 	if len(data) > maxPageFile {
 		return scrape.Page{}, errors.New("file larger than 64 MiB; not a meeting-item page")
 	}
+	if kind := notAPage(data); kind != "" {
+		return scrape.Page{}, fmt.Errorf("%s, not a meeting-item page (save the page as HTML or text)", kind)
+	}
 	if looksHTML(name, data) {
 		return harvest.Extract(data, "")
 	}
 	text, _, _, err := scrape.DecodeBytes(data, "text/plain")
 	return scrape.Page{Text: text}, err
+}
+
+// notAPage names what a file is when it is plainly not a page: files users
+// pass by mistake (the archive itself, a meeting's PDF), binary data.
+func notAPage(data []byte) string {
+	head := data[:min(len(data), 4096)]
+	switch {
+	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
+		return "an SQLite database"
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return "a PDF document"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "a zip archive (or an Office document)"
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		return "gzip-compressed data"
+	case bytes.IndexByte(head, 0) >= 0:
+		return "binary data"
+	}
+	return ""
 }
 
 func looksHTML(name string, data []byte) bool {

@@ -89,3 +89,25 @@ func fixturePage(t *testing.T, rel string) string {
 	}
 	return p
 }
+
+// A file that is plainly not a page is refused, saying what it is; with
+// --json every input gets its line, an error object for those that fail.
+func TestParseNotAPage(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustRun(t, exitOK, "--db", db, "sources", "add", "x", "https://x.test")
+	pdf := filepath.Join(dir, "meeting.pdf")
+	if err := os.WriteFile(pdf, []byte("%PDF-1.7\n%\xe2\xe3\n1 0 obj"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	seed := filepath.Join("..", "..", "testdata", "seeds", "001_fe47f1de4eb63b1f.txt")
+	r := mustRun(t, exitError, "parse", "--json", db, seed, pdf)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], `"error":"an SQLite database`) ||
+		!strings.Contains(lines[1], `"outcome"`) || !strings.Contains(lines[2], `"error":"a PDF document`) {
+		t.Errorf("parse --json of a database, a page and a PDF:\n%s", r.stdout)
+	}
+	if strings.Contains(r.stdout, "SQLite format 3") {
+		t.Errorf("the database was read as a page:\n%s", r.stdout)
+	}
+}
