@@ -53,7 +53,10 @@ func TestParseCommandReadableAndErrors(t *testing.T) {
 
 	missing := filepath.Join(t.TempDir(), "nope.html")
 	r = mustRun(t, exitError, "parse", "--json", missing, "../../testdata/seeds/000_80952cb9c12cec3f.txt")
-	if !strings.Contains(r.stderr, "nope.html") || strings.Count(r.stdout, "\n") != 1 {
+	// One JSON line per input, in order: an error object for the missing one.
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if !strings.Contains(r.stderr, "nope.html") || len(lines) != 2 || !strings.HasPrefix(lines[0], `{"input":`) ||
+		!strings.Contains(lines[0], `"error":`) || !strings.Contains(lines[1], `"outcome":"approved"`) {
 		t.Errorf("a missing input should be reported and the others parsed; stdout %q stderr %q", r.stdout, r.stderr)
 	}
 	mustRun(t, exitUsage, "parse")
