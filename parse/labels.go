@@ -161,7 +161,9 @@ func restFits(kind section, rest string) bool {
 	startsUpper := unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"”“'«", r)
 	switch kind {
 	case secPreparer, secPresenter:
-		return !strings.HasSuffix(rest, ".")
+		// "Lisätietoja antaa rehtori Juha-Pekka Pihlman, puh. 040 487 7104.":
+		// a contact line may end in a full stop.
+		return !strings.HasSuffix(rest, ".") || phoneRe.MatchString(strings.TrimSuffix(rest, "."))
 	case secNotify, secAttachments, secSupplement:
 		return startsUpper && !strings.HasSuffix(rest, ".")
 	default:

@@ -32,6 +32,11 @@ func isTitleWord(w string) bool {
 // contactLabel is the word before an e-mail address in a contact line.
 var contactLabel = regexp.MustCompile(`^(?i:e-?mail|sähköposti|s-posti|e-post)\s*:?\s*`)
 
+// isFirstName reports a piece that is one capitalised word and no title.
+func isFirstName(s string) bool {
+	return !strings.ContainsAny(s, " .@0123456789") && startsUpper(s) && !isTitleWord(s)
+}
+
 // addressRe is a street address or a postcode and town in a contact line.
 var addressRe = regexp.MustCompile(`^\d{5} \p{Lu}\p{L}+$|^\p{Lu}\p{L}*(?:tie|katu|kuja|polku|väylä|rinne|raitti|vägen|gatan) \d+\s?\p{L}?$`)
 
@@ -122,9 +127,12 @@ var (
 	// phoneRe: "puh. 040 199 2146", "Puh.044 4491 251", "tfn 040 …", and
 	// typed as "pih." (seen).
 	phoneRe       = regexp.MustCompile(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`)
-	emailRe       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`)
+	// emailRe: also written against harvesters as "heidi.nygren(at)orimattila.fi".
+	emailRe       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,}`)
 	templateEmail = regexp.MustCompile(`(?i)^(?:etunimi|firstname|förnamn|fornamn)\.`)
 	listSplit     = regexp.MustCompile(`\s*[,;]\s*`)
+	// orSplit: "puh. 040 183 3165 tai terhi.paananen@perho.com".
+	orSplit = regexp.MustCompile(`\s+(?:tai|eller)\s+`)
 	andSplit      = regexp.MustCompile(`\s+(?:ja|och|sekä)\s+`)
 )
 
@@ -134,10 +142,20 @@ var (
 func parsePersons(line, place string) []Person {
 	var people []Person
 	var pending string // a title-only piece joined to the next: "kehittämis- ja hallintojohtaja"
+	// An e-mail address ends a person: several may share a line without
+	// commas ("… Jarno Ovaska jarno.ovaska(at)orimattila.fi Varhaiskasvatuspäällikkö …").
+	line = emailRe.ReplaceAllStringFunc(line, func(e string) string { return e + "," })
+	line = orSplit.ReplaceAllString(line, ", ")
 	for _, seg := range listSplit.Split(line, -1) {
 		seg = contactLabel.ReplaceAllString(strings.TrimSpace(seg), "")
 		if seg == "" || addressRe.MatchString(seg) {
 			continue // "Kermanrannantie 7", "79700 Heinävesi": where, not who
+		}
+		if n := len(people); n > 0 && isFirstName(seg) && !strings.Contains(people[n-1].Name, " ") &&
+			people[n-1].Name != "" && people[n-1].Phone == "" && people[n-1].Email == "" {
+			// "Parkkonen, Jari": surname, comma, first name.
+			people[n-1].Name += ", " + seg
+			continue
 		}
 		if emailRe.MatchString(seg) && strings.Count(seg, " ") == 0 {
 			if !templateEmail.MatchString(seg) && len(people) > 0 && people[len(people)-1].Email == "" {

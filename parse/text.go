@@ -86,8 +86,11 @@ var (
 
 // cleanLine removes rendering leftovers from a normalised line.
 func cleanLine(l string) string {
-	if strings.Trim(l, "| ") == "" {
-		return "" // what is left of an empty table row
+	if strings.Trim(l, "| ") == "" || strings.Trim(l, "|-: ") == "" {
+		return "" // what is left of an empty table row, a table's rule
+	}
+	if strings.HasPrefix(l, "| ") {
+		l = l[2:] // a table row's first cell
 	}
 	if strings.HasPrefix(l, "#") {
 		l = markdownHeading.ReplaceAllString(l, "")
@@ -135,6 +138,11 @@ type pageParser struct {
 	pendingTitle string
 	// bySection finds the first handling opened with each §, for "KH § 399".
 	bySection map[int]*handling
+	// lastSupplement is the last line of a supplementary-material list
+	// read before any handling.
+	lastSupplement string
+	// lastPlain is the last unlabelled line read before any handling.
+	lastPlain string
 	// preTitle is a title taken as the last of the lines before the first
 	// handling header.
 	preTitle string
@@ -202,6 +210,12 @@ func (p *pageParser) docLine(l string) bool {
 
 // startHandling makes h the current handling; a title may still follow it.
 func (p *pageParser) startHandling(h *handling) {
+	if h.header && p.cur == nil && p.title == "" && p.lastPlain != "" && p.lastPlain == p.prev &&
+		oneSentence(p.lastPlain) && p.canBeTitle(p.lastPlain) {
+		// A title that ends in a full stop ("Aamu- ja iltapäivätoiminnan
+		// maksut 1.8.2026 alkaen."), right before the first handling header.
+		p.title = p.lastPlain
+	}
 	if h.header && p.cur == nil && len(p.preLines) >= 2 && p.title == p.preLines[0] {
 		// Short lines between the document line and the first handling,
 		// no label before them: an attachment list whose caption the
@@ -463,6 +477,11 @@ func (p *pageParser) abbrevSection(abbr string, n int) {
 	p.startHandling(&handling{header: true, Handling: Handling{Body: abbr, Section: &n}})
 }
 
+// oneSentence reports a short line that is at most one sentence.
+func oneSentence(l string) bool {
+	return utf8.RuneCountInString(l) <= 200 && !strings.Contains(strings.TrimSuffix(l, "."), ". ")
+}
+
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
@@ -527,6 +546,9 @@ func (p *pageParser) handlingHeader(body, d, mo, y, sec, diary, line string) {
 		// nothing but the handling header ends it: its last line is the title.
 		p.title = p.attachments[len(p.attachments)-1]
 		p.attachments = p.attachments[:len(p.attachments)-1]
+	} else if p.cur == nil && p.title == "" && p.sec == secSupplement && p.lastSupplement == p.prev && p.prev != "" {
+		// The same with a supplementary-material list (Oheismateriaali).
+		p.title = p.prev
 	}
 	p.startHandling(h)
 }
@@ -535,8 +557,11 @@ func (p *pageParser) label(kind section, rest string) {
 	switch kind {
 	case secProposal, secDecision, secPresenter:
 		// A second proposal or decision after a decision is the next handling,
-		// even without a header (seed 002: the council after the city board).
-		if p.cur != nil && len(p.cur.decision) > 0 {
+		// even without a header (seed 002: the council after the city board);
+		// but a handling whose decision is printed before its proposal
+		// (Heinola) keeps the proposal that follows.
+		if p.cur != nil && len(p.cur.decision) > 0 &&
+			(kind == secDecision || len(p.cur.proposal) > 0 || len(p.cur.implicit) > 0) {
 			p.startHandling(&handling{})
 		}
 		p.ensureHandling()
@@ -633,6 +658,9 @@ func (p *pageParser) text(l string) {
 		if attachmentNoise.MatchString(l) {
 			return // the table's header row, a file size
 		}
+		if strings.Contains(l, " | ") {
+			l = attachmentCells(l)
+		}
 		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 {
 			if p.cur == nil && !p.noTitle {
 				p.preAttach++
@@ -645,6 +673,9 @@ func (p *pageParser) text(l string) {
 		p.sec = secNone
 	case secSupplement:
 		if titleLike(l) {
+			if p.cur == nil {
+				p.lastSupplement = l
+			}
 			return
 		}
 		p.sec = secNone
@@ -652,6 +683,12 @@ func (p *pageParser) text(l string) {
 		return
 	}
 	// Unlabelled text: the title, if it has not been seen yet.
+	if p.cur == nil && attachmentNoise.MatchString(l) {
+		return // a table's header row ("Otsikko") before the item
+	}
+	if p.cur == nil && p.sec == secNone && !p.noTitle {
+		p.lastPlain = l
+	}
 	if p.cur == nil && p.sec == secNone && !p.noTitle && titleLike(l) && p.canBeTitle(l) && len(p.preLines) < 16 {
 		if n := len(p.preLines); n > 0 && startsLower(l) && titleLike(p.preLines[n-1]+" "+l) {
 			// A title broken over two lines: "…lautakunnan vuoden 2026" /
@@ -789,9 +826,25 @@ func titleLike(l string) bool {
 	return utf8.RuneCountInString(l) <= 250 && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ":")
 }
 
+// attachmentCells keeps a table row's title cells: "Liite 13 | Tuloslaskelmat
+// 31.7.2025" is the attachment "Tuloslaskelmat 31.7.2025".
+func attachmentCells(l string) string {
+	var keep []string
+	for _, c := range strings.Split(l, " | ") {
+		c = strings.TrimSpace(c)
+		if c == "" || attachmentNumberCell.MatchString(c) || attachmentNoise.MatchString(c) {
+			continue
+		}
+		keep = append(keep, c)
+	}
+	return strings.Join(keep, " ")
+}
+
+var attachmentNumberCell = regexp.MustCompile(`(?i)^(?:liite|bilaga|nro|n:o)?\s*\d{1,3}\.?$`)
+
 // attachmentNoise is what an attachment table has besides titles: its
 // header row and file sizes ("Numero Otsikko", "(pdf 984.31 kb)").
-var attachmentNoise = regexp.MustCompile(`(?i)^(?:(?:numero|nro|n:o)\s+(?:otsikko|nimi)|\(?\s*(?:pdf|docx?|xlsx?|pptx?)\s+[\d.,]+\s*[km]?b\s*\)?)$`)
+var attachmentNoise = regexp.MustCompile(`(?i)^(?:(?:(?:numero|nro|n:o)\s+)?(?:otsikko|nimi)|\(?\s*(?:pdf|docx?|xlsx?|pptx?)\s+[\d.,]+\s*[km]?b\s*\)?)$`)
 
 // endList ends a list block (attachments, notify) that an identifier line
 // follows: a diary number is never an attachment's title.
