@@ -126,14 +126,14 @@ func sameStem(a, b string) bool {
 var (
 	// phoneRe: "puh. 040 199 2146", "Puh.044 4491 251", "tfn 040 …", and
 	// typed as "pih." (seen).
-	phoneRe       = regexp.MustCompile(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`)
+	phoneRe = regexp.MustCompile(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`)
 	// emailRe: also written against harvesters as "heidi.nygren(at)orimattila.fi".
 	emailRe       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,}`)
 	templateEmail = regexp.MustCompile(`(?i)^(?:etunimi|firstname|förnamn|fornamn)\.`)
 	listSplit     = regexp.MustCompile(`\s*[,;]\s*`)
 	// orSplit: "puh. 040 183 3165 tai terhi.paananen@perho.com".
-	orSplit = regexp.MustCompile(`\s+(?:tai|eller)\s+`)
-	andSplit      = regexp.MustCompile(`\s+(?:ja|och|sekä)\s+`)
+	orSplit  = regexp.MustCompile(`\s+(?:tai|eller)\s+`)
+	andSplit = regexp.MustCompile(`\s+(?:ja|och|sekä)\s+`)
 )
 
 // parsePersons reads a preparer or presenter line: people separated by commas
