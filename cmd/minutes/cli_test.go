@@ -42,4 +42,12 @@ func TestUsageErrorsExit2(t *testing.T) {
 	mustRun(t, exitUsage, "--db", db, "nosuchcommand")
 	mustRun(t, exitUsage, "--db", db, "search", "x", "--since", "2023-02-30")
 	mustRun(t, exitUsage, "--db", db, "export", "--until", "2023-13-01")
+	mustRun(t, exitUsage, "--db", "", "stats")
+	dir := t.TempDir()
+	for _, cmd := range [][]string{{"stats"}, {"search", "x"}, {"sources", "add", "x", "https://x.test"}, {"sync"}} {
+		r := mustRun(t, exitUsage, append([]string{"--db", dir}, cmd...)...)
+		if !strings.Contains(r.stderr, "is a directory") {
+			t.Errorf("%v on a directory: %s", cmd, r.stderr)
+		}
+	}
 }

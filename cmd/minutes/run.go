@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -139,6 +140,9 @@ says otherwise.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if f := cmd.Flags().Lookup("db"); f != nil && f.Changed && strings.TrimSpace(a.dbPath) == "" {
+				return usagef("--db needs a file name (leave it out for the default archive)")
+			}
 			return a.setup()
 		},
 	}
@@ -177,13 +181,17 @@ func (a *app) setLogLevel(level slog.Level) {
 // archivePath resolves the archive file: --db, then MINUTES_DB, then the
 // XDG default.
 func (a *app) archivePath() (string, error) {
-	if a.dbPath != "" {
-		return a.dbPath, nil
+	p := a.dbPath
+	if p == "" {
+		p = strings.TrimSpace(a.getenv("MINUTES_DB"))
 	}
-	if p := strings.TrimSpace(a.getenv("MINUTES_DB")); p != "" {
-		return p, nil
+	if p == "" {
+		return store.DefaultPath()
 	}
-	return store.DefaultPath()
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return "", usagef("archive %s is a directory; give the archive file, such as %s", p, filepath.Join(p, "minutes.db"))
+	}
+	return p, nil
 }
 
 // lockArchive takes the archive's writer lock and opens it, for the commands
