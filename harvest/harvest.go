@@ -423,7 +423,6 @@ func checkIdentity(id, feedTitle string, page scrape.Page) error {
 	return nil
 }
 
-
 // meeting reads a meeting page (from the meetings feed or a backfill list)
 // and syncs the items it lists that the archive does not have yet.
 func (s *harvester) meeting(ctx context.Context, meetingURL, fingerprint string) {

@@ -111,6 +111,7 @@ type handling struct {
 	decision     []string
 	notes        []string
 	hasPresenter bool
+	presenter    *Person // the official presenting this handling
 }
 
 // pageParser walks the lines once, top to bottom, keeping the block it is in.
@@ -125,7 +126,6 @@ type pageParser struct {
 	title        string
 	diary        string
 	preparers    []Person
-	presenter    *Person
 	notify       []string
 	attachments  []string
 	disq         []string
@@ -419,7 +419,7 @@ func (p *pageParser) line(l string) {
 	}
 	if p.cur != nil && p.sec != secPreparer && p.sec != secPresenter && !p.cur.hasPresenter &&
 		len(p.cur.decision) == 0 && implicitPresenter.MatchString(l) {
-		p.presenter = &Person{Title: l}
+		p.cur.presenter = &Person{Title: l}
 		p.cur.hasPresenter = true
 		p.sec = secImplicitProp
 		return
@@ -559,10 +559,19 @@ func (p *pageParser) label(kind section, rest string) {
 		// A second proposal or decision after a decision is the next handling,
 		// even without a header (seed 002: the council after the city board);
 		// but a handling whose decision is printed before its proposal
-		// (Heinola) keeps the proposal that follows.
-		if p.cur != nil && len(p.cur.decision) > 0 &&
-			(kind == secDecision || len(p.cur.proposal) > 0 || len(p.cur.implicit) > 0) {
-			p.startHandling(&handling{})
+		// (Heinola) or its presenter (Pelkosenniemi) keeps what follows.
+		if p.cur != nil && len(p.cur.decision) > 0 {
+			next := true
+			switch kind {
+			case secProposal:
+				next = len(p.cur.proposal) > 0 || len(p.cur.implicit) > 0
+			case secPresenter:
+				// Some sites print the presenter after the decision.
+				next = p.cur.hasPresenter
+			}
+			if next {
+				p.startHandling(&handling{})
+			}
 		}
 		p.ensureHandling()
 	}
@@ -603,10 +612,11 @@ func (p *pageParser) label(kind section, rest string) {
 func (p *pageParser) lastLabelLine() string { return p.current }
 
 func (p *pageParser) setPresenter(s string) {
+	h := p.ensureHandling()
 	if pr := presenterFrom(s, p.place()); pr != nil {
-		p.presenter = pr
+		h.presenter = pr
 	}
-	p.ensureHandling().hasPresenter = true
+	h.hasPresenter = true
 	p.sec = secImplicitProp
 }
 
@@ -756,9 +766,11 @@ func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 	}
 	p.pendingTitle = ""
 	p.preparers = appendPeople(p.preparers, people...)
-	if p.presentsToo && p.presenter == nil && len(people) > 0 {
-		pr := people[0]
-		p.presenter = &pr
+	if p.presentsToo && len(people) > 0 {
+		if h := p.ensureHandling(); h.presenter == nil {
+			pr := people[0]
+			h.presenter = &pr
+		}
 	}
 	return true
 }
@@ -906,7 +918,7 @@ func (p *pageParser) result() Decision {
 		Title:        p.chooseTitle(),
 		DiaryNumber:  p.diary,
 		Preparers:    p.preparers,
-		Presenter:    p.presenter,
+
 		Disqualified: p.disq,
 		Notify:       p.notify,
 		Attachments:  p.attachments,
@@ -938,6 +950,9 @@ func (p *pageParser) result() Decision {
 	}
 	if len(kept) > 0 {
 		last := kept[len(kept)-1]
+		// The presenter is the current handling's: an earlier handling's
+		// official (the board's, on the council's page) is not it.
+		d.Presenter = last.presenter
 		d.Proposal = last.Proposal
 		d.Decision = last.Decision
 		d.Outcome = last.Outcome
