@@ -96,14 +96,16 @@ type DB struct {
 }
 
 // DefaultPath is where the archive lives unless the user says otherwise,
-// following the XDG base directory specification.
-func DefaultPath() (string, error) {
-	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
+// following the XDG base directory specification. getenv reads the
+// environment (os.Getenv in the program; the caller's, so that tests and
+// embedders decide what it holds).
+func DefaultPath(getenv func(string) string) (string, error) {
+	if dir := getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
 		return filepath.Join(dir, "minutes", "minutes.db"), nil
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("default archive path: %w", err)
+	home := getenv("HOME")
+	if home == "" {
+		return "", fmt.Errorf("default archive path: neither XDG_DATA_HOME nor HOME is set; give --db")
 	}
 	return filepath.Join(home, ".local", "share", "minutes", "minutes.db"), nil
 }

@@ -356,19 +356,20 @@ func TestIntegrityCheckFindsDanglingReference(t *testing.T) {
 }
 
 func TestDefaultPath(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", "/data")
-	t.Setenv("HOME", "/home/u")
 	tests := []struct{ xdg, want string }{
 		{"/data", "/data/minutes/minutes.db"},
 		{"", "/home/u/.local/share/minutes/minutes.db"},
 		{"relative/dir", "/home/u/.local/share/minutes/minutes.db"}, // the spec says ignore relative paths
 	}
 	for _, tt := range tests {
-		t.Setenv("XDG_DATA_HOME", tt.xdg)
-		got, err := DefaultPath()
+		env := map[string]string{"XDG_DATA_HOME": tt.xdg, "HOME": "/home/u"}
+		got, err := DefaultPath(func(k string) string { return env[k] })
 		if err != nil || got != tt.want {
 			t.Errorf("XDG_DATA_HOME=%q: %q, %v; want %q", tt.xdg, got, err, tt.want)
 		}
+	}
+	if _, err := DefaultPath(func(string) string { return "" }); err == nil {
+		t.Error("no XDG_DATA_HOME and no HOME: want an error")
 	}
 }
 

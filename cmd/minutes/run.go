@@ -186,7 +186,7 @@ func (a *app) archivePath() (string, error) {
 		p = strings.TrimSpace(a.getenv("MINUTES_DB"))
 	}
 	if p == "" {
-		return store.DefaultPath()
+		return store.DefaultPath(a.getenv)
 	}
 	if st, err := os.Stat(p); err == nil && st.IsDir() {
 		return "", usagef("archive %s is a directory; give the archive file, such as %s", p, filepath.Join(p, "minutes.db"))

@@ -404,11 +404,8 @@ func (p *progress) line() string {
 		}
 		parts = append(parts, s)
 	}
-	line := strings.Join(parts, " · ")
-	if len(line) > 110 {
-		line = line[:107] + "..."
-	}
-	return line
+	// Cut by characters, not bytes: a source name may be "Mänttä-Vilppula".
+	return truncate(termSafe(strings.Join(parts, " · ")), 110)
 }
 
 func (p *progress) stop() {
