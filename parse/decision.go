@@ -17,7 +17,7 @@ const (
 // Outcome is what became of the proposal in the final handling of an item.
 type Outcome string
 
-// Outcomes, see DYNASTY.md for the Finnish wording behind each.
+// Outcomes, see docs/dynasty.md for the Finnish wording behind each.
 const (
 	OutcomeApproved  Outcome = "approved"  // proposal adopted as such
 	OutcomeAmended   Outcome = "amended"   // adopted with changes, or a counter-proposal won

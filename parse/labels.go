@@ -28,7 +28,7 @@ const (
 )
 
 // label is one way an organisation writes a block label. Labels are free text
-// chosen by each organisation (DYNASTY.md), so the table lists the variants seen
+// chosen by each organisation (docs/dynasty.md), so the table lists the variants seen
 // or reported; ambiguous ones are words that also start ordinary sentences and
 // count as labels only alone on their line or followed by a colon.
 type label struct {

@@ -17,7 +17,7 @@ func ValidOutcome(s string) bool {
 	return false
 }
 
-// Wording of outcomes (DYNASTY.md, "Decisions and their outcomes"). Each pattern
+// Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe       = regexp.MustCompile(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)

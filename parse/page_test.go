@@ -7,7 +7,7 @@ import (
 	"github.com/minutes-fi/minutes/parse"
 )
 
-// The layout variants of real pages (DYNASTY.md, "Real pages vary"), each
+// The layout variants of real pages (docs/dynasty.md, "An item page"), each
 // in a few lines: what the item's own organisation, body, meeting, title
 // and outcome come out as.
 func TestPageVariants(t *testing.T) {
