@@ -107,6 +107,10 @@ func Run(ctx context.Context, c *scrape.Client, db Archive, src Source, opts Opt
 	if s.storeErr != nil && s.rep.Err == nil {
 		s.rep.Err = fmt.Errorf("the archive cannot be written, source stopped: %w", s.storeErr)
 	}
+	if s.timeouts >= maxTimeouts && s.rep.Err == nil {
+		s.rep.Err = fmt.Errorf("given up for this run: %d item pages in a row timed out (the next run tries again): %w",
+			s.timeouts, scrape.ErrTimeout)
+	}
 	if ctx.Err() != nil && s.rep.Err == nil {
 		s.rep.Err = ctx.Err()
 	}
@@ -129,6 +133,10 @@ type harvester struct {
 	// reads it whole and asks for them again, instead of a 304 hiding the
 	// item (and the change that had it fetched) until the feed moves on.
 	unsettled int
+	// timeouts counts item pages in a row that timed out: a source that
+	// keeps stalling is given up for this run (maxTimeouts), instead of
+	// costing timeout × attempts for every item and holding the archive.
+	timeouts int
 	// storeErr is the first error the archive gave when asked to store: a
 	// full disk or a broken file fails every later write too, so the source
 	// stops rather than fetch pages it cannot keep.
@@ -136,7 +144,13 @@ type harvester struct {
 }
 
 // stopped reports whether the source's sync must end now.
-func (s *harvester) stopped(ctx context.Context) bool { return ctx.Err() != nil || s.storeErr != nil }
+func (s *harvester) stopped(ctx context.Context) bool {
+	return ctx.Err() != nil || s.storeErr != nil || s.timeouts >= maxTimeouts
+}
+
+// maxTimeouts is how many item pages in a row may time out before the
+// source is given up for this run.
+const maxTimeouts = 3
 
 // settled is a mark of the failures and gone items so far: a page's
 // validators are saved only if the mark did not move while its entries were
@@ -290,6 +304,9 @@ func (s *harvester) item(ctx context.Context, t task) {
 		req.ETag, req.LastModified = state.ETag, state.LastModified
 	}
 	resp, page, err := s.fetchItem(ctx, t.id, req, t.title)
+	if err == nil {
+		s.timeouts = 0
+	}
 	switch {
 	case ctx.Err() != nil:
 		return
@@ -303,6 +320,9 @@ func (s *harvester) item(ctx context.Context, t task) {
 		return
 	case err != nil:
 		s.rep.fail("item %s: %v", t.id, err)
+		if errors.Is(err, scrape.ErrTimeout) {
+			s.timeouts++
+		}
 		return
 	case resp.NotModified:
 		etag, lm := state.ETag, state.LastModified

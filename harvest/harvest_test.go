@@ -178,3 +178,46 @@ func TestSyncStopsWhenTheArchiveCannotBeWritten(t *testing.T) {
 		t.Errorf("validators saved for a feed whose items were not stored: %q %q", etag, lm)
 	}
 }
+
+// A source whose item pages never answer is given up after maxTimeouts
+// in a row, not after timeout × attempts for every item; the report says so.
+func TestStalledSourceIsGivenUp(t *testing.T) {
+	var itemRequests atomic.Int32
+	stall := make(chan struct{})
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		switch q.Get("page") {
+		case "rss/meetingitems":
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel>`)
+			for i := 1; i <= 20; i++ {
+				fmt.Fprintf(w, `<item><title>Kunnanhallitus 01.02.2024 / Asia %d</title><link>%s/cgi/DREQUEST.PHP?page=meetingitem&amp;id=2024001-%d</link></item>`, i, srv.URL, i)
+			}
+			fmt.Fprint(w, `</channel></rss>`)
+		case "meetingitem":
+			itemRequests.Add(1)
+			select { // never answers, until the test ends
+			case <-stall:
+			case <-r.Context().Done():
+			}
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	defer close(stall)
+	ctx := context.Background()
+	base, err := scrape.ParseBaseURL(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, src := archive(t, base.String())
+	c := scrape.NewClient(scrape.ClientOptions{MaxRetries: -1, Timeout: 100 * time.Millisecond})
+	rep := Run(ctx, c, db, Source{ID: src.ID, Base: base}, Options{})
+	if n := itemRequests.Load(); n != maxTimeouts {
+		t.Errorf("%d item pages asked for, want %d before giving up", n, maxTimeouts)
+	}
+	if !errors.Is(rep.Err, scrape.ErrTimeout) || rep.OK() {
+		t.Errorf("report error %v, want the source given up for timeouts", rep.Err)
+	}
+}

@@ -23,6 +23,8 @@ import (
 var (
 	// ErrNotFound: the page is gone (HTTP 404 or 410).
 	ErrNotFound = errors.New("not found")
+	// ErrTimeout: the server did not answer within the client's Timeout.
+	ErrTimeout = errors.New("timed out")
 	// ErrRobots: the site's robots.txt forbids the URL.
 	ErrRobots = errors.New("disallowed by robots.txt")
 	// ErrRedirect: a redirect left the host, left http(s), looped or went on too long.
@@ -444,7 +446,7 @@ func (c *Client) networkError(ctx, actx context.Context, rawURL string, err erro
 		return result{err: fmt.Errorf("GET %s: %w", rawURL, ctx.Err())}
 	}
 	if actx.Err() != nil {
-		return result{err: fmt.Errorf("GET %s: timed out after %s: %w", rawURL, c.opts.Timeout, err), retry: true}
+		return result{err: fmt.Errorf("GET %s: %w after %s (%w)", rawURL, ErrTimeout, c.opts.Timeout, err), retry: true}
 	}
 	var (
 		dnsErr   *net.DNSError
