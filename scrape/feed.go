@@ -3,6 +3,7 @@ package scrape
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"net/url"
@@ -44,6 +45,42 @@ var (
 	titleDateRe  = regexp.MustCompile(`^(.*?)[\s\p{Zs}]*\b(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
 )
 
+// Bounds on a feed's shape, checked before the feed parser builds its tree:
+// a Dynasty feed is four levels deep and holds a few thousand elements, and
+// a hostile one nested millions deep would cost the parser ~90 times its
+// size in memory.
+const (
+	maxFeedDepth    = 64
+	maxFeedElements = 200_000
+)
+
+// checkFeedShape streams the feed's tokens, keeping nothing but a depth
+// count, and refuses absurd nesting or size.
+func checkFeedShape(text string) error {
+	d := xml.NewDecoder(strings.NewReader(text))
+	d.Strict = false
+	depth, elements := 0, 0
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return nil // not well formed: the feed parser says how
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+			elements++
+			if depth > maxFeedDepth {
+				return fmt.Errorf("elements nested more than %d deep", maxFeedDepth)
+			}
+			if elements > maxFeedElements {
+				return fmt.Errorf("more than %d elements", maxFeedElements)
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+}
+
 // ParseFeed reads an RSS (or Atom) feed in any charset; see DecodeBytes for
 // how the charset is chosen. Titles are unescaped a second time because
 // Dynasty puts HTML entities such as &ndash; inside CDATA, NFC-normalised
@@ -64,6 +101,9 @@ func ParseFeed(base *url.URL, body []byte, contentType string) (Feed, error) {
 	// The text is UTF-8 now; the prolog must stop claiming otherwise or the
 	// XML decoder would convert it a second time.
 	text = xmlDeclEncRe.ReplaceAllString(text, "${1}${2}UTF-8${2}")
+	if err := checkFeedShape(text); err != nil {
+		return Feed{}, fmt.Errorf("parse feed: %w: %w", ErrNotFeed, err)
+	}
 	parsed, err := gofeed.NewParser().ParseString(text)
 	if err != nil {
 		return Feed{}, fmt.Errorf("parse feed: %w: %w", ErrNotFeed, err)

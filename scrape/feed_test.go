@@ -2,6 +2,7 @@ package scrape
 
 import (
 	"errors"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -192,5 +193,26 @@ func BenchmarkParseFeed(b *testing.B) {
 		if f, err := ParseFeed(base, body, ""); err != nil || len(f.Entries) != 100 {
 			b.Fatal(err, len(f.Entries))
 		}
+	}
+}
+
+// A feed nested absurdly deep is refused before the feed parser builds
+// its tree, in memory of the order of the body.
+func TestParseFeedRefusesDeepNesting(t *testing.T) {
+	base, _ := ParseBaseURL("https://x.test")
+	deep := `<?xml version="1.0"?><rss version="2.0"><channel>` + strings.Repeat("<a>", 200000) + strings.Repeat("</a>", 200000) + `</channel></rss>`
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := ParseFeed(base, []byte(deep), "application/rss+xml")
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrNotFeed) || !strings.Contains(err.Error(), "nested") {
+		t.Errorf("deep feed: %v, want ErrNotFeed saying it is nested too deep", err)
+	}
+	t.Logf("%d bytes of feed, %d bytes allocated", len(deep), after.TotalAlloc-before.TotalAlloc)
+	// A real feed four levels deep still reads.
+	ok := `<?xml version="1.0"?><rss version="2.0"><channel><item><title>KH 01.02.2024 / Asia</title><link>https://x.test/cgi/DREQUEST.PHP?page=meetingitem&amp;id=2024001-1</link></item></channel></rss>`
+	if f, err := ParseFeed(base, []byte(ok), ""); err != nil || len(f.Entries) != 1 {
+		t.Errorf("ordinary feed: %v, %d entries", err, len(f.Entries))
 	}
 }
