@@ -70,6 +70,10 @@ type Report struct {
 	Gone             int      `json:"gone"`
 	Skipped          int      `json:"skipped_links"` // feed entries and links not followed
 	Errors           []string `json:"errors"`        // first few failures, for the summary
+	// Warnings say why a run that failed nothing may still have missed
+	// what a user expects: a feed whose every link was skipped, a backfill
+	// cut at its page limit.
+	Warnings []string `json:"warnings"`
 	// Err is set when the source as a whole failed (no feed could be read) or
 	// the run was interrupted; item failures alone only count in Failed.
 	Err error `json:"-"`
@@ -100,6 +104,7 @@ var ErrWrongItem = errors.New("server answered with a different item")
 func Run(ctx context.Context, c *scrape.Client, db Archive, src Source, opts Options) Report {
 	s := &harvester{c: c, db: db, src: src, base: src.Base, opts: opts}
 	s.rep.Errors = []string{} // none is [], not null, in sync --json
+	s.rep.Warnings = []string{}
 	if s.opts.Now == nil {
 		s.opts.Now = time.Now
 	}
@@ -200,6 +205,12 @@ func (s *harvester) run(ctx context.Context) {
 		tasks = append(tasks, task{id: e.Link.ID, url: e.Link.URL, fingerprint: e.Fingerprint, title: e.Title, feedTitle: e.Link.Text})
 	}
 	s.rep.Skipped += len(itemsFeed.Skipped) + len(meetingsFeed.Skipped)
+	if len(tasks) == 0 && len(itemsFeed.Skipped) > 0 {
+		// Every entry pointed elsewhere: off the source's site, or not at
+		// meeting items. A plain "ok" would hide that nothing was found.
+		s.rep.Warnings = append(s.rep.Warnings, fmt.Sprintf("the items feed lists %d entries and none is a meeting item of this source (first: %s)",
+			len(itemsFeed.Skipped), itemsFeed.Skipped[0]))
+	}
 
 	before := s.settled()
 	s.runTasks(ctx, "items", tasks)
@@ -508,6 +519,11 @@ func (s *harvester) backfill(ctx context.Context) {
 	queue := []scrape.Link{{Kind: scrape.LinkBodies, URL: scrape.PageURL(s.base, "meeting_frames", "")}}
 	var meetings []scrape.Link
 	listPages := 0 // meetings are marked visited too, but do not count here
+	defer func() {
+		if len(queue) > 0 && listPages >= maxBackfillPages {
+			s.rep.Warnings = append(s.rep.Warnings, fmt.Sprintf("backfill stopped at its limit of %d list pages; %d more were not read", maxBackfillPages, len(queue)))
+		}
+	}()
 	for len(queue) > 0 && listPages < maxBackfillPages {
 		if s.stopped(ctx) {
 			return

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -219,5 +220,30 @@ func TestStalledSourceIsGivenUp(t *testing.T) {
 	}
 	if !errors.Is(rep.Err, scrape.ErrTimeout) || rep.OK() {
 		t.Errorf("report error %v, want the source given up for timeouts", rep.Err)
+	}
+}
+
+// A feed whose every entry points off the source is not a plain success:
+// the report warns that nothing was found.
+func TestFeedOfForeignLinksWarns(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("page") == "rss/meetingitems" {
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel>`+
+				`<item><title>KH 01.02.2024 / Asia</title><link>https://elsewhere.test/cgi/DREQUEST.PHP?page=meetingitem&amp;id=2024001-1</link></item>`+
+				`</channel></rss>`)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	base, err := scrape.ParseBaseURL(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, src := archive(t, base.String())
+	rep := Run(context.Background(), scrape.NewClient(scrape.ClientOptions{MaxRetries: -1}), db, Source{ID: src.ID, Base: base}, Options{})
+	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "none is a meeting item of this source") {
+		t.Errorf("warnings %q, want one saying no entry is an item of the source", rep.Warnings)
 	}
 }

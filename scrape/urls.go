@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -105,10 +106,14 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	if !cut && u.Fragment != "" {
 		return nil, fmt.Errorf("URL must not have a fragment (the part after \"#\"): %q", raw)
 	}
-	p = strings.TrimRight(p, "/")
-	if strings.Contains(p, "//") {
+	if strings.Contains(strings.TrimRight(p, "/"), "//") {
 		return nil, fmt.Errorf("URL path has an empty segment: %q", raw)
 	}
+	// "." and ".." segments name the same base as their clean form.
+	if p != "" {
+		p = path.Clean("/" + p)
+	}
+	p = strings.TrimRight(p, "/")
 	scheme := strings.ToLower(u.Scheme)
 	host, err := normHost(scheme, u.Host)
 	if err != nil {

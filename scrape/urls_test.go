@@ -24,6 +24,9 @@ func TestParseBaseURL(t *testing.T) {
 		wantErr string
 	}{
 		{in: "https://dynasty.virolahti.fi", want: "https://dynasty.virolahti.fi"},
+		{in: "https://x.fi/./", want: "https://x.fi"},
+		{in: "https://x.fi/a/./b/../D10_X/", want: "https://x.fi/a/D10_X"},
+		{in: "https://x.fi/..", want: "https://x.fi"},
 		{in: "  https://dynasty.virolahti.fi/  ", want: "https://dynasty.virolahti.fi"},
 		{in: "HTTPS://Dynasty.Virolahti.FI", want: "https://dynasty.virolahti.fi"},
 		{in: "https://dynasty.virolahti.fi:443", want: "https://dynasty.virolahti.fi"},

@@ -305,6 +305,11 @@ func (a *app) printSyncSummary(opts *syncOptions, sum syncSummary) error {
 		for _, e := range r.Errors {
 			fmt.Fprintf(a.stderr, "  %s: %s\n", termSafe(r.Source), termSafe(e))
 		}
+		if !opts.quiet {
+			for _, w := range r.Warnings {
+				fmt.Fprintf(a.stderr, "minutes: %s: warning: %s\n", termSafe(r.Source), termSafe(w))
+			}
+		}
 	}
 	if opts.quiet {
 		return nil
@@ -321,6 +326,8 @@ func (a *app) printSyncSummary(opts *syncOptions, sum syncSummary) error {
 			status = "FAILED"
 		case r.Failed > 0:
 			status = "partial"
+		case len(r.Warnings) > 0:
+			status = "warning"
 		}
 		feeds := fmt.Sprintf("%d read, %d unchanged", r.FeedsRead, r.FeedsNotModified)
 		t.row(r.Source, feeds, fmt.Sprint(r.New), fmt.Sprint(r.Changed), fmt.Sprint(r.Unchanged),
