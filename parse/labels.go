@@ -104,13 +104,22 @@ var labels = func() []label {
 
 // ownerProposal matches "Kunnanjohtajan ehdotus:" and "Föredragandens förslag":
 // a proposal label preceded by whose it is.
-var ownerProposal = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:n|s) (?i:päätösehdotus|ehdotus|päätösesitys|beslutsförslag|förslag)(?:\s*:\s*(.*))?$`)
+var ownerProposal = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:n|s) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*(?::|\|)\s*(.*))?$`)
 
 // matchLabel reports whether line starts with a block label, and the text that
 // follows the label on the same line.
 func matchLabel(line string) (section, string, bool) {
-	first, _ := utf8.DecodeRuneInString(line)
+	first, size := utf8.DecodeRuneInString(line)
 	if !unicode.IsUpper(first) {
+		// "esittelijä: tarkastuslautakunnan puheenjohtaja": a label in
+		// lower case counts only with its colon.
+		if !unicode.IsLower(first) {
+			return secNone, "", false
+		}
+		up := string(unicode.ToUpper(first)) + line[size:]
+		if k, rest, ok := matchLabel(up); ok && strings.Contains(line[:min(len(line), 40)], ":") {
+			return k, rest, true
+		}
 		return secNone, "", false
 	}
 	if m := ownerProposal.FindStringSubmatch(line); m != nil {

@@ -23,11 +23,11 @@ var (
 	withdrawnRe       = regexp.MustCompile(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
 	tabledRe          = regexp.MustCompile(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
 	returnedRe        = regexp.MustCompile(`palautettiin (?:\S+ )?(?:uudelleen )?(?:valmisteltavaksi|valmisteluun)|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
-	amendedRe         = regexp.MustCompile(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
+	amendedRe         = regexp.MustCompile(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
 	counterRe         = regexp.MustCompile(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
 	rejectObjRe       = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
 	rejectAnyRe       = regexp.MustCompile(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
-	notedRe           = regexp.MustCompile(`merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
+	notedRe           = regexp.MustCompile(`(?:päätti |päättää |päättivät )?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
 	actionRe          = regexp.MustCompile(`hyväksy|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
 	proposesRejection = regexp.MustCompile(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
 	approvedRe        = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget`)
@@ -55,7 +55,9 @@ func classify(proposal, decision, notes string) Outcome {
 	case rejectObjRe.MatchString(d):
 		return OutcomeRejected
 	}
-	restated := p != "" && overlap(p, d) >= 0.7
+	// A decision that restates its proposal (in the past tense) adopted it;
+	// so does one cut short whose words all come from the proposal.
+	restated := p != "" && (overlap(p, d) >= 0.7 || (len(stems(d)) >= 6 && overlap(d, p) >= 0.85))
 	if rejectAnyRe.MatchString(d) && !restated {
 		if proposesRejection.MatchString(p) {
 			// "hylätä oikaisuvaatimus" proposed and done: the proposal was adopted.
@@ -141,7 +143,7 @@ var (
 	wordScoreRe = regexp.MustCompile(`(?i)(\d{1,3}) äänellä (\d{1,3}) (?:äänellä |ääntä |äänen )?vastaan|äänellä [^.()]{0,30}\((\d{1,3})\s*/\s*(\d{1,3})\) vastaan`)
 	// wordBlankRe: "ja yhden äänestäessä tyhjää", "kahden äänestäessä tyhjää".
 	wordBlankRe = regexp.MustCompile(`(?i)(\d{1,3}|yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän) (?:\S+ )?äänestäessä tyhjää`)
-	voteRe      = regexp.MustCompile(`(?i)äänesty(?:s|ksen|ksellä|kseen)|äänestettiin|äänesti|äänin \d|\d äänellä|omröstning|röstade|med rösterna`)
+	voteRe      = regexp.MustCompile(`(?i)(?:^|[^\p{L}])äänesty(?:s|ksen|ksellä|kseen)(?:$|[^\p{L}])|äänestettiin|äänesti|äänin \d|\d äänellä|omröstning|röstade|med rösterna`)
 	unanRe      = regexp.MustCompile(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
 )
 

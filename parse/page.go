@@ -256,7 +256,8 @@ var navLinks = []string{
 // search link, "Kokousasian teksti", the breadcrumb's ends.
 var navPhrases = append(append([]string{}, navLinks...),
 	"rss-linkki", "rss-länk", "kokousasian teksti", "sammanträdesärendets text", "mötesärendets text", "avaa haku",
-	"haku", "sök", "sökning", "rss", "toimielimet")
+	"haku", "sök", "sökning", "rss", "toimielimet",
+	"confidential") // a stray marker some page-to-text renderings leave
 
 var navSet = func() map[string]bool {
 	m := map[string]bool{}

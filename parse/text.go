@@ -411,6 +411,21 @@ func (p *pageParser) line(l string) {
 			return
 		}
 	}
+	if m := ownerProposal.FindStringSubmatch(l); m != nil {
+		// "Sivistysjohtajan päätösehdotus", "Puheenjohtajan esitys | …":
+		// the proposal, and whose it is.
+		if owner := strings.Fields(l)[0]; strings.HasSuffix(owner, "n") && isTitleWord(strings.TrimSuffix(owner, "n")) {
+			p.label(secProposal, "")
+			if p.cur.presenter == nil {
+				p.cur.presenter = &Person{Title: strings.TrimSuffix(owner, "n")}
+				p.cur.hasPresenter = true
+			}
+			if m[1] != "" {
+				p.text(m[1])
+			}
+			return
+		}
+	}
 	if kind, rest, ok := matchLabel(l); ok {
 		// "Valmistelija ja esittelijä: …" names the presenter too.
 		p.presentsToo = kind == secPreparer && strings.Contains(strings.ToLower(l[:min(len(l), 40)]), "esittelijä")
@@ -730,6 +745,12 @@ func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 	if onLabel {
 		// "Valmistelija Lisätiedot: …": a second label word before the names.
 		l = nestedLabel.ReplaceAllString(l, "")
+		if strings.Trim(l, "/ ") == "" {
+			return true // "Valmistelija /", the label going on below
+		}
+	}
+	if !onLabel && labelTail.MatchString(l) {
+		return true // "lisätiedon antaja": the rest of a label broken over lines
 	}
 	if !onLabel {
 		if phones, emails, ok := contactOnly(l); ok {
@@ -774,6 +795,9 @@ func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 	}
 	return true
 }
+
+// labelTail is the second half of a preparers' label broken over lines.
+var labelTail = regexp.MustCompile(`^(?i:lisätiedo(?:n|t|jen) antaja(?:t)?:?|lisätiedot:?)$`)
 
 // nestedLabel is a label word standing after the preparers' label.
 var nestedLabel = regexp.MustCompile(`^(?i:lisätiedot|lisätietoja|lisätietoja antaa|mer information)\s*:\s*`)
