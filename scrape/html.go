@@ -588,11 +588,14 @@ func findItemID(doc *goquery.Document) string {
 	})
 	switch {
 	case pdf != "":
-		return pdf
+		return canonicalItemID(pdf)
 	case canonical != "":
-		return canonical
+		return canonicalItemID(canonical)
 	}
-	return current
+	if current != "" {
+		return canonicalItemID(current)
+	}
+	return ""
 }
 
 // textWriter accumulates rendered text the way a browser lays it out:

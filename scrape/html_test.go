@@ -139,6 +139,7 @@ func TestExtractPageShapes(t *testing.T) {
 func TestExtractPageItemID(t *testing.T) {
 	tests := []struct{ name, html, want string }{
 		{"pdf link", `<a href="/kokous/2023277-5.PDF">Kokousasia PDF-muodossa</a>`, "2023277-5"},
+		{"pdf link, position with a leading zero", `<a href="/kokous/2023277-05.PDF">pdf</a>`, "2023277-5"},
 		{"pdf lower case, absolute", `<a href="https://h.fi:443/x/kokous/2023277-5.pdf?x=1">pdf</a>`, "2023277-5"},
 		{"attachment pdf is not the item", `<a href="/kokous/2023277-5-1.PDF">liite</a>`, ""},
 		{"neighbours are not the item", `<a href="DREQUEST.PHP?page=meetingitem&id=2023277-4">Edellinen asia</a>`, ""},

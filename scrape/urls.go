@@ -222,9 +222,11 @@ func FeedURL(base *url.URL, kind FeedKind, show int) string {
 }
 
 var (
-	itemIDRe    = regexp.MustCompile(`^\d{4,}-\d+$`)
-	meetingIDRe = regexp.MustCompile(`^\d{4,}$`)
-	bodyIDRe    = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+	// Ids are bounded: a meeting id is the year and a serial (seen up to 12
+	// digits), a position a few digits; anything longer is not Dynasty's.
+	itemIDRe    = regexp.MustCompile(`^\d{4,16}-\d{1,6}$`)
+	meetingIDRe = regexp.MustCompile(`^\d{4,16}$`)
+	bodyIDRe    = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 )
 
 // ClassifyURL resolves raw against base and recognises Dynasty page links.
@@ -268,6 +270,8 @@ func ClassifyURL(base *url.URL, raw string) (Link, bool) {
 	switch {
 	case page == "meetingitem" && itemIDRe.MatchString(id):
 		link.Kind = LinkItem
+		link.ID = canonicalItemID(id)
+		id = link.ID
 	case page == "meeting" && meetingIDRe.MatchString(id):
 		link.Kind = LinkMeeting
 	case page == "meetings" && bodyIDRe.MatchString(id):
@@ -303,6 +307,19 @@ func parseQuery(q string) map[string]string {
 		}
 	}
 	return m
+}
+
+// canonicalItemID writes an item id without leading zeros in its position:
+// "2023100-01" and "2023100-1" are one item, the server reads both alike.
+func canonicalItemID(id string) string {
+	m, k, _ := strings.Cut(id, "-")
+	if t := strings.TrimLeft(k, "0"); t != k {
+		if t == "" {
+			t = "0"
+		}
+		return m + "-" + t
+	}
+	return id
 }
 
 // SplitItemID splits an item id "M-k" into its meeting id and the item's
