@@ -152,6 +152,16 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// the file to WAL mode, which must not happen to another program's
 		// database or to an archive this build cannot handle.
 		ro, err := open(ctx, abs, true)
+		if errors.Is(err, errHotJournal) {
+			// A write was cut off (a crash, SIGKILL during the very first
+			// open): its journal is "hot", and a read-only connection may
+			// not roll it back. A plain read-write one does, as any
+			// SQLite program would, without changing the journal mode.
+			if err := rollBackHotJournal(ctx, abs); err != nil {
+				return nil, err
+			}
+			ro, err = open(ctx, abs, true)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -225,7 +235,29 @@ func open(ctx context.Context, abs string, readOnly bool) (*DB, error) {
 	return db, nil
 }
 
+// errHotJournal marks an open that found a journal left by a cut-off write.
+var errHotJournal = errors.New("the archive has a journal of an interrupted write")
+
+// rollBackHotJournal opens the file read-write in its own journal mode and
+// reads it, which makes SQLite roll the interrupted write back.
+func rollBackHotJournal(ctx context.Context, abs string) error {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	sdb, err := sql.Open("sqlite", u.String()+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		return fmt.Errorf("open archive %s: %w", abs, err)
+	}
+	defer sdb.Close()
+	if _, err := sdb.ExecContext(ctx, "SELECT count(*) FROM sqlite_schema"); err != nil {
+		return fmt.Errorf("open archive %s: roll back an interrupted write: %w", abs, err)
+	}
+	return nil
+}
+
 func (db *DB) openError(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code() == sqlite3.SQLITE_READONLY_ROLLBACK {
+		return fmt.Errorf("open archive %s: %w: %w", db.path, errHotJournal, err)
+	}
 	if sqliteCode(err) == sqlite3.SQLITE_NOTADB {
 		return fmt.Errorf("%s is not a minutes archive (file is not a database): %w", db.path, ErrNotArchive)
 	}

@@ -385,3 +385,55 @@ func TestPathWithURIMetacharacters(t *testing.T) {
 		t.Errorf("archive not at the literal path: %v", err)
 	}
 }
+
+// An archive whose very first write was cut off (SIGKILL while `sources
+// add` created it) has a hot journal beside it; the next open rolls the
+// write back and makes the archive, instead of refusing it for good.
+func TestOpenRollsBackInterruptedFirstWrite(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "writing.db")
+	// A write in progress, in rollback-journal mode, with its pages already
+	// spilled into the file: the state a kill leaves.
+	sdb, err := sql.Open("sqlite", "file:"+src+"?_pragma=journal_mode(DELETE)&_pragma=cache_size(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sdb.Close()
+	conn, err := sdb.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// The very first write to a new file, as the first migration is.
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE; CREATE TABLE half(b); INSERT INTO half VALUES (zeroblob(10000));
+		INSERT INTO half SELECT * FROM half; INSERT INTO half SELECT * FROM half; INSERT INTO half SELECT * FROM half;
+		INSERT INTO half SELECT * FROM half; INSERT INTO half SELECT * FROM half; INSERT INTO half SELECT * FROM half`); err != nil {
+		t.Fatal(err)
+	}
+	// What a kill leaves: the file and its hot journal, copied mid-write.
+	crashed := filepath.Join(dir, "crashed.db")
+	for _, suffix := range []string{"", "-journal"} {
+		b, err := os.ReadFile(src + suffix)
+		if err != nil {
+			t.Fatalf("no %s in the middle of the write: %v", suffix, err)
+		}
+		if err := os.WriteFile(crashed+suffix, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Rolled back, the file is empty again, and becomes the archive it was
+	// to be, instead of "attempt to write a readonly database (776)" on
+	// every later command.
+	db, err := Open(ctx, crashed)
+	if err != nil {
+		t.Fatalf("open after an interrupted first write: %v", err)
+	}
+	defer db.Close()
+	if _, err := db.AddSource(ctx, "x", "https://x.test", ""); err != nil {
+		t.Errorf("the healed archive does not work: %v", err)
+	}
+	if _, err := os.Stat(crashed + "-journal"); !os.IsNotExist(err) {
+		t.Errorf("the hot journal is still there: %v", err)
+	}
+}
