@@ -32,6 +32,9 @@ func isTitleWord(w string) bool {
 // contactLabel is the word before an e-mail address in a contact line.
 var contactLabel = regexp.MustCompile(`^(?i:e-?mail|sähköposti|s-posti|e-post)\s*:?\s*`)
 
+// parenPhone is a phone number in parentheses after a name.
+var parenPhone = regexp.MustCompile(`\s*\((\+?\d[\d -]{5,}\d)\)`)
+
 // isFirstName reports a piece that is one capitalised word and no title.
 func isFirstName(s string) bool {
 	return !strings.ContainsAny(s, " .@0123456789") && startsUpper(s) && !isTitleWord(s)
@@ -146,6 +149,7 @@ func parsePersons(line, place string) []Person {
 	// commas ("… Jarno Ovaska jarno.ovaska(at)orimattila.fi Varhaiskasvatuspäällikkö …").
 	line = emailRe.ReplaceAllStringFunc(line, func(e string) string { return e + "," })
 	line = orSplit.ReplaceAllString(line, ", ")
+	line = parenPhone.ReplaceAllString(line, ", $1") // "Merja Honkanen (040 5411 948)"
 	for _, seg := range listSplit.Split(line, -1) {
 		seg = contactLabel.ReplaceAllString(strings.TrimSpace(seg), "")
 		if seg == "" || addressRe.MatchString(seg) {

@@ -432,6 +432,16 @@ func (p *pageParser) line(l string) {
 		p.label(kind, rest)
 		return
 	}
+	if m := titleColon.FindStringSubmatch(l); m != nil && isTitleWord(m[1]) && p.cur != nil &&
+		!p.cur.hasPresenter && len(p.cur.decision) == 0 && p.sec != secDecision {
+		// "Toimialajohtaja: Päivitetään kirjaston maksut …": the official's
+		// proposal, under their title.
+		p.cur.presenter = &Person{Title: m[1]}
+		p.cur.hasPresenter = true
+		p.sec = secProposal
+		p.cur.proposal = append(p.cur.proposal, m[2])
+		return
+	}
 	if p.cur != nil && p.sec != secPreparer && p.sec != secPresenter && !p.cur.hasPresenter &&
 		len(p.cur.decision) == 0 && implicitPresenter.MatchString(l) {
 		p.cur.presenter = &Person{Title: l}
@@ -621,6 +631,9 @@ func (p *pageParser) label(kind section, rest string) {
 		p.text(rest)
 	}
 }
+
+// titleColon is a line opened by one title word and a colon.
+var titleColon = regexp.MustCompile(`^(\p{Lu}\p{Ll}+):\s+(\S.*)$`)
 
 // lastLabelLine is the line being read, for "Liite 1 Sopimus" where the label
 // word is part of the attachment's title.
