@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -123,8 +122,7 @@ func exportWriter(w *bufio.Writer, opts *exportOptions) rowWriter {
 			finish: func() error { return nil },
 		}
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := newCSVWriter(w)
 	started := false
 	cells := make([]string, len(header))
 	start := func() error {
@@ -152,8 +150,7 @@ func exportWriter(w *bufio.Writer, opts *exportOptions) rowWriter {
 					return err
 				}
 			}
-			cw.Flush()
-			return cw.Error()
+			return nil
 		},
 	}
 }

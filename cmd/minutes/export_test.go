@@ -129,3 +129,29 @@ func TestNeutralise(t *testing.T) {
 		}
 	}
 }
+
+// A line break inside a cell stays a line break; records end in CRLF.
+func TestExportCSVKeepsLineBreaksInCells(t *testing.T) {
+	db := archiveWith(t, testItem{"x", "2023-1", "Kunnanhallitus\nPöytäkirja 01.09.2025/Pykälä 12\nAsia\n" +
+		"Päätösehdotus Kunnanhallitus päättää\n1. hyväksyä sopimuksen\n2. valtuuttaa kunnanjohtajan\nPäätös Ehdotus hyväksyttiin."})
+	r := mustRun(t, exitOK, "--db", db, "export")
+	if !strings.Contains(r.stdout, "sopimuksen\n2.") {
+		t.Errorf("the line break inside the proposal is not kept as it is:\n%q", r.stdout)
+	}
+	if !strings.HasSuffix(r.stdout, "\r\n") || strings.Count(r.stdout, "\r\n") != 2 {
+		t.Errorf("want two records ending in CRLF:\n%q", r.stdout)
+	}
+	recs, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("read back: %v, %d records", err, len(recs))
+	}
+	col := -1
+	for i, h := range recs[0] {
+		if h == "proposal" {
+			col = i
+		}
+	}
+	if want := "Kunnanhallitus päättää\n1. hyväksyä sopimuksen\n2. valtuuttaa kunnanjohtajan"; col < 0 || recs[1][col] != want {
+		t.Errorf("proposal cell %q, want %q", recs[1][col], want)
+	}
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -136,4 +138,36 @@ func (j jsonSafeWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// csvWriter writes RFC 4180 records: CRLF between records, and a line
+// break inside a cell kept as the decision has it (encoding/csv's UseCRLF
+// would turn those into CRLF too, and pandas would read "\r\n" inside cells).
+type csvWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+	cw  *csv.Writer
+}
+
+func newCSVWriter(w io.Writer) *csvWriter {
+	c := &csvWriter{w: w}
+	c.cw = csv.NewWriter(&c.buf)
+	return c
+}
+
+// Write writes one record.
+func (c *csvWriter) Write(rec []string) error {
+	c.buf.Reset()
+	if err := c.cw.Write(rec); err != nil {
+		return err
+	}
+	c.cw.Flush()
+	if err := c.cw.Error(); err != nil {
+		return err
+	}
+	b := bytes.TrimSuffix(c.buf.Bytes(), []byte("\n"))
+	if _, err := c.w.Write(append(b, '\r', '\n')); err != nil {
+		return err
+	}
+	return nil
 }

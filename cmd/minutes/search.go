@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -366,8 +365,7 @@ func writeTSV(a *app, header []string, rows [][]string) error {
 }
 
 func writeCSV(a *app, header []string, rows [][]string) error {
-	w := csv.NewWriter(a.stdout)
-	w.UseCRLF = true
+	w := newCSVWriter(a.stdout)
 	if err := w.Write(header); err != nil {
 		return err
 	}
@@ -380,6 +378,5 @@ func writeCSV(a *app, header []string, rows [][]string) error {
 			return err
 		}
 	}
-	w.Flush()
-	return w.Error()
+	return nil
 }
