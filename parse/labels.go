@@ -113,10 +113,12 @@ func matchLabel(line string) (section, string, bool) {
 	if !unicode.IsUpper(first) {
 		// "esittelijä: tarkastuslautakunnan puheenjohtaja": a label in
 		// lower case counts only with its colon.
-		if !unicode.IsLower(first) {
+		u := unicode.ToUpper(first)
+		if !unicode.IsLower(first) || !unicode.IsUpper(u) {
+			// "ɾ" is lower case with no upper case: no label starts so
 			return secNone, "", false
 		}
-		up := string(unicode.ToUpper(first)) + line[size:]
+		up := string(u) + line[size:]
 		if k, rest, ok := matchLabel(up); ok && strings.Contains(line[:min(len(line), 40)], ":") {
 			return k, rest, true
 		}
