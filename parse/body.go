@@ -22,3 +22,26 @@ func BodyLevel(body string) int {
 	}
 	return 1
 }
+
+// Standing is what decides which of an organisation's handlings of one
+// matter speaks for it: the body, the meeting and the kind of document.
+type Standing struct {
+	Body        string
+	MeetingDate string // YYYY-MM-DD, "" when unknown
+	Document    Document
+}
+
+// Outranks reports whether the handling a, rather than b, settles a matter
+// for its organisation: the higher body (BodyLevel), then the later meeting,
+// then minutes over an agenda of the same meeting. A board that proposed and
+// a council that then tabled leave the matter tabled; a council that tabled
+// in May and approved in June approved it.
+func (a Standing) Outranks(b Standing) bool {
+	if la, lb := BodyLevel(a.Body), BodyLevel(b.Body); la != lb {
+		return la > lb
+	}
+	if a.MeetingDate != b.MeetingDate {
+		return a.MeetingDate > b.MeetingDate
+	}
+	return a.Document == DocumentMinutes && b.Document != DocumentMinutes
+}

@@ -1,9 +1,11 @@
 package parse
 
+import "strings"
+
 // Version identifies the parser's behaviour. Bump it whenever a change to the
 // parser can change its output, so that `minutes reparse` knows which stored
 // decisions were made by an older parser.
-const Version = 7
+const Version = 8
 
 // Document says which kind of page an item comes from.
 type Document string
@@ -35,6 +37,15 @@ const (
 var Outcomes = []Outcome{
 	OutcomeApproved, OutcomeAmended, OutcomeRejected, OutcomeTabled, OutcomeReturned,
 	OutcomeNoted, OutcomeWithdrawn, OutcomeDecided, OutcomePending, OutcomeNone,
+}
+
+// OutcomeList is Outcomes as a comma-separated list, for messages and help.
+func OutcomeList() string {
+	names := make([]string, len(Outcomes))
+	for i, o := range Outcomes {
+		names[i] = string(o)
+	}
+	return strings.Join(names, ", ")
 }
 
 // Person is someone named on the page: a preparer (valmistelija) or the

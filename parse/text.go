@@ -1097,6 +1097,9 @@ func (p *pageParser) keptHandlings() []*handling {
 func (p *pageParser) chooseTitle() string {
 	if p.feed.title != "" {
 		for _, l := range p.lines {
+			if m := sectionLead.FindStringSubmatch(l); m != nil {
+				l = m[1] // "§ 99 Tuloveroprosenttien vahvistaminen": the § is not the title's
+			}
 			if len(l) <= 4*maxHeaderBytes && sameTitle(l, p.feed.title) && p.canBeTitle(l) {
 				return l
 			}
@@ -1110,6 +1113,10 @@ func (p *pageParser) chooseTitle() string {
 	}
 	return p.title
 }
+
+// sectionLead is a line that starts with its § number and goes on with the
+// title.
+var sectionLead = regexp.MustCompile(`^§\s*\d{1,5}\.?\s+(\S.*)$`)
 
 func isAttachmentOf(s string, list []string) bool {
 	for _, a := range list {

@@ -149,18 +149,26 @@ type evalQuery struct {
 // inflection stems, written out by hand: lupa, luva, lupi, luvi): an
 // alternant followed by a case ending, then no more letters. It is not
 // anchored at the start, so the word as the last part of a compound counts
-// (rakennusluvan is relevant to lupa), but not as a first part
-// (lupahakemus, katuvalaistus are not).
+// (rakennusluvan is relevant to lupa). The word as the first part of a
+// compound counts too (lupahakemus, jätevesimaksu: the approved issue asks
+// for it), written as the nominative followed by one of compoundTails.
 func forms(stems string) string {
-	return `(?:` + stems + `)(?:` + caseEndings + `)(?:[^\pL]|$)`
+	first, _, _ := strings.Cut(stems, "|")
+	return `(?:(?:` + stems + `)(?:` + caseEndings + `)(?:[^\pL]|$)|(?:^|[^\pL])` + first + `(?:` + compoundTails + `))`
 }
+
+// compoundTails are second parts of compounds in the evaluation texts, by
+// hand: the oracle's list, not the program's (which reads the archive's own
+// vocabulary).
+const compoundTails = `suunnitelm|hakemu|päätö|maks|ohjelm|sopimu|esity|kertomu|valaistu`
 
 const caseEndings = `|n|a|ä|t|ta|tä|ssa|ssä|sta|stä|lle|lla|llä|lta|ltä|ksi|na|nä|en|ja|jä|jen|den|tten|` +
 	`ihin|issa|issä|ista|istä|ille|illa|illä|ilta|iltä|iden|ien|in|ineen|an|än|on|ön|un|yn|een|seen|siin|hin|ia|iä|ita|itä`
 
 var evalQueries = []evalQuery{
 	{query: "sopimus", all: []string{forms(`sopimus|sopimukse|sopimuks`)}},
-	{query: "yhteistyösopimus", all: []string{forms(`yhteistyösopimus|yhteistyösopimukse|yhteistyösopimuks`)}},
+	// Its parts written apart count too: "strategisen yhteistyön sopimus".
+	{query: "yhteistyösopimus", all: []string{`(?:` + forms(`yhteistyösopimus|yhteistyösopimukse|yhteistyösopimuks`) + `|yhteistyö\pL* ` + forms(`sopimus|sopimukse|sopimuks`) + `)`}},
 	{query: "hyvinvointialue", all: []string{forms(`hyvinvointialue|hyvinvointialuee|hyvinvointialuei`)}},
 	{query: "hyväksyä", all: []string{`hyväksy`}}, // any form of the verb and its nouns
 	{query: "lausunto", all: []string{forms(`lausunto|lausunno|lausunnoi|lausuntoj`)}},
@@ -242,7 +250,7 @@ func TestSearchQuality(t *testing.T) {
 				relevant[id] = true
 			}
 		}
-		res, err := db.Search(ctx, SearchOptions{Query: q.query, Limit: 1000})
+		res, err := db.Search(ctx, SearchOptions{Query: mustQuery(t, q.query), Limit: 1000})
 		if err != nil {
 			t.Fatalf("search %q: %v", q.query, err)
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/search"
 )
 
 // ExportColumns names the columns of an export, in order. They are part of
@@ -58,7 +59,7 @@ type ExportRow struct {
 // ExportOptions selects the decisions to export: all of them, or those
 // matching Query (same language as Search), narrowed by the filter.
 type ExportOptions struct {
-	Query string
+	Query search.Query // the zero Query selects everything the filter keeps
 	Filter
 	WithText bool
 }
@@ -81,23 +82,25 @@ func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow
 		d.votes_absent, d.confidential, d.language, d.proposal, d.decision, r.fetched_at, d.parser_version, ` + text
 	joins := `JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id
 		LEFT JOIN revisions r ON r.id = d.revision_id`
-	var query string
-	if strings.TrimSpace(opts.Query) != "" {
-		q, err := ParseQuery(opts.Query)
-		if err != nil {
-			return 0, fmt.Errorf("export %q: %w", opts.Query, err)
-		}
-		query = `SELECT ` + cols + ` FROM search JOIN decisions d ON d.item_rowid = search.rowid ` + joins +
-			` WHERE search MATCH ? AND ` + where + ` ORDER BY search.rowid`
-		args = append([]any{q.match(allColumns)}, args...)
-	} else {
-		query = `SELECT ` + cols + ` FROM decisions d ` + joins + ` WHERE ` + where + ` ORDER BY d.item_rowid`
-	}
 	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}
 	defer tx.Rollback()
+	var query string
+	if !opts.Query.IsZero() {
+		// The same words match as in Search: compounds through the
+		// archive's vocabulary too.
+		q, err := opts.Query.Expand(vocab{ctx, tx, "text_keys"})
+		if err != nil {
+			return 0, fmt.Errorf("export %q: %w", opts.Query, err)
+		}
+		query = `SELECT ` + cols + ` FROM search JOIN decisions d ON d.item_rowid = search.rowid ` + joins +
+			` WHERE search MATCH ? AND ` + where + ` ORDER BY search.rowid`
+		args = append([]any{matchExpr(q, allColumns, false)}, args...)
+	} else {
+		query = `SELECT ` + cols + ` FROM decisions d ` + joins + ` WHERE ` + where + ` ORDER BY d.item_rowid`
+	}
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return 0, fmt.Errorf("export: %w", err)

@@ -49,7 +49,7 @@ func TestFacetPrefilterKeepsEveryMatch(t *testing.T) {
 		{Organization: "Akaan", Since: "2020-01-01", Until: "2021-12-31"},
 		{Organization: "c", Since: "2024-01-01"},
 	} {
-		res, err := db.Search(ctx, SearchOptions{Query: "sopimus", Filter: f, Limit: 100})
+		res, err := db.Search(ctx, SearchOptions{Query: mustQuery(t, "sopimus"), Filter: f, Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}

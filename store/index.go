@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/search"
 )
 
 // indexDecision writes the search row of one item from its decision and
@@ -65,8 +66,8 @@ func searchText(org, body, title, proposal, decision, text string) string {
 }
 
 func putSearchRow(ctx context.Context, tx *sql.Tx, rowid int64, title, text, facets string) error {
-	tk, tr := analyze(title)
-	k, r := analyze(text)
+	tk, tr := search.Analyze(title)
+	k, r := search.Analyze(text)
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid = ?`, rowid); err != nil {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
@@ -89,7 +90,7 @@ func (db *DB) ensureSearchIndex(ctx context.Context) error {
 	if err := db.db.QueryRowContext(ctx, `SELECT value FROM search_meta WHERE key = 'analyzer_version'`).Scan(&v); err != nil {
 		return fmt.Errorf("read search index version of %s: %w", db.path, err)
 	}
-	if v == strconv.Itoa(analyzerVersion) {
+	if v == strconv.Itoa(search.AnalyzerVersion) {
 		return nil
 	}
 	return db.Reindex(ctx)
@@ -114,7 +115,7 @@ func (db *DB) Reindex(ctx context.Context) error {
 		last = next
 	}
 	if _, err := db.db.ExecContext(ctx, `UPDATE search_meta SET value = ? WHERE key = 'analyzer_version'`,
-		strconv.Itoa(analyzerVersion)); err != nil {
+		strconv.Itoa(search.AnalyzerVersion)); err != nil {
 		return fmt.Errorf("reindex %s: %w", db.path, err)
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/search"
 )
 
 // ErrBadFilter means a search, export or approved filter is malformed (a
@@ -49,18 +50,10 @@ func (f Filter) Validate() error {
 	}
 	for _, o := range f.Outcomes {
 		if !parse.ValidOutcome(string(o)) {
-			return fmt.Errorf("outcome %q: want one of %s: %w", o, outcomeNames(), ErrBadFilter)
+			return fmt.Errorf("outcome %q: want one of %s: %w", o, parse.OutcomeList(), ErrBadFilter)
 		}
 	}
 	return nil
-}
-
-func outcomeNames() string {
-	names := make([]string, len(parse.Outcomes))
-	for i, o := range parse.Outcomes {
-		names[i] = string(o)
-	}
-	return strings.Join(names, ", ")
 }
 
 // where returns the SQL conditions of the filter over d (decisions) and s
@@ -116,19 +109,21 @@ type Hit struct {
 	Unanimous    *bool
 	// Score is FTS5's bm25 (title words weigh most): lower is better.
 	Score   float64
-	Snippet Snippet
+	Snippet search.Snippet
 }
 
 // SearchOptions is a search: query, filters and the number of results.
 type SearchOptions struct {
-	Query string
+	Query search.Query
 	Filter
 	Limit int // 0 means 20
 }
 
 // SearchResult is the best hits, best first.
 type SearchResult struct {
-	Query Query
+	// Query is the query as run: expanded with the archive's vocabulary,
+	// its Notes saying how.
+	Query search.Query
 	Hits  []Hit
 	// Windowed is true when more decisions matched than rankWindow; only
 	// the most recently archived rankWindow of them were ranked.
@@ -156,16 +151,16 @@ const bm25Expr = `bm25(search, 4.0, 2.0, 1.0, 0.5, 0.0)`
 
 // Search runs a full-text query (see Query for the language) with filters,
 // and returns the best hits with snippets.
-func (db *DB) Search(ctx context.Context, opts SearchOptions) (SearchResult, error) {
-	q, err := ParseQuery(opts.Query)
-	if err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+func (db *DB) Search(ctx context.Context, opts SearchOptions) (res SearchResult, err error) {
+	defer wrapErr(&err, "search %q", opts.Query)
+	if opts.Query.IsZero() {
+		return SearchResult{}, search.ErrEmptyQuery
 	}
 	if err := opts.Filter.Validate(); err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+		return SearchResult{}, err
 	}
 	if opts.Limit < 0 {
-		return SearchResult{}, fmt.Errorf("search %q: limit %d: %w", opts.Query, opts.Limit, ErrBadFilter)
+		return SearchResult{}, fmt.Errorf("limit %d: %w", opts.Limit, ErrBadFilter)
 	}
 	limit := opts.Limit
 	if limit == 0 {
@@ -173,13 +168,17 @@ func (db *DB) Search(ctx context.Context, opts SearchOptions) (SearchResult, err
 	}
 	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+		return SearchResult{}, err
 	}
 	defer tx.Rollback()
-	res := SearchResult{Query: q}
+	q, err := opts.Query.Expand(vocab{ctx, tx, "text_keys"})
+	if err != nil {
+		return SearchResult{}, err
+	}
+	res.Query = q
 	cands, err := searchCandidates(ctx, tx, q, opts.Filter, &res)
 	if err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+		return SearchResult{}, err
 	}
 	res.Windowed = len(cands) > rankWindow
 	sort.Slice(cands, func(i, j int) bool {
@@ -190,12 +189,33 @@ func (db *DB) Search(ctx context.Context, opts SearchOptions) (SearchResult, err
 	})
 	cands = cands[:min(limit, len(cands))]
 	if err := readHits(ctx, tx, q, cands, &res); err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+		return SearchResult{}, err
 	}
-	if err := tx.Commit(); err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", opts.Query, err)
+	return res, tx.Commit()
+}
+
+// Expand returns the query expanded with the archive's vocabulary (see
+// search.Query.Expand), as Search, Approved and Export run it: for a caller
+// that wants to say how a query is read before running it.
+func (db *DB) Expand(ctx context.Context, q search.Query) (out search.Query, err error) {
+	defer wrapErr(&err, "expand %q", q)
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return q, err
 	}
-	return res, nil
+	defer tx.Rollback()
+	if out, err = q.Expand(vocab{ctx, tx, "text_keys"}); err != nil {
+		return q, err
+	}
+	return out, tx.Commit()
+}
+
+// wrapErr wraps a non-nil *err once with the operation: the exported methods
+// defer it, so that their inner steps return errors as they come.
+func wrapErr(err *error, format string, args ...any) {
+	if *err != nil {
+		*err = fmt.Errorf(format+": %w", append(args, *err)...)
+	}
 }
 
 // searchCandidates returns the rankWindow+1 most recently archived
@@ -208,8 +228,8 @@ func (db *DB) Search(ctx context.Context, opts SearchOptions) (SearchResult, err
 // front, and bm25 counts the matches of each), and the window is full
 // without them. The count ignores the filter, so that the cost of a search
 // does not depend on how selective its filter is.
-func searchCandidates(ctx context.Context, tx *sql.Tx, q Query, f Filter, res *SearchResult) ([]scored, error) {
-	exact, full := q.exactMatch(allColumns), q.match(allColumns)
+func searchCandidates(ctx context.Context, tx *sql.Tx, q search.Query, f Filter, res *SearchResult) ([]scored, error) {
+	exact, full := matchExpr(q, allColumns, true), matchExpr(q, allColumns, false)
 	where, fargs := f.where()
 	if len(fargs) == 0 {
 		// One walk, scored, serves as the count too: when the exact keys
@@ -359,7 +379,7 @@ func scanScored(rows *sql.Rows) ([]scored, error) {
 
 // readHits reads the decisions of the ranked candidates, in order, with
 // snippets.
-func readHits(ctx context.Context, tx *sql.Tx, q Query, cands []scored, res *SearchResult) error {
+func readHits(ctx context.Context, tx *sql.Tx, q search.Query, cands []scored, res *SearchResult) error {
 	if len(cands) == 0 {
 		return nil
 	}
@@ -378,7 +398,6 @@ func readHits(ctx context.Context, tx *sql.Tx, q Query, cands []scored, res *Sea
 		return err
 	}
 	defer rows.Close()
-	m := q.marker()
 	byRowid := map[int64]Hit{}
 	for rows.Next() {
 		var h Hit
@@ -393,9 +412,9 @@ func readHits(ctx context.Context, tx *sql.Tx, q Query, cands []scored, res *Sea
 		h.ID = PublicID(h.SourceName, h.ItemID)
 		h.Document, h.Outcome = parse.Document(doc), parse.Outcome(outcome)
 		h.Section, h.Unanimous = intPtr(section), boolPtr(unanimous)
-		h.Snippet = makeSnippet(text, m)
+		h.Snippet = q.Snippet(text)
 		if len(h.Snippet.Marks) == 0 {
-			h.Snippet = makeSnippet(h.Title+". "+proposal+" "+decision, m)
+			h.Snippet = q.Snippet(h.Title + ". " + proposal + " " + decision)
 		}
 		byRowid[rowid] = h
 	}
@@ -425,145 +444,4 @@ func boolPtr(b sql.NullBool) *bool {
 	}
 	v := b.Bool
 	return &v
-}
-
-// OrgDecision is the decision that speaks for one organisation in an
-// Approved answer.
-type OrgDecision struct {
-	SourceName   string
-	Organization string
-	Hit          // the chosen decision (Score and Snippet are empty)
-	// Matches is how many of the organisation's decisions matched.
-	Matches int
-}
-
-// ApprovedResult answers "who approved it".
-type ApprovedResult struct {
-	Query Query
-	// Approved has one row per organisation whose deciding decision was
-	// approved or amended. The deciding decision is the matching one of the
-	// highest body (council over board over the rest), then the latest.
-	Approved []OrgDecision
-	// Otherwise has the organisations whose deciding decision ended
-	// otherwise (tabled, returned, rejected, pending, …).
-	Otherwise []OrgDecision
-	// Unmatched counts archived organisations (sources with items) with no
-	// matching decision.
-	Unmatched int
-}
-
-// Approved finds which organisations approved a matter. The query is
-// matched against item titles only (the matter is what the item is called),
-// with the same language and Finnish matching as Search; since and until
-// bound the meeting date. An organisation is a source.
-func (db *DB) Approved(ctx context.Context, query string, f Filter) (ApprovedResult, error) {
-	q, err := ParseQuery(query)
-	if err != nil {
-		return ApprovedResult{}, fmt.Errorf("approved %q: %w", query, err)
-	}
-	if err := f.Validate(); err != nil {
-		return ApprovedResult{}, fmt.Errorf("approved %q: %w", query, err)
-	}
-	where, fargs := f.where()
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return ApprovedResult{}, fmt.Errorf("approved %q: %w", query, err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.organization, i.item_id, i.url, d.organization, d.body,
-			d.document, coalesce(d.meeting_date, ''), d.section, d.title, d.outcome, d.unanimous
-		FROM search JOIN decisions d ON d.item_rowid = search.rowid
-		JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id
-		WHERE search MATCH ? AND `+where, append([]any{q.match(titleColumns)}, fargs...)...)
-	if err != nil {
-		return ApprovedResult{}, fmt.Errorf("approved %q: %w", query, err)
-	}
-	defer rows.Close()
-	// The organisation's highest body, then latest meeting, speaks for it:
-	// a board that approved a proposal to the council, and a council that
-	// then tabled it, leave the matter not approved.
-	type best struct {
-		speaks  *OrgDecision
-		matches int
-	}
-	bySource := map[int64]*best{}
-	var order []int64
-	for rows.Next() {
-		var sid int64
-		var od OrgDecision
-		var srcOrg, doc, outcome string
-		var section sql.NullInt64
-		var unanimous sql.NullBool
-		if err := rows.Scan(&sid, &od.SourceName, &srcOrg, &od.ItemID, &od.URL, &od.Hit.Organization, &od.Body,
-			&doc, &od.MeetingDate, &section, &od.Title, &outcome, &unanimous); err != nil {
-			return ApprovedResult{}, fmt.Errorf("approved %q: %w", query, err)
-		}
-		od.Hit.SourceName = od.SourceName
-		od.ID = PublicID(od.SourceName, od.ItemID)
-		od.Document, od.Outcome = parse.Document(doc), parse.Outcome(outcome)
-		od.Section, od.Unanimous = intPtr(section), boolPtr(unanimous)
-		od.Organization = firstNonEmpty(od.Hit.Organization, srcOrg, od.SourceName)
-		b := bySource[sid]
-		if b == nil {
-			b = &best{}
-			bySource[sid] = b
-			order = append(order, sid)
-		}
-		b.matches++
-		if b.speaks == nil || outranks(od, *b.speaks) {
-			c := od
-			b.speaks = &c
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return ApprovedResult{}, fmt.Errorf("approved %q: %w", query, err)
-	}
-	var sources int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sources s
-		WHERE EXISTS (SELECT 1 FROM items i WHERE i.source_id = s.id)`).Scan(&sources); err != nil {
-		return ApprovedResult{}, fmt.Errorf("approved %q: %w", query, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return ApprovedResult{}, fmt.Errorf("approved %q: %w", query, err)
-	}
-	res := ApprovedResult{Query: q, Unmatched: sources - len(bySource)}
-	for _, sid := range order {
-		b := bySource[sid]
-		b.speaks.Matches = b.matches
-		if o := b.speaks.Outcome; o == parse.OutcomeApproved || o == parse.OutcomeAmended {
-			res.Approved = append(res.Approved, *b.speaks)
-		} else {
-			res.Otherwise = append(res.Otherwise, *b.speaks)
-		}
-	}
-	for _, l := range [][]OrgDecision{res.Approved, res.Otherwise} {
-		sortOrgDecisions(l)
-	}
-	return res, nil
-}
-
-// outranks reports whether a should speak for its organisation rather than
-// b: the higher body, then the later meeting, then the later item.
-func outranks(a, b OrgDecision) bool {
-	if la, lb := parse.BodyLevel(a.Body), parse.BodyLevel(b.Body); la != lb {
-		return la > lb
-	}
-	if a.MeetingDate != b.MeetingDate {
-		return a.MeetingDate > b.MeetingDate
-	}
-	return a.ItemID > b.ItemID
-}
-
-func sortOrgDecisions(l []OrgDecision) {
-	// By organisation name, so the list reads like a register.
-	sort.SliceStable(l, func(i, j int) bool { return strings.ToLower(l[i].Organization) < strings.ToLower(l[j].Organization) })
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

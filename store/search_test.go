@@ -11,9 +11,31 @@ import (
 	"testing"
 
 	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/search"
 )
 
 // saveText archives a page text as parsed by the current parser.
+// mustQuery parses a query a test knows to be valid.
+func mustQuery(t testing.TB, s string) search.Query {
+	t.Helper()
+	q, err := search.ParseQuery(s)
+	if err != nil {
+		t.Fatalf("parse %q: %v", s, err)
+	}
+	return q
+}
+
+// The zero query is refused, not taken for "everything".
+func TestSearchZeroQuery(t *testing.T) {
+	db := openTemp(t)
+	if _, err := db.Search(context.Background(), SearchOptions{}); !errors.Is(err, search.ErrEmptyQuery) {
+		t.Errorf("search of no query: %v, want ErrEmptyQuery", err)
+	}
+	if _, err := db.Approved(context.Background(), search.Query{}, Filter{}); !errors.Is(err, search.ErrEmptyQuery) {
+		t.Errorf("approved of no query: %v, want ErrEmptyQuery", err)
+	}
+}
+
 func saveText(t testing.TB, db *DB, sourceID int64, itemID, text string) {
 	t.Helper()
 	_, err := db.SaveItem(context.Background(), Fetched{
@@ -28,7 +50,7 @@ func saveText(t testing.TB, db *DB, sourceID int64, itemID, text string) {
 
 func searchIDs(t *testing.T, db *DB, query string, f Filter) []string {
 	t.Helper()
-	res, err := db.Search(context.Background(), SearchOptions{Query: query, Filter: f, Limit: 100})
+	res, err := db.Search(context.Background(), SearchOptions{Query: mustQuery(t, query), Filter: f, Limit: 100})
 	if err != nil {
 		t.Fatalf("search %q: %v", query, err)
 	}
@@ -98,9 +120,9 @@ func TestSearchFinnish(t *testing.T) {
 		}
 	}
 	for _, q := range []string{"", "   ", "-sopimus", "***", `""`, "AND OR NOT", "( )"} {
-		_, err := db.Search(ctx, SearchOptions{Query: q})
-		if !errors.Is(err, ErrEmptyQuery) {
-			t.Errorf("search %q: err = %v, want ErrEmptyQuery", q, err)
+		_, err := search.ParseQuery(q)
+		if !errors.Is(err, search.ErrEmptyQuery) {
+			t.Errorf("parse %q: err = %v, want ErrEmptyQuery", q, err)
 		}
 	}
 }
@@ -116,18 +138,24 @@ func TestSearchFiltersAndSnippet(t *testing.T) {
 	saveText(t, db, b.ID, "2023100-3", "Dynasty tietopalvelu Haku RSS Porvoon kaupunki\nKaupunginvaltuusto\n"+
 		"Pöytäkirja 04.09.2023/Pykälä 88\n"+seed002)
 
-	res, err := db.Search(ctx, SearchOptions{Query: "yhteistyösopimus"})
+	res, err := db.Search(ctx, SearchOptions{Query: mustQuery(t, "yhteistyösopimus")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Hits) != 2 {
 		t.Fatalf("hits = %d, want 2", len(res.Hits))
 	}
-	// Seed 000 has the word in its title: it ranks first.
-	if res.Hits[0].ID != "virolahti/2023277-5" {
-		t.Errorf("first hit %s, want virolahti/2023277-5", res.Hits[0].ID)
+	// Both titles name the agreement: seed 000's as the compound, seed
+	// 002's as its parts written apart ("strategisen yhteistyön sopimus"),
+	// and each snippet marks the form its page has.
+	hits := map[string]Hit{}
+	for _, h := range res.Hits {
+		hits[h.ID] = h
 	}
-	h := res.Hits[0]
+	if snip := hits["porvoo/2023100-3"].Snippet.Marked("[[", "]]"); !strings.Contains(snip, "[[yhteistyön]] [[sopimus]]") {
+		t.Errorf("porvoo snippet = %q, want the parts marked", snip)
+	}
+	h := hits["virolahti/2023277-5"]
 	if h.Organization != "Virolahden kunta" || h.MeetingDate != "2023-10-09" || h.Section == nil || *h.Section != 183 ||
 		h.Outcome != parse.OutcomeApproved {
 		t.Errorf("hit = %+v", h)
@@ -161,7 +189,7 @@ func TestSearchFiltersAndSnippet(t *testing.T) {
 	}
 	for _, f := range []Filter{{Since: "2023-1-1"}, {Until: "yesterday"}, {Since: "2024-01-01", Until: "2023-01-01"},
 		{Outcomes: []parse.Outcome{"accepted"}}} {
-		if _, err := db.Search(ctx, SearchOptions{Query: "sopimus", Filter: f}); !errors.Is(err, ErrBadFilter) {
+		if _, err := db.Search(ctx, SearchOptions{Query: mustQuery(t, "sopimus"), Filter: f}); !errors.Is(err, ErrBadFilter) {
 			t.Errorf("filter %+v: err = %v, want ErrBadFilter", f, err)
 		}
 	}
@@ -209,41 +237,41 @@ func TestApproved(t *testing.T) {
 	// d: archived, nothing matching.
 	saveText(t, db, srcs["d"], "1-1", page("Dkunta", "Kunnanhallitus", "03.09.2023", "9", "Talousarvio 2024", "Ehdotus hyväksyttiin."))
 
-	res, err := db.Approved(ctx, "hyvinvointialueen yhteistyösopimus", Filter{})
+	res, err := db.Approved(ctx, mustQuery(t, "hyvinvointialueen yhteistyösopimus"), Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, o := range res.Approved {
-		got = append(got, fmt.Sprintf("%s %s %s %d", o.Organization, o.Body, o.Outcome, o.Matches))
+		got = append(got, fmt.Sprintf("%s %s %s %d", o.Organization, o.Decision.Body, o.Decision.Outcome, len(o.Handlings)))
 	}
 	want := []string{"Akaan kaupunki Kaupunginvaltuusto approved 2", "Ckunta Kunnanhallitus approved 1"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("approved = %q, want %q", got, want)
 	}
-	if u := res.Approved[0].Unanimous; u == nil || !*u {
+	if u := res.Approved[0].Decision.Unanimous; u == nil || !*u {
 		t.Errorf("council decision unanimous = %v", u)
 	}
 	// b's title has no hyvinvointialue: it does not match both words. e's
 	// council, the highest body, tabled what its board approved.
-	if len(res.Otherwise) != 1 || res.Otherwise[0].SourceName != "e" || res.Otherwise[0].Body != "Kunnanvaltuusto" ||
-		res.Otherwise[0].Outcome != parse.OutcomeTabled || res.Otherwise[0].Matches != 2 || res.Unmatched != 2 {
+	if len(res.Otherwise) != 1 || res.Otherwise[0].Decision.SourceName != "e" || res.Otherwise[0].Decision.Body != "Kunnanvaltuusto" ||
+		res.Otherwise[0].Decision.Outcome != parse.OutcomeTabled || len(res.Otherwise[0].Handlings) != 2 || res.Unmatched != 2 {
 		t.Errorf("otherwise = %+v, unmatched = %d; want e's council tabling, 2", res.Otherwise, res.Unmatched)
 	}
-	res, err = db.Approved(ctx, "yhteistyösopimus", Filter{})
+	res, err = db.Approved(ctx, mustQuery(t, "yhteistyösopimus"), Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Approved) != 2 || len(res.Otherwise) != 2 || res.Otherwise[0].Outcome != parse.OutcomeTabled ||
-		res.Otherwise[0].SourceName != "b" || res.Otherwise[1].SourceName != "e" || res.Unmatched != 1 {
+	if len(res.Approved) != 2 || len(res.Otherwise) != 2 || res.Otherwise[0].Decision.Outcome != parse.OutcomeTabled ||
+		res.Otherwise[0].Decision.SourceName != "b" || res.Otherwise[1].Decision.SourceName != "e" || res.Unmatched != 1 {
 		t.Errorf("approved %+v\notherwise %+v\nunmatched %d", res.Approved, res.Otherwise, res.Unmatched)
 	}
 	// The date filter drops the council meetings: the boards' approvals speak.
-	res, err = db.Approved(ctx, "yhteistyösopimus", Filter{Until: "2023-09-10"})
+	res, err = db.Approved(ctx, mustQuery(t, "yhteistyösopimus"), Filter{Until: "2023-09-10"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Approved) != 3 || res.Approved[0].Body != "Kaupunginhallitus" || res.Approved[2].SourceName != "e" {
+	if len(res.Approved) != 3 || res.Approved[0].Decision.Body != "Kaupunginhallitus" || res.Approved[2].Decision.SourceName != "e" {
 		t.Errorf("approved until 2023-09-10: %+v", res.Approved)
 	}
 }

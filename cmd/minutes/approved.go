@@ -16,7 +16,7 @@ type approvedOptions struct {
 }
 
 func (a *app) newApprovedCmd() *cobra.Command {
-	opts := &approvedOptions{filterFlags: filterFlags{noOrgBody: true}}
+	opts := &approvedOptions{filterFlags: filterFlags{noOrgBody: true, query: true}}
 	cmd := &cobra.Command{
 		Use:   "approved QUERY",
 		Short: "Which organisations approved a matter",
@@ -25,19 +25,31 @@ date, §, outcome, whether unanimous, and the page URL. Then the organisations
 whose matching items ended otherwise (tabled, returned, rejected, pending, …),
 and how many archived organisations have no matching item at all.
 
-QUERY is matched against item titles, with the same Finnish-aware matching and
-query language as 'minutes search'. An organisation is one source. When an
-organisation handled the matter in several bodies, the highest one speaks for
-it: a council (valtuusto, aluevaltuusto) over a board (hallitus, aluehallitus)
-over committees; between equals, the latest meeting. Approved includes
-approved with amendments.
+QUERY names the matter in your words, with the same Finnish-aware matching and
+query language as 'minutes search' (inflected forms, compounds and their parts
+written apart). Organisations word a matter their own way, so a title need not
+hold every word: it names the matter when the query words it holds weigh at
+least half of the query, a word weighing more the fewer titles hold it.
+Numbers (a year) must all be there; stop words (ja, sekä, och) weigh nothing.
+The WORDS column shows which words a title held. An organisation whose titles
+do not match, but whose own proposal or decision text holds every word, is
+listed apart as a weaker match; one that only mentions the matter in its
+background text is not listed.
+
+An organisation is one source. Items of one organisation with the same diary
+number are one matter handled again; the handling that settled it speaks: a
+council (valtuusto, aluevaltuusto) over a board (hallitus, aluehallitus) over
+committees; between equals, the latest meeting, and minutes over an agenda.
+Approved includes approved with amendments. --explain shows how the query was
+read.
 
 On a terminal the two lists are printed as tables under headings; in a pipe
 (or with --format tsv) one table with a status column (approved, otherwise),
 and the count of organisations without a match on stderr; --format json
 prints one object.`,
 		Example: `  minutes approved "hyvinvointialueen yhteistyösopimus"
-  minutes approved yhteistyösopimus --since 2023-01-01 --format json`,
+  minutes approved yhteistyösopimus --since 2023-01-01 --format json
+  minutes approved tuloveroprosentti 2026 --explain`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("approved needs a QUERY naming the matter")
@@ -55,75 +67,87 @@ prints one object.`,
 
 // orgJSON is the documented JSON shape of one organisation's decision.
 type orgJSON struct {
-	Organization string  `json:"organization"`
-	Source       string  `json:"source"`
-	Body         string  `json:"body"`
-	Date         *string `json:"date"`
-	Section      *int    `json:"section"`
-	Title        string  `json:"title"`
-	Outcome      string  `json:"outcome"`
-	Unanimous    *bool   `json:"unanimous"`
-	Matches      int     `json:"matches"`
-	ID           string  `json:"id"`
-	URL          string  `json:"url"`
+	Organization string   `json:"organization"`
+	Source       string   `json:"source"`
+	Body         string   `json:"body"`
+	Date         *string  `json:"date"`
+	Section      *int     `json:"section"`
+	Title        string   `json:"title"`
+	Outcome      string   `json:"outcome"`
+	Unanimous    *bool    `json:"unanimous"`
+	Match        string   `json:"match"`
+	Words        []string `json:"words"`
+	Handlings    int      `json:"handlings"`
+	ID           string   `json:"id"`
+	URL          string   `json:"url"`
 }
 
 func toOrgJSON(o store.OrgDecision) orgJSON {
-	var date *string
-	if o.MeetingDate != "" {
-		date = &o.MeetingDate
+	d := o.Decision
+	words := o.Words
+	if words == nil {
+		words = []string{}
 	}
-	return orgJSON{Organization: o.Organization, Source: o.SourceName, Body: o.Body, Date: date, Section: o.Section,
-		Title: o.Title, Outcome: string(o.Outcome), Unanimous: o.Unanimous, Matches: o.Matches, ID: o.ID, URL: o.URL}
+	return orgJSON{Organization: o.Organization, Source: d.SourceName, Body: d.Body, Date: stringOrNil(d.MeetingDate),
+		Section: d.Section, Title: d.Title, Outcome: string(d.Outcome), Unanimous: d.Unanimous, Match: string(o.Match),
+		Words: words, Handlings: len(o.Handlings), ID: d.ID, URL: d.URL}
 }
 
 func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query string) error {
 	if err := validFormat("format", opts.format, "table", "tsv", "json"); err != nil {
 		return err
 	}
-	db, f, err := a.openQuery(ctx, &opts.filterFlags, query, false)
+	db, f, q, err := a.openQuery(ctx, &opts.filterFlags, query, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	res, err := db.Approved(ctx, query, f)
+	res, err := db.Approved(ctx, q, f)
 	if err != nil {
 		return queryError(err)
 	}
+	a.explainQuery(res.Query, opts.explain)
 	if opts.format == "json" {
 		out := struct {
 			Query     string    `json:"query"`
 			Approved  []orgJSON `json:"approved"`
 			Otherwise []orgJSON `json:"otherwise"`
+			Weak      []orgJSON `json:"mentioned_in_text"`
 			Unmatched int       `json:"unmatched_organizations"`
-		}{Query: res.Query.String(), Approved: []orgJSON{}, Otherwise: []orgJSON{}, Unmatched: res.Unmatched}
+		}{Query: res.Query.String(), Approved: []orgJSON{}, Otherwise: []orgJSON{}, Weak: []orgJSON{}, Unmatched: res.Unmatched}
 		for _, o := range res.Approved {
 			out.Approved = append(out.Approved, toOrgJSON(o))
 		}
 		for _, o := range res.Otherwise {
 			out.Otherwise = append(out.Otherwise, toOrgJSON(o))
 		}
+		for _, o := range res.Weak {
+			out.Weak = append(out.Weak, toOrgJSON(o))
+		}
 		enc := newJSONEncoder(a.stdout)
 		return enc.Encode(out)
 	}
 	row := func(o store.OrgDecision) []string {
-		return []string{o.Organization, o.Body, o.MeetingDate, sectionString(o.Section), string(o.Outcome),
-			boolString(o.Unanimous), o.URL}
+		d := o.Decision
+		return []string{o.Organization, d.Body, d.MeetingDate, sectionString(d.Section), string(d.Outcome),
+			boolString(d.Unanimous), strings.Join(o.Words, " "), d.URL}
 	}
-	header := []string{"ORGANISATION", "BODY", "DATE", "§", "OUTCOME", "UNANIMOUS", "URL"}
+	header := []string{"ORGANISATION", "BODY", "DATE", "§", "OUTCOME", "UNANIMOUS", "WORDS", "URL"}
 	if opts.format == "tsv" || !a.stdoutTTY {
 		var rows [][]string
-		for _, o := range res.Approved {
-			rows = append(rows, append([]string{"approved"}, row(o)...))
+		for _, l := range []struct {
+			status string
+			list   []store.OrgDecision
+		}{{"approved", res.Approved}, {"otherwise", res.Otherwise}, {"text", res.Weak}} {
+			for _, o := range l.list {
+				rows = append(rows, append([]string{l.status}, row(o)...))
+			}
 		}
-		for _, o := range res.Otherwise {
-			rows = append(rows, append([]string{"otherwise"}, row(o)...))
-		}
-		if err := writeTSV(a, []string{"status", "organization", "body", "date", "section", "outcome", "unanimous", "url"}, rows); err != nil {
+		if err := writeTSV(a, []string{"status", "organization", "body", "date", "section", "outcome", "unanimous", "words", "url"}, rows); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stderr, "%d approved, %d ended otherwise, %d archived organisations with no matching item\n",
-			len(res.Approved), len(res.Otherwise), res.Unmatched)
+		fmt.Fprintf(a.stderr, "%d approved, %d ended otherwise, %d mentioned only in a proposal or decision text, %d archived organisations with no matching item\n",
+			len(res.Approved), len(res.Otherwise), len(res.Weak), res.Unmatched)
 		return nil
 	}
 	section := func(title string, list []store.OrgDecision) error {
@@ -135,7 +159,7 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 		for _, o := range list {
 			r := row(o)
 			// URLs are only useful whole: the names give way instead.
-			r[0], r[1] = truncate(r[0], 30), truncate(r[1], 30)
+			r[0], r[1], r[6] = truncate(r[0], 30), truncate(r[1], 30), truncate(r[6], 30)
 			t.row(r...)
 		}
 		return t.flush()
@@ -146,6 +170,12 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 	fmt.Fprintln(a.stdout)
 	if err := section("Ended otherwise", res.Otherwise); err != nil {
 		return err
+	}
+	if len(res.Weak) > 0 {
+		fmt.Fprintln(a.stdout)
+		if err := section("Titles do not match, but the proposal or decision speaks of it (weaker)", res.Weak); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(a.stdout, "\n%d archived organisations have no matching item.\n", res.Unmatched)
 	return nil

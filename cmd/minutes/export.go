@@ -25,7 +25,7 @@ type exportOptions struct {
 }
 
 func (a *app) newExportCmd() *cobra.Command {
-	opts := &exportOptions{}
+	opts := &exportOptions{filterFlags: filterFlags{query: true}}
 	cmd := &cobra.Command{
 		Use:   "export [QUERY]",
 		Short: "Export decisions as CSV or NDJSON",
@@ -68,11 +68,15 @@ func (a *app) runExport(ctx context.Context, opts *exportOptions, query string) 
 	if opts.excel && opts.format != "csv" {
 		return usagef("--excel applies to --format csv only")
 	}
-	db, f, err := a.openQuery(ctx, &opts.filterFlags, query, true)
+	db, f, q, err := a.openQuery(ctx, &opts.filterFlags, query, true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if q, err = db.Expand(ctx, q); err != nil {
+		return err
+	}
+	a.explainQuery(q, opts.explain)
 
 	var out io.Writer = a.stdout
 	var file *atomicFile
@@ -85,7 +89,7 @@ func (a *app) runExport(ctx context.Context, opts *exportOptions, query string) 
 	}
 	bw := bufio.NewWriterSize(out, 256<<10)
 	write := exportWriter(bw, opts)
-	n, err := db.Export(ctx, store.ExportOptions{Query: query, Filter: f, WithText: opts.withText}, write.row)
+	n, err := db.Export(ctx, store.ExportOptions{Query: q, Filter: f, WithText: opts.withText}, write.row)
 	if err == nil {
 		err = write.finish()
 	}

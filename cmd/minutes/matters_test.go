@@ -122,11 +122,68 @@ func TestApprovedMatters(t *testing.T) {
 		}
 	}
 	db := filepath.Join(t.TempDir(), "matters.db")
+	if k := os.Getenv("MINUTES_KEEP_DB"); k != "" {
+		db = k
+	}
 	for i, org := range sortedKeys(byOrg) {
 		srv := serveOrganisation(t, byOrg[org])
 		mustRun(t, exitOK, "--db", db, "sources", "add", fmt.Sprintf("org%02d", i), srv.URL, "--org", org)
 	}
+	// The development part of the real page texts stands in for the rest of
+	// an archive: unrelated matters of other organisations, so that words
+	// weigh as in a real archive and a loose match shows up as an extra.
+	// Those that handle a matter are labelled in distractors.json.
+	inSet := map[string]bool{}
+	for _, p := range pages {
+		inSet[p.text] = true
+	}
+	var distractorSet struct {
+		Pages map[string]map[string]string `json:"pages"`
+	}
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "matters", "distractors.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &distractorSet); err != nil {
+		t.Fatal(err)
+	}
+	extraWant := map[string]map[string]bool{} // matter → organisations deciding it
+	distractors := 0
+	sites := realSites(loadRealItems(t))
+	for i, host := range sortedKeys(sites) {
+		var site []matterPage
+		org := ""
+		for _, it := range sites[host] {
+			if !inSet[it.text] && org == "" {
+				org = it.org
+			}
+		}
+		if org == "" {
+			org = host
+		}
+		for _, it := range sites[host] {
+			if inSet[it.text] {
+				continue
+			}
+			site = append(site, matterPage{text: it.text, Body: &it.body, MeetingDate: &it.date, Title: &it.title})
+			for m, kind := range distractorSet.Pages[it.name] {
+				if kind == "decision" {
+					if extraWant[m] == nil {
+						extraWant[m] = map[string]bool{}
+					}
+					extraWant[m][org] = true
+				}
+			}
+		}
+		if len(site) == 0 {
+			continue
+		}
+		srv := serveOrganisation(t, site)
+		mustRun(t, exitOK, "--db", db, "sources", "add", fmt.Sprintf("real%03d", i), srv.URL, "--org", org)
+		distractors += len(site)
+	}
 	mustRun(t, exitOK, "--db", db, "sync", "--delay", "0", "--quiet")
+	t.Logf("%d matter pages of %d organisations, %d other real pages", len(pages), len(byOrg), distractors)
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%-24s %-55s %5s %5s %5s %9s %6s\n", "matter", "query", "want", "found", "extra", "precision", "recall")
@@ -139,6 +196,9 @@ func TestApprovedMatters(t *testing.T) {
 			if p.Matter == m.Key && deref(p.Outcome) != "mention" && deref(p.Organization) != "" {
 				want[deref(p.Organization)] = true
 			}
+		}
+		for o := range extraWant[m.Key] {
+			want[o] = true
 		}
 		for _, q := range m.Queries {
 			r := mustRun(t, exitOK, "--db", db, "approved", q, "--format", "json")
@@ -153,13 +213,27 @@ func TestApprovedMatters(t *testing.T) {
 				listed[o.Organization] = true
 			}
 			found, extra := 0, 0
+			var extras, missed []string
 			for o := range listed {
 				if want[o] {
 					found++
 				} else {
 					extra++
+					extras = append(extras, o)
 				}
 			}
+			for o := range want {
+				if !listed[o] {
+					missed = append(missed, o)
+				}
+			}
+			sort.Strings(extras)
+			sort.Strings(missed)
+			defer func(q string) {
+				if testing.Verbose() && (len(extras) > 0 || len(missed) > 0) {
+					t.Logf("%s: extra %q, missed %q", q, extras, missed)
+				}
+			}(q)
 			totalWant += len(want)
 			totalFound += found
 			totalListed += len(listed)

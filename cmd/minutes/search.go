@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -12,97 +11,9 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/search"
 	"github.com/minutes-fi/minutes/store"
 )
-
-// openReadOnly opens the archive for a query command: never written, so it
-// runs while a sync holds the writer lock.
-func (a *app) openReadOnly(ctx context.Context) (*store.DB, error) {
-	path, err := a.archivePath()
-	if err != nil {
-		return nil, err
-	}
-	return store.OpenReadOnly(ctx, path)
-}
-
-// openQuery checks a query command's filters and query (an empty query is
-// allowed only when optional), so that mistakes are usage errors before any
-// archive is needed, then opens the archive read-only.
-func (a *app) openQuery(ctx context.Context, flags *filterFlags, query string, optional bool) (*store.DB, store.Filter, error) {
-	f, err := flags.filter()
-	if err != nil {
-		return nil, f, err
-	}
-	if !optional || strings.TrimSpace(query) != "" {
-		if _, err := store.ParseQuery(query); err != nil {
-			return nil, f, queryError(err)
-		}
-	}
-	db, err := a.openReadOnly(ctx)
-	return db, f, err
-}
-
-// filterFlags are the filters shared by search, export and stats.
-type filterFlags struct {
-	org, body, since, until string
-	outcomes                []string
-	noOrgBody               bool // approved: only dates
-}
-
-func (f *filterFlags) register(cmd *cobra.Command) {
-	if !f.noOrgBody {
-		cmd.Flags().StringVar(&f.org, "org", "", "only this organisation: a source name, or part of the organisation's name")
-		cmd.Flags().StringVar(&f.body, "body", "", "only bodies whose name contains this (kunnanhallitus, lautakunta)")
-		cmd.Flags().StringSliceVar(&f.outcomes, "outcome", nil, "only these outcomes, comma-separated: "+outcomeList())
-	}
-	cmd.Flags().StringVar(&f.since, "since", "", "only meetings on or after this date, YYYY-MM-DD")
-	cmd.Flags().StringVar(&f.until, "until", "", "only meetings on or before this date, YYYY-MM-DD")
-}
-
-func outcomeList() string {
-	names := make([]string, len(parse.Outcomes))
-	for i, o := range parse.Outcomes {
-		names[i] = string(o)
-	}
-	return strings.Join(names, ", ")
-}
-
-// filter validates the flags into a store filter; bad values are usage errors.
-func (f *filterFlags) filter() (store.Filter, error) {
-	sf := store.Filter{Organization: strings.TrimSpace(f.org), Body: strings.TrimSpace(f.body),
-		Since: strings.TrimSpace(f.since), Until: strings.TrimSpace(f.until)}
-	for _, o := range f.outcomes {
-		o = strings.ToLower(strings.TrimSpace(o))
-		if !parse.ValidOutcome(o) {
-			return store.Filter{}, usagef("--outcome %q: want one of %s", o, outcomeList())
-		}
-		sf.Outcomes = append(sf.Outcomes, parse.Outcome(o))
-	}
-	if err := sf.Validate(); err != nil {
-		return store.Filter{}, usageError{fmt.Errorf("--since/--until: %w", err)}
-	}
-	return sf, nil
-}
-
-// stringOrNil is nil for "": unknown is null in JSON.
-func stringOrNil(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-// queryError turns store errors about the user's query into usage errors.
-func queryError(err error) error {
-	if errors.Is(err, store.ErrEmptyQuery) {
-		return usagef("the query has no word to search for (words, \"a phrase\", -excluded, a OR b)")
-	}
-	if errors.Is(err, store.ErrBadFilter) || errors.Is(err, store.ErrQueryTooLong) {
-		return usageError{err}
-	}
-	return err
-}
 
 // width is how many columns the output may use: the terminal's width, else
 // $COLUMNS, else 100.
@@ -161,7 +72,7 @@ type searchOptions struct {
 }
 
 func (a *app) newSearchCmd() *cobra.Command {
-	opts := &searchOptions{}
+	opts := &searchOptions{filterFlags: filterFlags{query: true}}
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Search the archived decisions, Finnish-aware",
@@ -237,15 +148,16 @@ func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) 
 	if opts.limit <= 0 {
 		return usagef("--limit %d: want a number above 0", opts.limit)
 	}
-	db, f, err := a.openQuery(ctx, &opts.filterFlags, query, false)
+	db, f, q, err := a.openQuery(ctx, &opts.filterFlags, query, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	res, err := db.Search(ctx, store.SearchOptions{Query: query, Filter: f, Limit: opts.limit})
+	res, err := db.Search(ctx, store.SearchOptions{Query: q, Filter: f, Limit: opts.limit})
 	if err != nil {
 		return queryError(err)
 	}
+	a.explainQuery(res.Query, opts.explain)
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(a.stderr, "No decisions match %s.\n", res.Query)
 	}
@@ -324,16 +236,16 @@ func (a *app) printHitsTerminal(hits []store.Hit) error {
 
 // markedTruncate cuts a snippet to n visible runes, then marks it; marks
 // are not counted, as escapes take no room on the screen.
-func markedTruncate(s store.Snippet, n int, open, close string) string {
+func markedTruncate(s search.Snippet, n int, open, close string) string {
 	if utf8.RuneCountInString(s.Text) > n {
 		cut := len(strings.TrimRight(string([]rune(s.Text)[:n-1]), " "))
-		var marks []store.Span
+		var marks []search.Span
 		for _, m := range s.Marks {
 			if m.End <= cut {
 				marks = append(marks, m)
 			}
 		}
-		s = store.Snippet{Text: s.Text[:cut] + "…", Marks: marks}
+		s = search.Snippet{Text: s.Text[:cut] + "…", Marks: marks}
 	}
 	return s.Marked(open, close)
 }

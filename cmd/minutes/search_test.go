@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/search"
 	"github.com/minutes-fi/minutes/store"
 )
 
@@ -160,7 +161,7 @@ func TestTruncate(t *testing.T) {
 			t.Errorf("truncate(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
 	}
-	s := store.Snippet{Text: "yksi kaksi kolme", Marks: []store.Span{{Start: 0, End: 4}, {Start: 11, End: 16}}}
+	s := search.Snippet{Text: "yksi kaksi kolme", Marks: []search.Span{{Start: 0, End: 4}, {Start: 11, End: 16}}}
 	if got := markedTruncate(s, 12, "[", "]"); got != "[yksi] kaksi…" {
 		t.Errorf("markedTruncate = %q", got)
 	}

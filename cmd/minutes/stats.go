@@ -43,7 +43,7 @@ func (a *app) runStats(ctx context.Context, opts *statsOptions) error {
 	if err := validFormat("format", opts.format, "table", "tsv", "json"); err != nil {
 		return err
 	}
-	db, f, err := a.openQuery(ctx, &opts.filterFlags, "", true)
+	db, f, _, err := a.openQuery(ctx, &opts.filterFlags, "", true)
 	if err != nil {
 		return err
 	}

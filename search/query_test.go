@@ -1,7 +1,6 @@
-package store
+package search
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -61,49 +60,25 @@ func TestTermKey(t *testing.T) {
 	}
 	for _, g := range same {
 		for _, w := range g[1:] {
-			if termKey(w) != termKey(g[0]) {
-				t.Errorf("termKey(%s) = %q, termKey(%s) = %q; want equal", w, termKey(w), g[0], termKey(g[0]))
+			if Key(w) != Key(g[0]) {
+				t.Errorf("Key(%s) = %q, Key(%s) = %q; want equal", w, Key(w), g[0], Key(g[0]))
 			}
 		}
 	}
 	for _, pair := range [][2]string{{"väärä", "vaara"}, {"pöytä", "poyta"}, {"koulu", "koulutus"}, {"kaava", "kaavoitus"}} {
-		if termKey(pair[0]) == termKey(pair[1]) {
-			t.Errorf("termKey(%s) = termKey(%s) = %q", pair[0], pair[1], termKey(pair[0]))
+		if Key(pair[0]) == Key(pair[1]) {
+			t.Errorf("Key(%s) = Key(%s) = %q", pair[0], pair[1], Key(pair[0]))
 		}
 	}
-	p := patternOf("sopimus")
+	p := PatternOf("sopimus")
 	for _, w := range []string{"yhteistyösopimuksen", "sopimusta", "vuokrasopimukset"} {
-		if !p.matches(termKey(w)) {
-			t.Errorf("sopimus does not match %s (key %q)", w, termKey(w))
+		if !p.Matches(Key(w)) {
+			t.Errorf("sopimus does not match %s (key %q)", w, Key(w))
 		}
 	}
-	if p := patternOf("hyväksyä"); !p.matches(termKey("hyväksyttiin")) || !p.matches(termKey("hyväksytään")) {
+	if p := PatternOf("hyväksyä"); !p.Matches(Key("hyväksyttiin")) || !p.Matches(Key("hyväksytään")) {
 		t.Errorf("hyväksyä does not match its passive forms")
 	}
-}
-
-func FuzzSearchQuery(f *testing.F) {
-	for _, s := range []string{"sopimus", `"a b`, `-x`, `a OR -b`, `NEAR(a b, 2)`, `col : x`, `x*`, `^x`, `'`, `"`, "\x00", "ä\u0308", "a\"\"b"} {
-		f.Add(s)
-	}
-	db := openTemp(f)
-	src, err := db.AddSource(context.Background(), "f", "https://f.test", "")
-	if err != nil {
-		f.Fatal(err)
-	}
-	saveText(f, db, src.ID, "1-1", "Yhteistyösopimus hyväksyttiin. Päätös: \"x\" -y (z) a OR b NEAR col:x.")
-	f.Fuzz(func(t *testing.T, q string) {
-		// A query gives results, or says it has no word, or that it is
-		// over the length limit: never another error.
-		_, err := db.Search(context.Background(), SearchOptions{Query: q})
-		if err != nil && !errors.Is(err, ErrEmptyQuery) && !errors.Is(err, ErrQueryTooLong) {
-			t.Errorf("search %q: %v", q, err)
-		}
-		_, err = db.Approved(context.Background(), q, Filter{})
-		if err != nil && !errors.Is(err, ErrEmptyQuery) && !errors.Is(err, ErrQueryTooLong) {
-			t.Errorf("approved %q: %v", q, err)
-		}
-	})
 }
 
 func TestParseQueryBounds(t *testing.T) {

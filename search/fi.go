@@ -1,4 +1,4 @@
-package store
+package search
 
 import (
 	"strings"
@@ -10,10 +10,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// analyzerVersion identifies how text is turned into index terms. Bump it
-// whenever termKey or tokens change: a read-write Open then rebuilds the
+// AnalyzerVersion identifies how text is turned into index terms. Bump it
+// whenever Key or tokens change: a read-write Open then rebuilds the
 // search index, so old decisions and new queries meet on the same terms.
-const analyzerVersion = 1
+const AnalyzerVersion = 1
 
 // token is one word of a text: its lower-case form and its byte span in the
 // text it was cut from, so snippets can mark the original spelling.
@@ -39,7 +39,7 @@ func tokens(text string) []token {
 		if i < skipTo {
 			continue
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if isWordRune(r) {
 			if start < 0 {
 				start = i
 				if isURLField(text, i) {
@@ -58,6 +58,34 @@ func tokens(text string) []token {
 		out = appendToken(out, text, start, len(text))
 	}
 	return out
+}
+
+// longWords returns the runs of letters and digits that tokens drops for
+// being longer than maxTokenBytes.
+func longWords(text string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end-start > maxTokenBytes {
+			out = append(out, text[start:end])
+		}
+		start = -1
+	}
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 func appendToken(out []token, text string, start, end int) []token {
@@ -95,7 +123,7 @@ func snowball(word string) string {
 	return env.Current()
 }
 
-// termKey is the index term of one lower-case word: the same key for the
+// Key is the index term of one lower-case word: the same key for the
 // inflected forms of one word, so that sopimus, sopimuksen, sopimusta and
 // sopimukset meet. It is the Snowball Finnish stem, tidied where Snowball
 // leaves inflections apart:
@@ -113,7 +141,7 @@ func snowball(word string) string {
 //
 // ä and ö are letters of their own in Finnish and are never folded. Words of
 // three letters or fewer and words with digits are their own key.
-func termKey(word string) string {
+func Key(word string) string {
 	if utf8.RuneCountInString(word) <= 3 || strings.IndexFunc(word, unicode.IsDigit) >= 0 {
 		return word
 	}
@@ -197,10 +225,10 @@ var gradePairs = []struct{ from, to string }{
 	{"d", "t"}, {"v", "p"},
 }
 
-// reverseKey spells a key backwards: the index keeps reversed keys too, so
+// Reverse spells a key backwards: the index keeps reversed keys too, so
 // that "words ending in sopimus" (compounds whose last part is sopimus) is a
 // prefix query, which FTS5 answers from its term index.
-func reverseKey(s string) string {
+func Reverse(s string) string {
 	r := []rune(s)
 	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
 		r[i], r[j] = r[j], r[i]
@@ -208,21 +236,41 @@ func reverseKey(s string) string {
 	return string(r)
 }
 
-// analyzed is a text as the index sees it: parallel lists of keys and
+// Words returns the lower-case words of a text, as the index cuts them.
+func Words(text string) []string {
+	toks := tokens(norm.NFC.String(text))
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.word
+	}
+	return out
+}
+
+// Keys returns the keys of a text's words, in order.
+func Keys(text string) []string {
+	toks := tokens(norm.NFC.String(text))
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = Key(t.word)
+	}
+	return out
+}
+
+// Analyze is a text as the index sees it: parallel lists of keys and
 // reversed keys, one per word, joined by spaces for the FTS5 columns.
-func analyze(text string) (keys, revs string) {
+func Analyze(text string) (keys, revs string) {
 	toks := tokens(norm.NFC.String(text))
 	var kb, rb strings.Builder
 	kb.Grow(len(text))
 	rb.Grow(len(text))
 	for i, t := range toks {
-		k := termKey(t.word)
+		k := Key(t.word)
 		if i > 0 {
 			kb.WriteByte(' ')
 			rb.WriteByte(' ')
 		}
 		kb.WriteString(k)
-		rb.WriteString(reverseKey(k))
+		rb.WriteString(Reverse(k))
 	}
 	return kb.String(), rb.String()
 }

@@ -1,4 +1,4 @@
-package store
+package search
 
 import (
 	"strings"
@@ -35,10 +35,10 @@ func (s Snippet) Marked(open, close string) string {
 // snippetWords is the length of a snippet in words.
 const snippetWords = 28
 
-// makeSnippet picks the window of text with the most marked words (the
+// Snippet picks the window of text with the most words of the query (the
 // earliest such window on a tie) and marks them. With nothing to mark it
 // returns the start of the text.
-func makeSnippet(text string, m marker) Snippet {
+func (q Query) Snippet(text string) Snippet {
 	toks := tokens(text)
 	if len(toks) == 0 {
 		return Snippet{}
@@ -46,28 +46,11 @@ func makeSnippet(text string, m marker) Snippet {
 	marked := make([]bool, len(toks))
 	keys := make([]string, len(toks))
 	for i, t := range toks {
-		keys[i] = termKey(t.word)
-		for _, p := range m.words {
-			if p.matches(keys[i]) {
-				marked[i] = true
-				break
-			}
-		}
+		keys[i] = Key(t.word)
 	}
-	for _, ph := range m.phrases {
-		for i := 0; i+len(ph) <= len(toks); i++ {
-			ok := true
-			for j, k := range ph {
-				if keys[i+j] != k {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				for j := range ph {
-					marked[i+j] = true
-				}
-			}
+	for _, g := range q.any {
+		for _, c := range g {
+			c.mark(keys, marked)
 		}
 	}
 	// Sliding window: count of marked words in toks[start:start+snippetWords].

@@ -1,0 +1,226 @@
+package search
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Vocabulary is what an archive knows of its words: every key it has
+// indexed, with the number of decisions that hold it. Finnish writes a
+// compound as one word (yhteistyösopimus) or as its parts (yhteistyön
+// sopimus), and which splits are real is a fact about the language, not
+// about letters: a split counts only where both parts are words the archive
+// itself holds. No hand list of Finnish words is involved.
+type Vocabulary interface {
+	// Counts returns the number of decisions holding each key; keys not
+	// in the archive are missing from the map (or 0).
+	Counts(keys []string) (map[string]int, error)
+	// WithPrefix returns indexed keys that start with prefix, at most limit
+	// of them, in key order.
+	WithPrefix(prefix string, limit int) ([]string, error)
+}
+
+// Bounds of the compound look-ups, in letters (runes).
+const (
+	// minCompound: shorter words are not split (hallitus, sopimus).
+	minCompound = 8
+	// minPart: each part of a split, and the part after a compound's
+	// first part, has at least this many letters, so that an inflection
+	// ending (-lle, -ssa) is never taken for a word.
+	minFirstPart = 3
+	minLastPart  = 4
+	// minHead: a word matches as the first part of compounds only when it
+	// has this many letters (katu does, tie does not).
+	minHead = 4
+	// maxHeadScan and maxHeads bound how many indexed keys are read for
+	// the compounds one word begins, and how many are used (the most
+	// frequent).
+	maxHeadScan = 5000
+	maxHeads    = 64
+)
+
+// Expand returns the query with every one-word clause (excluded ones too)
+// also matching its compound forms in the vocabulary: the parts of a compound
+// written apart (Clause.Parts) and the compounds the word begins
+// (Clause.Heads). Each expansion adds a Note. Expanding an expanded query
+// returns it as it is.
+func (q Query) Expand(v Vocabulary) (Query, error) {
+	if q.expanded || q.IsZero() {
+		return q, nil
+	}
+	out := Query{notes: append([]Note(nil), q.notes...), expanded: true}
+	expand := func(c Clause) (Clause, error) {
+		if c.IsPhrase() || c.IsNumber() {
+			return c, nil
+		}
+		var err error
+		if c.Parts, err = splitCompound(c.Words[0], v); err != nil {
+			return c, err
+		}
+		if c.Parts != nil {
+			out.notes = append(out.notes, Note{Word: c.Words[0], Text: "also as its parts written apart: " + partsString(c.Parts)})
+		}
+		if c.Heads, err = compoundsBegun(c.Words[0], v); err != nil {
+			return c, err
+		}
+		if len(c.Heads) > 0 {
+			shown := c.Heads
+			if len(shown) > 5 {
+				shown = shown[:5]
+			}
+			more := ""
+			if n := len(c.Heads) - len(shown); n > 0 {
+				more = fmt.Sprintf(" and %d more", n)
+			}
+			out.notes = append(out.notes, Note{Word: c.Words[0], Text: "also as the first part of compounds (keys " + strings.Join(shown, ", ") + more + ")"})
+		}
+		return c, nil
+	}
+	for _, g := range q.any {
+		ng := make([]Clause, len(g))
+		for i, c := range g {
+			var err error
+			if ng[i], err = expand(c); err != nil {
+				return q, fmt.Errorf("expand %q: %w", c, err)
+			}
+		}
+		out.any = append(out.any, ng)
+	}
+	for _, c := range q.not {
+		nc, err := expand(c)
+		if err != nil {
+			return q, fmt.Errorf("expand %q: %w", c, err)
+		}
+		out.not = append(out.not, nc)
+	}
+	return out, nil
+}
+
+func partsString(parts [][]string) string {
+	var s []string
+	for _, p := range parts {
+		s = append(s, strings.Join(p, "|"))
+	}
+	return `"` + strings.Join(s, " ") + `" (keys)`
+}
+
+// splitCompound splits a word into a first part and a last part that are
+// both words of the vocabulary, each as the keys it may take in a text: the
+// first part in its own key (yhteistyö and yhteistyön both key yhteist), the
+// last part in the keys of the whole word's inflection (sopimusta: sopim or
+// sopimus). Of several possible splits the one whose rarer part is most
+// common wins (yhteistyö|sopimus over yhteis|työsopimus). Nil when the word
+// is short or no split is in the vocabulary.
+func splitCompound(word string, v Vocabulary) ([][]string, error) {
+	r := []rune(word)
+	if len(r) < minCompound {
+		return nil, nil
+	}
+	type split struct{ first, last []string }
+	var splits []split
+	var keys []string
+	for i := minFirstPart; i+minLastPart <= len(r); i++ {
+		first := Key(string(r[:i]))
+		last := PatternOf(string(r[i:])).Exact
+		if utf8.RuneCountInString(first) < minFirstPart {
+			continue
+		}
+		splits = append(splits, split{[]string{first}, last})
+		keys = append(keys, first)
+		keys = append(keys, last...)
+	}
+	if len(splits) == 0 {
+		return nil, nil
+	}
+	counts, err := v.Counts(keys)
+	if err != nil {
+		return nil, err
+	}
+	best, bestScore := -1, 0
+	for i, s := range splits {
+		f := counts[s.first[0]]
+		l := 0
+		var known []string
+		for _, k := range s.last {
+			if counts[k] > 0 {
+				l += counts[k]
+				known = append(known, k)
+			}
+		}
+		if f == 0 || l == 0 {
+			continue
+		}
+		splits[i].last = known
+		if score := min(f, l); score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil, nil
+	}
+	return [][]string{splits[best].first, splits[best].last}, nil
+}
+
+// compoundsBegun returns the indexed keys of compounds that begin with the
+// word as typed, going on with a word of the vocabulary at least
+// minLastPart letters long: katu → katuvalaistus, kiinteistövero →
+// kiinteistöveroprosentti, kunnan → kunnanhallitus. Only the typed form
+// begins compounds: an inflected query word (kuntien) is not a compound's
+// first part. The most frequent maxHeads.
+func compoundsBegun(word string, v Vocabulary) ([]string, error) {
+	if utf8.RuneCountInString(word) < minHead {
+		return nil, nil
+	}
+	cands, err := v.WithPrefix(word, maxHeadScan)
+	if err != nil {
+		return nil, err
+	}
+	own := PatternOf(word)
+	var heads, rests []string
+	for _, c := range cands {
+		rest := c[len(word):]
+		if own.Matches(c) || utf8.RuneCountInString(rest) < minLastPart {
+			continue // the word itself, a compound ending in it, or an inflection
+		}
+		heads = append(heads, c)
+		rests = append(rests, rest)
+	}
+	if len(heads) == 0 {
+		return nil, nil
+	}
+	counts, err := v.Counts(append(append([]string(nil), rests...), heads...))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for i, h := range heads {
+		if counts[rests[i]] > 0 {
+			out = append(out, h)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if counts[out[i]] != counts[out[j]] {
+			return counts[out[i]] > counts[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > maxHeads {
+		out = out[:maxHeads]
+	}
+	return out, nil
+}
+
+// stopWords are the conjunctions and particles that say nothing of a
+// matter: `approved` does not count them when it weighs how much of a query
+// a title covers. Finnish and Swedish.
+var stopWords = map[string]bool{
+	"ja": true, "sekä": true, "tai": true, "eli": true, "että": true, "on": true, "ovat": true,
+	"ei": true, "se": true, "ne": true, "jonka": true, "joka": true, "jotka": true, "myös": true,
+	"och": true, "samt": true, "eller": true, "att": true, "för": true, "av": true, "om": true,
+	"på": true, "till": true, "med": true, "i": true, "en": true, "ett": true, "det": true,
+}
+
+// IsStopWord reports whether a clause is one stop word.
+func (c Clause) IsStopWord() bool { return len(c.Words) == 1 && stopWords[c.Words[0]] }

@@ -1,0 +1,511 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/minutes-fi/minutes/parse"
+	"github.com/minutes-fi/minutes/search"
+)
+
+// Match says why a decision is in an Approved answer.
+type Match string
+
+// How a decision came to answer for its organisation.
+const (
+	// MatchTitle: the item's title holds enough of the query's words.
+	MatchTitle Match = "title"
+	// MatchText: the title does not, but the item's own proposal or
+	// decision holds every word of the query. A weaker match: shown apart.
+	MatchText Match = "text"
+	// MatchMatter: the item's title does not match, but it has the diary
+	// number of an item that does (the council's handling of a matter its
+	// board's item names in full).
+	MatchMatter Match = "matter"
+)
+
+// OrgDecision is the decision that speaks for one organisation in an
+// Approved answer, and why.
+type OrgDecision struct {
+	// Organization is the organisation's name: the decision's, else the
+	// source's, else the source name.
+	Organization string
+	// Decision is the handling that settles the matter for the
+	// organisation (Score and Snippet empty).
+	Decision Hit
+	// Match says how the organisation matched: through a title (also when
+	// the settling handling itself was found by its diary number) or, for a
+	// weaker match, only through a proposal or decision text.
+	Match Match
+	// Words are the query's words found in the matching title (or text).
+	Words []string
+	// Handlings are the organisation's matching decisions and those with
+	// their diary numbers, the settling one included, oldest first.
+	Handlings []Hit
+}
+
+// ApprovedResult answers "who approved it".
+type ApprovedResult struct {
+	// Query is the query as run (expanded, with notes).
+	Query search.Query
+	// Approved has one row per organisation whose settling handling was
+	// approved or amended; Otherwise those whose settling handling ended
+	// otherwise (tabled, returned, rejected, pending, noted, …). Title
+	// matches only: see Weak.
+	Approved, Otherwise []OrgDecision
+	// Weak lists organisations none of whose titles match, but whose own
+	// proposal or decision text speaks of every word of the query.
+	Weak []OrgDecision
+	// Unmatched counts archived organisations (sources with items) with no
+	// matching decision.
+	Unmatched int
+}
+
+// coverage is the share of a query's weight (its words weighted by how rare
+// they are among titles) that a title must hold to count as naming the
+// matter: half. Each organisation words the matter its own way
+// ("strategisen yhteistyön sopimus", "kuntayhteistyösopimus"), so no title
+// holds every word of a user's query; but a title holding only its common
+// words (hyvinvointialue, 2026) does not name it.
+const coverage = 0.5
+
+// maxWeighed bounds the words that are weighed: past it, the rarest
+// maxWeighed of a long query decide (2^maxWeighed subsets are considered).
+const maxWeighed = 8
+
+// Approved finds which organisations approved a matter, and how each
+// settled it.
+//
+// An item names the matter when its title holds words of the query that
+// weigh at least half of the query (a word weighs more the fewer titles
+// hold it; stop words weigh nothing), and does not name only other years
+// than the query's. An organisation (a source) whose titles do not name it, but
+// whose own proposal or decision text holds every word, is a weak match.
+// Items of an organisation with the diary number of a matching item are
+// handlings of the same matter. Of an organisation's handlings the one
+// that settles it speaks for it (parse.Standing.Outranks). Since and until
+// bound the meeting date.
+func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res ApprovedResult, err error) {
+	defer wrapErr(&err, "approved %q", query)
+	if query.IsZero() {
+		return ApprovedResult{}, search.ErrEmptyQuery
+	}
+	if err := f.Validate(); err != nil {
+		return ApprovedResult{}, err
+	}
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return ApprovedResult{}, err
+	}
+	defer tx.Rollback()
+	q, err := query.Expand(vocab{ctx, tx, "text_keys"})
+	if err != nil {
+		return ApprovedResult{}, err
+	}
+	res.Query = q
+	titleExpr, err := titleMatchExpr(ctx, tx, q)
+	if err != nil {
+		return ApprovedResult{}, err
+	}
+	where, fargs := f.where()
+	titled, err := approvedCandidates(ctx, tx, titleExpr, where, fargs)
+	if err != nil {
+		return ApprovedResult{}, err
+	}
+	bySource := map[int64][]candidate{}
+	years := queryYears(q)
+	for _, c := range titled {
+		if otherYear(years, c.Title) {
+			continue // "talousarvio 2025" is not the 2026 budget
+		}
+		c.match, c.words = MatchTitle, wordsIn(q, c.Title)
+		bySource[c.sourceID] = append(bySource[c.sourceID], c)
+	}
+	if err := addMatterHandlings(ctx, tx, bySource, where, fargs); err != nil {
+		return ApprovedResult{}, err
+	}
+	texted, err := approvedCandidates(ctx, tx, matchExpr(q, textColumns, false), where, fargs)
+	if err != nil {
+		return ApprovedResult{}, err
+	}
+	weak := map[int64][]candidate{}
+	for _, c := range texted {
+		if _, ok := bySource[c.sourceID]; ok {
+			continue
+		}
+		if words, ok := ownTextMatches(q, c.proposal+"\n"+c.decision); ok {
+			c.match, c.words = MatchText, words
+			weak[c.sourceID] = append(weak[c.sourceID], c)
+		}
+	}
+	var sources int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sources s
+		WHERE EXISTS (SELECT 1 FROM items i WHERE i.source_id = s.id)`).Scan(&sources); err != nil {
+		return ApprovedResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return ApprovedResult{}, err
+	}
+	for _, l := range bySource {
+		od := settle(l)
+		if o := od.Decision.Outcome; o == parse.OutcomeApproved || o == parse.OutcomeAmended {
+			res.Approved = append(res.Approved, od)
+		} else {
+			res.Otherwise = append(res.Otherwise, od)
+		}
+	}
+	for _, l := range weak {
+		res.Weak = append(res.Weak, settle(l))
+	}
+	res.Unmatched = sources - len(bySource) - len(weak)
+	for _, l := range [][]OrgDecision{res.Approved, res.Otherwise, res.Weak} {
+		sortOrgDecisions(l)
+	}
+	return res, nil
+}
+
+// candidate is one decision considered by Approved.
+type candidate struct {
+	Hit
+	rowid, sourceID    int64
+	srcOrg, diary      string
+	proposal, decision string
+	match              Match
+	words              []string
+}
+
+func (c candidate) standing() parse.Standing {
+	return parse.Standing{Body: c.Body, MeetingDate: c.MeetingDate, Document: c.Document}
+}
+
+// approvedCandidates reads the decisions matching an FTS5 expression and
+// the filter.
+func approvedCandidates(ctx context.Context, tx *sql.Tx, match, where string, fargs []any) ([]candidate, error) {
+	if match == "" {
+		return nil, nil
+	}
+	return readCandidates(ctx, tx, `FROM search JOIN decisions d ON d.item_rowid = search.rowid
+		JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id
+		WHERE search MATCH ? AND `+where, append([]any{match}, fargs...))
+}
+
+func readCandidates(ctx context.Context, tx *sql.Tx, from string, args []any) ([]candidate, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, s.id, s.name, s.organization, i.item_id, i.url,
+			d.organization, d.body, d.document, coalesce(d.meeting_date, ''), d.section, d.title, d.outcome,
+			d.unanimous, d.diary_number, d.proposal, d.decision `+from, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var c candidate
+		var doc, outcome string
+		var section sql.NullInt64
+		var unanimous sql.NullBool
+		if err := rows.Scan(&c.rowid, &c.sourceID, &c.SourceName, &c.srcOrg, &c.ItemID, &c.URL, &c.Organization,
+			&c.Body, &doc, &c.MeetingDate, &section, &c.Title, &outcome, &unanimous, &c.diary,
+			&c.proposal, &c.decision); err != nil {
+			return nil, err
+		}
+		c.ID = PublicID(c.SourceName, c.ItemID)
+		c.Document, c.Outcome = parse.Document(doc), parse.Outcome(outcome)
+		c.Section, c.Unanimous = intPtr(section), boolPtr(unanimous)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// addMatterHandlings adds to each organisation's title matches the other
+// decisions with their diary numbers (within the filter): the same matter
+// handled again, by another body or at another meeting.
+func addMatterHandlings(ctx context.Context, tx *sql.Tx, bySource map[int64][]candidate, where string, fargs []any) error {
+	for sid, l := range bySource {
+		have := map[int64]bool{}
+		var diaries []any
+		seen := map[string]bool{}
+		for _, c := range l {
+			have[c.rowid] = true
+			if c.diary != "" && !seen[c.diary] {
+				seen[c.diary] = true
+				diaries = append(diaries, c.diary)
+			}
+		}
+		if len(diaries) == 0 {
+			continue
+		}
+		more, err := readCandidates(ctx, tx, `FROM decisions d JOIN items i ON i.id = d.item_rowid
+			JOIN sources s ON s.id = i.source_id
+			WHERE i.source_id = ? AND d.diary_number IN (`+strings.TrimSuffix(strings.Repeat("?,", len(diaries)), ",")+`)
+			AND `+where, append(append([]any{sid}, diaries...), fargs...))
+		if err != nil {
+			return err
+		}
+		for _, c := range more {
+			if !have[c.rowid] {
+				c.match = MatchMatter
+				bySource[sid] = append(bySource[sid], c)
+			}
+		}
+	}
+	return nil
+}
+
+// settle picks the handling that speaks for one organisation.
+func settle(l []candidate) OrgDecision {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].standing(), l[j].standing()
+		if a.MeetingDate != b.MeetingDate {
+			return a.MeetingDate < b.MeetingDate
+		}
+		return l[i].rowid < l[j].rowid
+	})
+	best := 0
+	for i := range l {
+		if l[i].standing().Outranks(l[best].standing()) ||
+			(!l[best].standing().Outranks(l[i].standing()) && l[i].rowid > l[best].rowid) {
+			best = i
+		}
+	}
+	b := l[best]
+	od := OrgDecision{Organization: firstNonEmpty(b.Organization, b.srcOrg, b.SourceName), Decision: b.Hit,
+		Match: b.match, Words: b.words}
+	if od.Match == MatchMatter {
+		od.Match = MatchTitle
+		for _, c := range l {
+			if c.match == MatchTitle {
+				od.Words = c.words
+				break
+			}
+		}
+	}
+	for _, c := range l {
+		od.Handlings = append(od.Handlings, c.Hit)
+	}
+	return od
+}
+
+// titleMatchExpr is the FTS5 expression over titles of "the title holds
+// words weighing at least coverage of the query", as an OR of the minimal
+// sets of words that do, for each OR group of the query.
+func titleMatchExpr(ctx context.Context, tx *sql.Tx, q search.Query) (string, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM decisions`).Scan(&n); err != nil {
+		return "", err
+	}
+	v := vocab{ctx, tx, "title_keys"}
+	var groups []string
+	for _, g := range q.Groups() {
+		var words []search.Clause
+		for _, c := range g {
+			if !c.IsStopWord() {
+				words = append(words, c)
+			}
+		}
+		if len(words) == 0 {
+			words = g // only stop words: they are the query
+		}
+		weights, err := clauseWeights(v, words, n)
+		if err != nil {
+			return "", err
+		}
+		if len(words) > maxWeighed {
+			idx := make([]int, len(words))
+			for i := range idx {
+				idx[i] = i
+			}
+			sort.SliceStable(idx, func(i, j int) bool { return weights[idx[i]] > weights[idx[j]] })
+			var w2 []search.Clause
+			var wt2 []float64
+			for _, i := range idx[:maxWeighed] {
+				w2, wt2 = append(w2, words[i]), append(wt2, weights[i])
+			}
+			words, weights = w2, wt2
+		}
+		var alts []string
+		for _, set := range minimalSets(weights, coverage) {
+			if onlyNumbers(words, set) && len(set) < len(words) {
+				continue // a year is not a matter: 2026 alone does not name the 2026 budget
+			}
+			var parts []string
+			for _, i := range set {
+				parts = append(parts, clauseExpr(words[i], titleColumns, false))
+			}
+			alts = append(alts, "("+strings.Join(parts, " AND ")+")")
+		}
+		if len(alts) > 0 {
+			groups = append(groups, "("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	if len(groups) == 0 {
+		return "", nil
+	}
+	out := "(" + strings.Join(groups, " OR ") + ")"
+	for _, c := range q.Excluded() {
+		out += " NOT " + clauseExpr(c, titleColumns, false)
+	}
+	return out, nil
+}
+
+func onlyNumbers(cs []search.Clause, set []int) bool {
+	for _, i := range set {
+		if !cs[i].IsNumber() {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseWeights weighs each clause by how rare its words are among titles:
+// the inverse document frequency of BM25, ln(1 + (n - df + 0.5)/(df + 0.5)),
+// with df the titles holding the clause's commonest exact key (for a
+// phrase, its rarest word's).
+func clauseWeights(v vocab, cs []search.Clause, n int) ([]float64, error) {
+	var keys []string
+	for _, c := range cs {
+		if c.IsPhrase() {
+			keys = append(keys, c.Keys()...)
+		} else {
+			keys = append(keys, c.Pattern().Exact...)
+		}
+	}
+	counts, err := v.Counts(keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(cs))
+	for i, c := range cs {
+		df := 0
+		if c.IsPhrase() {
+			df = n
+			for _, k := range c.Keys() {
+				df = min(df, counts[k])
+			}
+		} else {
+			for _, k := range c.Pattern().Exact {
+				df = max(df, counts[k])
+			}
+		}
+		df = min(df, n)
+		out[i] = math.Log(1 + (float64(n-df)+0.5)/(float64(df)+0.5))
+	}
+	return out, nil
+}
+
+// minimalSets returns the sets of indexes whose weights sum to at least
+// share of the total, none holding a smaller such set.
+func minimalSets(weights []float64, share float64) [][]int {
+	total := 0.0
+	for _, w := range weights {
+		total += w
+	}
+	need := share * total
+	const eps = 1e-9
+	var out [][]int
+	for mask := 1; mask < 1<<len(weights); mask++ {
+		sum, least := 0.0, math.Inf(1)
+		var set []int
+		for i, w := range weights {
+			if mask&(1<<i) != 0 {
+				sum += w
+				least = min(least, w)
+				set = append(set, i)
+			}
+		}
+		// Minimal: enough, and not enough without its lightest member.
+		if sum+eps >= need && sum-least+eps < need {
+			out = append(out, set)
+		}
+	}
+	return out
+}
+
+// queryYears returns the years the query names.
+func queryYears(q search.Query) map[string]bool {
+	out := map[string]bool{}
+	for _, g := range q.Groups() {
+		for _, c := range g {
+			if c.IsYear() {
+				out[c.Words[0]] = true
+			}
+		}
+	}
+	return out
+}
+
+// otherYear reports whether a title names years, none of them the query's:
+// a yearly matter of another year. A title naming no year is not excluded.
+func otherYear(years map[string]bool, title string) bool {
+	if len(years) == 0 {
+		return false
+	}
+	ty := search.Years(title)
+	for _, y := range ty {
+		if years[y] {
+			return false
+		}
+	}
+	return len(ty) > 0
+}
+
+// wordsIn returns the query's words (clauses) that a text holds.
+func wordsIn(q search.Query, text string) []string {
+	keys := search.Keys(text)
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range q.Groups() {
+		for _, c := range g {
+			if s := c.String(); !seen[s] && c.MatchKeys(keys) {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// ownTextMatches reports whether a decision's own proposal and decision
+// text hold every word of one of the query's groups (stop words aside).
+func ownTextMatches(q search.Query, text string) ([]string, bool) {
+	keys := search.Keys(text)
+	for _, c := range q.Excluded() {
+		if c.MatchKeys(keys) {
+			return nil, false
+		}
+	}
+	for _, g := range q.Groups() {
+		all := true
+		var words []string
+		for _, c := range g {
+			if c.IsStopWord() {
+				continue
+			}
+			if !c.MatchKeys(keys) {
+				all = false
+				break
+			}
+			words = append(words, c.String())
+		}
+		if all && len(words) > 0 {
+			return words, true
+		}
+	}
+	return nil, false
+}
+
+func sortOrgDecisions(l []OrgDecision) {
+	// By organisation name, so the list reads like a register.
+	sort.SliceStable(l, func(i, j int) bool { return strings.ToLower(l[i].Organization) < strings.ToLower(l[j].Organization) })
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,78 @@
+package store
+
+import (
+	"strings"
+
+	"github.com/minutes-fi/minutes/search"
+)
+
+// columns names the FTS5 columns a query looks in.
+type columns struct{ keys, revs string }
+
+var (
+	allColumns   = columns{keys: "{title_keys text_keys}", revs: "{title_revs text_revs}"}
+	titleColumns = columns{keys: "title_keys", revs: "title_revs"}
+	textColumns  = columns{keys: "text_keys", revs: "text_revs"}
+)
+
+// ftsString quotes a key, or keys separated by spaces (a phrase), as an
+// FTS5 string. Keys hold only letters and digits, but the quoting does not
+// rely on it.
+func ftsString(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// clauseExpr is the FTS5 expression of one clause. exactOnly leaves out the
+// prefix and compound (suffix, head) forms, which FTS5 reads by merging
+// every term of the prefix up front; a compound's parts written apart stay
+// (a phrase of exact terms).
+func clauseExpr(c search.Clause, cols columns, exactOnly bool) string {
+	if c.IsPhrase() {
+		return "(" + cols.keys + " : " + ftsString(strings.Join(c.Keys(), " ")) + ")"
+	}
+	p := c.Pattern()
+	var alts []string
+	for _, e := range p.Exact {
+		alts = append(alts, cols.keys+" : "+ftsString(e))
+	}
+	if len(c.Parts) == 2 {
+		for _, first := range c.Parts[0] {
+			for _, last := range c.Parts[1] {
+				alts = append(alts, cols.keys+" : "+ftsString(first+" "+last))
+			}
+		}
+	}
+	if !exactOnly {
+		for _, e := range p.Prefix {
+			alts = append(alts, cols.keys+" : "+ftsString(e)+"*")
+		}
+		for _, e := range p.Suffix {
+			alts = append(alts, cols.revs+" : "+ftsString(search.Reverse(e))+"*")
+		}
+		for _, h := range c.Heads {
+			alts = append(alts, cols.keys+" : "+ftsString(h))
+		}
+	}
+	return "(" + strings.Join(alts, " OR ") + ")"
+}
+
+// matchExpr is the FTS5 MATCH expression of the query, built only from
+// quoted keys: user text never reaches FTS5 syntax.
+func matchExpr(q search.Query, cols columns, exactOnly bool) string {
+	var groups []string
+	for _, g := range q.Groups() {
+		var cs []string
+		for _, c := range g {
+			cs = append(cs, clauseExpr(c, cols, exactOnly))
+		}
+		groups = append(groups, "("+strings.Join(cs, " AND ")+")")
+	}
+	out := strings.Join(groups, " OR ")
+	if len(q.Groups()) > 1 {
+		out = "(" + out + ")"
+	}
+	for _, c := range q.Excluded() {
+		out += " NOT " + clauseExpr(c, cols, exactOnly)
+	}
+	return out
+}
