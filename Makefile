@@ -32,7 +32,7 @@ bench: ## run every benchmark and print its figures
 
 FUZZTIME ?= 10s
 fuzz: ## run every fuzz target for FUZZTIME each (default 10s)
-	@for pkg in ./parse ./scrape ./store; do \
+	@for pkg in ./parse ./scrape ./search ./store; do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1s $$pkg || exit 1; \
 	  done; \
