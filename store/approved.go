@@ -509,3 +509,28 @@ func firstNonEmpty(s ...string) string {
 	}
 	return ""
 }
+
+// MatterHandlings returns the decisions of one source with one diary number
+// (the handlings of one matter), oldest meeting first. None for an empty
+// diary number.
+func (db *DB) MatterHandlings(ctx context.Context, sourceID int64, diaryNumber string) (hits []Hit, err error) {
+	defer wrapErr(&err, "matter %q of source %d", diaryNumber, sourceID)
+	if diaryNumber == "" {
+		return nil, nil
+	}
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	cands, err := readCandidates(ctx, tx, `FROM decisions d JOIN items i ON i.id = d.item_rowid
+		JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? AND d.diary_number = ?
+		ORDER BY coalesce(d.meeting_date, ''), d.item_rowid`, []any{sourceID, diaryNumber})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cands {
+		hits = append(hits, c.Hit)
+	}
+	return hits, tx.Commit()
+}

@@ -33,11 +33,26 @@ import (
 //	language        fi or sv
 //	fetched_at      when the page version this decision was read from was fetched (UTC)
 //	parser_version  parser that made the decision
+//	matter          the matter the item is a handling of: "<source>/<diary number>"
+//	                (MatterKey), the same for the organisation's other handlings
+//	                of it (board, then council; tabled, then decided); the
+//	                item's id when the page shows no diary number
 //	text            the page text (only with --with-text)
 var ExportColumns = []string{
 	"id", "source", "item_id", "url", "organization", "body", "document", "meeting_date", "section",
 	"item_number", "title", "diary_number", "outcome", "unanimous", "votes_yes", "votes_no", "votes_blank",
 	"votes_absent", "confidential", "language", "proposal", "decision", "fetched_at", "parser_version",
+	"matter",
+}
+
+// MatterKey names the matter an item handles: "<source>/<diary number>"
+// ("virolahti/688/02.02.00/2022"), shared by the organisation's handlings of
+// one matter; the item's PublicID when it has no diary number.
+func MatterKey(sourceName, itemID, diaryNumber string) string {
+	if diaryNumber == "" {
+		return PublicID(sourceName, itemID)
+	}
+	return sourceName + "/" + diaryNumber
 }
 
 // ExportRow is one decision as exported. Export reuses one value for every
@@ -52,6 +67,7 @@ type ExportRow struct {
 	Language, Proposal, Decision                                       string
 	FetchedAt                                                          time.Time
 	ParserVersion                                                      int
+	Matter                                                             string
 	// Text is the page text, filled only when ExportOptions.WithText.
 	Text string
 }
@@ -120,6 +136,7 @@ func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow
 			return n, fmt.Errorf("export: %w", err)
 		}
 		row.ID = PublicID(row.Source, row.ItemID)
+		row.Matter = MatterKey(row.Source, row.ItemID, row.DiaryNumber)
 		row.Section, row.ItemNumber, row.Unanimous = intPtr(section), intPtr(itemNumber), boolPtr(unanimous)
 		row.Votes = nil
 		if yes.Valid || no.Valid || blank.Valid || absent.Valid {

@@ -304,3 +304,70 @@ func TestReindexOnOpen(t *testing.T) {
 		t.Errorf("after reindex %v, before %v", after, before)
 	}
 }
+
+// One matter under one diary number: the board's item names it, the
+// council's does not (its title is the council's own), yet the council's
+// decision settles it; an unrelated item with another diary number stays out.
+func TestApprovedFollowsDiaryNumber(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	page := func(body, date, sec, title, diary, decision string) string {
+		return fmt.Sprintf("Dynasty tietopalvelu Haku RSS Ekunta\n%s\nPöytäkirja %s/Pykälä %s\n%s\n%s\nPäätösehdotus Hyväksytään.\nPäätös %s\n",
+			body, date, sec, title, diary, decision)
+	}
+	src, err := db.AddSource(ctx, "e", "https://e.test", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveText(t, db, src.ID, "1-1", page("Kunnanhallitus", "04.09.2023", "11", "Hyvinvointialueen yhteistyösopimus", "123/00.04.01/2023", "Ehdotus hyväksyttiin."))
+	saveText(t, db, src.ID, "2-1", page("Kunnanvaltuusto", "25.09.2023", "6", "Valtuustoasia", "123/00.04.01/2023", "Asia palautettiin uudelleen valmisteltavaksi."))
+	saveText(t, db, src.ID, "3-1", page("Kunnanvaltuusto", "30.10.2023", "9", "Valtuustoasia", "200/00.04.01/2023", "Ehdotus hyväksyttiin."))
+	res, err := db.Approved(ctx, mustQuery(t, "yhteistyösopimus"), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Approved) != 0 || len(res.Otherwise) != 1 {
+		t.Fatalf("approved %+v\notherwise %+v", res.Approved, res.Otherwise)
+	}
+	o := res.Otherwise[0]
+	if o.Decision.ItemID != "2-1" || o.Decision.Outcome != parse.OutcomeReturned || o.Match != MatchTitle ||
+		len(o.Handlings) != 2 || strings.Join(o.Words, " ") != "yhteistyösopimus" {
+		t.Errorf("settled by %+v, match %s, %d handlings, words %q; want the council's return, 2 handlings", o.Decision, o.Match, len(o.Handlings), o.Words)
+	}
+}
+
+// A proposal or decision text that names the matter makes a weaker match,
+// listed apart; the same words in the background text alone make none.
+func TestApprovedWeakTextMatch(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	srcs := map[string]int64{}
+	for _, n := range []string{"a", "b", "c"} {
+		s, err := db.AddSource(ctx, n, "https://"+n+".test", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[n] = s.ID
+	}
+	saveText(t, db, srcs["a"], "1-1", "Dynasty tietopalvelu Haku RSS Akunta\nKunnanhallitus\nPöytäkirja 04.09.2023/Pykälä 11\n"+
+		"Tuloveroprosentti 2024\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin.\n")
+	saveText(t, db, srcs["b"], "1-1", "Dynasty tietopalvelu Haku RSS Bkunta\nKunnanhallitus\nPöytäkirja 05.09.2023/Pykälä 12\n"+
+		"Talouden asioita\nPäätösehdotus Kunnanhallitus esittää, että tuloveroprosentti vuodelle 2024 on 8,5.\nPäätös Ehdotus hyväksyttiin.\n")
+	saveText(t, db, srcs["c"], "1-1", "Dynasty tietopalvelu Haku RSS Ckunta\nKunnanhallitus\nPöytäkirja 06.09.2023/Pykälä 13\n"+
+		"Kiinteistöveroprosentit\nTuloveroprosentti 2024 päätetään myöhemmin.\nPäätösehdotus Kiinteistöveroprosentit vahvistetaan.\nPäätös Ehdotus hyväksyttiin.\n")
+	res, err := db.Approved(ctx, mustQuery(t, "tuloveroprosentti 2024"), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var approved, weak []string
+	for _, o := range res.Approved {
+		approved = append(approved, o.Decision.SourceName+":"+string(o.Match))
+	}
+	for _, o := range res.Weak {
+		weak = append(weak, o.Decision.SourceName+":"+string(o.Match))
+	}
+	if strings.Join(approved, " ") != "a:title" || strings.Join(weak, " ") != "b:text" || len(res.Otherwise) != 0 || res.Unmatched != 1 {
+		t.Errorf("approved %v, weak %v, otherwise %d, unmatched %d; want a by title, b by its proposal, c (background only) unmatched",
+			approved, weak, len(res.Otherwise), res.Unmatched)
+	}
+}

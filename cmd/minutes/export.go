@@ -175,7 +175,7 @@ func exportCells(c []string, r *store.ExportRow, withText bool) {
 		neutralise(r.Body), r.Document, r.MeetingDate, sectionString(r.Section), sectionString(r.ItemNumber),
 		neutralise(r.Title), neutralise(r.DiaryNumber), r.Outcome, boolString(r.Unanimous),
 		votes[0], votes[1], votes[2], votes[3], strconv.FormatBool(r.Confidential), r.Language,
-		neutralise(r.Proposal), neutralise(r.Decision), fetched, strconv.Itoa(r.ParserVersion),
+		neutralise(r.Proposal), neutralise(r.Decision), fetched, strconv.Itoa(r.ParserVersion), neutralise(r.Matter),
 	}
 	copy(c, vals)
 	if withText {
@@ -205,7 +205,7 @@ func exportJSON(r *store.ExportRow, withText bool) map[string]any {
 		"item_number": r.ItemNumber, "title": nullable(r.Title), "diary_number": nullable(r.DiaryNumber), "outcome": r.Outcome,
 		"unanimous": r.Unanimous, "votes_yes": nil, "votes_no": nil, "votes_blank": nil, "votes_absent": nil,
 		"confidential": r.Confidential, "language": nullable(r.Language), "proposal": nullable(r.Proposal), "decision": nullable(r.Decision),
-		"fetched_at": nil, "parser_version": r.ParserVersion,
+		"fetched_at": nil, "parser_version": r.ParserVersion, "matter": r.Matter,
 	}
 	if r.Votes != nil {
 		m["votes_yes"], m["votes_no"], m["votes_blank"], m["votes_absent"] = r.Votes.Yes, r.Votes.No, r.Votes.Blank, r.Votes.Absent

@@ -35,12 +35,6 @@ type matterDef struct {
 	Queries []string `json:"queries"`
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
 
 func loadMatters(t *testing.T, set string) ([]matterDef, []matterPage) {
 	t.Helper()

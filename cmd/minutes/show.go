@@ -53,6 +53,7 @@ type showJSON struct {
 	Decision      parse.Decision `json:"decision"`
 	Revisions     []revisionJSON `json:"revisions"`
 	Reparses      []reparseJSON  `json:"reparses"`
+	Matter        matterJSON     `json:"matter"`
 	Text          *string        `json:"text,omitempty"`
 }
 
@@ -72,6 +73,22 @@ type reparseJSON struct {
 	OldParserVersion int      `json:"old_parser_version"`
 	NewParserVersion int      `json:"new_parser_version"`
 	Fields           []string `json:"fields"`
+}
+
+// matterJSON is the matter an item handles: its key (as export's matter
+// column) and every archived handling of it, this one included.
+type matterJSON struct {
+	Key       string         `json:"key"`
+	Handlings []handlingJSON `json:"handlings"`
+}
+
+type handlingJSON struct {
+	ID      string  `json:"id"`
+	Date    *string `json:"date"`
+	Body    *string `json:"body"`
+	Section *int    `json:"section"`
+	Title   *string `json:"title"`
+	Outcome string  `json:"outcome"`
 }
 
 func (a *app) runShow(ctx context.Context, opts *showOptions, ref string) error {
@@ -105,6 +122,15 @@ func (a *app) runShow(ctx context.Context, opts *showOptions, ref string) error 
 	for _, e := range log {
 		out.Reparses = append(out.Reparses, reparseJSON{At: e.At, RevisionID: e.RevisionID,
 			OldParserVersion: e.OldParserVersion, NewParserVersion: e.NewParserVersion, Fields: e.Fields})
+	}
+	out.Matter = matterJSON{Key: store.MatterKey(it.SourceName, it.ItemID, it.Decision.DiaryNumber), Handlings: []handlingJSON{}}
+	matter, err := db.MatterHandlings(ctx, it.SourceID, it.Decision.DiaryNumber)
+	if err != nil {
+		return err
+	}
+	for _, h := range matter {
+		out.Matter.Handlings = append(out.Matter.Handlings, handlingJSON{ID: h.ID, Date: stringOrNil(h.MeetingDate),
+			Body: stringOrNil(h.Body), Section: h.Section, Title: stringOrNil(h.Title), Outcome: string(h.Outcome)})
 	}
 	if opts.text && len(revs) > 0 {
 		out.Text = &revs[len(revs)-1].Text
@@ -181,6 +207,17 @@ func (a *app) printShow(s showJSON) error {
 			fmt.Fprintf(&b, "  Decision: %s\n", h.Decision)
 		}
 	}
+	if len(s.Matter.Handlings) > 1 {
+		fmt.Fprintf(&b, "\nSame matter (diary number %s), %d handlings:\n", d.DiaryNumber, len(s.Matter.Handlings))
+		for _, h := range s.Matter.Handlings {
+			mark := " "
+			if h.ID == s.ID {
+				mark = "*"
+			}
+			line := strings.Join(nonEmpty([]string{deref(h.Date), deref(h.Body), sectionPrefix(h.Section), h.Outcome, deref(h.Title)}), " · ")
+			fmt.Fprintf(&b, " %s %s  %s\n", mark, line, h.ID)
+		}
+	}
 	fmt.Fprintf(&b, "\nRevisions (%d):\n", len(s.Revisions))
 	for _, r := range s.Revisions {
 		fmt.Fprintf(&b, "  #%d  %s  HTTP %d  %d bytes  sha256 %.12s  parser %d\n", r.ID, r.FetchedAt, r.HTTPStatus, r.Bytes, r.ContentHash, r.ParserVersion)
@@ -207,4 +244,12 @@ func sectionPrefix(p *int) string {
 
 func personString(p parse.Person) string {
 	return strings.Join(nonEmpty([]string{strings.TrimSpace(p.Title + " " + p.Name), p.Phone, p.Email}), ", ")
+}
+
+// deref is "" for nil.
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
