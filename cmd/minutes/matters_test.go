@@ -35,7 +35,6 @@ type matterDef struct {
 	Queries []string `json:"queries"`
 }
 
-
 func loadMatters(t *testing.T, set string) ([]matterDef, []matterPage) {
 	t.Helper()
 	dir := filepath.Join("..", "..", "testdata", set)
