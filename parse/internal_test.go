@@ -171,6 +171,8 @@ func TestMatchLabel(t *testing.T) {
 		{"Esittelijä Virolahden kunnanjohtaja Otto Koskela", secPresenter, "Virolahden kunnanjohtaja Otto Koskela", true},
 		{"Selostus", secBackground, "", true},
 		{"Käsittely Keskustelun kuluessa", secNotes, "Keskustelun kuluessa", true},
+		{"Käsittely kokouksessa Johan Wirta teki vastaehdotuksen", secNotes, "Johan Wirta teki vastaehdotuksen", true},
+		{"Käsittely kokouksessa", secNotes, "", true},
 		{"Tiedoksi Lapin hyvinvointialue", secNotify, "Lapin hyvinvointialue", true},
 		{"Liitteet", secAttachments, "", true},
 		{"Liite Hankintaohje 2024", secAttachments, "Hankintaohje 2024", true},
@@ -215,6 +217,10 @@ func TestClassify(t *testing.T) {
 		{"X", "Asia poistettiin esityslistalta.", "", OutcomeWithdrawn},
 		{"Alueneuvottelukunta käy keskustelun.", "Alueneuvottelukunta päätti\n1. että …", "", OutcomeDecided},
 		{"Lautakunta hyväksyy X.", "", "", OutcomePending},
+		// No Päätös line: the notes tell. The body's support adopts a
+		// counter-proposal; a member's support only seconds it.
+		{"Lautakunta päättää maksuista.", "", "Johan Wirta teki vastaehdotuksen. Lautakunta kannatti vastaehdotusta yksimielisesti.", OutcomeAmended},
+		{"Lautakunta päättää maksuista.", "", "Johan Wirta teki vastaehdotuksen. Matti Virtanen kannatti vastaehdotusta.", OutcomePending},
 		{"", "", "", OutcomeNone},
 		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes.", "", OutcomeApproved},
 		{"X", "Ärendet bordlades.", "", OutcomeTabled},

@@ -73,6 +73,7 @@ var labels = func() []label {
 		{"Perustelut", secBackground, false},
 		{"Redogörelse", secBackground, false},
 		{"Motivering", secBackground, true},
+		{"Käsittely kokouksessa", secNotes, false}, // Kustavi: the handling notes of the meeting
 		{"Käsittely", secNotes, false},
 		{"Behandling", secNotes, false},
 		{"Päätös", secDecision, false},

@@ -20,18 +20,21 @@ func ValidOutcome(s string) bool {
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe       = regexp.MustCompile(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe          = regexp.MustCompile(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
-	returnedRe        = regexp.MustCompile(`palautettiin (?:\S+ )?(?:uudelleen )?(?:valmisteltavaksi|valmisteluun)|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
-	amendedRe         = regexp.MustCompile(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
-	counterRe         = regexp.MustCompile(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
-	rejectObjRe       = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
-	rejectAnyRe       = regexp.MustCompile(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
-	notedRe           = regexp.MustCompile(`(?:päätti |päättää |päättivät )?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
-	actionRe          = regexp.MustCompile(`hyväksy|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
-	proposesRejection = regexp.MustCompile(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
-	approvedRe        = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget`)
-	plainApprove      = regexp.MustCompile(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^(?:päätös)?(?:ehdotuksen|esityksen) mukaan(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
+	withdrawnRe = regexp.MustCompile(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
+	tabledRe    = regexp.MustCompile(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
+	returnedRe  = regexp.MustCompile(`palautettiin (?:\S+ )?(?:uudelleen )?(?:valmisteltavaksi|valmisteluun)|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
+	amendedRe   = regexp.MustCompile(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
+	counterRe   = regexp.MustCompile(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
+	rejectObjRe = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
+	rejectAnyRe = regexp.MustCompile(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
+	notedRe     = regexp.MustCompile(`(?:päätti |päättää |päättivät )?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
+	actionRe    = regexp.MustCompile(`hyväksy|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
+	// bodyAdoptsCounterRe: the body itself (not a member, who only seconds)
+	// supported a counter-proposal.
+	bodyAdoptsCounterRe = regexp.MustCompile(`(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:yksimielisesti )?kannatti (?:\S+ ){0,2}(?:vasta|muutos)ehdotust`)
+	proposesRejection   = regexp.MustCompile(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
+	approvedRe          = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget`)
+	plainApprove        = regexp.MustCompile(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^(?:päätös)?(?:ehdotuksen|esityksen) mukaan(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
 )
 
 // classify decides the outcome of one handling from its proposal, its
@@ -40,6 +43,10 @@ func classify(proposal, decision, notes string) Outcome {
 	p, d := strings.ToLower(proposal), strings.ToLower(decision)
 	nd := strings.ToLower(notes) + "\n" + d
 	switch {
+	case d == "" && p != "" && bodyAdoptsCounterRe.MatchString(strings.ToLower(notes)):
+		// No Päätös line, but the handling notes say the body took up a
+		// counter-proposal: "Lautakunta kannatti vastaehdotusta yksimielisesti."
+		return OutcomeAmended
 	case d == "" && p != "":
 		return OutcomePending
 	case d == "":

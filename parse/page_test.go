@@ -47,6 +47,10 @@ func TestPageVariants(t *testing.T) {
 			"Virolahden kunta", "Kunnanhallitus", "2023-10-09", "Sopimus", 183, parse.OutcomeApproved},
 		{"counter-proposal accepted by vote: amended", parse.Page{Text: "Kaupunginhallitus\nPöytäkirja 08.05.2017/Pykälä 127\nAsia\nPäätösehdotus Kaupunginhallitus hyväksyy asian.\nKäsittely Elo teki muutosehdotuksen. Puheenjohtaja totesi kaupunginhallituksen 11 äänellä 3 ääntä vastaan ja yhden äänestäessä tyhjää hyväksyneen Elon muutosehdotuksen.\nPäätös Kaupunginhallitus hyväksyi asian."},
 			"", "Kaupunginhallitus", "2017-05-08", "Asia", 127, parse.OutcomeAmended},
+		{"numbered attachment table above the title, caption lost", parse.Page{Text: "Kaupunginhallitus\nPöytäkirja 16.12.2024/Pykälä 334\nEdellinen asia | Seuraava asia | Muutoksenhakuohje Kokousasia PDF-muodossa |\n2 | Valtuustoaloite koirapuistosta | |\n3 | Kaavoituspäällikön lausunto |\nValtuustoaloite koirapuistosta\nKH 16.12.2024 § 334\nPäätösehdotus Kaupunginhallitus hyväksyy vastauksen.\nPäätös Ehdotus hyväksyttiin."},
+			"", "Kaupunginhallitus", "2024-12-16", "Valtuustoaloite koirapuistosta", 334, parse.OutcomeApproved},
+		{"no Päätös line: the body took up a counter-proposal in the meeting", parse.Page{Text: "Sivistyslautakunta\nPöytäkirja 21.03.2023/Pykälä 25\nMaksut\nPäätösehdotus Sivistyslautakunta päättää maksuista.\nKäsittely kokouksessa Johan Wirta teki vastaehdotuksen. Lautakunta kannatti vastaehdotusta yksimielisesti."},
+			"", "Sivistyslautakunta", "2023-03-21", "Maksut", 25, parse.OutcomeAmended},
 		{"only took note: noted", parse.Page{Text: "Kunnanhallitus\nPöytäkirja 01.09.2025/Pykälä 12\nOsavuosikatsaus\nPäätösehdotus Kunnanhallitus merkitsee osavuosikatsauksen tiedoksi.\nPäätös Kunnanhallitus merkitsi osavuosikatsauksen tiedokseen."},
 			"", "Kunnanhallitus", "2025-09-01", "Osavuosikatsaus", 12, parse.OutcomeNoted},
 	}

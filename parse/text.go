@@ -724,6 +724,14 @@ func (p *pageParser) text(l string) {
 	if p.cur == nil && attachmentNoise.MatchString(l) {
 		return // a table's header row ("Otsikko") before the item
 	}
+	if m := numberedAttachmentRow.FindStringSubmatch(l); m != nil && p.cur == nil && p.sec == secNone {
+		// "2 | Valtuustoaloite Suolahden koirapuistosta | |": the
+		// attachment table above the item, its caption lost.
+		if a := m[1] + " " + strings.TrimSpace(m[2]); !listedAttachment(p.attachments, a) {
+			p.attachments = append(p.attachments, a)
+		}
+		return
+	}
 	if p.cur == nil && p.sec == secNone && !p.noTitle {
 		p.lastPlain = l
 	}
@@ -747,6 +755,11 @@ func (p *pageParser) text(l string) {
 	}
 	p.titleOpen = false
 }
+
+// numberedAttachmentRow is a row of the attachment table as page texts
+// render it before the item (Äänekoski): its number and its title (the empty
+// cells after it are gone with cleanLine).
+var numberedAttachmentRow = regexp.MustCompile(`^(\d{1,3}) \| ([^|]*\pL[^|]*)$`)
 
 // preparerLine reads one line of the preparers block. On the label's own
 // line anything goes; a line below it must name someone (two names, or an
