@@ -2,21 +2,19 @@ package search
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
-// Vocabulary is what an archive knows of its words: every key it has
-// indexed, with the number of decisions that hold it. Finnish writes a
-// compound as one word (yhteistyösopimus) or as its parts (yhteistyön
-// sopimus), and which splits are real is a fact about the language, not
-// about letters: a split counts only where both parts are words the archive
-// itself holds. No hand list of Finnish words is involved.
+// Vocabulary is what an archive knows of its words: the keys it has
+// indexed (of three letters or more). Finnish writes a compound as one word
+// (yhteistyösopimus) or as its parts (yhteistyön sopimus), and which splits
+// are real is a fact about the language, not about letters: a split counts
+// only where both parts are words the archive itself holds. No hand list of
+// Finnish words is involved.
 type Vocabulary interface {
-	// Counts returns the number of decisions holding each key; keys not
-	// in the archive are missing from the map (or 0).
-	Counts(keys []string) (map[string]int, error)
+	// Known returns which of keys the archive holds.
+	Known(keys []string) (map[string]bool, error)
 	// WithPrefix returns indexed keys that start with prefix, at most limit
 	// of them, in key order.
 	WithPrefix(prefix string, limit int) ([]string, error)
@@ -35,8 +33,7 @@ const (
 	// has this many letters (katu does, tie does not).
 	minHead = 4
 	// maxHeadScan and maxHeads bound how many indexed keys are read for
-	// the compounds one word begins, and how many are used (the most
-	// frequent).
+	// the compounds one word begins, and how many are used.
 	maxHeadScan = 5000
 	maxHeads    = 64
 )
@@ -110,9 +107,11 @@ func partsString(parts [][]string) string {
 // both words of the vocabulary, each as the keys it may take in a text: the
 // first part in its own key (yhteistyö and yhteistyön both key yhteist), the
 // last part in the keys of the whole word's inflection (sopimusta: sopim or
-// sopimus). Of several possible splits the one whose rarer part is most
-// common wins (yhteistyö|sopimus over yhteis|työsopimus). Nil when the word
-// is short or no split is in the vocabulary.
+// sopimus). Of several possible splits the one with the longest first part
+// wins (yhteistyö|sopimus over yhteis|työsopimus: the last part is then the
+// head word, and a longer last part is itself a compound the suffix match
+// already finds). Nil when the word is short or no split is in the
+// vocabulary.
 func splitCompound(word string, v Vocabulary) ([][]string, error) {
 	r := []rune(word)
 	if len(r) < minCompound {
@@ -121,7 +120,7 @@ func splitCompound(word string, v Vocabulary) ([][]string, error) {
 	type split struct{ first, last []string }
 	var splits []split
 	var keys []string
-	for i := minFirstPart; i+minLastPart <= len(r); i++ {
+	for i := len(r) - minLastPart; i >= minFirstPart; i-- {
 		first := Key(string(r[:i]))
 		last := PatternOf(string(r[i:])).Exact
 		if utf8.RuneCountInString(first) < minFirstPart {
@@ -134,33 +133,22 @@ func splitCompound(word string, v Vocabulary) ([][]string, error) {
 	if len(splits) == 0 {
 		return nil, nil
 	}
-	counts, err := v.Counts(keys)
+	known, err := v.Known(keys)
 	if err != nil {
 		return nil, err
 	}
-	best, bestScore := -1, 0
-	for i, s := range splits {
-		f := counts[s.first[0]]
-		l := 0
-		var known []string
+	for _, s := range splits {
+		var lasts []string
 		for _, k := range s.last {
-			if counts[k] > 0 {
-				l += counts[k]
-				known = append(known, k)
+			if known[k] {
+				lasts = append(lasts, k)
 			}
 		}
-		if f == 0 || l == 0 {
-			continue
-		}
-		splits[i].last = known
-		if score := min(f, l); score > bestScore {
-			best, bestScore = i, score
+		if known[s.first[0]] && len(lasts) > 0 {
+			return [][]string{s.first, lasts}, nil
 		}
 	}
-	if best < 0 {
-		return nil, nil
-	}
-	return [][]string{splits[best].first, splits[best].last}, nil
+	return nil, nil
 }
 
 // compoundsBegun returns the indexed keys of compounds that begin with the
@@ -168,7 +156,7 @@ func splitCompound(word string, v Vocabulary) ([][]string, error) {
 // minLastPart letters long: katu → katuvalaistus, kiinteistövero →
 // kiinteistöveroprosentti, kunnan → kunnanhallitus. Only the typed form
 // begins compounds: an inflected query word (kuntien) is not a compound's
-// first part. The most frequent maxHeads.
+// first part. The first maxHeads in key order.
 func compoundsBegun(word string, v Vocabulary) ([]string, error) {
 	if utf8.RuneCountInString(word) < minHead {
 		return nil, nil
@@ -190,24 +178,18 @@ func compoundsBegun(word string, v Vocabulary) ([]string, error) {
 	if len(heads) == 0 {
 		return nil, nil
 	}
-	counts, err := v.Counts(append(append([]string(nil), rests...), heads...))
+	known, err := v.Known(rests)
 	if err != nil {
 		return nil, err
 	}
 	var out []string
 	for i, h := range heads {
-		if counts[rests[i]] > 0 {
+		if known[rests[i]] {
 			out = append(out, h)
+			if len(out) == maxHeads {
+				break
+			}
 		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if counts[out[i]] != counts[out[j]] {
-			return counts[out[i]] > counts[out[j]]
-		}
-		return out[i] < out[j]
-	})
-	if len(out) > maxHeads {
-		out = out[:maxHeads]
 	}
 	return out, nil
 }

@@ -101,7 +101,7 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 		return ApprovedResult{}, err
 	}
 	defer tx.Rollback()
-	q, err := query.Expand(vocab{ctx, tx, "text_keys"})
+	q, err := query.Expand(vocab{ctx, tx})
 	if err != nil {
 		return ApprovedResult{}, err
 	}
@@ -127,7 +127,7 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 	if err := addMatterHandlings(ctx, tx, bySource, where, fargs); err != nil {
 		return ApprovedResult{}, err
 	}
-	texted, err := approvedCandidates(ctx, tx, matchExpr(q, textColumns, false), where, fargs)
+	texted, err := textCandidates(ctx, tx, matchExpr(q, textColumns, false), where, fargs, bySource)
 	if err != nil {
 		return ApprovedResult{}, err
 	}
@@ -182,20 +182,98 @@ func (c candidate) standing() parse.Standing {
 }
 
 // approvedCandidates reads the decisions matching an FTS5 expression and
-// the filter.
+// the filter, without their texts.
 func approvedCandidates(ctx context.Context, tx *sql.Tx, match, where string, fargs []any) ([]candidate, error) {
 	if match == "" {
 		return nil, nil
 	}
-	return readCandidates(ctx, tx, `FROM search JOIN decisions d ON d.item_rowid = search.rowid
+	return readCandidates(ctx, tx, false, `FROM search JOIN decisions d ON d.item_rowid = search.rowid
 		JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id
 		WHERE search MATCH ? AND `+where, append([]any{match}, fargs...))
 }
 
-func readCandidates(ctx context.Context, tx *sql.Tx, from string, args []any) ([]candidate, error) {
+// maxTextPerSource bounds how many of one organisation's text matches are
+// read in full (the latest): a common pair of words is in thousands of an
+// organisation's pages, and one that speaks for it is enough.
+const maxTextPerSource = 20
+
+// textCandidates reads, with their proposal and decision texts, the latest
+// decisions matching an FTS5 expression over the page texts, of sources
+// with no title match, at most maxTextPerSource a source.
+func textCandidates(ctx context.Context, tx *sql.Tx, match, where string, fargs []any, titled map[int64][]candidate) ([]candidate, error) {
+	// Only the sources without a title match: their facet terms go into the
+	// match, so FTS5 skips the pages of the others.
+	srows, err := tx.QueryContext(ctx, `SELECT s.id FROM sources s WHERE EXISTS (SELECT 1 FROM items i WHERE i.source_id = s.id)`)
+	if err != nil {
+		return nil, err
+	}
+	var untitled []string
+	for srows.Next() {
+		var id int64
+		if err := srows.Scan(&id); err != nil {
+			srows.Close()
+			return nil, err
+		}
+		if _, ok := titled[id]; !ok {
+			untitled = append(untitled, sourceTerm(id))
+		}
+	}
+	if err := srows.Close(); err != nil {
+		return nil, err
+	}
+	if len(untitled) == 0 {
+		return nil, nil
+	}
+	match = "(" + match + ") AND " + facetOr(untitled)
+	rows, err := tx.QueryContext(ctx, `SELECT search.rowid, i.source_id FROM search
+		JOIN decisions d ON d.item_rowid = search.rowid JOIN items i ON i.id = d.item_rowid
+		JOIN sources s ON s.id = i.source_id
+		WHERE search MATCH ? AND `+where+` ORDER BY search.rowid DESC`, append([]any{match}, fargs...)...)
+	if err != nil {
+		return nil, err
+	}
+	perSource := map[int64]int{}
+	var ids []any
+	for rows.Next() {
+		var rowid, sid int64
+		if err := rows.Scan(&rowid, &sid); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if _, ok := titled[sid]; ok || perSource[sid] >= maxTextPerSource {
+			continue
+		}
+		perSource[sid]++
+		ids = append(ids, rowid)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	var out []candidate
+	for len(ids) > 0 {
+		batch := ids[:min(len(ids), maxVocabArgs)]
+		ids = ids[len(batch):]
+		cs, err := readCandidates(ctx, tx, true, `FROM decisions d JOIN items i ON i.id = d.item_rowid
+			JOIN sources s ON s.id = i.source_id
+			WHERE d.item_rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(batch)), ",")+`)`, batch)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
+	}
+	return out, nil
+}
+
+// readCandidates reads candidates from a FROM … WHERE clause; their
+// proposal and decision texts only withText.
+func readCandidates(ctx context.Context, tx *sql.Tx, withText bool, from string, args []any) ([]candidate, error) {
+	texts := `'', ''`
+	if withText {
+		texts = `d.proposal, d.decision`
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, s.id, s.name, s.organization, i.item_id, i.url,
 			d.organization, d.body, d.document, coalesce(d.meeting_date, ''), d.section, d.title, d.outcome,
-			d.unanimous, d.diary_number, d.proposal, d.decision `+from, args...)
+			d.unanimous, d.diary_number, `+texts+` `+from, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +315,7 @@ func addMatterHandlings(ctx context.Context, tx *sql.Tx, bySource map[int64][]ca
 		if len(diaries) == 0 {
 			continue
 		}
-		more, err := readCandidates(ctx, tx, `FROM decisions d JOIN items i ON i.id = d.item_rowid
+		more, err := readCandidates(ctx, tx, false, `FROM decisions d JOIN items i ON i.id = d.item_rowid
 			JOIN sources s ON s.id = i.source_id
 			WHERE i.source_id = ? AND d.diary_number IN (`+strings.TrimSuffix(strings.Repeat("?,", len(diaries)), ",")+`)
 			AND `+where, append(append([]any{sid}, diaries...), fargs...))
@@ -296,7 +374,6 @@ func titleMatchExpr(ctx context.Context, tx *sql.Tx, q search.Query) (string, er
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM decisions`).Scan(&n); err != nil {
 		return "", err
 	}
-	v := vocab{ctx, tx, "title_keys"}
 	var groups []string
 	for _, g := range q.Groups() {
 		var words []search.Clause
@@ -308,7 +385,7 @@ func titleMatchExpr(ctx context.Context, tx *sql.Tx, q search.Query) (string, er
 		if len(words) == 0 {
 			words = g // only stop words: they are the query
 		}
-		weights, err := clauseWeights(v, words, n)
+		weights, err := clauseWeights(ctx, tx, words, n)
 		if err != nil {
 			return "", err
 		}
@@ -362,8 +439,8 @@ func onlyNumbers(cs []search.Clause, set []int) bool {
 // clauseWeights weighs each clause by how rare its words are among titles:
 // the inverse document frequency of BM25, ln(1 + (n - df + 0.5)/(df + 0.5)),
 // with df the titles holding the clause's commonest exact key (for a
-// phrase, its rarest word's).
-func clauseWeights(v vocab, cs []search.Clause, n int) ([]float64, error) {
+// phrase, its rarest word's), counted up to maxCountedTitles.
+func clauseWeights(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int) ([]float64, error) {
 	var keys []string
 	for _, c := range cs {
 		if c.IsPhrase() {
@@ -372,7 +449,7 @@ func clauseWeights(v vocab, cs []search.Clause, n int) ([]float64, error) {
 			keys = append(keys, c.Pattern().Exact...)
 		}
 	}
-	counts, err := v.Counts(keys)
+	counts, err := titleCounts(ctx, tx, keys)
 	if err != nil {
 		return nil, err
 	}
@@ -523,7 +600,7 @@ func (db *DB) MatterHandlings(ctx context.Context, sourceID int64, diaryNumber s
 		return nil, err
 	}
 	defer tx.Rollback()
-	cands, err := readCandidates(ctx, tx, `FROM decisions d JOIN items i ON i.id = d.item_rowid
+	cands, err := readCandidates(ctx, tx, false, `FROM decisions d JOIN items i ON i.id = d.item_rowid
 		JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? AND d.diary_number = ?
 		ORDER BY coalesce(d.meeting_date, ''), d.item_rowid`, []any{sourceID, diaryNumber})
 	if err != nil {

@@ -107,7 +107,7 @@ func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow
 	if !opts.Query.IsZero() {
 		// The same words match as in Search: compounds through the
 		// archive's vocabulary too.
-		q, err := opts.Query.Expand(vocab{ctx, tx, "text_keys"})
+		q, err := opts.Query.Expand(vocab{ctx, tx})
 		if err != nil {
 			return 0, fmt.Errorf("export %q: %w", opts.Query, err)
 		}

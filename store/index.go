@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/minutes-fi/minutes/parse"
 	"github.com/minutes-fi/minutes/search"
@@ -74,6 +75,41 @@ func putSearchRow(ctx context.Context, tx *sql.Tx, rowid int64, title, text, fac
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search (rowid, title_keys, title_revs, text_keys, text_revs, facets)
 		VALUES (?, ?, ?, ?, ?, ?)`, rowid, tk, tr, k, r, facets); err != nil {
 		return fmt.Errorf("index item %d: %w", rowid, err)
+	}
+	return addTerms(ctx, tx, k) // the text's keys hold the title's
+}
+
+// minTermRunes: shorter keys are never a compound's part (see
+// search.Vocabulary), so search_terms does not keep them.
+const minTermRunes = 3
+
+// addTerms records a text's distinct keys in search_terms, in one statement
+// per batch.
+func addTerms(ctx context.Context, tx *sql.Tx, keys string) error {
+	seen := map[string]bool{}
+	var batch []any
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO search_terms (term) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?),", len(batch)), ","), batch...)
+		batch = batch[:0]
+		return err
+	}
+	for _, k := range strings.Fields(keys) {
+		if seen[k] || utf8.RuneCountInString(k) < minTermRunes {
+			continue
+		}
+		seen[k] = true
+		if batch = append(batch, k); len(batch) == maxVocabArgs {
+			if err := flush(); err != nil {
+				return fmt.Errorf("index terms: %w", err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("index terms: %w", err)
 	}
 	return nil
 }

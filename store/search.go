@@ -171,7 +171,7 @@ func (db *DB) Search(ctx context.Context, opts SearchOptions) (res SearchResult,
 		return SearchResult{}, err
 	}
 	defer tx.Rollback()
-	q, err := opts.Query.Expand(vocab{ctx, tx, "text_keys"})
+	q, err := opts.Query.Expand(vocab{ctx, tx})
 	if err != nil {
 		return SearchResult{}, err
 	}
@@ -204,7 +204,7 @@ func (db *DB) Expand(ctx context.Context, q search.Query) (out search.Query, err
 		return q, err
 	}
 	defer tx.Rollback()
-	if out, err = q.Expand(vocab{ctx, tx, "text_keys"}); err != nil {
+	if out, err = q.Expand(vocab{ctx, tx}); err != nil {
 		return q, err
 	}
 	return out, tx.Commit()

@@ -6,39 +6,37 @@ import (
 	"strings"
 )
 
-// vocab is the search index's vocabulary (the search_vocab table) read in
-// one transaction: it implements search.Vocabulary over one column.
+// vocab is the archive's vocabulary (the search_terms table) read in one
+// transaction: it implements search.Vocabulary.
 type vocab struct {
 	ctx context.Context
 	tx  *sql.Tx
-	col string // "text_keys" or "title_keys"
 }
 
-// maxVocabArgs bounds the keys of one look-up statement.
+// maxVocabArgs bounds the values of one statement.
 const maxVocabArgs = 500
 
-// Counts returns the number of decisions holding each key in the column.
-func (v vocab) Counts(keys []string) (map[string]int, error) {
-	out := make(map[string]int, len(keys))
+// Known returns which of keys the archive holds.
+func (v vocab) Known(keys []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(keys))
 	seen := map[string]bool{}
 	var batch []any
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		rows, err := v.tx.QueryContext(v.ctx, `SELECT term, doc FROM search_vocab WHERE col = ? AND term IN (`+
-			strings.TrimSuffix(strings.Repeat("?,", len(batch)), ",")+`)`, append([]any{v.col}, batch...)...)
+		rows, err := v.tx.QueryContext(v.ctx, `SELECT term FROM search_terms WHERE term IN (`+
+			strings.TrimSuffix(strings.Repeat("?,", len(batch)), ",")+`)`, batch...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var term string
-			var n int
-			if err := rows.Scan(&term, &n); err != nil {
+			if err := rows.Scan(&term); err != nil {
 				return err
 			}
-			out[term] = n
+			out[term] = true
 		}
 		batch = batch[:0]
 		return rows.Err()
@@ -58,10 +56,10 @@ func (v vocab) Counts(keys []string) (map[string]int, error) {
 	return out, flush()
 }
 
-// WithPrefix returns the column's keys that start with prefix, in key order.
+// WithPrefix returns the archive's keys that start with prefix, in key order.
 func (v vocab) WithPrefix(prefix string, limit int) ([]string, error) {
-	rows, err := v.tx.QueryContext(v.ctx, `SELECT term FROM search_vocab WHERE col = ? AND term >= ? AND term < ? LIMIT ?`,
-		v.col, prefix, prefix+"\U0010FFFF", limit)
+	rows, err := v.tx.QueryContext(v.ctx, `SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?`,
+		prefix, prefix+"\U0010FFFF", limit)
 	if err != nil {
 		return nil, err
 	}
@@ -77,4 +75,25 @@ func (v vocab) WithPrefix(prefix string, limit int) ([]string, error) {
 		}
 	}
 	return out, rows.Err()
+}
+
+// maxCountedTitles caps the titles counted for a key's weight: past it a
+// word is common, and counting further would read its whole posting list.
+const maxCountedTitles = 20000
+
+// titleCounts returns how many titles hold each key, up to maxCountedTitles.
+func titleCounts(ctx context.Context, tx *sql.Tx, keys []string) (map[string]int, error) {
+	out := make(map[string]int, len(keys))
+	for _, k := range keys {
+		if _, ok := out[k]; ok {
+			continue
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)`,
+			"title_keys : "+ftsString(k), maxCountedTitles).Scan(&n); err != nil {
+			return nil, err
+		}
+		out[k] = n
+	}
+	return out, nil
 }

@@ -1,13 +1,24 @@
--- 0004_vocab: the search index's vocabulary, read by the query side.
+-- 0004_vocab: the words the archive holds, for the query side.
 --
--- search_vocab lists every key the search table holds, per column, with the
--- number of decisions holding it (fts5vocab, part of FTS5 since SQLite 3.9).
--- A query uses it to split a compound only where both parts are words of the
--- archive (yhteistyösopimus ~ "yhteistyön sopimus"), to find the compounds a
--- word begins (katu → katuvalaistus) and to weigh query words by how rare
--- they are. It stores nothing: it reads the search table's own index.
---   SELECT term, doc FROM search_vocab WHERE col = 'text_keys' AND term >= 'katu' LIMIT 10;
-CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, col);
+-- search_terms lists every distinct key (see 0002_search) of three letters or
+-- more that the search table holds, titles and texts alike; SaveItem adds
+-- the keys of each page it indexes. A query uses it to split a compound only
+-- where both parts are words of the archive (yhteistyösopimus ~ "yhteistyön
+-- sopimus") and to find the compounds a word begins (katu → katuvalaistus).
+-- It only grows: a key whose last page changed stays, which at worst lets a
+-- query try a form that finds nothing.
+--   SELECT term FROM search_terms WHERE term >= 'katu' AND term < 'katv';
+CREATE TABLE search_terms (
+    term TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
+-- An archive indexed before this migration: its keys, once, from the index
+-- itself (fts5vocab reads the search table's term index; a temporary table
+-- so that nothing of it stays in the schema).
+CREATE VIRTUAL TABLE temp.search_vocab_0004 USING fts5vocab(main, search, col);
+INSERT OR IGNORE INTO search_terms (term)
+    SELECT term FROM temp.search_vocab_0004 WHERE col IN ('title_keys', 'text_keys') AND length(term) >= 3;
+DROP TABLE temp.search_vocab_0004;
 
 -- Items of one organisation with one diary number are one matter handled
 -- again (board, then council; tabled, then decided): `approved` and `show`
