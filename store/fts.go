@@ -23,9 +23,9 @@ func ftsString(s string) string {
 }
 
 // clauseExpr is the FTS5 expression of one clause. exactOnly leaves out the
-// prefix and compound (suffix, head) forms, which FTS5 reads by merging
-// every term of the prefix up front; a compound's parts written apart stay
-// (a phrase of exact terms).
+// prefix and compound forms (suffix, head, parts written apart): FTS5 reads
+// a prefix by merging every term of it up front, and a phrase of common
+// words by checking positions in every row that holds them.
 func clauseExpr(c search.Clause, cols columns, exactOnly bool) string {
 	if c.IsPhrase() {
 		return "(" + cols.keys + " : " + ftsString(strings.Join(c.Keys(), " ")) + ")"
@@ -35,14 +35,12 @@ func clauseExpr(c search.Clause, cols columns, exactOnly bool) string {
 	for _, e := range p.Exact {
 		alts = append(alts, cols.keys+" : "+ftsString(e))
 	}
-	if len(c.Parts) == 2 {
-		for _, first := range c.Parts[0] {
+	if !exactOnly {
+		for _, first := range partsFirst(c) {
 			for _, last := range c.Parts[1] {
 				alts = append(alts, cols.keys+" : "+ftsString(first+" "+last))
 			}
 		}
-	}
-	if !exactOnly {
 		for _, e := range p.Prefix {
 			alts = append(alts, cols.keys+" : "+ftsString(e)+"*")
 		}
@@ -75,4 +73,12 @@ func matchExpr(q search.Query, cols columns, exactOnly bool) string {
 		out += " NOT " + clauseExpr(c, cols, exactOnly)
 	}
 	return out
+}
+
+// partsFirst is the first part's keys of a split compound, none if unsplit.
+func partsFirst(c search.Clause) []string {
+	if len(c.Parts) != 2 {
+		return nil
+	}
+	return c.Parts[0]
 }
