@@ -62,6 +62,7 @@ prints one object.`,
 	}
 	opts.register(cmd)
 	cmd.Flags().StringVar(&opts.format, "format", "table", "table, tsv or json")
+	completeWith(cmd, "format", "table", "tsv", "json")
 	return cmd
 }
 

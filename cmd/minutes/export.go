@@ -55,6 +55,7 @@ only when the export is complete, so a failed export never leaves a half file.`,
 	}
 	opts.register(cmd)
 	cmd.Flags().StringVar(&opts.format, "format", "csv", "csv or ndjson")
+	completeWith(cmd, "format", "csv", "ndjson")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	cmd.Flags().BoolVar(&opts.withText, "with-text", false, "add the page text as a last column")
 	cmd.Flags().BoolVar(&opts.excel, "excel", false, "start the CSV with a UTF-8 byte-order mark, for Excel")

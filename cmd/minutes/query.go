@@ -105,6 +105,7 @@ func (f *filterFlags) register(cmd *cobra.Command) {
 		cmd.Flags().StringVar(&f.org, "org", "", "only this organisation: a source name, or part of the organisation's name")
 		cmd.Flags().StringVar(&f.body, "body", "", "only bodies whose name contains this (kunnanhallitus, lautakunta)")
 		cmd.Flags().StringSliceVar(&f.outcomes, "outcome", nil, "only these outcomes, comma-separated: "+parse.OutcomeList())
+		_ = cmd.RegisterFlagCompletionFunc("outcome", outcomeValues)
 	}
 	cmd.Flags().StringVar(&f.since, "since", "", "only meetings on or after this date, YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.until, "until", "", "only meetings on or before this date, YYYY-MM-DD")

@@ -115,6 +115,7 @@ snippet, url. The id is SOURCE/ITEM-ID, as 'minutes show' takes it.`,
 	opts.register(cmd)
 	cmd.Flags().IntVar(&opts.limit, "limit", 20, "show at most this many results")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "table, tsv, csv or json")
+	completeWith(cmd, "format", "table", "tsv", "csv", "json")
 	return cmd
 }
 
@@ -209,8 +210,8 @@ func (a *app) printHitsTerminal(hits []store.Hit) error {
 		num := fmt.Sprintf("%2d. ", i+1)
 		indent := strings.Repeat(" ", len(num))
 		h.Title, h.Organization, h.Body, h.URL = termSafe(h.Title), termSafe(h.Organization), termSafe(h.Body), termSafe(h.URL)
-		h.Snippet.Text = termSafe(h.Snippet.Text) // same length: the marks stay right
-		meta := []string{h.Organization, h.Body}
+		h.Snippet.Text = termSafe(h.Snippet.Text)                // same length: the marks stay right
+		meta := []string{termSafe(h.ID), h.Organization, h.Body} // the id 'minutes show' takes
 		when := h.MeetingDate
 		if h.Section != nil {
 			when += " § " + strconv.Itoa(*h.Section)

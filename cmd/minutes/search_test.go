@@ -166,3 +166,19 @@ func TestTruncate(t *testing.T) {
 		t.Errorf("markedTruncate = %q", got)
 	}
 }
+
+// The terminal view of a hit names the id that 'minutes show' takes.
+func TestSearchTerminalViewShowsID(t *testing.T) {
+	var out strings.Builder
+	a := &app{stdout: &out, getenv: func(string) string { return "" }}
+	sec := 183
+	hits := []store.Hit{{ID: "virolahti/2023277-5", Organization: "Virolahden kunta", Body: "Kunnanhallitus",
+		MeetingDate: "2023-10-09", Section: &sec, Title: "Sopimus", Outcome: "approved", URL: "https://x.test/a",
+		Snippet: search.Snippet{Text: "sopimus hyväksyttiin"}}}
+	if err := a.printHitsTerminal(hits); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "virolahti/2023277-5 · Virolahden kunta · Kunnanhallitus · 2023-10-09 § 183 · approved") {
+		t.Errorf("terminal view:\n%s", out.String())
+	}
+}

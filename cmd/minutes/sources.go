@@ -83,7 +83,8 @@ URL pasted from a browser (…/cgi/DREQUEST.PHP?page=…) is cut back to its bas
 		Example: `  minutes sources add virolahti https://dynasty.virolahti.fi
   minutes sources add haapajarvi https://poytakirjat.haapajarvi.fi/D10_Haapajarvi --org "Haapajärven kaupunki"
   minutes sources add --known kemijarvi porvoo`,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runSourcesAdd(cmd.Context(), opts, args) },
+		RunE:              func(cmd *cobra.Command, args []string) error { return a.runSourcesAdd(cmd.Context(), opts, args) },
+		ValidArgsFunction: knownSources,
 	}
 	cmd.Flags().BoolVar(&opts.known, "known", false, "add sources from the embedded registry by name")
 	cmd.Flags().StringVar(&opts.org, "org", "", "organisation name to show for the source")
@@ -146,9 +147,10 @@ func (a *app) runSourcesAdd(ctx context.Context, opts *sourcesAddOptions, args [
 
 func (a *app) newSourcesRemoveCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "remove NAME",
-		Short: "Stop syncing a source (its archived decisions are kept)",
-		Args:  exactArgs(1, "sources remove takes the NAME of a registered source"),
+		Use:               "remove NAME",
+		Short:             "Stop syncing a source (its archived decisions are kept)",
+		Args:              exactArgs(1, "sources remove takes the NAME of a registered source"),
+		ValidArgsFunction: a.registeredSources,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, _, err := a.openArchive(cmd.Context())
 			if err != nil {

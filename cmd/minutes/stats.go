@@ -30,6 +30,7 @@ json prints one object.`,
 	}
 	opts.register(cmd)
 	cmd.Flags().StringVar(&opts.format, "format", "table", "table, tsv or json")
+	completeWith(cmd, "format", "table", "tsv", "json")
 	return cmd
 }
 

@@ -70,6 +70,7 @@ were synced; see the summary); 4 another sync is running on this archive;
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.sources, "source", nil, "sync only this source: a registered NAME or any http(s) base URL (repeatable)")
+	_ = cmd.RegisterFlagCompletionFunc("source", a.registeredSources)
 	f.BoolVar(&opts.backfill, "backfill", false, "also walk the body and meeting list pages for older items")
 	f.StringVar(&opts.since, "since", "", "with --backfill: skip meetings before this date (YYYY-MM-DD)")
 	f.IntVar(&opts.show, "show", 100, "feed depth: how many newest entries to ask each feed for (show=N)")
