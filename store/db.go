@@ -199,6 +199,17 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open archive: %w", err)
 	}
 	db, err := open(ctx, abs, true)
+	if c := sqliteCode(err); c == sqlite3.SQLITE_READONLY || c == sqlite3.SQLITE_CANTOPEN {
+		// A folder we cannot write (an archive shared read-only): SQLite
+		// cannot make the -shm file WAL readers need. With nothing left in
+		// the -wal file, the main file is the whole archive and can be read
+		// as immutable, which makes no file at all.
+		if fi, werr := os.Stat(abs + "-wal"); werr == nil && fi.Size() > 0 {
+			return nil, fmt.Errorf("open archive %s: its folder is read-only and %s-wal holds changes not yet merged into it; "+
+				"whoever can write the folder can merge them with `sqlite3 %s 'PRAGMA wal_checkpoint(TRUNCATE)'`: %w", abs, abs, abs, err)
+		}
+		db, err = open(ctx, abs, true, "immutable=1")
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -214,8 +225,12 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
-func open(ctx context.Context, abs string, readOnly bool) (*DB, error) {
-	sdb, err := sql.Open("sqlite", dsn(abs, readOnly))
+func open(ctx context.Context, abs string, readOnly bool, extra ...string) (*DB, error) {
+	d := dsn(abs, readOnly)
+	for _, e := range extra {
+		d += "&" + e
+	}
+	sdb, err := sql.Open("sqlite", d)
 	if err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", abs, err)
 	}

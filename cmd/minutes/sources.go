@@ -198,14 +198,19 @@ type sourceJSON struct {
 }
 
 func (a *app) runSourcesList(ctx context.Context, opts *sourcesListOptions) error {
-	db, _, err := a.openArchive(ctx)
-	if err != nil {
+	// Read-only: it works on an archive shared read-only, and while a sync runs.
+	var sources []store.Source
+	db, err := a.openReadOnly(ctx)
+	switch {
+	case errors.Is(err, store.ErrNoArchive):
+		// No archive yet: nothing registered.
+	case err != nil:
 		return err
-	}
-	defer db.Close()
-	sources, err := db.Sources(ctx)
-	if err != nil {
-		return err
+	default:
+		defer db.Close()
+		if sources, err = db.Sources(ctx); err != nil {
+			return err
+		}
 	}
 	if len(sources) == 0 && !opts.json {
 		fmt.Fprintln(a.stderr, "No sources registered. Add one with 'minutes sources add NAME URL' or 'minutes sources add --known NAME' ('minutes sources known' lists them).")
