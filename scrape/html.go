@@ -41,6 +41,9 @@ type Page struct {
 	// or a meetingitem link marked as current); "" if the page does not say.
 	// Dynasty has been reported to answer with a different item than asked.
 	ItemID string
+	// Flat is true when the page was nested too deep for an HTML tree and
+	// was read as plain text (see ExtractPage).
+	Flat bool
 }
 
 // FullText is the page's whole text as a reader sees it, Head first: what
@@ -111,6 +114,11 @@ func ExtractPage(body []byte, contentType string, opt ExtractOptions) (Page, err
 		return Page{}, fmt.Errorf("extract page: %w", err)
 	}
 	root, err := html.Parse(strings.NewReader(text))
+	if err != nil && strings.Contains(err.Error(), "open stack of elements exceeds") {
+		// Nested deeper than the HTML parser goes (512 open elements): the
+		// page is still a page; its text is read token by token.
+		return flatPage(text), nil
+	}
 	if err != nil {
 		return Page{}, fmt.Errorf("extract page: parse HTML: %w", err)
 	}
@@ -691,3 +699,58 @@ func finishText(s string) string {
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) }
+
+// flatPage reads a page too deeply nested for html.Parse (x/net/html stops
+// at 512 open elements) token by token: text in order, a line break at
+// every block element and <br>, head, scripts and styles dropped, the data
+// marker kept as Head's end. What needs the tree (hidden classes, bold
+// paragraphs, the item's own links, chrome the caller would drop) is lost:
+// such a page is read as plain text. Page.Flat says so.
+func flatPage(text string) Page {
+	z := html.NewTokenizer(strings.NewReader(text))
+	var b strings.Builder
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			var p Page
+			out := b.String()
+			if i := strings.IndexRune(out, splitMark); i >= 0 {
+				p.Head, p.Text = finishText(out[:i]), finishText(out[i+len(string(splitMark)):])
+			} else {
+				p.Text = finishText(out)
+			}
+			p.Flat = true
+			return p
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.CommentToken:
+			d := strings.TrimSpace(string(z.Text()))
+			for _, m := range beginMarks {
+				if strings.EqualFold(d, m) && !strings.ContainsRune(b.String(), splitMark) {
+					b.WriteRune(splitMark)
+				}
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch a {
+			case atom.Head, atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Title:
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			}
+			switch {
+			case blockLevel(a) == 2:
+				b.WriteString("\n\n") // a paragraph: a blank line, as the tree's text has
+			case blockLevel(a) == 1 || a == atom.Br:
+				b.WriteByte('\n')
+			}
+		}
+	}
+}

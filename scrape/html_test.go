@@ -236,3 +236,18 @@ func BenchmarkExtractPageMax(b *testing.B) {
 		}
 	}
 }
+
+// A page nested deeper than html.Parse goes is read as plain text, not
+// refused: its lines, its data marker, no scripts.
+func TestExtractPageTooDeep(t *testing.T) {
+	page := "<html><head><title>x</title></head><body>Dynasty tietopalvelu<br><!--DATABEGIN-->" +
+		strings.Repeat("<div>", 600) + "Kunnanhallitus<br>Pöytäkirja 09.10.2023/Pykälä 183<p>Sopimus</p><script>alert(1)</script>Päätös Ehdotus hyväksyttiin." +
+		strings.Repeat("</div>", 600) + "</body></html>"
+	p, err := ExtractPage([]byte(page), "text/html; charset=utf-8", ExtractOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Flat || p.Head != "Dynasty tietopalvelu" || p.Text != "Kunnanhallitus\nPöytäkirja 09.10.2023/Pykälä 183\n\nSopimus\n\nPäätös Ehdotus hyväksyttiin." {
+		t.Errorf("flat %v, head %q, text %q", p.Flat, p.Head, p.Text)
+	}
+}

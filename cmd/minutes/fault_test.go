@@ -442,6 +442,23 @@ func faultCases() []faultCase {
 				return bytes.Replace(b, []byte("Päätös"), []byte("P\xe4\xff\xfe\xc3t\xf6s"), -1)
 			})),
 			check: storedValidText(faultItem)},
+		{name: "a page nested 600 elements deep", want: exitOK,
+			hook: onItem(faultItem, serveFile("meetingitem/2023290-2.v2.html", "text/html; charset=UTF-8", func(e *faultEnv, b []byte) []byte {
+				deep := strings.Repeat("<div>", 600)
+				b = bytes.Replace(b, []byte("<body>"), []byte("<body>"+deep), 1)
+				return bytes.Replace(b, []byte("</body>"), []byte(strings.Repeat("</div>", 600)+"</body>"), 1)
+			})),
+			check: func(t *testing.T, e *faultEnv, r sourceResult, dbPath string) {
+				// Archived (not refused every run), its text read, and said so.
+				storedValidText(faultItem)(t, e, r, dbPath)
+				found := false
+				for _, w := range r.Warnings {
+					found = found || strings.Contains(w, faultItem) && strings.Contains(w, "512 open elements")
+				}
+				if !found || r.New != 1 {
+					t.Errorf("deep page: %d new, warnings %q; want it archived and reported", r.New, r.Warnings)
+				}
+			}},
 		{name: "binary garbage for a page", want: exitPartial, wantErr: faultItem,
 			hook: onItem(faultItem, func(e *faultEnv, w http.ResponseWriter, r *http.Request) {
 				rnd := rand.New(rand.NewPCG(1, 2))
