@@ -42,9 +42,10 @@ type OrgDecision struct {
 	Match Match
 	// Words are the query's words found in the matching title (or text).
 	Words []string
-	// Handlings are the organisation's matching decisions and those with
-	// their diary numbers, the settling one included, oldest first.
-	Handlings []Hit
+	// Handlings counts the organisation's matching decisions and those with
+	// their diary numbers, the settling one included ('minutes show' of the
+	// settling item lists its matter's handlings).
+	Handlings int
 }
 
 // ApprovedResult answers "who approved it".
@@ -118,10 +119,10 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 	bySource := map[int64][]candidate{}
 	years := queryYears(q)
 	for _, c := range titled {
-		if otherYear(years, c.Title) {
+		if otherYear(years, c.title) {
 			continue // "talousarvio 2025" is not the 2026 budget
 		}
-		c.match, c.words = MatchTitle, wordsIn(q, c.Title)
+		c.match = MatchTitle
 		bySource[c.sourceID] = append(bySource[c.sourceID], c)
 	}
 	if err := addMatterHandlings(ctx, tx, bySource, where, fargs); err != nil {
@@ -141,44 +142,46 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 			weak[c.sourceID] = append(weak[c.sourceID], c)
 		}
 	}
-	var sources int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sources s
-		WHERE EXISTS (SELECT 1 FROM items i WHERE i.source_id = s.id)`).Scan(&sources); err != nil {
+	titledOrgs, err := settleAll(ctx, tx, q, bySource)
+	if err != nil {
 		return ApprovedResult{}, err
 	}
-	if err := tx.Commit(); err != nil {
-		return ApprovedResult{}, err
-	}
-	for _, l := range bySource {
-		od := settle(l)
+	for _, od := range titledOrgs {
 		if o := od.Decision.Outcome; o == parse.OutcomeApproved || o == parse.OutcomeAmended {
 			res.Approved = append(res.Approved, od)
 		} else {
 			res.Otherwise = append(res.Otherwise, od)
 		}
 	}
-	for _, l := range weak {
-		res.Weak = append(res.Weak, settle(l))
+	if res.Weak, err = settleAll(ctx, tx, q, weak); err != nil {
+		return ApprovedResult{}, err
+	}
+	var sources int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sources s
+		WHERE EXISTS (SELECT 1 FROM items i WHERE i.source_id = s.id)`).Scan(&sources); err != nil {
+		return ApprovedResult{}, err
 	}
 	res.Unmatched = sources - len(bySource) - len(weak)
 	for _, l := range [][]OrgDecision{res.Approved, res.Otherwise, res.Weak} {
 		sortOrgDecisions(l)
 	}
-	return res, nil
+	return res, tx.Commit()
 }
 
-// candidate is one decision considered by Approved.
+// candidate is one decision considered by Approved: what deciding which
+// handling settles a matter needs, and its texts for a text match. The
+// settling one's whole Hit is read afterwards (settleAll).
 type candidate struct {
-	Hit
-	rowid, sourceID    int64
-	srcOrg, diary      string
-	proposal, decision string
-	match              Match
-	words              []string
+	rowid, sourceID          int64
+	body, date, title, diary string
+	document                 parse.Document
+	proposal, decision       string
+	match                    Match
+	words                    []string
 }
 
 func (c candidate) standing() parse.Standing {
-	return parse.Standing{Body: c.Body, MeetingDate: c.MeetingDate, Document: c.Document}
+	return parse.Standing{Body: c.body, MeetingDate: c.date, Document: c.document}
 }
 
 // approvedCandidates reads the decisions matching an FTS5 expression and
@@ -188,8 +191,17 @@ func approvedCandidates(ctx context.Context, tx *sql.Tx, match, where string, fa
 		return nil, nil
 	}
 	return readCandidates(ctx, tx, false, `FROM search JOIN decisions d ON d.item_rowid = search.rowid
-		JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id
+		JOIN items i ON i.id = d.item_rowid `+sourcesJoin(where)+`
 		WHERE search MATCH ? AND `+where, append([]any{match}, fargs...))
+}
+
+// sourcesJoin joins the sources only when the filter's conditions need
+// them: one B-tree look-up a candidate fewer.
+func sourcesJoin(where string) string {
+	if strings.Contains(where, "s.") {
+		return `JOIN sources s ON s.id = i.source_id`
+	}
+	return ""
 }
 
 // maxTextPerSource bounds how many of one organisation's text matches are
@@ -264,16 +276,16 @@ func textCandidates(ctx context.Context, tx *sql.Tx, match, where string, fargs 
 	return out, nil
 }
 
-// readCandidates reads candidates from a FROM … WHERE clause; their
-// proposal and decision texts only withText.
+// readCandidates reads candidates from a FROM … WHERE clause over d
+// (decisions) and i (items); their proposal and decision texts only
+// withText.
 func readCandidates(ctx context.Context, tx *sql.Tx, withText bool, from string, args []any) ([]candidate, error) {
 	texts := `'', ''`
 	if withText {
 		texts = `d.proposal, d.decision`
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, s.id, s.name, s.organization, i.item_id, i.url,
-			d.organization, d.body, d.document, coalesce(d.meeting_date, ''), d.section, d.title, d.outcome,
-			d.unanimous, d.diary_number, `+texts+` `+from, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, i.source_id, d.body, coalesce(d.meeting_date, ''), d.document,
+			d.title, d.diary_number, `+texts+` `+from, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -281,17 +293,11 @@ func readCandidates(ctx context.Context, tx *sql.Tx, withText bool, from string,
 	var out []candidate
 	for rows.Next() {
 		var c candidate
-		var doc, outcome string
-		var section sql.NullInt64
-		var unanimous sql.NullBool
-		if err := rows.Scan(&c.rowid, &c.sourceID, &c.SourceName, &c.srcOrg, &c.ItemID, &c.URL, &c.Organization,
-			&c.Body, &doc, &c.MeetingDate, &section, &c.Title, &outcome, &unanimous, &c.diary,
-			&c.proposal, &c.decision); err != nil {
+		var doc string
+		if err := rows.Scan(&c.rowid, &c.sourceID, &c.body, &c.date, &doc, &c.title, &c.diary, &c.proposal, &c.decision); err != nil {
 			return nil, err
 		}
-		c.ID = PublicID(c.SourceName, c.ItemID)
-		c.Document, c.Outcome = parse.Document(doc), parse.Outcome(outcome)
-		c.Section, c.Unanimous = intPtr(section), boolPtr(unanimous)
+		c.document = parse.Document(doc)
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -332,15 +338,39 @@ func addMatterHandlings(ctx context.Context, tx *sql.Tx, bySource map[int64][]ca
 	return nil
 }
 
-// settle picks the handling that speaks for one organisation.
-func settle(l []candidate) OrgDecision {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i].standing(), l[j].standing()
-		if a.MeetingDate != b.MeetingDate {
-			return a.MeetingDate < b.MeetingDate
+// settleAll picks, for each organisation, the handling that speaks for it
+// (settle) and reads its decision.
+func settleAll(ctx context.Context, tx *sql.Tx, q search.Query, bySource map[int64][]candidate) ([]OrgDecision, error) {
+	var chosen []candidate
+	var counts []int
+	for _, l := range bySource {
+		c := settle(l)
+		if c.match == MatchTitle && c.words == nil {
+			c.words = wordsIn(q, c.title)
 		}
-		return l[i].rowid < l[j].rowid
-	})
+		chosen, counts = append(chosen, c), append(counts, len(l))
+	}
+	hits, err := readHitsByRowid(ctx, tx, chosen)
+	if err != nil {
+		return nil, err
+	}
+	var out []OrgDecision
+	for i, c := range chosen {
+		h, ok := hits[c.rowid]
+		if !ok {
+			continue
+		}
+		out = append(out, OrgDecision{Organization: firstNonEmpty(h.Organization, h.srcOrg, h.SourceName), Decision: h.Hit,
+			Match: c.match, Words: c.words, Handlings: counts[i]})
+	}
+	return out, nil
+}
+
+// settle picks the handling that speaks for one organisation: the one that
+// outranks the others (parse.Standing), the latest archived between equals.
+// A handling found by its diary number speaks as the title match it
+// belongs to, with that title's words.
+func settle(l []candidate) candidate {
 	best := 0
 	for i := range l {
 		if l[i].standing().Outranks(l[best].standing()) ||
@@ -349,21 +379,62 @@ func settle(l []candidate) OrgDecision {
 		}
 	}
 	b := l[best]
-	od := OrgDecision{Organization: firstNonEmpty(b.Organization, b.srcOrg, b.SourceName), Decision: b.Hit,
-		Match: b.match, Words: b.words}
-	if od.Match == MatchMatter {
-		od.Match = MatchTitle
+	if b.match == MatchMatter {
+		b.match = MatchTitle
 		for _, c := range l {
 			if c.match == MatchTitle {
-				od.Words = c.words
+				b.title = c.title // the words come from the title that matched
 				break
 			}
 		}
 	}
-	for _, c := range l {
-		od.Handlings = append(od.Handlings, c.Hit)
+	return b
+}
+
+// hitRow is a decision read in full for an answer.
+type hitRow struct {
+	Hit
+	srcOrg string
+}
+
+// readHitsByRowid reads the decisions of the candidates, by row id.
+func readHitsByRowid(ctx context.Context, tx *sql.Tx, cands []candidate) (map[int64]hitRow, error) {
+	out := map[int64]hitRow{}
+	for len(cands) > 0 {
+		batch := cands[:min(len(cands), maxVocabArgs)]
+		cands = cands[len(batch):]
+		args := make([]any, len(batch))
+		for i, c := range batch {
+			args[i] = c.rowid
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, s.name, s.organization, i.item_id, i.url,
+				d.organization, d.body, d.document, coalesce(d.meeting_date, ''), d.section, d.title, d.outcome, d.unanimous
+			FROM decisions d JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id
+			WHERE d.item_rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var h hitRow
+			var rowid int64
+			var doc, outcome string
+			var section sql.NullInt64
+			var unanimous sql.NullBool
+			if err := rows.Scan(&rowid, &h.SourceName, &h.srcOrg, &h.ItemID, &h.URL, &h.Organization, &h.Body, &doc,
+				&h.MeetingDate, &section, &h.Title, &outcome, &unanimous); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			h.ID = PublicID(h.SourceName, h.ItemID)
+			h.Document, h.Outcome = parse.Document(doc), parse.Outcome(outcome)
+			h.Section, h.Unanimous = intPtr(section), boolPtr(unanimous)
+			out[rowid] = h
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
 	}
-	return od
+	return out, nil
 }
 
 // titleMatchExpr is the FTS5 expression over titles of "the title holds
@@ -606,8 +677,14 @@ func (db *DB) MatterHandlings(ctx context.Context, sourceID int64, diaryNumber s
 	if err != nil {
 		return nil, err
 	}
+	byRowid, err := readHitsByRowid(ctx, tx, cands)
+	if err != nil {
+		return nil, err
+	}
 	for _, c := range cands {
-		hits = append(hits, c.Hit)
+		if h, ok := byRowid[c.rowid]; ok {
+			hits = append(hits, h.Hit)
+		}
 	}
 	return hits, tx.Commit()
 }

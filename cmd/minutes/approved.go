@@ -91,7 +91,7 @@ func toOrgJSON(o store.OrgDecision) orgJSON {
 	}
 	return orgJSON{Organization: o.Organization, Source: d.SourceName, Body: d.Body, Date: stringOrNil(d.MeetingDate),
 		Section: d.Section, Title: d.Title, Outcome: string(d.Outcome), Unanimous: d.Unanimous, Match: string(o.Match),
-		Words: words, Handlings: len(o.Handlings), ID: d.ID, URL: d.URL}
+		Words: words, Handlings: o.Handlings, ID: d.ID, URL: d.URL}
 }
 
 func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query string) error {
