@@ -93,6 +93,7 @@ type DB struct {
 	path     string
 	readOnly bool
 	now      func() time.Time // injectable clock for added_at and parsed_at
+	terms    *termCache       // keys already in search_terms
 }
 
 // DefaultPath is where the archive lives unless the user says otherwise,
@@ -234,7 +235,7 @@ func open(ctx context.Context, abs string, readOnly bool, extra ...string) (*DB,
 	if err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", abs, err)
 	}
-	db := &DB{db: sdb, path: abs, readOnly: readOnly, now: time.Now}
+	db := &DB{db: sdb, path: abs, readOnly: readOnly, now: time.Now, terms: &termCache{}}
 	// The DSN pragmas run when the first connection is made, and a file that
 	// is not a database fails on the first one that reads the header.
 	if err := sdb.PingContext(ctx); err == nil {

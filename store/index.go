@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/minutes-fi/minutes/parse"
@@ -16,7 +17,7 @@ import (
 // indexDecision writes the search row of one item from its decision and
 // the text of the revision the decision was read from. It runs in the
 // caller's transaction, so the index never disagrees with the decisions.
-func indexDecision(ctx context.Context, tx *sql.Tx, rowid int64, d parse.Decision) error {
+func indexDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int64, d parse.Decision) error {
 	var text sql.NullString
 	var sourceID int64
 	err := tx.QueryRowContext(ctx, `SELECT r.text, i.source_id FROM decisions d JOIN items i ON i.id = d.item_rowid
@@ -24,7 +25,7 @@ func indexDecision(ctx context.Context, tx *sql.Tx, rowid int64, d parse.Decisio
 	if err != nil && err != sql.ErrNoRows {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
-	return putSearchRow(ctx, tx, rowid, d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String),
+	return putSearchRow(ctx, tx, terms, rowid, d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String),
 		facetTerms(sourceID, d.Organization, d.MeetingDate))
 }
 
@@ -66,7 +67,7 @@ func searchText(org, body, title, proposal, decision, text string) string {
 	return org + "\n" + body + "\n" + text
 }
 
-func putSearchRow(ctx context.Context, tx *sql.Tx, rowid int64, title, text, facets string) error {
+func putSearchRow(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int64, title, text, facets string) error {
 	tk, tr := search.Analyze(title)
 	k, r := search.Analyze(text)
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid = ?`, rowid); err != nil {
@@ -76,7 +77,7 @@ func putSearchRow(ctx context.Context, tx *sql.Tx, rowid int64, title, text, fac
 		VALUES (?, ?, ?, ?, ?, ?)`, rowid, tk, tr, k, r, facets); err != nil {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
-	return addTerms(ctx, tx, k) // the text's keys hold the title's
+	return addTerms(ctx, tx, terms, k) // the text's keys hold the title's
 }
 
 // minTermRunes: shorter keys are never a compound's part (see
@@ -84,8 +85,8 @@ func putSearchRow(ctx context.Context, tx *sql.Tx, rowid int64, title, text, fac
 const minTermRunes = 3
 
 // addTerms records a text's distinct keys in search_terms, in one statement
-// per batch.
-func addTerms(ctx context.Context, tx *sql.Tx, keys string) error {
+// per batch, leaving out those this process already wrote (terms).
+func addTerms(ctx context.Context, tx *sql.Tx, terms *termCache, keys string) error {
 	seen := map[string]bool{}
 	var batch []any
 	flush := func() error {
@@ -102,6 +103,9 @@ func addTerms(ctx context.Context, tx *sql.Tx, keys string) error {
 			continue
 		}
 		seen[k] = true
+		if !terms.add(k) {
+			continue
+		}
 		if batch = append(batch, k); len(batch) == maxVocabArgs {
 			if err := flush(); err != nil {
 				return fmt.Errorf("index terms: %w", err)
@@ -112,6 +116,40 @@ func addTerms(ctx context.Context, tx *sql.Tx, keys string) error {
 		return fmt.Errorf("index terms: %w", err)
 	}
 	return nil
+}
+
+// termCache remembers the keys this process wrote to search_terms, so that
+// a sync writes each word once, not once a page (common words are on every
+// page). A key remembered from a transaction that then rolled back is
+// missing from search_terms until a page holding it is indexed by another
+// process: at worst a compound is not split for a while.
+type termCache struct {
+	mu   sync.Mutex
+	keys map[string]struct{}
+}
+
+// maxCachedTerms bounds the cache; past it every key is written again
+// (INSERT OR IGNORE).
+const maxCachedTerms = 1 << 20
+
+// add reports whether key is new to the cache (and records it). A nil cache
+// knows nothing.
+func (c *termCache) add(key string) bool {
+	if c == nil {
+		return true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.keys[key]; ok {
+		return false
+	}
+	if c.keys == nil {
+		c.keys = map[string]struct{}{}
+	}
+	if len(c.keys) < maxCachedTerms {
+		c.keys[key] = struct{}{}
+	}
+	return true
 }
 
 // reindexBatch is how many decisions one transaction of a rebuild indexes:
@@ -191,7 +229,7 @@ func (db *DB) reindexFrom(ctx context.Context, after int64) (n int, last int64, 
 		return 0, 0, err
 	}
 	for _, d := range docs {
-		if err := putSearchRow(ctx, tx, d.rowid, d.title, d.text, d.facets); err != nil {
+		if err := putSearchRow(ctx, tx, db.terms, d.rowid, d.title, d.text, d.facets); err != nil {
 			return 0, 0, err
 		}
 		last = d.rowid

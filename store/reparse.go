@@ -200,7 +200,7 @@ func (db *DB) reparseOne(ctx context.Context, rowid int64, opts ReparseOptions) 
 	}
 	if len(fields) > 0 {
 		// The search row is rebuilt from the new text with the decision.
-		if err := putDecision(ctx, tx, rowid, 0, d, data, opts.Version, db.now()); err != nil {
+		if err := putDecision(ctx, tx, db.terms, rowid, 0, d, data, opts.Version, db.now()); err != nil {
 			return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO reparse_log (item_rowid, revision_id, reparsed_at,

@@ -371,3 +371,38 @@ func TestApprovedWeakTextMatch(t *testing.T) {
 			approved, weak, len(res.Otherwise), res.Unmatched)
 	}
 }
+
+// Indexing a page records its keys in search_terms (the vocabulary queries
+// split compounds by), once however many pages hold them, and a second
+// handle on the same archive still writes the keys it has not seen.
+func TestSearchTermsRecorded(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	src, err := db.AddSource(ctx, "a", "https://a.test", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveText(t, db, src.ID, "1-1", "Kunnanhallitus\nPöytäkirja 01.09.2023/Pykälä 10\nYhteistyösopimus\nPäätös Ehdotus hyväksyttiin.")
+	saveText(t, db, src.ID, "2-1", "Kunnanhallitus\nPöytäkirja 02.09.2023/Pykälä 11\nYhteistyösopimus\nPäätös Ehdotus hyväksyttiin.")
+	has := func(d *DB, key string) bool {
+		var n int
+		if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM search_terms WHERE term = ?`, key).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n == 1
+	}
+	for _, k := range []string{search.Key("yhteistyösopimus"), search.Key("kunnanhallitus"), search.Key("hyväksyttiin")} {
+		if !has(db, k) {
+			t.Errorf("search_terms lacks %q", k)
+		}
+	}
+	other, err := Open(ctx, db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	saveText(t, other, src.ID, "3-1", "Kunnanhallitus\nPöytäkirja 03.09.2023/Pykälä 12\nKatuvalaistus\nPäätös Ehdotus hyväksyttiin.")
+	if !has(db, search.Key("katuvalaistus")) {
+		t.Errorf("search_terms lacks the key of a page indexed by a second handle")
+	}
+}
