@@ -541,6 +541,12 @@ func (s *harvester) backfill(ctx context.Context) {
 		// List pages are read whole every time: a 304 would hide meetings an
 		// earlier backfill skipped for an older --since.
 		resp, err := s.c.Get(ctx, scrape.Request{URL: l.URL})
+		if err != nil && listPages == 1 && errors.Is(err, scrape.ErrNotFound) {
+			// No list of bodies on this site (some installs publish only
+			// feeds): the meetings feed, already read, is all there is.
+			s.rep.Warnings = append(s.rep.Warnings, fmt.Sprintf("backfill: the list of bodies (%s) is not found; only the meetings the feeds list were synced", l.URL))
+			continue
+		}
 		if err != nil {
 			if ctx.Err() == nil {
 				s.rep.fail("list page %s: %v", l.URL, err)

@@ -280,7 +280,14 @@ func (a *app) syncOne(ctx context.Context, client *scrape.Client, db *store.DB, 
 	case rep.Failed > 0: // every failure adds to Errors, up to ten
 		runErr = fmt.Errorf("%d item(s) failed; first: %s", rep.Failed, rep.Errors[0])
 	}
-	if runErr != nil {
+	switch {
+	case runErr == nil, ctx.Err() != nil && errors.Is(runErr, context.Canceled):
+		// An interrupt is said once for the whole run, not per source.
+	case rep.Err == nil:
+		// The failures are listed one by one after this line: the first is
+		// not said twice (the source's health keeps it, in runErr).
+		res.Error = fmt.Sprintf("%d item(s) failed", rep.Failed)
+	default:
 		res.Error = runErr.Error()
 	}
 	if ctx.Err() == nil || runErr == nil {

@@ -315,6 +315,10 @@ func TestSyncInterruptedThenResumes(t *testing.T) {
 	if r.code != exitInterrupted {
 		t.Fatalf("interrupted sync: exit %d, want %d\n%s", r.code, exitInterrupted, r.stderr)
 	}
+	// Said once, in words: no "context canceled" per source or item.
+	if strings.Count(r.stderr, "interrupted") != 1 || strings.Contains(r.stderr, "context canceled") {
+		t.Errorf("interrupted sync's stderr:\n%s", r.stderr)
+	}
 	db := openStore(t, dbPath)
 	if err := db.IntegrityCheck(context.Background()); err != nil {
 		t.Fatal(err)
@@ -423,5 +427,43 @@ func TestSyncQuietSaysNothingWhenAllIsWell(t *testing.T) {
 	r = mustRun(t, exitPartial, "--db", tempDB(t), "sync", "--quiet", "--delay", "0", "--retries", "0", "--source", dead.URL)
 	if !strings.Contains(r.stderr, "no feed could be read") {
 		t.Errorf("quiet failing sync should say why: %q", r.stderr)
+	}
+}
+
+// A site without a list of bodies (meeting_frames answers 404): backfill
+// syncs what the feeds list, warns, and the run is not a failure.
+func TestSyncBackfillWithoutBodyList(t *testing.T) {
+	site := newFixtureSite(t, "real-"+sortedKeys(realSites(loadRealItems(t)))[0])
+	sum := syncJSON(t, context.Background(), exitOK, "--db", tempDB(t), "--source", site.base(), "--backfill")
+	r := sum.Sources[0]
+	warned := false
+	for _, w := range r.Warnings {
+		warned = warned || strings.Contains(w, "list of bodies") && strings.Contains(w, "not found")
+	}
+	if !r.OK || len(r.Errors) != 0 || r.New == 0 || !warned {
+		t.Errorf("backfill without meeting_frames: ok %v, %d new, errors %v, warnings %v", r.OK, r.New, r.Errors, r.Warnings)
+	}
+}
+
+// A failed item is reported once on stderr: the source's line counts the
+// failures, the list names each.
+func TestSyncFailureReportedOnce(t *testing.T) {
+	site := newFixtureSite(t, "virolahti")
+	site.broken = func(w http.ResponseWriter, r *http.Request) bool {
+		if q := r.URL.Query(); q.Get("page") == "meetingitem" && q.Get("id") == "2023277-3" {
+			http.Error(w, "boom", http.StatusInternalServerError)
+			return true
+		}
+		return false
+	}
+	r := runCLI(t, context.Background(), "--db", tempDB(t), "sync", "--delay", "0", "--retries", "0", "--source", site.base())
+	lines := 0
+	for _, l := range strings.Split(r.stderr, "\n") {
+		if strings.Contains(l, "2023277-3") {
+			lines++
+		}
+	}
+	if r.code != exitPartial || lines != 1 || !strings.Contains(r.stderr, "1 item(s) failed") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
 }
