@@ -349,8 +349,10 @@ func (s *harvester) item(ctx context.Context, t task) {
 	}
 	change, err := s.save(ctx, t, resp, page)
 	if err != nil {
-		s.rep.fail("item %s: store: %v", t.id, err)
 		if ctx.Err() == nil {
+			// The source stops with this error (Run says it); the item
+			// is not listed again.
+			s.rep.Failed++
 			s.storeErr = err
 		}
 		return

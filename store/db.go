@@ -280,6 +280,29 @@ func (db *DB) openError(err error) error {
 	return fmt.Errorf("open archive %s: %w", db.path, err)
 }
 
+// ErrDiskFull means a write failed because the archive could not grow: the
+// disk is full, or a file-size limit was reached. SQLite says "database or
+// disk is full" for the one and "disk I/O error" for the other.
+var ErrDiskFull = errors.New("disk full: the archive cannot grow (free some space and run again)")
+
+// fullDisk wraps a write error that means the file could not grow in
+// ErrDiskFull, so that the message says so whatever SQLite's code.
+func fullDisk(err error) error {
+	if err == nil || errors.Is(err, ErrDiskFull) {
+		return err
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() {
+	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_FSYNC, sqlite3.SQLITE_IOERR_TRUNCATE,
+		sqlite3.SQLITE_IOERR_SHMSIZE:
+		return fmt.Errorf("%w: %w", ErrDiskFull, err)
+	}
+	return err
+}
+
 // sqliteCode returns the primary SQLite result code of err, or 0.
 func sqliteCode(err error) int {
 	var se *sqlite.Error

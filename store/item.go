@@ -174,7 +174,8 @@ var itemIDPattern = regexp.MustCompile(`^([0-9]+)-([0-9]+)$`)
 //
 // When the text is unchanged but f.ParserVersion is newer than the stored
 // decision's, the decision is replaced too: it is the same page read better.
-func (db *DB) SaveItem(ctx context.Context, f Fetched) (Change, error) {
+func (db *DB) SaveItem(ctx context.Context, f Fetched) (ch Change, err error) {
+	defer func() { err = fullDisk(err) }()
 	if f.ItemID == "" {
 		return 0, fmt.Errorf("save item: empty item id")
 	}
