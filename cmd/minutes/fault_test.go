@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -733,6 +734,9 @@ func TestSyncArchivePlaces(t *testing.T) {
 		assertCleanFailure(t, r, "not a minutes archive")
 		if got, _ := os.ReadFile(path); !bytes.Equal(got, junk) {
 			t.Error("the corrupt file was modified")
+		}
+		if _, err := os.Stat(path + ".lock"); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a .lock was left beside the user's file: %v", err)
 		}
 	})
 	t.Run("damaged archive", func(t *testing.T) {

@@ -201,6 +201,7 @@ func (a *app) lockArchive(ctx context.Context) (*store.DB, *store.FileLock, erro
 	if err != nil {
 		return nil, nil, err
 	}
+	_, statErr := os.Stat(path + ".lock")
 	lock, err := store.Lock(path)
 	if errors.Is(err, store.ErrLocked) {
 		return nil, nil, codeErrorf(a, exitBusy, "another 'minutes sync' or 'minutes reparse' is writing %s; this one stops without touching it", path)
@@ -211,6 +212,11 @@ func (a *app) lockArchive(ctx context.Context) (*store.DB, *store.FileLock, erro
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		lock.Close()
+		if errors.Is(statErr, os.ErrNotExist) {
+			// Not an archive after all (a user's other file, a folder we
+			// cannot write): the lock file made for it goes again.
+			os.Remove(lock.Path())
+		}
 		return nil, nil, err
 	}
 	return db, lock, nil
