@@ -11,13 +11,24 @@ import (
 // KnownSource is a Dynasty site from the embedded registry, so that users
 // can write "kuopio" instead of a base URL.
 type KnownSource struct {
-	Name         string `json:"name"`         // short slug, lower-case ASCII
-	Organization string `json:"organization"` // in Finnish, as the organisation names itself
-	BaseURL      string `json:"base_url"`     // normalised as ParseBaseURL returns it
+	Name string `json:"name"` // short slug, lower-case ASCII, stable
+	// Organization is the organisation's name as its own pages give it,
+	// "" where it is not known yet (a sync learns it from the site header;
+	// it is never derived from the host name).
+	Organization string `json:"organization"`
+	BaseURL      string `json:"base_url"` // normalised as ParseBaseURL returns it
+	// Status says how sure the registry is: "seen" (a real item page under
+	// this base was seen) or "reported" (named in others' public scraper
+	// configurations, unverified).
+	Status string `json:"status"`
 }
 
-// sourcesJSON lists sources reported in public scrapers (DYNASTY.md); none
-// is verified, and sites move to other platforms, so entries may be dead.
+// sourcesJSON lists every Dynasty base URL known to the project
+// (shared/dynasty-sources.tsv, docs/dynasty.md): the first 31 with their
+// organisations as their pages name them, the rest with the organisation
+// left to the first sync. Names were made once from the host or path (the
+// municipality's own label, ASCII) and never change. Sites move to other
+// platforms, so entries may be dead: 'minutes sources check' tells.
 //
 //go:embed sources.json
 var sourcesJSON []byte

@@ -10,9 +10,10 @@ import (
 
 func TestKnown(t *testing.T) {
 	list := Known()
-	if len(list) != 31 {
-		t.Errorf("%d sources, want the 31 of DYNASTY.md", len(list))
+	if len(list) != 169 {
+		t.Errorf("%d sources, want the 169 of shared/dynasty-sources.tsv", len(list))
 	}
+	seen, named := 0, 0
 	if !slices.IsSortedFunc(list, func(a, b KnownSource) int { return strings.Compare(a.Name, b.Name) }) {
 		t.Error("not sorted by name")
 	}
@@ -23,8 +24,14 @@ func TestKnown(t *testing.T) {
 			t.Errorf("%q: bad or repeated name", s.Name)
 		}
 		names[s.Name] = true
-		if s.Organization == "" {
-			t.Errorf("%s: no organisation", s.Name)
+		if s.Status != "seen" && s.Status != "reported" {
+			t.Errorf("%s: status %q", s.Name, s.Status)
+		}
+		if s.Status == "seen" {
+			seen++
+		}
+		if s.Organization != "" {
+			named++
 		}
 		u, err := ParseBaseURL(s.BaseURL)
 		if err != nil {
@@ -38,6 +45,9 @@ func TestKnown(t *testing.T) {
 			t.Errorf("%s: repeated base %s", s.Name, s.BaseURL)
 		}
 		hosts[u.Host+u.Path] = true
+	}
+	if seen != 28 || named != 31 {
+		t.Errorf("%d seen, %d with an organisation; want 28 and the first 31", seen, named)
 	}
 	for name, want := range map[string]string{
 		"kemijarvi": "https://paatoksetd10.kemijarvi.fi",

@@ -37,9 +37,11 @@ func (a *app) newSourcesKnownCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "known",
 		Short: "List the Dynasty sources known to this binary",
-		Long: `List the registry of Dynasty sources embedded in the binary: name,
-organisation and base URL. The list comes from public reports and is not
-verified; sites move between platforms, so some may be dead.`,
+		Long: `List the registry of Dynasty sources embedded in the binary: name, status,
+organisation and base URL. Status "seen" means a real item page under that base
+was seen; "reported" means named in others' public scraper configurations and
+not verified. Sites move between platforms, so some may be dead. An organisation
+shown as "-" is learned from the site's own pages at its first sync.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runSourcesKnown(opts) },
 	}
@@ -58,16 +60,20 @@ func (a *app) runSourcesKnown(opts *sourcesKnownOptions) error {
 		}
 		return nil
 	}
-	t := a.newTable("NAME", "ORGANISATION", "BASE URL")
+	t := a.newTable("NAME", "STATUS", "ORGANISATION", "BASE URL")
 	for _, k := range known {
-		t.row(k.Name, k.Organization, k.BaseURL)
+		org := k.Organization
+		if org == "" {
+			org = "-" // learned from the site at its first sync
+		}
+		t.row(k.Name, k.Status, org, k.BaseURL)
 	}
 	return t.flush()
 }
 
 type sourcesAddOptions struct {
-	known bool
-	org   string
+	known, all bool
+	org        string
 }
 
 func (a *app) newSourcesAddCmd() *cobra.Command {
@@ -82,11 +88,13 @@ site's base URL: http(s), a host, and an optional path prefix. A full Dynasty
 URL pasted from a browser (…/cgi/DREQUEST.PHP?page=…) is cut back to its base.`,
 		Example: `  minutes sources add virolahti https://dynasty.virolahti.fi
   minutes sources add haapajarvi https://poytakirjat.haapajarvi.fi/D10_Haapajarvi --org "Haapajärven kaupunki"
-  minutes sources add --known kemijarvi porvoo`,
+  minutes sources add --known kemijarvi porvoo
+  minutes sources add --known --all`,
 		RunE:              func(cmd *cobra.Command, args []string) error { return a.runSourcesAdd(cmd.Context(), opts, args) },
 		ValidArgsFunction: knownSources,
 	}
 	cmd.Flags().BoolVar(&opts.known, "known", false, "add sources from the embedded registry by name")
+	cmd.Flags().BoolVar(&opts.all, "all", false, "with --known: add every source of the registry not registered yet")
 	cmd.Flags().StringVar(&opts.org, "org", "", "organisation name to show for the source")
 	return cmd
 }
@@ -103,9 +111,16 @@ func validSourceName(name string) error {
 func (a *app) runSourcesAdd(ctx context.Context, opts *sourcesAddOptions, args []string) error {
 	type addition struct{ name, url, org string }
 	var adds []addition
-	if opts.known {
+	switch {
+	case opts.all && (!opts.known || len(args) > 0):
+		return usagef("--all goes with --known and no names: 'minutes sources add --known --all'")
+	case opts.all:
+		for _, k := range scrape.Known() {
+			adds = append(adds, addition{k.Name, k.BaseURL, k.Organization})
+		}
+	case opts.known:
 		if len(args) == 0 {
-			return usagef("sources add --known: name at least one known source (see 'minutes sources known')")
+			return usagef("sources add --known: name at least one known source (see 'minutes sources known'), or --all")
 		}
 		for _, name := range args {
 			k, ok := scrape.LookupKnown(name)
@@ -114,7 +129,7 @@ func (a *app) runSourcesAdd(ctx context.Context, opts *sourcesAddOptions, args [
 			}
 			adds = append(adds, addition{k.Name, k.BaseURL, k.Organization})
 		}
-	} else {
+	default:
 		if len(args) != 2 {
 			return usagef("sources add takes NAME and URL (or --known NAME...), got %d argument(s)", len(args))
 		}
@@ -132,8 +147,13 @@ func (a *app) runSourcesAdd(ctx context.Context, opts *sourcesAddOptions, args [
 		return err
 	}
 	defer db.Close()
+	already := 0
 	for _, add := range adds {
 		src, err := db.AddSource(ctx, add.name, add.url, add.org)
+		if errors.Is(err, store.ErrExists) && opts.all {
+			already++ // --all adds what is missing
+			continue
+		}
 		if errors.Is(err, store.ErrExists) {
 			return fmt.Errorf("source %q (%s): a registered source already has that name or URL", add.name, add.url)
 		}
@@ -141,6 +161,9 @@ func (a *app) runSourcesAdd(ctx context.Context, opts *sourcesAddOptions, args [
 			return err
 		}
 		fmt.Fprintf(a.stdout, "added %s\t%s\n", src.Name, src.BaseURL)
+	}
+	if opts.all {
+		fmt.Fprintf(a.stderr, "%d known sources added, %d already registered\n", len(adds)-already, already)
 	}
 	return nil
 }

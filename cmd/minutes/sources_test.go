@@ -21,14 +21,16 @@ func TestSourcesKnownListsTheRegistry(t *testing.T) {
 		}
 		names[k.Name] = k.BaseURL
 	}
-	if len(names) < 30 {
-		t.Errorf("registry has %d sources, want the ~31 of DYNASTY.md", len(names))
+	if len(names) != 169 {
+		t.Errorf("registry has %d sources, want the 169 of shared/dynasty-sources.tsv", len(names))
 	}
 	if got := names["virolahti"]; got != "https://dynasty.virolahti.fi" {
 		t.Errorf("virolahti base URL = %q", got)
 	}
 	table := mustRun(t, exitOK, "sources", "known")
-	if !strings.HasPrefix(table.stdout, "NAME\tORGANISATION\tBASE URL\n") {
+	if !strings.HasPrefix(table.stdout, "NAME\tSTATUS\tORGANISATION\tBASE URL\n") ||
+		!strings.Contains(table.stdout, "virolahti\tseen\tVirolahden kunta\thttps://dynasty.virolahti.fi\n") ||
+		!strings.Contains(table.stdout, "askola\treported\t-\thttps://askola.oncloudos.com\n") {
 		t.Errorf("piped table should be TSV with a header, got %.80q", table.stdout)
 	}
 }
@@ -54,14 +56,23 @@ func TestSourcesAddListRemove(t *testing.T) {
 	if !strings.Contains(dup.stderr, "already") {
 		t.Errorf("duplicate URL: %s", dup.stderr)
 	}
+	// --all adds what is missing, and says how many were there already.
+	all := mustRun(t, exitOK, "--db", db, "sources", "add", "--known", "--all")
+	// Registered already: virolahti and kemijarvi by name, haapajarvi and
+	// lohja by their URLs.
+	if !strings.Contains(all.stderr, "165 known sources added, 4 already registered") || strings.Count(all.stdout, "added ") != 165 {
+		t.Errorf("add --known --all: stderr %q, %d added", all.stderr, strings.Count(all.stdout, "added "))
+	}
+	mustRun(t, exitUsage, "--db", db, "sources", "add", "--known", "--all", "kuopio")
+	mustRun(t, exitUsage, "--db", db, "sources", "add", "--all")
 	mustRun(t, exitOK, "--db", db, "sources", "remove", "kemijarvi")
 	gone := mustRun(t, exitError, "--db", db, "sources", "remove", "kemijarvi")
 	if !strings.Contains(gone.stderr, `no registered source named "kemijarvi"`) {
 		t.Errorf("removing twice: %s", gone.stderr)
 	}
 	list = mustRun(t, exitOK, "--db", db, "sources", "list")
-	if strings.Contains(list.stdout, "kemijarvi") {
-		t.Errorf("removed source still listed:\n%s", list.stdout)
+	if strings.Contains(list.stdout, "\nkemijarvi\t") || !strings.Contains(list.stdout, "\nkemijarvi-cloud\t") {
+		t.Errorf("removed source still listed (or its neighbour gone):\n%s", list.stdout)
 	}
 }
 
