@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/minutes-fi/minutes/parse"
 	"github.com/minutes-fi/minutes/search"
@@ -63,7 +64,14 @@ type ApprovedResult struct {
 	// Unmatched counts archived organisations (sources with items) with no
 	// matching decision.
 	Unmatched int
+	// Stale counts registered sources without a successful sync in the
+	// last StaleAfter: a missing row there may be a site not read, not a "no".
+	Stale int
 }
+
+// StaleAfter is how long since its last successful sync a source counts
+// as stale in an Approved answer.
+const StaleAfter = 7 * 24 * time.Hour
 
 // coverage is the share of a query's weight (its words weighted by how rare
 // they are among titles) that a title must hold to count as naming the
@@ -162,6 +170,11 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 		return ApprovedResult{}, err
 	}
 	res.Unmatched = sources - len(bySource) - len(weak)
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sources
+		WHERE registered = 1 AND (last_success_at IS NULL OR last_success_at < ?)`,
+		fmtTime(db.now().Add(-StaleAfter))).Scan(&res.Stale); err != nil {
+		return ApprovedResult{}, err
+	}
 	for _, l := range [][]OrgDecision{res.Approved, res.Otherwise, res.Weak} {
 		sortOrgDecisions(l)
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/minutes-fi/minutes/parse"
 	"github.com/minutes-fi/minutes/search"
@@ -404,5 +405,36 @@ func TestSearchTermsRecorded(t *testing.T) {
 	saveText(t, other, src.ID, "3-1", "Kunnanhallitus\nPöytäkirja 03.09.2023/Pykälä 12\nKatuvalaistus\nPäätös Ehdotus hyväksyttiin.")
 	if !has(db, search.Key("katuvalaistus")) {
 		t.Errorf("search_terms lacks the key of a page indexed by a second handle")
+	}
+}
+
+// Approved counts the registered sources that have not synced successfully
+// in the last week.
+func TestApprovedCountsStaleSources(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	db.SetNow(func() time.Time { return now })
+	var ids []int64
+	for _, n := range []string{"a", "b", "c"} {
+		s, err := db.AddSource(ctx, n, "https://"+n+".test", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, s.ID)
+	}
+	saveText(t, db, ids[0], "1-1", "Kunnanhallitus\nPöytäkirja 01.09.2023/Pykälä 10\nYhteistyösopimus\nPäätös Ehdotus hyväksyttiin.")
+	if err := db.RecordRun(ctx, ids[0], now.Add(-time.Hour), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RecordRun(ctx, ids[1], now.Add(-8*24*time.Hour), nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Approved(ctx, mustQuery(t, "yhteistyösopimus"), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Stale != 2 || len(res.Approved) != 1 {
+		t.Errorf("stale %d, approved %d; want b (8 days) and c (never) stale, a approved", res.Stale, len(res.Approved))
 	}
 }

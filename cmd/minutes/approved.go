@@ -115,7 +115,8 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 			Otherwise []orgJSON `json:"otherwise"`
 			Weak      []orgJSON `json:"mentioned_in_text"`
 			Unmatched int       `json:"unmatched_organizations"`
-		}{Query: res.Query.String(), Approved: []orgJSON{}, Otherwise: []orgJSON{}, Weak: []orgJSON{}, Unmatched: res.Unmatched}
+			Stale     int       `json:"stale_sources"`
+		}{Query: res.Query.String(), Approved: []orgJSON{}, Otherwise: []orgJSON{}, Weak: []orgJSON{}, Unmatched: res.Unmatched, Stale: res.Stale}
 		for _, o := range res.Approved {
 			out.Approved = append(out.Approved, toOrgJSON(o))
 		}
@@ -149,6 +150,7 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 		}
 		fmt.Fprintf(a.stderr, "%d approved, %d ended otherwise, %d mentioned only in a proposal or decision text, %d archived organisations with no matching item\n",
 			len(res.Approved), len(res.Otherwise), len(res.Weak), res.Unmatched)
+		a.staleNote(res.Stale)
 		return nil
 	}
 	section := func(title string, list []store.OrgDecision) error {
@@ -179,5 +181,15 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 		}
 	}
 	fmt.Fprintf(a.stdout, "\n%d archived organisations have no matching item.\n", res.Unmatched)
+	a.staleNote(res.Stale)
 	return nil
+}
+
+// staleNote says how many registered sources have not synced lately, so
+// that a missing row is not read as a "no".
+func (a *app) staleNote(stale int) {
+	if stale > 0 {
+		fmt.Fprintf(a.stderr, "%d registered sources have not synced successfully in the last %d days: a missing organisation may be one not read ('minutes sources list').\n",
+			stale, int(store.StaleAfter.Hours()/24))
+	}
 }
