@@ -217,6 +217,19 @@ func sleepTimer(ctx context.Context, d time.Duration) error {
 	}
 }
 
+// RedirectError is a redirect to another host, refused: a moved site or a
+// login page. It unwraps to ErrRedirect.
+type RedirectError struct {
+	To *url.URL // where the site sent us
+}
+
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("%v: to another host: %s", ErrRedirect, e.To)
+}
+
+// Unwrap lets errors.Is(err, ErrRedirect) see it.
+func (e *RedirectError) Unwrap() error { return ErrRedirect }
+
 // checkRedirect follows redirects only within the host, over http(s), at
 // most maxRedirects times and never back to a URL already visited: a
 // redirect elsewhere is usually a login page or a moved site, which the
@@ -227,7 +240,7 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		return fmt.Errorf("%w: to non-http URL %s", ErrRedirect, req.URL)
 	}
 	if !sameHost(req.URL, first) {
-		return fmt.Errorf("%w: to another host: %s", ErrRedirect, req.URL)
+		return &RedirectError{To: req.URL}
 	}
 	for _, v := range via {
 		if v.URL.String() == req.URL.String() {

@@ -26,7 +26,8 @@ The binary carries a registry of known sources ('minutes sources known');
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(a.newSourcesKnownCmd(), a.newSourcesAddCmd(), a.newSourcesRemoveCmd(), a.newSourcesListCmd())
+	cmd.AddCommand(a.newSourcesKnownCmd(), a.newSourcesAddCmd(), a.newSourcesRemoveCmd(), a.newSourcesListCmd(),
+		a.newSourcesCheckCmd())
 	return cmd
 }
 
