@@ -92,7 +92,15 @@ func appendToken(out []token, text string, start, end int) []token {
 	if end-start > maxTokenBytes {
 		return out
 	}
-	return append(out, token{word: strings.ToLower(text[start:end]), start: start, end: end})
+	w := strings.ToLower(text[start:end])
+	if !norm.NFC.IsNormalString(w) {
+		// Lower-casing can undo composition (H̱ → h + U+0331, which NFC
+		// writes ẖ): a word is NFC whichever case it was typed in. Such
+		// words are rare enough that archives indexed before this are
+		// left as they are.
+		w = norm.NFC.String(w)
+	}
+	return append(out, token{word: w, start: start, end: end})
 }
 
 // isURLField reports whether the whitespace-separated field starting at i

@@ -25,7 +25,25 @@ type Source struct {
 	// after later successes so the health report can say what last broke.
 	LastError string
 	Items     int
+	// FailedRuns counts the runs in a row that failed, since FailingSince
+	// (zero while the source succeeds).
+	FailedRuns   int
+	FailingSince time.Time
 }
+
+// Dormant reports whether a source has failed every run for at least
+// DormantAfter and was tried in the last DormantRetry: sync leaves it out
+// until then (sync --all tries it anyway).
+func (s Source) Dormant(now time.Time) bool {
+	return s.FailedRuns > 0 && !s.FailingSince.IsZero() && now.Sub(s.FailingSince) >= DormantAfter &&
+		now.Sub(s.LastRunAt) < DormantRetry
+}
+
+// A source failing for DormantAfter is tried once every DormantRetry.
+const (
+	DormantAfter = 7 * 24 * time.Hour
+	DormantRetry = 24 * time.Hour
+)
 
 // CanonicalBaseURL is the form a base URL is stored in, so that the same
 // site typed two ways is one source: scheme and host lower-cased, default
@@ -71,20 +89,20 @@ func oneOffName(canonical string) string {
 
 const sourceColumns = `s.id, s.name, s.base_url, s.organization, s.registered, s.added_at,
 	s.last_run_at, s.last_success_at, s.last_error_at, s.last_error,
-	(SELECT count(*) FROM items i WHERE i.source_id = s.id)`
+	(SELECT count(*) FROM items i WHERE i.source_id = s.id), s.failed_runs, s.failing_since`
 
 func scanSource(row interface{ Scan(...any) error }) (Source, error) {
 	var s Source
-	var added, run, success, failed sql.NullString
+	var added, run, success, failed, since sql.NullString
 	if err := row.Scan(&s.ID, &s.Name, &s.BaseURL, &s.Organization, &s.Registered, &added,
-		&run, &success, &failed, &s.LastError, &s.Items); err != nil {
+		&run, &success, &failed, &s.LastError, &s.Items, &s.FailedRuns, &since); err != nil {
 		return Source{}, err
 	}
 	var err error
 	for _, p := range []struct {
 		dst *time.Time
 		src sql.NullString
-	}{{&s.AddedAt, added}, {&s.LastRunAt, run}, {&s.LastSuccessAt, success}, {&s.LastErrorAt, failed}} {
+	}{{&s.AddedAt, added}, {&s.LastRunAt, run}, {&s.LastSuccessAt, success}, {&s.LastErrorAt, failed}, {&s.FailingSince, since}} {
 		if *p.dst, err = parseTime(p.src); err != nil {
 			return Source{}, err
 		}
@@ -260,10 +278,12 @@ func (db *DB) RecordRun(ctx context.Context, sourceID int64, at time.Time, runEr
 	defer tx.Rollback()
 	var res sql.Result
 	if runErr == nil {
-		res, err = tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?1, last_success_at = ?1 WHERE id = ?2`,
+		res, err = tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?1, last_success_at = ?1,
+			failed_runs = 0, failing_since = NULL WHERE id = ?2`,
 			fmtTime(at), sourceID)
 	} else {
-		res, err = tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?1, last_error_at = ?1, last_error = ?2 WHERE id = ?3`,
+		res, err = tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?1, last_error_at = ?1, last_error = ?2,
+			failed_runs = failed_runs + 1, failing_since = coalesce(failing_since, ?1) WHERE id = ?3`,
 			fmtTime(at), runErr.Error(), sourceID)
 	}
 	if err != nil {

@@ -158,7 +158,8 @@ func TestRecordRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t1, t2, t3 := t0.Add(time.Hour), t0.Add(2*time.Hour), t0.Add(3*time.Hour)
+	t1, t2, t3, t4 := t0.Add(time.Hour), t0.Add(2*time.Hour), t0.Add(3*time.Hour), t0.Add(4*time.Hour)
+	e503 := fmt.Errorf("fetch feed: %w", errors.New("503 Service Unavailable"))
 	steps := []struct {
 		at     time.Time
 		err    error
@@ -166,9 +167,11 @@ func TestRecordRun(t *testing.T) {
 		reason string
 	}{
 		{t1, nil, Source{LastRunAt: t1, LastSuccessAt: t1}, "success"},
-		{t2, fmt.Errorf("fetch feed: %w", errors.New("503 Service Unavailable")),
-			Source{LastRunAt: t2, LastSuccessAt: t1, LastErrorAt: t2, LastError: "fetch feed: 503 Service Unavailable"}, "failure"},
-		{t3, nil, Source{LastRunAt: t3, LastSuccessAt: t3, LastErrorAt: t2, LastError: "fetch feed: 503 Service Unavailable"}, "success keeps the last error"},
+		{t2, e503, Source{LastRunAt: t2, LastSuccessAt: t1, LastErrorAt: t2, LastError: "fetch feed: 503 Service Unavailable",
+			FailedRuns: 1, FailingSince: t2}, "failure"},
+		{t3, e503, Source{LastRunAt: t3, LastSuccessAt: t1, LastErrorAt: t3, LastError: "fetch feed: 503 Service Unavailable",
+			FailedRuns: 2, FailingSince: t2}, "second failure: the streak grows, its start stays"},
+		{t4, nil, Source{LastRunAt: t4, LastSuccessAt: t4, LastErrorAt: t3, LastError: "fetch feed: 503 Service Unavailable"}, "success keeps the last error, ends the streak"},
 	}
 	for _, s := range steps {
 		if err := db.RecordRun(ctx, src.ID, s.at, s.err); err != nil {
@@ -178,7 +181,8 @@ func TestRecordRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		health := Source{LastRunAt: got.LastRunAt, LastSuccessAt: got.LastSuccessAt, LastErrorAt: got.LastErrorAt, LastError: got.LastError}
+		health := Source{LastRunAt: got.LastRunAt, LastSuccessAt: got.LastSuccessAt, LastErrorAt: got.LastErrorAt, LastError: got.LastError,
+			FailedRuns: got.FailedRuns, FailingSince: got.FailingSince}
 		if diff := cmp.Diff(s.want, health); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", s.reason, diff)
 		}

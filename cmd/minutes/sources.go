@@ -219,6 +219,8 @@ type sourceJSON struct {
 	LastSuccessAt string `json:"last_success_at,omitempty"`
 	LastErrorAt   string `json:"last_error_at,omitempty"`
 	LastError     string `json:"last_error,omitempty"`
+	FailedRuns    int    `json:"failed_runs"`
+	FailingSince  string `json:"failing_since,omitempty"`
 }
 
 func (a *app) runSourcesList(ctx context.Context, opts *sourcesListOptions) error {
@@ -246,13 +248,14 @@ func (a *app) runSourcesList(ctx context.Context, opts *sourcesListOptions) erro
 			if err := enc.Encode(sourceJSON{
 				Name: s.Name, Organization: s.Organization, BaseURL: s.BaseURL, Items: s.Items,
 				LastSuccessAt: formatTime(s.LastSuccessAt), LastErrorAt: formatTime(s.LastErrorAt), LastError: s.LastError,
+				FailedRuns: s.FailedRuns, FailingSince: formatTime(s.FailingSince),
 			}); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	t := a.newTable("NAME", "BASE URL", "ITEMS", "LAST SUCCESS", "LAST ERROR")
+	t := a.newTable("NAME", "BASE URL", "ITEMS", "LAST SUCCESS", "FAILING", "LAST ERROR")
 	for _, s := range sources {
 		lastErr := "-"
 		if !s.LastErrorAt.IsZero() && s.LastErrorAt.After(s.LastSuccessAt) {
@@ -262,7 +265,14 @@ func (a *app) runSourcesList(ctx context.Context, opts *sourcesListOptions) erro
 		if last == "" {
 			last = "never"
 		}
-		t.row(s.Name, s.BaseURL, fmt.Sprint(s.Items), last, lastErr)
+		failing := "-"
+		if s.FailedRuns > 0 {
+			failing = fmt.Sprintf("%d runs since %s", s.FailedRuns, formatTime(s.FailingSince))
+			if s.Dormant(a.now()) {
+				failing += " (dormant: tried once a day)"
+			}
+		}
+		t.row(s.Name, s.BaseURL, fmt.Sprint(s.Items), last, failing, lastErr)
 	}
 	return t.flush()
 }

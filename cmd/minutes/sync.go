@@ -31,6 +31,7 @@ type syncOptions struct {
 	concurrency int
 	quiet       bool
 	json        bool
+	all         bool // also the dormant sources
 }
 
 func (a *app) newSyncCmd() *cobra.Command {
@@ -78,6 +79,7 @@ were synced; see the summary); 4 another sync is running on this archive;
 	f.DurationVar(&opts.timeout, "timeout", time.Minute, "time limit for one HTTP request")
 	f.IntVar(&opts.retries, "retries", scrape.DefaultMaxRetries, "retries of one request after 429, 5xx or a network error, with back-off (0 = none)")
 	f.DurationVar(&opts.recheck, "recheck", 24*time.Hour, "re-check agenda items whose meeting has passed this often, for their minutes (0 = never)")
+	f.BoolVar(&opts.all, "all", false, "also sync the dormant sources (failing every run for a week), which are otherwise tried once a day")
 	f.IntVar(&opts.concurrency, "parallel", 16, "how many sources to sync at once (requests to one host are serialised whatever this is)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress display, summary table or warnings (failures are still reported)")
 	f.BoolVar(&opts.json, "json", false, "print the summary as JSON on stdout")
@@ -107,6 +109,17 @@ type syncSummary struct {
 	Requests    int64          `json:"requests"`
 	Seconds     float64        `json:"seconds"`
 	Sources     []sourceResult `json:"sources"`
+	// Skipped are the dormant sources left out of this run: failing every
+	// run for a week, tried once a day (sync --all tries them).
+	Skipped []skippedJSON `json:"skipped"`
+}
+
+// skippedJSON is a dormant source left out of a run.
+type skippedJSON struct {
+	Source       string `json:"source"`
+	FailingSince string `json:"failing_since"`
+	FailedRuns   int    `json:"failed_runs"`
+	LastError    string `json:"last_error"`
 }
 
 func (a *app) validateSync(opts *syncOptions) error {
@@ -154,6 +167,20 @@ func (a *app) runSync(ctx context.Context, opts *syncOptions) error {
 	if err != nil {
 		return err
 	}
+	skipped := []skippedJSON{}
+	if len(opts.sources) == 0 && !opts.all {
+		// A source failing for a week costs one try a day, not one a run.
+		kept := targets[:0]
+		for _, t := range targets {
+			if t.src.Dormant(a.now()) {
+				skipped = append(skipped, skippedJSON{Source: t.name, FailingSince: formatTime(t.src.FailingSince),
+					FailedRuns: t.src.FailedRuns, LastError: t.src.LastError})
+				continue
+			}
+			kept = append(kept, t)
+		}
+		targets = kept
+	}
 	client := scrape.NewClient(scrape.ClientOptions{
 		UserAgent: scrape.DefaultUserAgent,
 		Delay:     opts.delay,
@@ -184,7 +211,7 @@ func (a *app) runSync(ctx context.Context, opts *syncOptions) error {
 	prog.stop()
 
 	sum := syncSummary{OK: true, Interrupted: ctx.Err() != nil, Requests: client.Stats().Requests,
-		Seconds: a.now().Sub(started).Seconds(), Sources: results}
+		Seconds: a.now().Sub(started).Seconds(), Sources: results, Skipped: skipped}
 	for _, r := range results {
 		sum.OK = sum.OK && r.OK
 	}
@@ -318,6 +345,14 @@ func (a *app) printSyncSummary(opts *syncOptions, sum syncSummary) error {
 				fmt.Fprintf(a.stderr, "minutes: %s: warning: %s\n", termSafe(r.Source), termSafe(w))
 			}
 		}
+	}
+	if len(sum.Skipped) > 0 && !opts.quiet {
+		var names []string
+		for _, s := range sum.Skipped {
+			names = append(names, s.Source)
+		}
+		fmt.Fprintf(a.stderr, "minutes: %d dormant sources skipped (failing every run for a week; tried once a day, 'sync --all' tries them now): %s\n",
+			len(sum.Skipped), termSafe(strings.Join(names, ", ")))
 	}
 	if opts.quiet {
 		return nil

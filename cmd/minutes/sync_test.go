@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -465,5 +467,47 @@ func TestSyncFailureReportedOnce(t *testing.T) {
 	}
 	if r.code != exitPartial || lines != 1 || !strings.Contains(r.stderr, "1 item(s) failed") {
 		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+}
+
+// A source failing every run for a week is tried once a day: a run leaves it
+// out (and says so) until a day has passed since its last try; --all tries
+// it anyway; sources list shows the streak.
+func TestSyncDormantSource(t *testing.T) {
+	ctx := context.Background()
+	viro := newFixtureSite(t, "virolahti")
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL
+	dead.Close()
+	dbPath := tempDB(t)
+	mustRun(t, exitOK, "--db", dbPath, "sources", "add", "viro", viro.base())
+	mustRun(t, exitOK, "--db", dbPath, "sources", "add", "dead", deadURL)
+	db, err := store.Open(ctx, dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := db.SourceByName(ctx, "dead")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	for _, at := range []time.Time{now.Add(-8 * 24 * time.Hour), now.Add(-3 * 24 * time.Hour), now.Add(-time.Hour)} {
+		if err := db.RecordRun(ctx, src.ID, at, errors.New("connection refused")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	sum := syncJSON(t, ctx, exitOK, "--db", dbPath, "--delay", "0")
+	if len(sum.Sources) != 1 || sum.Sources[0].Source != "viro" || len(sum.Skipped) != 1 || sum.Skipped[0].Source != "dead" || sum.Skipped[0].FailedRuns != 3 {
+		t.Errorf("dormant source not skipped: sources %v, skipped %+v", len(sum.Sources), sum.Skipped)
+	}
+	list := mustRun(t, exitOK, "--db", dbPath, "sources", "list")
+	if !strings.Contains(list.stdout, "3 runs since") || !strings.Contains(list.stdout, "dormant: tried once a day") {
+		t.Errorf("sources list does not show the streak:\n%s", list.stdout)
+	}
+	all := syncJSON(t, ctx, exitPartial, "--db", dbPath, "--delay", "0", "--all", "--retries", "0", "--timeout", "2s")
+	if len(all.Sources) != 2 || len(all.Skipped) != 0 {
+		t.Errorf("--all: %d sources, %d skipped; want both tried", len(all.Sources), len(all.Skipped))
 	}
 }

@@ -24,3 +24,9 @@ DROP TABLE temp.search_vocab_0004;
 -- again (board, then council; tabled, then decided): `approved` and `show`
 -- look them up by it.
 CREATE INDEX decisions_diary_number ON decisions (diary_number) WHERE diary_number != '';
+
+-- A source's failure streak: how many runs in a row failed, and since when
+-- (NULL while it succeeds). Sites move between platforms; a source failing
+-- for a week is tried once a day, not every run.
+ALTER TABLE sources ADD COLUMN failed_runs INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sources ADD COLUMN failing_since TEXT;
