@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -160,4 +163,89 @@ func envInt(b *testing.B, name string, def int) int {
 		b.Fatalf("%s=%q: want a number", name, v)
 	}
 	return n
+}
+
+// BenchmarkSyncFleetDead: MINUTES_BENCH_SOURCES registered sources (default
+// 170, as many as the registry knows), a third of them dead (refusing
+// connections) and a third of those slow instead (answering nothing until
+// the request times out), the rest live with a few items. A first run
+// meets every failure; then the dead ones are given a week of failed runs
+// (their health written as if by daily runs) and a run with nothing new
+// follows, as cron would start it.
+//
+// Metrics: first_s (the first run, the slow ones costing a timeout each);
+// nochange_s, the run with nothing new; dormant_skipped, the dead sources
+// it left out; dead_probes, the requests that reached the slow ones in it
+// (must be 0: a dormant source costs one probe a day, not one a run).
+func BenchmarkSyncFleetDead(b *testing.B) {
+	sources := envInt(b, "MINUTES_BENCH_SOURCES", 170)
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		dbPath := filepath.Join(b.TempDir(), "minutes.db")
+		db, err := store.Open(ctx, dbPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var slowHits atomic.Int64
+		var deadIDs []int64
+		for i := 0; i < sources; i++ {
+			var base string
+			switch {
+			case i%3 != 0:
+				base = newGenSite(b, 5).base()
+			case i%9 == 0: // slow: accepts, then says nothing
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					slowHits.Add(1)
+					select {
+					case <-r.Context().Done():
+					case <-time.After(30 * time.Second):
+					}
+				}))
+				b.Cleanup(srv.Close)
+				base = srv.URL
+			default: // dead: nothing listens on port 1
+				base = fmt.Sprintf("http://127.0.0.1:1/dead%03d", i)
+			}
+			src, err := db.AddSource(ctx, fmt.Sprintf("s%03d", i), base, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			if i%3 == 0 {
+				deadIDs = append(deadIDs, src.ID)
+			}
+		}
+		db.Close()
+		args := []string{"--db", dbPath, "--retries", "0", "--timeout", "2s"}
+		b.StartTimer()
+		start := time.Now()
+		syncJSONB(b, ctx, exitPartial, args...)
+		first := time.Since(start)
+		b.StopTimer()
+
+		// A week of daily failed runs, the last an hour ago: the dead
+		// sources' health as the week would have left it.
+		sdb, err := sql.Open("sqlite", "file:"+dbPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		now := time.Now().UTC()
+		for _, id := range deadIDs {
+			if _, err := sdb.ExecContext(ctx, `UPDATE sources SET failed_runs = 8, failing_since = ?, last_run_at = ? WHERE id = ?`,
+				now.Add(-7*24*time.Hour).Format("2006-01-02T15:04:05.000Z"), now.Add(-time.Hour).Format("2006-01-02T15:04:05.000Z"), id); err != nil {
+				b.Fatal(err)
+			}
+		}
+		sdb.Close()
+		before := slowHits.Load()
+		start = time.Now()
+		sum := syncJSONB(b, ctx, exitOK, args...)
+		second := time.Since(start)
+		b.ReportMetric(first.Seconds(), "first_s")
+		b.ReportMetric(second.Seconds(), "nochange_s")
+		b.ReportMetric(float64(len(sum.Skipped)), "dormant_skipped")
+		b.ReportMetric(float64(slowHits.Load()-before), "dead_probes")
+		b.ReportMetric(0, "ns/op")
+		b.StartTimer()
+	}
 }
