@@ -255,7 +255,7 @@ func (a *app) runSourcesList(ctx context.Context, opts *sourcesListOptions) erro
 		}
 		return nil
 	}
-	t := a.newTable("NAME", "BASE URL", "ITEMS", "LAST SUCCESS", "FAILING", "LAST ERROR")
+	t := a.newTable("NAME", "ORGANISATION", "BASE URL", "ITEMS", "LAST SUCCESS", "FAILING", "LAST ERROR")
 	for _, s := range sources {
 		lastErr := "-"
 		if !s.LastErrorAt.IsZero() && s.LastErrorAt.After(s.LastSuccessAt) {
@@ -272,7 +272,11 @@ func (a *app) runSourcesList(ctx context.Context, opts *sourcesListOptions) erro
 				failing += " (dormant: tried once a day)"
 			}
 		}
-		t.row(s.Name, s.BaseURL, fmt.Sprint(s.Items), last, failing, lastErr)
+		org := s.Organization
+		if org == "" {
+			org = "-" // learned from the site's own pages at its first sync
+		}
+		t.row(s.Name, org, s.BaseURL, fmt.Sprint(s.Items), last, failing, lastErr)
 	}
 	return t.flush()
 }

@@ -46,7 +46,7 @@ func TestSourcesAddListRemove(t *testing.T) {
 	}
 
 	list := mustRun(t, exitOK, "--db", db, "sources", "list")
-	for _, want := range []string{"virolahti\thttps://dynasty.virolahti.fi\t0\tnever", "haapajarvi\thttps://poytakirjat.haapajarvi.fi/D10_Haapajarvi\t", "kemijarvi\t", "lohja\t"} {
+	for _, want := range []string{"virolahti\tVirolahden kunta\thttps://dynasty.virolahti.fi\t0\tnever", "haapajarvi\tHaapajärven kaupunki\thttps://poytakirjat.haapajarvi.fi/D10_Haapajarvi\t", "kemijarvi\t", "lohja\t-\t"} {
 		if !strings.Contains(list.stdout, want) {
 			t.Errorf("sources list lacks %q:\n%s", want, list.stdout)
 		}

@@ -503,6 +503,11 @@ func TestSyncDormantSource(t *testing.T) {
 		t.Errorf("dormant source not skipped: sources %v, skipped %+v", len(sum.Sources), sum.Skipped)
 	}
 	list := mustRun(t, exitOK, "--db", dbPath, "sources", "list")
+	// viro was added without an organisation: its first sync learned it
+	// from the site's own header.
+	if !strings.Contains(list.stdout, "viro\tVirolahden kunta\t") {
+		t.Errorf("the organisation was not learned at the first sync:\n%s", list.stdout)
+	}
 	if !strings.Contains(list.stdout, "3 runs since") || !strings.Contains(list.stdout, "dormant: tried once a day") {
 		t.Errorf("sources list does not show the streak:\n%s", list.stdout)
 	}
