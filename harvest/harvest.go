@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -202,7 +200,8 @@ func (s *harvester) run(ctx context.Context) {
 			s.rep.Skipped++
 			continue
 		}
-		tasks = append(tasks, task{id: e.Link.ID, url: e.Link.URL, fingerprint: e.Fingerprint, title: e.Title, feedTitle: e.Link.Text})
+		_, _, title := parse.FeedTitle(e.Title)
+		tasks = append(tasks, task{id: e.Link.ID, url: e.Link.URL, fingerprint: e.Fingerprint, title: title, feedTitle: e.Title})
 	}
 	s.rep.Skipped += len(itemsFeed.Skipped) + len(meetingsFeed.Skipped)
 	if len(tasks) == 0 && len(itemsFeed.Skipped) > 0 {
@@ -584,18 +583,14 @@ func (s *harvester) backfill(ctx context.Context) {
 	}
 }
 
-var linkDate = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
-
 // wanted applies --since to a meeting link: by the date in its link text
 // when there is one, else by the year its id starts with.
 func (s *harvester) wanted(l scrape.Link) bool {
 	if s.opts.Since == "" {
 		return true
 	}
-	if m := linkDate.FindStringSubmatch(l.Text); m != nil {
-		day, _ := strconv.Atoi(m[1])
-		month, _ := strconv.Atoi(m[2])
-		return fmt.Sprintf("%s-%02d-%02d", m[3], month, day) >= s.opts.Since
+	if d, ok := parse.FindDate(l.Text); ok {
+		return d >= s.opts.Since
 	}
 	if len(l.ID) >= 4 {
 		return l.ID[:4] >= s.opts.Since[:4]

@@ -370,20 +370,49 @@ type feedHint struct {
 	body, date, title string
 }
 
-// feedTitleRe splits "<Body> DD.MM.YYYY / <Title>" at the first " / ".
-var feedTitleRe = regexp.MustCompile(`^(.*?)\s+` + dateRe + `\s*/\s*(.*)$`)
+// feedTitleRe splits "<Body> DD.MM.YYYY / <Title>" at the first " / ";
+// meetingTitleRe reads a meetings feed's "<Body> DD.MM.YYYY".
+var (
+	feedTitleRe    = regexp.MustCompile(`^(.*?)\s+` + dateRe + `\s*/\s*(.*)$`)
+	meetingTitleRe = regexp.MustCompile(`^(.*?)\s+` + dateRe + `$`)
+)
 
 func parseFeedTitle(s string) feedHint {
+	body, date, title := FeedTitle(s)
+	return feedHint{body: body, date: date, title: title}
+}
+
+// FeedTitle reads a Dynasty feed entry's title: "<Body> DD.MM.YYYY /
+// <Title>" (the items feed; titles have slashes of their own, so the first
+// " / " after the date splits) or "<Body> DD.MM.YYYY" (the meetings feed,
+// whose title stays whole). The date is YYYY-MM-DD, "" when impossible;
+// without the pattern body and date are "" and the title is the whole text.
+func FeedTitle(s string) (body, date, title string) {
 	s = strings.Join(strings.Fields(s), " ")
-	m := feedTitleRe.FindStringSubmatch(s)
-	if m == nil {
-		return feedHint{title: s}
+	if m := feedTitleRe.FindStringSubmatch(s); m != nil {
+		d, _ := dateParts(m[2], m[3], m[4])
+		return m[1], d, strings.TrimSpace(m[5])
 	}
-	h := feedHint{body: m[1], title: strings.TrimSpace(m[5])}
-	if d, err := dateParts(m[2], m[3], m[4]); err == nil {
-		h.date = d
+	if m := meetingTitleRe.FindStringSubmatch(s); m != nil {
+		if d, err := dateParts(m[2], m[3], m[4]); err == nil {
+			return m[1], d, s
+		}
 	}
-	return h
+	return "", "", s
+}
+
+// anyDate finds a d.m.yyyy date anywhere in a text.
+var anyDate = regexp.MustCompile(`\b` + dateRe + `\b`)
+
+// FindDate returns the first possible d.m.yyyy date in s ("Kunnanhallitus
+// 9.10.2023", a meeting link's text) as YYYY-MM-DD.
+func FindDate(s string) (string, bool) {
+	for _, m := range anyDate.FindAllStringSubmatch(s, 4) {
+		if d, err := dateParts(m[1], m[2], m[3]); err == nil {
+			return d, true
+		}
+	}
+	return "", false
 }
 
 // TitleKey reduces a title to its letters and digits, lower case: how a

@@ -173,3 +173,26 @@ func TestProceduralNotesAreNotDecisionText(t *testing.T) {
 		}
 	}
 }
+
+// A feed entry's title, as both feeds write it; the date in a link text.
+func TestFeedTitleAndFindDate(t *testing.T) {
+	for _, tt := range []struct{ in, body, date, title string }{
+		{"Kaupunginhallitus 21.08.2023 / Sopimus", "Kaupunginhallitus", "2023-08-21", "Sopimus"},
+		{"Kaupunginhallitus 1.8.2023 / A / B", "Kaupunginhallitus", "2023-08-01", "A / B"},
+		{"Kaupunginhallitus 21.08.2023", "Kaupunginhallitus", "2023-08-21", "Kaupunginhallitus 21.08.2023"},
+		{"Kaupunginhallitus 31.02.2023 / Sopimus", "Kaupunginhallitus", "", "Sopimus"},
+		{"Ei päivää / Sopimus", "", "", "Ei päivää / Sopimus"},
+		{"Sopimus", "", "", "Sopimus"},
+		{"  Tekninen   lautakunta 28.09.2023 /  Katuvalot ", "Tekninen lautakunta", "2023-09-28", "Katuvalot"},
+	} {
+		b, d, ti := parse.FeedTitle(tt.in)
+		if b != tt.body || d != tt.date || ti != tt.title {
+			t.Errorf("FeedTitle(%q) = %q, %q, %q; want %q, %q, %q", tt.in, b, d, ti, tt.body, tt.date, tt.title)
+		}
+	}
+	for in, want := range map[string]string{"Kunnanhallitus 9.10.2023": "2023-10-09", "Pöytäkirja 31.02.2023 ja 01.03.2023": "2023-03-01", "ei päivää": ""} {
+		if got, ok := parse.FindDate(in); got != want || ok != (want != "") {
+			t.Errorf("FindDate(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -23,10 +22,10 @@ var ErrNotFeed = errors.New("not an RSS feed")
 
 // FeedEntry is one entry of a Dynasty RSS feed.
 type FeedEntry struct {
-	Link        Link      // classified entry link: LinkItem in meetingitems feeds, LinkMeeting in meetings feeds
-	Body        string    // from the title "<Body> DD.MM.YYYY / <Title>"; "" without that pattern
-	Date        string    // YYYY-MM-DD from the title; "" if absent
-	Title       string    // the part after the first " / ", or the whole title without that pattern
+	Link Link // classified entry link: LinkItem in meetingitems feeds, LinkMeeting in meetings feeds
+	// Title is the entry's whole title, "<Body> DD.MM.YYYY / <Title>" in an
+	// items feed (parse.FeedTitle reads it: its wording is the parser's).
+	Title       string
 	Published   time.Time // pubDate in UTC; zero if missing or unreadable
 	GUID        string
 	Fingerprint string // hex hash of (title, canonical link, guid, pubDate text): changes when the entry does
@@ -42,7 +41,6 @@ type Feed struct {
 var (
 	xmlDeclEncRe = regexp.MustCompile(`^(\s*<\?xml[^>]*?\sencoding\s*=\s*)(["'])[^"']*["']`)
 	htmlStartRe  = regexp.MustCompile(`(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]`)
-	titleDateRe  = regexp.MustCompile(`^(.*?)[\s\p{Zs}]*\b(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
 )
 
 // Bounds on a feed's shape, checked before the feed parser builds its tree:
@@ -138,8 +136,7 @@ func ParseFeed(base *url.URL, body []byte, contentType string) (Feed, error) {
 		}
 		seen[link.URL] = true
 		link.Text = title
-		e := FeedEntry{Link: link, GUID: strings.TrimSpace(it.GUID)}
-		e.Body, e.Date, e.Title = splitFeedTitle(title)
+		e := FeedEntry{Link: link, Title: title, GUID: strings.TrimSpace(it.GUID)}
 		if it.PublishedParsed != nil {
 			e.Published = it.PublishedParsed.UTC()
 		} else if it.UpdatedParsed != nil {
@@ -158,40 +155,6 @@ func ParseFeed(base *url.URL, body []byte, contentType string) (Feed, error) {
 func looksLikeURL(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
-}
-
-// splitFeedTitle splits "<Body> DD.MM.YYYY / <Title>" on the first " / "
-// (titles themselves contain slashes). A title with a date but no " / "
-// (a meetings feed) gives the body and date and keeps the whole title.
-func splitFeedTitle(t string) (body, date, title string) {
-	head, rest, found := strings.Cut(t, " / ")
-	if !found {
-		head, rest = t, t
-	}
-	m := titleDateRe.FindStringSubmatch(strings.TrimSpace(head))
-	if m == nil {
-		return "", "", t
-	}
-	d, ok := isoDate(m[2], m[3], m[4])
-	if !ok {
-		return "", "", t
-	}
-	return strings.TrimSpace(m[1]), d, strings.TrimSpace(rest)
-}
-
-// isoDate turns day, month, year into YYYY-MM-DD, rejecting impossible dates.
-func isoDate(day, month, year string) (string, bool) {
-	d, err1 := strconv.Atoi(day)
-	m, err2 := strconv.Atoi(month)
-	y, err3 := strconv.Atoi(year)
-	if err1 != nil || err2 != nil || err3 != nil {
-		return "", false
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d || int(t.Month()) != m || t.Year() != y {
-		return "", false
-	}
-	return t.Format(time.DateOnly), true
 }
 
 func fingerprint(parts ...string) string {

@@ -25,23 +25,17 @@ func TestParseFeedLatin1(t *testing.T) {
 	want := []FeedEntry{
 		{
 			Link:      Link{Kind: LinkItem, ID: "2023277-5", URL: item("2023277-5"), Text: "Virolahden kunnanhallitus 09.10.2023 / Kymenlaakson hyvinvointialueen ja kuntien yhteistyösopimus – hyväksyminen"},
-			Body:      "Virolahden kunnanhallitus",
-			Date:      "2023-10-09",
-			Title:     "Kymenlaakson hyvinvointialueen ja kuntien yhteistyösopimus – hyväksyminen",
+			Title:     "Virolahden kunnanhallitus 09.10.2023 / Kymenlaakson hyvinvointialueen ja kuntien yhteistyösopimus – hyväksyminen",
 			Published: time.Date(2023, 10, 10, 5, 15, 0, 0, time.UTC),
 			GUID:      "2023277-5",
 		},
 		{
 			Link:  Link{Kind: LinkItem, ID: "2023277-6", URL: item("2023277-6"), Text: "Virolahden kunnanhallitus 09.10.2023 / Talousarvio 2024 / käyttötalous"},
-			Body:  "Virolahden kunnanhallitus",
-			Date:  "2023-10-09",
-			Title: "Talousarvio 2024 / käyttötalous",
+			Title: "Virolahden kunnanhallitus 09.10.2023 / Talousarvio 2024 / käyttötalous",
 		},
 		{
 			Link:  Link{Kind: LinkItem, ID: "2023268-3", URL: item("2023268-3"), Text: "Tekninen lautakunta 28.09.2023 / Katuvalot & liikenne"},
-			Body:  "Tekninen lautakunta",
-			Date:  "2023-09-28",
-			Title: "Katuvalot & liikenne",
+			Title: "Tekninen lautakunta 28.09.2023 / Katuvalot & liikenne",
 		},
 		{
 			Link:  Link{Kind: LinkItem, ID: "2023268-4", URL: item("2023268-4"), Text: "Ilmoitusasiat"},
@@ -136,23 +130,6 @@ func TestParseFeedErrors(t *testing.T) {
 		}
 		if len(f.Entries) != tt.entries {
 			t.Errorf("%s: %d entries, want %d: %+v", tt.name, len(f.Entries), tt.entries, f)
-		}
-	}
-}
-
-func TestSplitFeedTitle(t *testing.T) {
-	tests := []struct{ in, body, date, title string }{
-		{"Kaupunginhallitus 21.08.2023 / Sopimus", "Kaupunginhallitus", "2023-08-21", "Sopimus"},
-		{"Kaupunginhallitus 1.8.2023 / A / B", "Kaupunginhallitus", "2023-08-01", "A / B"},
-		{"Kaupunginhallitus 21.08.2023", "Kaupunginhallitus", "2023-08-21", "Kaupunginhallitus 21.08.2023"},
-		{"Kaupunginhallitus 31.02.2023 / Sopimus", "", "", "Kaupunginhallitus 31.02.2023 / Sopimus"},
-		{"Ei päivää / Sopimus", "", "", "Ei päivää / Sopimus"},
-		{"Sopimus", "", "", "Sopimus"},
-	}
-	for _, tt := range tests {
-		b, d, ti := splitFeedTitle(tt.in)
-		if b != tt.body || d != tt.date || ti != tt.title {
-			t.Errorf("splitFeedTitle(%q) = %q, %q, %q; want %q, %q, %q", tt.in, b, d, ti, tt.body, tt.date, tt.title)
 		}
 	}
 }

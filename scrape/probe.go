@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"net/url"
-	"sort"
 	"strings"
 )
 
@@ -24,10 +23,8 @@ const (
 // ProbeResult is one source's probe.
 type ProbeResult struct {
 	Verdict Verdict
-	// Items and Newest describe the items feed when it answers: how many
-	// entries it lists and the newest meeting date among them (YYYY-MM-DD).
-	Items  int
-	Newest string
+	// Entries are the items feed's entries when it answers.
+	Entries []FeedEntry
 	// MovedTo is where a moved site redirects (the Dynasty base when the
 	// target is a Dynasty URL, else the URL as given).
 	MovedTo string
@@ -62,18 +59,7 @@ func Probe(ctx context.Context, c *Client, base *url.URL) ProbeResult {
 		}
 		return ProbeResult{Verdict: VerdictGone, Err: err}
 	}
-	r := ProbeResult{Verdict: VerdictDynasty, Items: len(feed.Entries)}
-	var dates []string
-	for _, e := range feed.Entries {
-		if e.Date != "" {
-			dates = append(dates, e.Date)
-		}
-	}
-	if len(dates) > 0 {
-		sort.Strings(dates)
-		r.Newest = dates[len(dates)-1]
-	}
-	return r
+	return ProbeResult{Verdict: VerdictDynasty, Entries: feed.Entries}
 }
 
 // movedBase is a redirect target as a base URL when it is a Dynasty page

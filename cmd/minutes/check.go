@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-fi/minutes/parse"
 	"github.com/minutes-fi/minutes/scrape"
 	"github.com/minutes-fi/minutes/store"
 )
@@ -94,6 +95,15 @@ func (a *app) runSourcesCheck(ctx context.Context, opts *sourcesCheckOptions, ar
 	}
 	bad := 0
 	var rows [][]string
+	newest := func(r scrape.ProbeResult) string {
+		n := ""
+		for _, e := range r.Entries {
+			if _, d, _ := parse.FeedTitle(e.Title); d > n {
+				n = d
+			}
+		}
+		return n
+	}
 	enc := newJSONEncoder(a.stdout)
 	for i, r := range results {
 		t := targets[i]
@@ -104,7 +114,8 @@ func (a *app) runSourcesCheck(ctx context.Context, opts *sourcesCheckOptions, ar
 			j := checkJSON{Source: t.name, BaseURL: t.base, Verdict: string(r.Verdict),
 				MovedTo: stringOrNil(r.MovedTo), System: stringOrNil(r.System)}
 			if r.Verdict == scrape.VerdictDynasty {
-				j.Items, j.Newest = &r.Items, stringOrNil(r.Newest)
+				n := len(r.Entries)
+				j.Items, j.Newest = &n, stringOrNil(newest(r))
 			}
 			if r.Err != nil {
 				j.Error = stringOrNil(r.Err.Error())
@@ -114,7 +125,7 @@ func (a *app) runSourcesCheck(ctx context.Context, opts *sourcesCheckOptions, ar
 			}
 			continue
 		}
-		rows = append(rows, []string{t.name, string(r.Verdict), verdictText(r), t.base})
+		rows = append(rows, []string{t.name, string(r.Verdict), verdictText(r, newest(r)), t.base})
 	}
 	if !opts.json {
 		tbl := a.newTable("SOURCE", "VERDICT", "WHAT ANSWERED", "BASE URL")
@@ -132,12 +143,12 @@ func (a *app) runSourcesCheck(ctx context.Context, opts *sourcesCheckOptions, ar
 }
 
 // verdictText says a probe's verdict in words.
-func verdictText(r scrape.ProbeResult) string {
+func verdictText(r scrape.ProbeResult, newest string) string {
 	switch r.Verdict {
 	case scrape.VerdictDynasty:
-		s := fmt.Sprintf("Dynasty, feeds answer (%d items", r.Items)
-		if r.Newest != "" {
-			s += ", newest " + r.Newest
+		s := fmt.Sprintf("Dynasty, feeds answer (%d items", len(r.Entries))
+		if newest != "" {
+			s += ", newest " + newest
 		}
 		return s + ")"
 	case scrape.VerdictMoved:

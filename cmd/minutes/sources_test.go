@@ -111,14 +111,14 @@ func TestArchivePathFromEnvironment(t *testing.T) {
 	t.Setenv("MINUTES_DB", env)
 	mustRun(t, exitOK, "sources", "add", "b", "https://b.example.fi")
 	list := mustRun(t, exitOK, "sources", "list")
-	if !strings.Contains(list.stdout, "b\thttps://b.example.fi") || strings.Contains(list.stdout, "a\thttps://a.example.fi") {
+	if !strings.Contains(list.stdout, "b\t-\thttps://b.example.fi") || strings.Contains(list.stdout, "a\t-\thttps://a.example.fi") {
 		t.Errorf("MINUTES_DB not used: %s", list.stdout)
 	}
 
 	flag := filepath.Join(dir, "flag.db")
 	mustRun(t, exitOK, "--db", flag, "sources", "add", "c", "https://c.example.fi")
 	list = mustRun(t, exitOK, "--db", flag, "sources", "list")
-	if !strings.Contains(list.stdout, "c\thttps://c.example.fi") || strings.Contains(list.stdout, "b\thttps") {
+	if !strings.Contains(list.stdout, "c\t-\thttps://c.example.fi") || strings.Contains(list.stdout, "b\t-\thttps") {
 		t.Errorf("--db does not win over MINUTES_DB: %s", list.stdout)
 	}
 }
