@@ -21,8 +21,11 @@ func (a *app) newSourcesCmd() *cobra.Command {
 prefix before /cgi/DREQUEST.PHP, for example https://dynasty.virolahti.fi or
 https://poytakirjat.haapajarvi.fi/D10_Haapajarvi.
 
-The binary carries a registry of known sources ('minutes sources known');
-'sources add --known NAME' registers one of those by name.`,
+The binary carries a registry of the 169 Dynasty sites known to the project
+('minutes sources known'); 'sources add --known NAME' registers one of those by
+name, 'sources add --known --all' all of them. 'sources check' asks each one
+what answers (Dynasty, moved, another system, gone), and 'sources list' shows
+how each has fared.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
