@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/minutes-fi/minutes/parse"
@@ -201,5 +202,50 @@ func TestReparse(t *testing.T) {
 	}
 	if err := db.IntegrityCheck(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+// An interrupted reparse leaves each group of items done or untouched, and
+// running it again with Outdated finishes the job. Read runs on several
+// goroutines at once.
+func TestReparseInterruptedResumes(t *testing.T) {
+	db := openTemp(t)
+	src, err := db.AddSource(context.Background(), "a", "https://a.test", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 3*reparseGroup + 5
+	for i := 0; i < n; i++ {
+		saveText(t, db, src.ID, fmt.Sprintf("2024%03d-1", i), fmt.Sprintf("Kunnanhallitus\nPöytäkirja 01.09.2023/Pykälä %d\nAsia %d\nPäätös Ehdotus hyväksyttiin.", i+1, i))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var calls atomic.Int32
+	read := func(p StoredPage) (string, parse.Decision) {
+		if calls.Add(1) == reparseGroup+10 {
+			cancel() // Ctrl-C while the second group is being read
+		}
+		d := parse.Text(p.Text)
+		d.Title = strings.ToUpper(d.Title)
+		return p.Text, d
+	}
+	v := parse.Version + 1
+	rep, err := db.Reparse(ctx, ReparseOptions{Read: read, Version: v, Outdated: true})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted reparse: %v", err)
+	}
+	var done int
+	if err := db.db.QueryRow(`SELECT count(*) FROM decisions WHERE parser_version = ?`, v).Scan(&done); err != nil {
+		t.Fatal(err)
+	}
+	if done != rep.Items || done%reparseGroup != 0 || done == n {
+		t.Errorf("after the interrupt: %d decisions at the new version, report %d; want whole groups, not all", done, rep.Items)
+	}
+	rep2, err := db.Reparse(context.Background(), ReparseOptions{Read: read, Version: v, Outdated: true})
+	if err != nil || rep.Items+rep2.Items != n {
+		t.Errorf("resumed reparse: %+v, %v; want the %d left", rep2, err, n-rep.Items)
+	}
+	var upper int
+	if err := db.db.QueryRow(`SELECT count(*) FROM decisions WHERE title = upper(title) AND parser_version = ?`, v).Scan(&upper); err != nil || upper != n {
+		t.Errorf("%d of %d decisions re-read after resuming (%v)", upper, n, err)
 	}
 }

@@ -6,8 +6,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -62,19 +64,28 @@ func (r ReparseReport) FieldNames() []string {
 	return names
 }
 
-// reparseBatch is how many items one read of the work list fetches.
-const reparseBatch = 500
+// reparseBatch is how many items one read of the work list fetches;
+// reparseGroup how many are read again in parallel and written back in one
+// transaction.
+const (
+	reparseBatch = 512
+	reparseGroup = 64
+)
 
 // Reparse reads again the raw page of the revision each current decision
 // was read from, with the current extractor and parser, and replaces the
 // decisions that come out different. The revision's text is derived from its
 // raw bytes, so a better extractor's text replaces it (and its hash, so that
 // the next sync compares against it); the raw bytes are never changed.
-// Every item is its own transaction: the new decision, its search row and a
-// reparse_log row (changed fields, and the old decision as JSON) are
-// written together, so an interrupted run leaves every item either done or
-// untouched, and running it again finishes the job. A decision that comes
-// out the same only has its parser_version brought up to date.
+//
+// Items go in groups of reparseGroup: their pages are read again on every
+// core (Read must be safe for concurrent use), then the group is written in
+// one transaction: each new decision, its search row and a reparse_log row
+// (changed fields, and the old decision as JSON). An interrupted run leaves
+// every group either done or untouched, and running it again (with
+// Outdated, only what is left) finishes the job. A decision that comes out
+// the same only has its parser_version brought up to date. The caller holds
+// the writer lock: nothing else writes while a group is read.
 func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, error) {
 	rep := ReparseReport{Fields: map[string]int{}}
 	if opts.Read == nil {
@@ -89,25 +100,29 @@ func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, 
 		if len(ids) == 0 {
 			break
 		}
-		for _, id := range ids {
+		for len(ids) > 0 {
 			if err := ctx.Err(); err != nil {
 				return rep, fmt.Errorf("reparse: %w", err)
 			}
-			fields, err := db.reparseOne(ctx, id, opts)
+			group := ids[:min(len(ids), reparseGroup)]
+			ids = ids[len(group):]
+			changes, err := db.reparseGroup(ctx, group, opts)
 			if err != nil {
 				return rep, err
 			}
-			rep.Items++
-			if len(fields) > 0 {
-				rep.Changed++
+			for _, fields := range changes {
+				rep.Items++
+				if len(fields) > 0 {
+					rep.Changed++
+				}
+				for _, f := range fields {
+					rep.Fields[f]++
+				}
 			}
-			for _, f := range fields {
-				rep.Fields[f]++
+			after = group[len(group)-1]
+			if opts.Progress != nil {
+				opts.Progress(rep)
 			}
-			after = id
-		}
-		if opts.Progress != nil {
-			opts.Progress(rep)
 		}
 	}
 	return rep, nil
@@ -140,79 +155,136 @@ func (db *DB) reparseWork(ctx context.Context, after int64, opts ReparseOptions)
 	return ids, rows.Err()
 }
 
-// reparseOne re-reads one item in its own transaction and returns the
-// names of the fields that changed.
-func (db *DB) reparseOne(ctx context.Context, rowid int64, opts ReparseOptions) ([]string, error) {
+// reparseJob is one item of a group: what is stored, and what reading it
+// again gave.
+type reparseJob struct {
+	rowid, revID    int64
+	page            StoredPage
+	oldData         string
+	oldVersion      int
+	currentRevision sql.NullInt64
+	gone            bool // removed since the work list was read
+	text            string
+	d               parse.Decision
+}
+
+// reparseGroup reads a group's stored pages, reads them again in parallel
+// and writes the group back in one transaction. It returns each item's
+// changed fields.
+func (db *DB) reparseGroup(ctx context.Context, ids []int64, opts ReparseOptions) ([][]string, error) {
+	jobs := make([]reparseJob, len(ids))
+	for i, id := range ids {
+		if err := db.loadReparseJob(ctx, id, &jobs[i]); err != nil {
+			return nil, err
+		}
+	}
+	work := make(chan *reparseJob)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				j.text, j.d = opts.Read(j.page)
+				j.text = norm.NFC.String(j.text)
+			}
+		}()
+	}
+	for i := range jobs {
+		if !jobs[i].gone {
+			work <- &jobs[i]
+		}
+	}
+	close(work)
+	wg.Wait()
+
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+		return nil, fmt.Errorf("reparse: %w", err)
 	}
 	defer tx.Rollback()
-	var (
-		page            StoredPage
-		raw             []byte
-		rawEncoding     string
-		oldData         string
-		revID           int64
-		oldVersion      int
-		currentRevision sql.NullInt64
-	)
-	err = tx.QueryRowContext(ctx, `SELECT r.id, r.raw, r.raw_encoding, r.content_type, r.text, i.feed_title,
+	out := make([][]string, 0, len(jobs))
+	for i := range jobs {
+		if jobs[i].gone {
+			continue
+		}
+		fields, err := db.applyReparse(ctx, tx, &jobs[i], opts)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fields)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("reparse: commit: %w", err)
+	}
+	return out, nil
+}
+
+// loadReparseJob reads what the archive keeps of one item's current
+// decision and the revision it was read from.
+func (db *DB) loadReparseJob(ctx context.Context, rowid int64, j *reparseJob) error {
+	j.rowid = rowid
+	var raw []byte
+	var rawEncoding string
+	err := db.db.QueryRowContext(ctx, `SELECT r.id, r.raw, r.raw_encoding, r.content_type, r.text, i.feed_title,
 			s.organization, d.data, d.parser_version, i.current_revision_id
 		FROM decisions d JOIN revisions r ON r.id = d.revision_id JOIN items i ON i.id = d.item_rowid
 			JOIN sources s ON s.id = i.source_id
 		WHERE d.item_rowid = ?`, rowid).
-		Scan(&revID, &raw, &rawEncoding, &page.ContentType, &page.Text, &page.FeedTitle, &page.Organization,
-			&oldData, &oldVersion, &currentRevision)
+		Scan(&j.revID, &raw, &rawEncoding, &j.page.ContentType, &j.page.Text, &j.page.FeedTitle, &j.page.Organization,
+			&j.oldData, &j.oldVersion, &j.currentRevision)
 	if err == sql.ErrNoRows {
-		return nil, nil // removed since the work list was read
+		j.gone = true
+		return nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+		return fmt.Errorf("reparse item %d: %w", rowid, err)
 	}
-	if page.Raw, err = decodeRaw(raw, rawEncoding); err != nil {
-		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+	if j.page.Raw, err = decodeRaw(raw, rawEncoding); err != nil {
+		return fmt.Errorf("reparse item %d: %w", rowid, err)
 	}
-	text, d := opts.Read(page)
-	text = norm.NFC.String(text)
-	data, err := json.Marshal(d)
+	return nil
+}
+
+// applyReparse writes one item's new reading in the group's transaction
+// and returns the names of the fields that changed.
+func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts ReparseOptions) ([]string, error) {
+	rowid := j.rowid
+	data, err := json.Marshal(j.d)
 	if err != nil {
 		return nil, fmt.Errorf("reparse item %d: encode: %w", rowid, err)
 	}
-	fields, err := changedFields([]byte(oldData), data)
+	fields, err := changedFields([]byte(j.oldData), data)
 	if err != nil {
 		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 	}
-	if text != page.Text {
+	if j.text != j.page.Text {
 		fields = append(fields, "text")
-		hash := textHash(text)
-		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET text = ?, content_hash = ? WHERE id = ?`, text, hash, revID); err != nil {
+		hash := textHash(j.text)
+		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET text = ?, content_hash = ? WHERE id = ?`, j.text, hash, j.revID); err != nil {
 			return nil, fmt.Errorf("reparse item %d: text: %w", rowid, err)
 		}
-		if currentRevision.Valid && currentRevision.Int64 == revID {
+		if j.currentRevision.Valid && j.currentRevision.Int64 == j.revID {
 			if _, err := tx.ExecContext(ctx, `UPDATE items SET content_hash = ? WHERE id = ?`, hash, rowid); err != nil {
 				return nil, fmt.Errorf("reparse item %d: text: %w", rowid, err)
 			}
 		}
 	}
-	if len(fields) == 0 && oldVersion == opts.Version {
+	if len(fields) == 0 && j.oldVersion == opts.Version {
 		return nil, nil
 	}
 	if len(fields) > 0 {
 		// The search row is rebuilt from the new text with the decision.
-		if err := putDecision(ctx, tx, db.terms, rowid, 0, d, data, opts.Version, db.now()); err != nil {
+		if err := putDecision(ctx, tx, db.terms, rowid, 0, j.d, data, opts.Version, db.now()); err != nil {
 			return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO reparse_log (item_rowid, revision_id, reparsed_at,
 				old_parser_version, new_parser_version, fields, old_data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			rowid, revID, fmtTime(db.now()), oldVersion, opts.Version, strings.Join(fields, ","), oldData); err != nil {
+			rowid, j.revID, fmtTime(db.now()), j.oldVersion, opts.Version, strings.Join(fields, ","), j.oldData); err != nil {
 			return nil, fmt.Errorf("reparse item %d: log: %w", rowid, err)
 		}
 	} else if _, err := tx.ExecContext(ctx, `UPDATE decisions SET parser_version = ?, parsed_at = ? WHERE item_rowid = ?`,
 		opts.Version, fmtTime(db.now()), rowid); err != nil {
-		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 	}
 	return fields, nil
