@@ -17,7 +17,7 @@ import (
 // indexDecision writes the search row of one item from its decision and
 // the text of the revision the decision was read from. It runs in the
 // caller's transaction, so the index never disagrees with the decisions.
-func indexDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int64, d parse.Decision) error {
+func indexDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int64, d parse.Decision, pre *searchKeys) error {
 	var text sql.NullString
 	var sourceID int64
 	err := tx.QueryRowContext(ctx, `SELECT r.text, i.source_id FROM decisions d JOIN items i ON i.id = d.item_rowid
@@ -25,8 +25,11 @@ func indexDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int6
 	if err != nil && err != sql.ErrNoRows {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
-	return putSearchRow(ctx, tx, terms, rowid, d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String),
-		facetTerms(sourceID, d.Organization, d.MeetingDate))
+	if pre == nil {
+		k := analyzeRow(d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String))
+		pre = &k
+	}
+	return putSearchRow(ctx, tx, terms, rowid, *pre, facetTerms(sourceID, d.Organization, d.MeetingDate))
 }
 
 // facetTerms are the filter terms of a decision: its source, its
@@ -67,9 +70,21 @@ func searchText(org, body, title, proposal, decision, text string) string {
 	return org + "\n" + body + "\n" + text
 }
 
-func putSearchRow(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int64, title, text, facets string) error {
-	tk, tr := search.Analyze(title)
-	k, r := search.Analyze(text)
+// searchKeys are a search row's analysed columns: the keys of its title
+// and text, and the same reversed.
+type searchKeys struct{ tk, tr, k, r string }
+
+// analyzeRow analyses a title and a text (searchText) for the index: the
+// costly part of indexing, which callers may do ahead, off the writer.
+func analyzeRow(title, text string) searchKeys {
+	var s searchKeys
+	s.tk, s.tr = search.Analyze(title)
+	s.k, s.r = search.Analyze(text)
+	return s
+}
+
+func putSearchRow(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int64, sk searchKeys, facets string) error {
+	tk, tr, k, r := sk.tk, sk.tr, sk.k, sk.r
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid = ?`, rowid); err != nil {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
@@ -229,7 +244,7 @@ func (db *DB) reindexFrom(ctx context.Context, after int64) (n int, last int64, 
 		return 0, 0, err
 	}
 	for _, d := range docs {
-		if err := putSearchRow(ctx, tx, db.terms, d.rowid, d.title, d.text, d.facets); err != nil {
+		if err := putSearchRow(ctx, tx, db.terms, d.rowid, analyzeRow(d.title, d.text), d.facets); err != nil {
 			return 0, 0, err
 		}
 		last = d.rowid

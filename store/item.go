@@ -262,11 +262,11 @@ func (db *DB) SaveItem(ctx context.Context, f Fetched) (ch Change, err error) {
 		if _, err := tx.ExecContext(ctx, `UPDATE items SET current_revision_id = ? WHERE id = ?`, revID, rowid); err != nil {
 			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
 		}
-		if err := putDecision(ctx, tx, db.terms, rowid, revID, f.Decision, data, f.ParserVersion, db.now()); err != nil {
+		if err := putDecision(ctx, tx, db.terms, rowid, revID, f.Decision, data, f.ParserVersion, db.now(), nil); err != nil {
 			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
 		}
 	} else if !decVersion.Valid || int64(f.ParserVersion) > decVersion.Int64 {
-		if err := putDecision(ctx, tx, db.terms, rowid, 0, f.Decision, data, f.ParserVersion, db.now()); err != nil {
+		if err := putDecision(ctx, tx, db.terms, rowid, 0, f.Decision, data, f.ParserVersion, db.now(), nil); err != nil {
 			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
 		}
 	}
@@ -286,7 +286,7 @@ func (db *DB) SaveItem(ctx context.Context, f Fetched) (ch Change, err error) {
 // putDecision writes the decision row of an item. revID 0 keeps the row's
 // revision (a re-parse of the same text), falling back to the item's
 // current revision when there is no row yet.
-func putDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time) error {
+func putDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, pre *searchKeys) error {
 	var unanimous any
 	if d.Unanimous != nil {
 		unanimous = *d.Unanimous
@@ -322,7 +322,7 @@ func putDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid, revID
 		return fmt.Errorf("store decision: %w", err)
 	}
 	// The search row follows the decision in the same transaction.
-	return indexDecision(ctx, tx, terms, rowid, d)
+	return indexDecision(ctx, tx, terms, rowid, d, pre)
 }
 
 func nullString(s string) any {
@@ -348,7 +348,7 @@ func (db *DB) SetDecision(ctx context.Context, sourceID int64, itemID string, d 
 	if err != nil {
 		return fmt.Errorf("set decision of %s: %w", itemID, err)
 	}
-	if err := putDecision(ctx, tx, db.terms, rowid, 0, d, data, parserVersion, db.now()); err != nil {
+	if err := putDecision(ctx, tx, db.terms, rowid, 0, d, data, parserVersion, db.now(), nil); err != nil {
 		return fmt.Errorf("set decision of %s: %w", itemID, err)
 	}
 	if err := tx.Commit(); err != nil {

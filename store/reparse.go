@@ -100,15 +100,44 @@ func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, 
 		if len(ids) == 0 {
 			break
 		}
+		// The next group is read while this one is written: the writer
+		// and the readers work on different cores.
+		var groups [][]int64
 		for len(ids) > 0 {
-			if err := ctx.Err(); err != nil {
-				return rep, fmt.Errorf("reparse: %w", err)
+			g := ids[:min(len(ids), reparseGroup)]
+			ids = ids[len(g):]
+			groups = append(groups, g)
+		}
+		type read struct {
+			jobs []reparseJob
+			err  error
+		}
+		next := make(chan read, 1)
+		readAhead := func(g []int64) {
+			jobs, err := db.readGroup(ctx, g, opts)
+			next <- read{jobs, err}
+		}
+		go readAhead(groups[0])
+		for gi, group := range groups {
+			r := <-next
+			if gi+1 < len(groups) {
+				go readAhead(groups[gi+1])
 			}
-			group := ids[:min(len(ids), reparseGroup)]
-			ids = ids[len(group):]
-			changes, err := db.reparseGroup(ctx, group, opts)
-			if err != nil {
-				return rep, err
+			if r.err == nil {
+				r.err = ctx.Err()
+			}
+			var changes [][]string
+			if r.err == nil {
+				changes, r.err = db.writeGroup(ctx, r.jobs, opts)
+			}
+			if r.err != nil {
+				if gi+1 < len(groups) {
+					<-next // let the read ahead finish
+				}
+				if ctx.Err() != nil {
+					return rep, fmt.Errorf("reparse: %w", ctx.Err())
+				}
+				return rep, r.err
 			}
 			for _, fields := range changes {
 				rep.Items++
@@ -166,12 +195,11 @@ type reparseJob struct {
 	gone            bool // removed since the work list was read
 	text            string
 	d               parse.Decision
+	keys            searchKeys // the search row, analysed by the worker
 }
 
-// reparseGroup reads a group's stored pages, reads them again in parallel
-// and writes the group back in one transaction. It returns each item's
-// changed fields.
-func (db *DB) reparseGroup(ctx context.Context, ids []int64, opts ReparseOptions) ([][]string, error) {
+// readGroup reads a group's stored pages and reads them again in parallel.
+func (db *DB) readGroup(ctx context.Context, ids []int64, opts ReparseOptions) ([]reparseJob, error) {
 	jobs := make([]reparseJob, len(ids))
 	for i, id := range ids {
 		if err := db.loadReparseJob(ctx, id, &jobs[i]); err != nil {
@@ -187,6 +215,9 @@ func (db *DB) reparseGroup(ctx context.Context, ids []int64, opts ReparseOptions
 			for j := range work {
 				j.text, j.d = opts.Read(j.page)
 				j.text = norm.NFC.String(j.text)
+				// The index's analysis too, off the writer: the text the
+				// revision will hold, as indexDecision would read it.
+				j.keys = analyzeRow(j.d.Title, searchText(j.d.Organization, j.d.Body, j.d.Title, j.d.Proposal, j.d.Decision, j.text))
 			}
 		}()
 	}
@@ -197,7 +228,12 @@ func (db *DB) reparseGroup(ctx context.Context, ids []int64, opts ReparseOptions
 	}
 	close(work)
 	wg.Wait()
+	return jobs, nil
+}
 
+// writeGroup writes a group back in one transaction and returns each
+// item's changed fields.
+func (db *DB) writeGroup(ctx context.Context, jobs []reparseJob, opts ReparseOptions) ([][]string, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("reparse: %w", err)
@@ -275,7 +311,7 @@ func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts 
 	}
 	if len(fields) > 0 {
 		// The search row is rebuilt from the new text with the decision.
-		if err := putDecision(ctx, tx, db.terms, rowid, 0, j.d, data, opts.Version, db.now()); err != nil {
+		if err := putDecision(ctx, tx, db.terms, rowid, 0, j.d, data, opts.Version, db.now(), &j.keys); err != nil {
 			return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO reparse_log (item_rowid, revision_id, reparsed_at,
