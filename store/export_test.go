@@ -241,6 +241,9 @@ func TestReparseInterruptedResumes(t *testing.T) {
 		t.Errorf("after the interrupt: %d decisions at the new version, report %d; want whole groups, not all", done, rep.Items)
 	}
 	rep2, err := db.Reparse(context.Background(), ReparseOptions{Read: read, Version: v, Outdated: true})
+	if rep.Total != n || rep2.Total != n-rep.Items {
+		t.Errorf("totals %d then %d; want %d then %d", rep.Total, rep2.Total, n, n-rep.Items)
+	}
 	if err != nil || rep.Items+rep2.Items != n {
 		t.Errorf("resumed reparse: %+v, %v; want the %d left", rep2, err, n-rep.Items)
 	}

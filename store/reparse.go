@@ -43,6 +43,7 @@ type ReparseOptions struct {
 
 // ReparseReport counts what a reparse did.
 type ReparseReport struct {
+	Total   int // decisions to re-read, counted when the run began
 	Items   int // decisions re-read
 	Changed int // decisions whose content changed
 	// Fields counts changes per field, by JSON field name ("outcome": 12).
@@ -90,6 +91,13 @@ func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, 
 	rep := ReparseReport{Fields: map[string]int{}}
 	if opts.Read == nil {
 		return rep, fmt.Errorf("reparse: no parser")
+	}
+	cond, cargs := "1", []any{}
+	if opts.Outdated {
+		cond, cargs = "parser_version < ?", []any{opts.Version}
+	}
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions WHERE `+cond, cargs...).Scan(&rep.Total); err != nil {
+		return rep, fmt.Errorf("reparse: count decisions: %w", err)
 	}
 	after := int64(0)
 	for {

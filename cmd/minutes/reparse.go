@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -46,11 +47,12 @@ func (a *app) runReparse(ctx context.Context, opts *reparseOptions) error {
 	}
 	defer lock.Close()
 	defer db.Close()
+	started := a.now()
 	rep, err := db.Reparse(ctx, store.ReparseOptions{
 		Read: harvest.Reread, Version: parse.Version, Outdated: opts.outdated,
 		Progress: func(r store.ReparseReport) {
 			if a.stderrTTY {
-				fmt.Fprintf(a.stderr, "\rreparsed %d, changed %d", r.Items, r.Changed)
+				fmt.Fprintf(a.stderr, "\r\x1b[K%s", reparseProgress(r, a.now().Sub(started)))
 			}
 		},
 	})
@@ -71,4 +73,15 @@ func (a *app) runReparse(ctx context.Context, opts *reparseOptions) error {
 		return fmt.Errorf("reparse stopped (run it again to finish): %w", err)
 	}
 	return nil
+}
+
+// reparseProgress is the progress line of a reparse on a terminal: how far,
+// and when it will be done at the pace so far.
+func reparseProgress(r store.ReparseReport, elapsed time.Duration) string {
+	line := fmt.Sprintf("reparsed %d of %d, changed %d", r.Items, r.Total, r.Changed)
+	if r.Items > 0 && r.Total > r.Items && elapsed > 0 {
+		left := time.Duration(float64(elapsed) / float64(r.Items) * float64(r.Total-r.Items))
+		line += fmt.Sprintf(", about %s left", left.Round(time.Second))
+	}
+	return line
 }

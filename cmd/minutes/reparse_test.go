@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/minutes-fi/minutes/store"
 )
@@ -52,4 +53,15 @@ func TestReparseCommand(t *testing.T) {
 	}
 	// Queries still work while the lock is held.
 	mustRun(t, exitOK, "--db", db, "search", "sopimus")
+}
+
+// The progress line says how far a reparse is and how long it has left.
+func TestReparseProgressLine(t *testing.T) {
+	got := reparseProgress(store.ReparseReport{Total: 1000, Items: 250, Changed: 12}, 30*time.Second)
+	if got != "reparsed 250 of 1000, changed 12, about 1m30s left" {
+		t.Errorf("progress %q", got)
+	}
+	if got := reparseProgress(store.ReparseReport{Total: 10, Items: 10}, time.Second); got != "reparsed 10 of 10, changed 0" {
+		t.Errorf("progress when done %q", got)
+	}
 }
