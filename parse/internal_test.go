@@ -292,3 +292,18 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("none: %q", got)
 	}
 }
+
+// An attachment table's row is one attachment as written: its number kept,
+// its cells joined by a space, empty cells and file sizes left out.
+func TestAttachmentCells(t *testing.T) {
+	for in, want := range map[string]string{
+		"Liite 13 | Tuloslaskelmat 31.7.2025":    "Liite 13 Tuloslaskelmat 31.7.2025",
+		"Liite4 | Vaskin maksut 1.1.2025 |  | ":  "Liite4 Vaskin maksut 1.1.2025",
+		"1 | Talousarvio 2026 | (pdf 984.31 kb)": "1 Talousarvio 2026",
+		"Numero Otsikko":                         "",
+	} {
+		if got := attachmentCells(in); got != want {
+			t.Errorf("attachmentCells(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

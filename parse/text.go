@@ -224,6 +224,9 @@ func (p *pageParser) startHandling(h *handling) {
 		p.title = p.preLines[last]
 		p.preTitle = p.title
 		for _, a := range p.preLines[:last] {
+			if strings.Contains(a, " | ") {
+				a = attachmentCells(a) // "Liite4 | Vaskin maksut": a table row
+			}
 			if !listedAttachment(p.attachments, a) {
 				p.attachments = append(p.attachments, a)
 			}
@@ -888,21 +891,22 @@ func titleLike(l string) bool {
 	return utf8.RuneCountInString(l) <= 250 && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ":")
 }
 
-// attachmentCells keeps a table row's title cells: "Liite 13 | Tuloslaskelmat
-// 31.7.2025" is the attachment "Tuloslaskelmat 31.7.2025".
+// attachmentCells reads an attachment table's row as one line, its cells
+// joined by a space and its number kept, as the attachment is written
+// (testdata/real/LABELLING.md): "Liite 13 | Tuloslaskelmat 31.7.2025" is
+// "Liite 13 Tuloslaskelmat 31.7.2025". Empty cells, the header row and file
+// sizes go.
 func attachmentCells(l string) string {
 	var keep []string
 	for _, c := range strings.Split(l, " | ") {
 		c = strings.TrimSpace(c)
-		if c == "" || attachmentNumberCell.MatchString(c) || attachmentNoise.MatchString(c) {
+		if c == "" || attachmentNoise.MatchString(c) {
 			continue
 		}
 		keep = append(keep, c)
 	}
 	return strings.Join(keep, " ")
 }
-
-var attachmentNumberCell = regexp.MustCompile(`(?i)^(?:liite|bilaga|nro|n:o)?\s*\d{1,3}\.?$`)
 
 // attachmentNoise is what an attachment table has besides titles: its
 // header row and file sizes ("Numero Otsikko", "(pdf 984.31 kb)").
