@@ -51,6 +51,8 @@ func TestPageVariants(t *testing.T) {
 			"", "Kaupunginhallitus", "2024-12-16", "Valtuustoaloite koirapuistosta", 334, parse.OutcomeApproved},
 		{"no Päätös line: the body took up a counter-proposal in the meeting", parse.Page{Text: "Sivistyslautakunta\nPöytäkirja 21.03.2023/Pykälä 25\nMaksut\nPäätösehdotus Sivistyslautakunta päättää maksuista.\nKäsittely kokouksessa Johan Wirta teki vastaehdotuksen. Lautakunta kannatti vastaehdotusta yksimielisesti."},
 			"", "Sivistyslautakunta", "2023-03-21", "Maksut", 25, parse.OutcomeAmended},
+		{"attachment list, then a handling header on three lines starting with the body", parse.Page{Text: "Vapaan sivistystyön lautakunta\nPöytäkirja 16.05.2019/Pykälä 15\nLiitteet\nLiite 2 Kuntalaisaloite/skeittiparkki\nVapaan sivistystyön lautakunta\n§ 15\n16.05.2019\nKuntalaisaloite skeittiparkista\nPäätösehdotus Lautakunta antaa vastauksen.\nPäätös Ehdotus hyväksyttiin."},
+			"", "Vapaan sivistystyön lautakunta", "2019-05-16", "Kuntalaisaloite skeittiparkista", 15, parse.OutcomeApproved},
 		{"only took note: noted", parse.Page{Text: "Kunnanhallitus\nPöytäkirja 01.09.2025/Pykälä 12\nOsavuosikatsaus\nPäätösehdotus Kunnanhallitus merkitsee osavuosikatsauksen tiedoksi.\nPäätös Kunnanhallitus merkitsi osavuosikatsauksen tiedokseen."},
 			"", "Kunnanhallitus", "2025-09-01", "Osavuosikatsaus", 12, parse.OutcomeNoted},
 	}
@@ -194,5 +196,13 @@ func TestFeedTitleAndFindDate(t *testing.T) {
 		if got, ok := parse.FindDate(in); got != want || ok != (want != "") {
 			t.Errorf("FindDate(%q) = %q, %v; want %q", in, got, ok, want)
 		}
+	}
+}
+
+// The body's name after an attachment list ends the list.
+func TestAttachmentListEndsAtBody(t *testing.T) {
+	d := parse.Text("Vapaan sivistystyön lautakunta\nPöytäkirja 16.05.2019/Pykälä 15\nLiitteet\nLiite 2 Kuntalaisaloite/skeittiparkki\nVapaan sivistystyön lautakunta\n§ 15\n16.05.2019\nKuntalaisaloite skeittiparkista\nPäätös Ehdotus hyväksyttiin.")
+	if strings.Join(d.Attachments, " | ") != "Liite 2 Kuntalaisaloite/skeittiparkki" {
+		t.Errorf("attachments %q", d.Attachments)
 	}
 }

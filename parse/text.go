@@ -702,7 +702,9 @@ func (p *pageParser) text(l string) {
 		if strings.Contains(l, " | ") {
 			l = attachmentCells(l)
 		}
-		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 {
+		// The body's name ends the list: a handling header written on
+		// three lines (body, § 15, date) follows it (Kittilä).
+		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 && !(p.body != "" && strings.EqualFold(l, p.body)) {
 			if p.cur == nil && !p.noTitle {
 				p.preAttach++
 			}
