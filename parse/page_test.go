@@ -206,3 +206,11 @@ func TestAttachmentListEndsAtBody(t *testing.T) {
 		t.Errorf("attachments %q", d.Attachments)
 	}
 }
+
+// A contact line in brackets, of someone known only by title and phone.
+func TestBracketedContactLine(t *testing.T) {
+	d := parse.Text("Vapaan sivistystyön lautakunta\nPöytäkirja 16.05.2019/Pykälä 15\nAsia\n(lisätietoja: liikuntasihteeri 040 573 1123)\nPäätösehdotus Lautakunta antaa vastauksen.")
+	if len(d.Preparers) != 1 || d.Preparers[0].Title != "liikuntasihteeri" || d.Preparers[0].Phone != "040 573 1123" || d.Preparers[0].Name != "" {
+		t.Errorf("preparers %+v", d.Preparers)
+	}
+}

@@ -176,9 +176,12 @@ func parsePersons(line, place string) []Person {
 				continue
 			}
 			// "Otto Koskela puh. 040 199 2146": person and phone in one piece.
-			for _, p := range personsIn(pending+rest, place) {
-				people = append(people, p)
+			ps := personsIn(pending+rest, place)
+			if len(ps) == 0 && isTitleWord(rest) {
+				// "liikuntasihteeri 040 573 1123": known by title and phone.
+				ps = []Person{{Title: rest}}
 			}
+			people = append(people, ps...)
 			pending = ""
 			if len(people) > 0 {
 				people[len(people)-1].Phone = m[1]

@@ -340,6 +340,13 @@ func presenterLine(s string) bool {
 }
 
 func (p *pageParser) line(l string) {
+	if len(l) > 2 && l[0] == '(' && l[len(l)-1] == ')' {
+		// "(lisätietoja: liikuntasihteeri 040 573 1123)": a contact line
+		// in brackets is the contact line.
+		if kind, _, ok := matchLabel(strings.TrimSpace(l[1 : len(l)-1])); ok && kind == secPreparer {
+			l = strings.TrimSpace(l[1 : len(l)-1])
+		}
+	}
 	lower := strings.ToLower(l)
 	if (strings.Contains(lower, "salai") || strings.Contains(lower, "salassa") || strings.Contains(lower, "sekretess") || strings.Contains(lower, "hemlig")) && confidential.MatchString(l) {
 		p.confidential = true
