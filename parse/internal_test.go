@@ -173,6 +173,8 @@ func TestMatchLabel(t *testing.T) {
 		{"Käsittely Keskustelun kuluessa", secNotes, "Keskustelun kuluessa", true},
 		{"Käsittely kokouksessa Johan Wirta teki vastaehdotuksen", secNotes, "Johan Wirta teki vastaehdotuksen", true},
 		{"Käsittely kokouksessa", secNotes, "", true},
+		{"Lisätietoja. sivistysjohtaja Ilkka Korhonen", secPreparer, "sivistysjohtaja Ilkka Korhonen", true},
+		{"Valmistelija. Lautakunta hyväksyi.", 0, "", false},
 		{"Tiedoksi Lapin hyvinvointialue", secNotify, "Lapin hyvinvointialue", true},
 		{"Liitteet", secAttachments, "", true},
 		{"Liite Hankintaohje 2024", secAttachments, "Hankintaohje 2024", true},

@@ -133,6 +133,9 @@ func matchLabel(line string) (section, string, bool) {
 			continue
 		}
 		rest := line[len(l.text):]
+		if l.kind == secPreparer && strings.HasPrefix(rest, ". ") {
+			rest = rest[1:] // "Lisätietoja. sivistysjohtaja …" (Inari): a full stop for the colon, read as no colon
+		}
 		if rest != "" {
 			r, _ := utf8.DecodeRuneInString(rest)
 			if r != ' ' && r != ':' && r != '(' {
