@@ -219,6 +219,12 @@ func TestClassify(t *testing.T) {
 		{"X", "Asia poistettiin esityslistalta.", "", OutcomeWithdrawn},
 		{"Alueneuvottelukunta käy keskustelun.", "Alueneuvottelukunta päätti\n1. että …", "", OutcomeDecided},
 		{"Lautakunta hyväksyy X.", "", "", OutcomePending},
+		// A vote put with the official's proposal as Jaa: Ei winning adopts
+		// the counter-proposal, Jaa winning the proposal.
+		{"Kaupunginhallitus hyväksyy vastauksen.", "Päätökseksi tuli äänestyksen jälkeen lautakunnan esitys.",
+			"Ne, jotka kannattavat kaupunginjohtajan päätösesitystä äänestävät Jaa ja vastaesitystä Ei. Annettiin 4 Jaa-ääntä ja 5 Ei ääntä.", OutcomeAmended},
+		{"Kaupunginhallitus hyväksyy vastauksen.", "Kaupunginhallitus hyväksyi vastauksen.",
+			"Ne, jotka kannattavat kaupunginjohtajan päätösesitystä äänestävät Jaa ja vastaesitystä Ei. Annettiin 6 Jaa-ääntä ja 3 Ei ääntä.", OutcomeApproved},
 		// No Päätös line: the notes tell. The body's support adopts a
 		// counter-proposal; a member's support only seconds it.
 		{"Lautakunta päättää maksuista.", "", "Johan Wirta teki vastaehdotuksen. Lautakunta kannatti vastaehdotusta yksimielisesti.", OutcomeAmended},

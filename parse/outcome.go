@@ -57,7 +57,7 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeTabled
 	case returnedRe.MatchString(d):
 		return OutcomeReturned
-	case amendedRe.MatchString(d), counterRe.MatchString(nd):
+	case amendedRe.MatchString(d), counterRe.MatchString(nd), counterWonVote(nd):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(d):
 		return OutcomeRejected
@@ -93,6 +93,21 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeApproved
 	}
 	return OutcomeDecided
+}
+
+// proposalIsYesRe: the vote was put so that the official's proposal is
+// "Jaa" ("ne, jotka kannattavat kaupunginjohtajan päätösesitystä,
+// äänestävät Jaa").
+var proposalIsYesRe = regexp.MustCompile(`kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
+
+// counterWonVote reports a vote put with the official's proposal as "Jaa"
+// that "Ei" won: the counter-proposal was adopted (Heinola).
+func counterWonVote(text string) bool {
+	if !proposalIsYesRe.MatchString(text) {
+		return false
+	}
+	v := votes(text)
+	return v != nil && v.No > v.Yes
 }
 
 func firstLine(s string) string {
@@ -142,8 +157,8 @@ func stems(s string) map[string]bool {
 
 var (
 	scoreRe  = regexp.MustCompile(`(?i)(?:äänin|äänillä|med rösterna|rösterna)\s+(\d{1,3})\s*[–—-]\s*(\d{1,3})`)
-	yesRe    = regexp.MustCompile(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:jaa-ään|ja-röst)`)
-	noRe     = regexp.MustCompile(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:ei-ään|nej-röst)`)
+	yesRe    = regexp.MustCompile(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:jaa[- ]ään|ja[- ]röst)`)
+	noRe     = regexp.MustCompile(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:ei[- ]ään|nej[- ]röst)`)
 	blankRe  = regexp.MustCompile(`(?i)(?:\b(?:tyhjää?|tyhjiä|blankt?|blanka)(?: ääniä| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:tyhjää?|tyhjiä|blank))`)
 	absentRe = regexp.MustCompile(`(?i)(?:\b(?:poissa|frånvarande)\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:poissa|frånvarande)\b)`)
 	// wordScoreRe: "9 äänellä 6 ääntä vastaan", "kahdeksalla äänellä viittä (8/5) vastaan".
