@@ -214,3 +214,12 @@ func TestBracketedContactLine(t *testing.T) {
 		t.Errorf("preparers %+v", d.Preparers)
 	}
 }
+
+// A presenter's title alone on its line, in capitals with a colon, and the
+// proposal after it (Utajärvi).
+func TestCapitalPresenterLine(t *testing.T) {
+	d := parse.Text("Kunnanhallitus\nPöytäkirja 10.02.2025/Pykälä 11\nToimintasääntö\nKhall 10.02.2025 § 11\nValmistelija hallintojohtaja Olli Ojala\nAsian tausta.\nKUNNANJOHTAJA:\nKunnanhallitus hyväksyy toimintasäännön.\nPäätös Ehdotus hyväksyttiin.")
+	if d.Presenter == nil || d.Presenter.Title != "KUNNANJOHTAJA" || d.Presenter.Name != "" || d.Outcome != parse.OutcomeApproved {
+		t.Errorf("presenter %+v, outcome %s", d.Presenter, d.Outcome)
+	}
+}

@@ -260,4 +260,4 @@ func presenterFrom(line, place string) *Person {
 
 // implicitPresenter matches a line that is only a presenter's title, which some
 // sites print instead of an "Esittelijä" label (seed 002: "Kaupunginjohtaja").
-var implicitPresenter = regexp.MustCompile(`^(?:(?i:vt|va|ma)\.? )?\p{Lu}\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)$`)
+var implicitPresenter = regexp.MustCompile(`^(?:(?i:vt|va|ma)\.? )?(?:\p{Lu}\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)|\p{Lu}+(?:JOHTAJA|PÄÄLLIKKÖ|PORMESTARI)):?$`)

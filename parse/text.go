@@ -454,7 +454,9 @@ func (p *pageParser) line(l string) {
 	}
 	if p.cur != nil && p.sec != secPreparer && p.sec != secPresenter && !p.cur.hasPresenter &&
 		len(p.cur.decision) == 0 && implicitPresenter.MatchString(l) {
-		p.cur.presenter = &Person{Title: l}
+		// "Kaupunginjohtaja", "KUNNANJOHTAJA:" (Utajärvi) on its own line:
+		// the proposal follows.
+		p.cur.presenter = &Person{Title: strings.TrimSuffix(l, ":")}
 		p.cur.hasPresenter = true
 		p.sec = secImplicitProp
 		return
