@@ -911,8 +911,8 @@ func attachmentCells(l string) string {
 	var keep []string
 	for _, c := range strings.Split(l, " | ") {
 		c = strings.TrimSpace(c)
-		if c == "" || attachmentNoise.MatchString(c) {
-			continue
+		if c == "" || attachmentNoise.MatchString(c) || strings.IndexFunc(c, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			continue // an empty cell, a dash, the header row, a file size
 		}
 		keep = append(keep, c)
 	}
