@@ -173,6 +173,8 @@ func TestMatchLabel(t *testing.T) {
 		{"Käsittely Keskustelun kuluessa", secNotes, "Keskustelun kuluessa", true},
 		{"Käsittely kokouksessa Johan Wirta teki vastaehdotuksen", secNotes, "Johan Wirta teki vastaehdotuksen", true},
 		{"Käsittely kokouksessa", secNotes, "", true},
+		{"Esittelijä / Föredragande Toimialajohtaja Pietinen Jukka", secPresenter, "Toimialajohtaja Pietinen Jukka", true},
+		{"Ehdotus / Förslag Vapaa-ajanjaosto päättää antaa lausunnon.", secProposal, "Vapaa-ajanjaosto päättää antaa lausunnon.", true},
 		{"Lisätietoja. sivistysjohtaja Ilkka Korhonen", secPreparer, "sivistysjohtaja Ilkka Korhonen", true},
 		{"Valmistelija. Lautakunta hyväksyi.", 0, "", false},
 		{"Tiedoksi Lapin hyvinvointialue", secNotify, "Lapin hyvinvointialue", true},

@@ -149,6 +149,13 @@ func matchLabel(line string) (section, string, bool) {
 				rest = strings.TrimSpace(rest[i+1:])
 			}
 		}
+		if after, ok := strings.CutPrefix(rest, "/ "); ok {
+			// Bilingual labels: "Esittelijä / Föredragande …", "Ehdotus /
+			// Förslag …" (Sipoo): the other language's label goes too.
+			if k2, r2, ok2 := matchLabel(strings.TrimSpace(after)); ok2 && k2 == l.kind {
+				return l.kind, r2, true
+			}
+		}
 		colon := strings.HasPrefix(rest, ":")
 		rest = strings.TrimSpace(strings.TrimPrefix(rest, ":"))
 		if rest == "" {
