@@ -119,8 +119,7 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 	if err != nil {
 		return ApprovedResult{}, err
 	}
-	where, fargs := f.where()
-	titled, err := approvedCandidates(ctx, tx, titleExpr, where, fargs)
+	titled, err := approvedCandidates(ctx, tx, titleExpr, f)
 	if err != nil {
 		return ApprovedResult{}, err
 	}
@@ -133,10 +132,10 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 		c.match = MatchTitle
 		bySource[c.sourceID] = append(bySource[c.sourceID], c)
 	}
-	if err := addMatterHandlings(ctx, tx, bySource, where, fargs); err != nil {
+	if err := addMatterHandlings(ctx, tx, bySource, f); err != nil {
 		return ApprovedResult{}, err
 	}
-	texted, err := textCandidates(ctx, tx, matchExpr(q, textColumns, false), where, fargs, bySource)
+	texted, err := textCandidates(ctx, tx, matchExpr(q, textColumns, false), f, bySource)
 	if err != nil {
 		return ApprovedResult{}, err
 	}
@@ -199,19 +198,21 @@ func (c candidate) standing() parse.Standing {
 
 // approvedCandidates reads the decisions matching an FTS5 expression and
 // the filter, without their texts.
-func approvedCandidates(ctx context.Context, tx *sql.Tx, match, where string, fargs []any) ([]candidate, error) {
+func approvedCandidates(ctx context.Context, tx *sql.Tx, match string, f Filter) ([]candidate, error) {
 	if match == "" {
 		return nil, nil
 	}
+	where, fargs := f.where()
 	return readCandidates(ctx, tx, false, `FROM search JOIN decisions d ON d.item_rowid = search.rowid
-		JOIN items i ON i.id = d.item_rowid `+sourcesJoin(where)+`
+		JOIN items i ON i.id = d.item_rowid `+sourcesJoin(f)+`
 		WHERE search MATCH ? AND `+where, append([]any{match}, fargs...))
 }
 
 // sourcesJoin joins the sources only when the filter's conditions need
-// them: one B-tree look-up a candidate fewer.
-func sourcesJoin(where string) string {
-	if strings.Contains(where, "s.") {
+// them (Filter.where reads s.name for an organisation): one B-tree look-up
+// a candidate fewer.
+func sourcesJoin(f Filter) string {
+	if f.Organization != "" {
 		return `JOIN sources s ON s.id = i.source_id`
 	}
 	return ""
@@ -225,7 +226,8 @@ const maxTextPerSource = 20
 // textCandidates reads, with their proposal and decision texts, the latest
 // decisions matching an FTS5 expression over the page texts, of sources
 // with no title match, at most maxTextPerSource a source.
-func textCandidates(ctx context.Context, tx *sql.Tx, match, where string, fargs []any, titled map[int64][]candidate) ([]candidate, error) {
+func textCandidates(ctx context.Context, tx *sql.Tx, match string, f Filter, titled map[int64][]candidate) ([]candidate, error) {
+	where, fargs := f.where()
 	// Only the sources without a title match: their facet terms go into the
 	// match, so FTS5 skips the pages of the others.
 	srows, err := tx.QueryContext(ctx, `SELECT s.id FROM sources s WHERE EXISTS (SELECT 1 FROM items i WHERE i.source_id = s.id)`)
@@ -251,8 +253,7 @@ func textCandidates(ctx context.Context, tx *sql.Tx, match, where string, fargs 
 	}
 	match = "(" + match + ") AND " + facetOr(untitled)
 	rows, err := tx.QueryContext(ctx, `SELECT search.rowid, i.source_id FROM search
-		JOIN decisions d ON d.item_rowid = search.rowid JOIN items i ON i.id = d.item_rowid
-		JOIN sources s ON s.id = i.source_id
+		JOIN decisions d ON d.item_rowid = search.rowid JOIN items i ON i.id = d.item_rowid `+sourcesJoin(f)+`
 		WHERE search MATCH ? AND `+where+` ORDER BY search.rowid DESC`, append([]any{match}, fargs...)...)
 	if err != nil {
 		return nil, err
@@ -279,7 +280,6 @@ func textCandidates(ctx context.Context, tx *sql.Tx, match, where string, fargs 
 		batch := ids[:min(len(ids), maxVocabArgs)]
 		ids = ids[len(batch):]
 		cs, err := readCandidates(ctx, tx, true, `FROM decisions d JOIN items i ON i.id = d.item_rowid
-			JOIN sources s ON s.id = i.source_id
 			WHERE d.item_rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(batch)), ",")+`)`, batch)
 		if err != nil {
 			return nil, err
@@ -290,8 +290,8 @@ func textCandidates(ctx context.Context, tx *sql.Tx, match, where string, fargs 
 }
 
 // readCandidates reads candidates from a FROM … WHERE clause over d
-// (decisions) and i (items); their proposal and decision texts only
-// withText.
+// (decisions) and i (items), and s (sources) where the clause joins them;
+// their proposal and decision texts only withText.
 func readCandidates(ctx context.Context, tx *sql.Tx, withText bool, from string, args []any) ([]candidate, error) {
 	texts := `'', ''`
 	if withText {
@@ -318,33 +318,46 @@ func readCandidates(ctx context.Context, tx *sql.Tx, withText bool, from string,
 
 // addMatterHandlings adds to each organisation's title matches the other
 // decisions with their diary numbers (within the filter): the same matter
-// handled again, by another body or at another meeting.
-func addMatterHandlings(ctx context.Context, tx *sql.Tx, bySource map[int64][]candidate, where string, fargs []any) error {
+// handled again, by another body or at another meeting. The diary numbers of
+// every organisation are looked up together, in batches, and the rows kept
+// where source and number pair up.
+func addMatterHandlings(ctx context.Context, tx *sql.Tx, bySource map[int64][]candidate, f Filter) error {
+	type key struct {
+		source int64
+		diary  string
+	}
+	wanted := map[key]bool{}
+	have := map[int64]bool{}
+	var diaries []any
+	seen := map[string]bool{}
 	for sid, l := range bySource {
-		have := map[int64]bool{}
-		var diaries []any
-		seen := map[string]bool{}
 		for _, c := range l {
 			have[c.rowid] = true
-			if c.diary != "" && !seen[c.diary] {
+			if c.diary == "" {
+				continue
+			}
+			wanted[key{sid, c.diary}] = true
+			if !seen[c.diary] {
 				seen[c.diary] = true
 				diaries = append(diaries, c.diary)
 			}
 		}
-		if len(diaries) == 0 {
-			continue
-		}
-		more, err := readCandidates(ctx, tx, false, `FROM decisions d JOIN items i ON i.id = d.item_rowid
-			JOIN sources s ON s.id = i.source_id
-			WHERE i.source_id = ? AND d.diary_number IN (`+strings.TrimSuffix(strings.Repeat("?,", len(diaries)), ",")+`)
-			AND `+where, append(append([]any{sid}, diaries...), fargs...))
+	}
+	where, fargs := f.where()
+	for len(diaries) > 0 {
+		batch := diaries[:min(len(diaries), maxVocabArgs)]
+		diaries = diaries[len(batch):]
+		more, err := readCandidates(ctx, tx, false, `FROM decisions d JOIN items i ON i.id = d.item_rowid `+sourcesJoin(f)+`
+			WHERE d.diary_number IN (`+strings.TrimSuffix(strings.Repeat("?,", len(batch)), ",")+`)
+			AND `+where, append(append([]any{}, batch...), fargs...))
 		if err != nil {
 			return err
 		}
 		for _, c := range more {
-			if !have[c.rowid] {
+			if wanted[key{c.sourceID, c.diary}] && !have[c.rowid] {
+				have[c.rowid] = true
 				c.match = MatchMatter
-				bySource[sid] = append(bySource[sid], c)
+				bySource[c.sourceID] = append(bySource[c.sourceID], c)
 			}
 		}
 	}
@@ -685,7 +698,7 @@ func (db *DB) MatterHandlings(ctx context.Context, sourceID int64, diaryNumber s
 	}
 	defer tx.Rollback()
 	cands, err := readCandidates(ctx, tx, false, `FROM decisions d JOIN items i ON i.id = d.item_rowid
-		JOIN sources s ON s.id = i.source_id WHERE i.source_id = ? AND d.diary_number = ?
+		WHERE i.source_id = ? AND d.diary_number = ?
 		ORDER BY coalesce(d.meeting_date, ''), d.item_rowid`, []any{sourceID, diaryNumber})
 	if err != nil {
 		return nil, err

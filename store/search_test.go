@@ -335,6 +335,13 @@ func TestApprovedFollowsDiaryNumber(t *testing.T) {
 		o.Handlings != 2 || strings.Join(o.Words, " ") != "yhteistyösopimus" {
 		t.Errorf("settled by %+v, match %s, %d handlings, words %q; want the council's return, 2 handlings", o.Decision, o.Match, o.Handlings, o.Words)
 	}
+	// An organisation filter (the one condition on sources) keeps it all.
+	for org, want := range map[string]int{"e": 1, "other": 0} {
+		res, err := db.Approved(ctx, mustQuery(t, "yhteistyösopimus"), Filter{Organization: org})
+		if err != nil || len(res.Otherwise) != want || (want == 1 && res.Otherwise[0].Handlings != 2) {
+			t.Errorf("filtered to %q: %+v, %v", org, res.Otherwise, err)
+		}
+	}
 }
 
 // A proposal or decision text that names the matter makes a weaker match,
