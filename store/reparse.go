@@ -208,11 +208,9 @@ type reparseJob struct {
 
 // readGroup reads a group's stored pages and reads them again in parallel.
 func (db *DB) readGroup(ctx context.Context, ids []int64, opts ReparseOptions) ([]reparseJob, error) {
-	jobs := make([]reparseJob, len(ids))
-	for i, id := range ids {
-		if err := db.loadReparseJob(ctx, id, &jobs[i]); err != nil {
-			return nil, err
-		}
+	jobs, err := db.loadReparseJobs(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	work := make(chan *reparseJob)
 	var wg sync.WaitGroup
@@ -264,30 +262,49 @@ func (db *DB) writeGroup(ctx context.Context, jobs []reparseJob, opts ReparseOpt
 	return out, nil
 }
 
-// loadReparseJob reads what the archive keeps of one item's current
-// decision and the revision it was read from.
-func (db *DB) loadReparseJob(ctx context.Context, rowid int64, j *reparseJob) error {
-	j.rowid = rowid
-	var raw []byte
-	var rawEncoding string
-	err := db.db.QueryRowContext(ctx, `SELECT r.id, r.raw, r.raw_encoding, r.content_type, r.text, i.feed_title,
-			s.organization, d.data, d.parser_version, i.current_revision_id
+// loadReparseJobs reads, in one query, what the archive keeps of a group's
+// current decisions and the revisions they were read from, in the order of
+// ids; an item removed since the work list was read is marked gone.
+func (db *DB) loadReparseJobs(ctx context.Context, ids []int64) ([]reparseJob, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT d.item_rowid, r.id, r.raw, r.raw_encoding, r.content_type, r.text,
+			i.feed_title, s.organization, d.data, d.parser_version, i.current_revision_id
 		FROM decisions d JOIN revisions r ON r.id = d.revision_id JOIN items i ON i.id = d.item_rowid
 			JOIN sources s ON s.id = i.source_id
-		WHERE d.item_rowid = ?`, rowid).
-		Scan(&j.revID, &raw, &rawEncoding, &j.page.ContentType, &j.page.Text, &j.page.FeedTitle, &j.page.Organization,
-			&j.oldData, &j.oldVersion, &j.currentRevision)
-	if err == sql.ErrNoRows {
-		j.gone = true
-		return nil
-	}
+		WHERE d.item_rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")+`)`, args...)
 	if err != nil {
-		return fmt.Errorf("reparse item %d: %w", rowid, err)
+		return nil, fmt.Errorf("reparse: read pages: %w", err)
 	}
-	if j.page.Raw, err = decodeRaw(raw, rawEncoding); err != nil {
-		return fmt.Errorf("reparse item %d: %w", rowid, err)
+	defer rows.Close()
+	byRowid := map[int64]*reparseJob{}
+	for rows.Next() {
+		j := &reparseJob{}
+		var raw []byte
+		var rawEncoding string
+		if err := rows.Scan(&j.rowid, &j.revID, &raw, &rawEncoding, &j.page.ContentType, &j.page.Text, &j.page.FeedTitle,
+			&j.page.Organization, &j.oldData, &j.oldVersion, &j.currentRevision); err != nil {
+			return nil, fmt.Errorf("reparse: read pages: %w", err)
+		}
+		if j.page.Raw, err = decodeRaw(raw, rawEncoding); err != nil {
+			return nil, fmt.Errorf("reparse item %d: %w", j.rowid, err)
+		}
+		byRowid[j.rowid] = j
 	}
-	return nil
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reparse: read pages: %w", err)
+	}
+	jobs := make([]reparseJob, len(ids))
+	for i, id := range ids {
+		if j, ok := byRowid[id]; ok {
+			jobs[i] = *j
+		} else {
+			jobs[i] = reparseJob{rowid: id, gone: true}
+		}
+	}
+	return jobs, nil
 }
 
 // applyReparse writes one item's new reading in the group's transaction
