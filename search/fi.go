@@ -244,16 +244,6 @@ func Reverse(s string) string {
 	return string(r)
 }
 
-// Words returns the lower-case words of a text, as the index cuts them.
-func Words(text string) []string {
-	toks := tokens(norm.NFC.String(text))
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = t.word
-	}
-	return out
-}
-
 // Keys returns the keys of a text's words, in order.
 func Keys(text string) []string {
 	toks := tokens(norm.NFC.String(text))

@@ -67,6 +67,9 @@ type Clause struct {
 type Note struct {
 	Word string
 	Text string
+	// Dropped is true when the word was left out of the query: said
+	// always, since the query became broader than typed.
+	Dropped bool
 }
 
 func (n Note) String() string { return n.Word + ": " + n.Text }
@@ -111,7 +114,7 @@ func ParseQuery(s string) (Query, error) {
 			words = append(words, t.word)
 		}
 		for _, w := range longWords(text) {
-			q.notes = append(q.notes, Note{Word: truncateWord(w), Text: fmt.Sprintf("dropped: %d bytes, longer than any word (at most %d)", len(w), maxTokenBytes)})
+			q.notes = append(q.notes, Note{Word: truncateWord(w), Text: fmt.Sprintf("dropped: %d bytes, longer than any word (at most %d)", len(w), maxTokenBytes), Dropped: true})
 		}
 		if len(words) == 0 {
 			negate = false

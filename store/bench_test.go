@@ -204,8 +204,8 @@ func generateArchive(path string, n int, texts []string) (*DB, error) {
 			text.Reset()
 			keys.Reset()
 			revs.Reset()
-			for _, w := range search.Words("Kunta " + strconv.Itoa(org) + " " + body) {
-				add(special(w), &text, &keys, &revs)
+			for _, w := range benchWords("Kunta " + strconv.Itoa(org) + " " + body) {
+				add(special(strings.ToLower(w)), &text, &keys, &revs)
 			}
 			for j := 60 + rng.Intn(80); j > 0; j-- {
 				add(vocab[zipf.Uint64()], &text, &keys, &revs)

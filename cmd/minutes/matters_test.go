@@ -123,9 +123,6 @@ func approvedMatters(t *testing.T, set string, named bool) {
 		}
 	}
 	db := filepath.Join(t.TempDir(), "matters.db")
-	if k := os.Getenv("MINUTES_KEEP_DB"); k != "" {
-		db = k
-	}
 	for i, org := range sortedKeys(byOrg) {
 		srv := serveOrganisation(t, byOrg[org])
 		mustRun(t, exitOK, "--db", db, "sources", "add", fmt.Sprintf("org%02d", i), srv.URL, "--org", org)

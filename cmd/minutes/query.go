@@ -47,7 +47,7 @@ func (a *app) openQuery(ctx context.Context, flags *filterFlags, query string, o
 // --explain every word's keys and the compound forms it also matched.
 func (a *app) explainQuery(q search.Query, explain bool) {
 	for _, n := range q.Notes() {
-		if explain || strings.HasPrefix(n.Text, "dropped") {
+		if explain || n.Dropped {
 			fmt.Fprintf(a.stderr, "query: %s\n", termSafe(n.String()))
 		}
 	}

@@ -182,3 +182,21 @@ func TestSearchTerminalViewShowsID(t *testing.T) {
 		t.Errorf("terminal view:\n%s", out.String())
 	}
 }
+
+// A word longer than any word is dropped and said so, always; --explain
+// says how every word was read.
+func TestSearchExplain(t *testing.T) {
+	db := standardArchive(t)
+	long := strings.Repeat("a", 70)
+	r := mustRun(t, exitOK, "--db", db, "search", "sopimus "+long)
+	if !strings.Contains(r.stderr, "query: aaaaaaaaaaaaaaaaaaaaaaaa…: dropped: 70 bytes") || strings.Contains(r.stderr, "= keys") {
+		t.Errorf("without --explain, stderr:\n%s", r.stderr)
+	}
+	r = mustRun(t, exitOK, "--db", db, "approved", "yhteistyösopimus ja 2023", "--explain")
+	for _, want := range []string{"query: yhteistyösopimus = keys yhteistyösopimus|", "compounds ending", "query: 2023 = keys 2023 (a number: as written)",
+		"query: ja = keys ja", "(a stop word: approved does not weigh it)"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("--explain lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
