@@ -419,14 +419,14 @@ func (s *harvester) fetchItem(ctx context.Context, id string, req scrape.Request
 		if err != nil {
 			return nil, scrape.Page{}, fmt.Errorf("extract %s: %w", req.URL, err)
 		}
-		if page.Flat {
-			s.rep.Warnings = append(s.rep.Warnings, fmt.Sprintf("%s is nested deeper than an HTML tree goes (512 open elements): archived, its text read without the page's structure", id))
-		}
 		if err := checkIdentity(id, feedTitle, page); err != nil {
 			lastErr = err
 			// The wrong page says nothing of the right one's validators.
 			req.ETag, req.LastModified = "", ""
 			continue
+		}
+		if page.Flat {
+			s.rep.Warnings = append(s.rep.Warnings, fmt.Sprintf("%s is nested deeper than an HTML tree goes (512 open elements): archived, its text read without the page's structure", id))
 		}
 		return resp, page, nil
 	}

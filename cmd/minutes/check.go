@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -73,23 +72,14 @@ func (a *app) runSourcesCheck(ctx context.Context, opts *sourcesCheckOptions, ar
 	client := scrape.NewClient(scrape.ClientOptions{UserAgent: scrape.DefaultUserAgent, Delay: time.Second,
 		Timeout: opts.timeout, MaxRetries: -1, Robots: true, Logger: a.log})
 	results := make([]scrape.ProbeResult, len(targets))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 16)
-	for i, t := range targets {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			base, err := scrape.ParseBaseURL(t.base)
-			if err != nil {
-				results[i] = scrape.ProbeResult{Verdict: scrape.VerdictGone, Err: err}
-				return
-			}
-			results[i] = scrape.Probe(ctx, client, base)
-		}()
-	}
-	wg.Wait()
+	forEach(len(targets), 16, func(i int) {
+		base, err := scrape.ParseBaseURL(targets[i].base)
+		if err != nil {
+			results[i] = scrape.ProbeResult{Verdict: scrape.VerdictGone, Err: err}
+			return
+		}
+		results[i] = scrape.Probe(ctx, client, base)
+	})
 	if ctx.Err() != nil {
 		return codeErrorf(a, exitInterrupted, "interrupted")
 	}

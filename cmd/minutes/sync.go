@@ -195,19 +195,10 @@ func (a *app) runSync(ctx context.Context, opts *syncOptions) error {
 	started := a.now()
 	prog := a.newProgress(!opts.quiet && a.stderrTTY, len(targets))
 	results := make([]sourceResult, len(targets))
-	sem := make(chan struct{}, opts.concurrency)
-	var wg sync.WaitGroup
-	for i, t := range targets {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			results[i] = a.syncOne(ctx, client, db, t, opts, prog)
-			prog.finish(t.name)
-		}()
-	}
-	wg.Wait()
+	forEach(len(targets), opts.concurrency, func(i int) {
+		results[i] = a.syncOne(ctx, client, db, targets[i], opts, prog)
+		prog.finish(targets[i].name)
+	})
 	prog.stop()
 
 	sum := syncSummary{OK: true, Interrupted: ctx.Err() != nil, Requests: client.Stats().Requests,
@@ -463,4 +454,20 @@ func (p *progress) stop() {
 		close(p.quit)
 	}
 	<-p.stopped
+}
+
+// forEach runs f(0) … f(n-1), at most limit at a time, and waits for all.
+func forEach(n, limit int, f func(i int)) {
+	sem := make(chan struct{}, max(limit, 1))
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			f(i)
+		}()
+	}
+	wg.Wait()
 }
