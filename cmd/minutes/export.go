@@ -238,23 +238,23 @@ func createAtomic(target string) (*atomicFile, error) {
 	dir := filepath.Dir(target)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
-		return nil, fmt.Errorf("export to %s: %w", target, err)
+		return nil, fmt.Errorf("write %s: %w", target, err)
 	}
 	return &atomicFile{File: f, target: target}, nil
 }
 
 func (f *atomicFile) commit() error {
 	if err := f.Sync(); err != nil {
-		return fmt.Errorf("export to %s: %w", f.target, err)
+		return fmt.Errorf("write %s: %w", f.target, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("export to %s: %w", f.target, err)
+		return fmt.Errorf("write %s: %w", f.target, err)
 	}
 	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return fmt.Errorf("export to %s: %w", f.target, err)
+		return fmt.Errorf("write %s: %w", f.target, err)
 	}
 	if err := os.Rename(f.Name(), f.target); err != nil {
-		return fmt.Errorf("export to %s: %w", f.target, err)
+		return fmt.Errorf("write %s: %w", f.target, err)
 	}
 	f.done = true
 	return nil

@@ -159,6 +159,7 @@ says otherwise.`,
 		a.newExportCmd(),
 		a.newStatsCmd(),
 		a.newReparseCmd(),
+		a.newWatchCmd(),
 	)
 	return root
 }

@@ -170,7 +170,7 @@ func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) 
 	}
 	switch {
 	case opts.format == "table" && a.stdoutTTY:
-		return a.printHitsTerminal(res.Hits)
+		return a.printHitsTerminal(res.Hits, nil)
 	case opts.format == "json":
 		enc := newJSONEncoder(a.stdout)
 		for i, h := range res.Hits {
@@ -200,7 +200,8 @@ func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) 
 
 // printHitsTerminal prints one short block per hit, each line cut to the
 // terminal width.
-func (a *app) printHitsTerminal(hits []store.Hit) error {
+// notes, if given, adds a word to each hit's line of facts.
+func (a *app) printHitsTerminal(hits []store.Hit, notes []string) error {
 	w := a.width()
 	open, close := markOpen, markClose
 	if a.color() {
@@ -217,6 +218,9 @@ func (a *app) printHitsTerminal(hits []store.Hit) error {
 			when += " § " + strconv.Itoa(*h.Section)
 		}
 		meta = append(meta, strings.TrimSpace(when), string(h.Outcome))
+		if i < len(notes) {
+			meta = append(meta, termSafe(notes[i]))
+		}
 		lines := []string{
 			num + truncate(h.Title, w-len(num)),
 			indent + truncate(strings.Join(nonEmpty(meta), " · "), w-len(indent)),

@@ -175,7 +175,7 @@ func TestSearchTerminalViewShowsID(t *testing.T) {
 	hits := []store.Hit{{ID: "virolahti/2023277-5", Organization: "Virolahden kunta", Body: "Kunnanhallitus",
 		MeetingDate: "2023-10-09", Section: &sec, Title: "Sopimus", Outcome: "approved", URL: "https://x.test/a",
 		Snippet: search.Snippet{Text: "sopimus hyväksyttiin"}}}
-	if err := a.printHitsTerminal(hits); err != nil {
+	if err := a.printHitsTerminal(hits, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "virolahti/2023277-5 · Virolahden kunta · Kunnanhallitus · 2023-10-09 § 183 · approved") {

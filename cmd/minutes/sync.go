@@ -112,6 +112,10 @@ type syncSummary struct {
 	// Skipped are the dormant sources left out of this run: failing every
 	// run for a week, tried once a day (sync --all tries them).
 	Skipped []skippedJSON `json:"skipped"`
+	// WatchMatches counts the new matches of each watch this run recorded
+	// ('minutes watch news' prints them).
+	WatchMatches map[string]int `json:"watch_matches"`
+	watchErr     error
 }
 
 // skippedJSON is a dormant source left out of a run.
@@ -206,12 +210,22 @@ func (a *app) runSync(ctx context.Context, opts *syncOptions) error {
 	for _, r := range results {
 		sum.OK = sum.OK && r.OK
 	}
+	sum.WatchMatches = map[string]int{}
+	if !sum.Interrupted {
+		// What a stopped run archived is matched by the next run (or
+		// 'watch news'): the watches' marks say what they have seen.
+		if sum.WatchMatches, sum.watchErr = db.RecordWatches(ctx); sum.watchErr != nil {
+			sum.OK = false
+		}
+	}
 	if err := a.printSyncSummary(opts, sum); err != nil {
 		return err
 	}
 	switch {
 	case sum.Interrupted:
 		return codeErrorf(a, exitInterrupted, "interrupted: what was fetched so far is stored; the next sync resumes")
+	case sum.watchErr != nil:
+		return codeErrorf(a, exitPartial, "%s (the decisions are stored; the next sync or 'minutes watch news' records the matches)", sum.watchErr)
 	case !sum.OK:
 		return codeError{exitPartial, errors.New("some sources failed")}
 	}
@@ -367,7 +381,14 @@ func (a *app) printSyncSummary(opts *syncOptions, sum syncSummary) error {
 		t.row(r.Source, feeds, fmt.Sprint(r.New), fmt.Sprint(r.Changed), fmt.Sprint(r.Unchanged),
 			fmt.Sprint(r.Failed), fmt.Sprint(r.Gone), status)
 	}
-	return t.flush()
+	if err := t.flush(); err != nil {
+		return err
+	}
+	if len(sum.WatchMatches) > 0 {
+		counts, total := sortedCounts(sum.WatchMatches)
+		fmt.Fprintf(a.stdout, "Watches: %d new matches (%s); 'minutes watch news' prints them.\n", total, termSafe(counts))
+	}
+	return nil
 }
 
 // progress draws one status line on a terminal's stderr; it does nothing
