@@ -434,7 +434,8 @@ func readHitsByRowid(ctx context.Context, tx *sql.Tx, cands []candidate) (map[in
 			args[i] = c.rowid
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, s.name, s.organization, i.item_id, i.url,
-				d.organization, d.body, d.document, coalesce(d.meeting_date, ''), d.section, d.title, d.outcome, d.unanimous
+				d.organization, d.body, d.document, coalesce(d.meeting_date, ''), d.section, d.title, d.outcome, d.unanimous,
+				d.votes_yes, d.votes_no, d.votes_blank, d.votes_absent
 			FROM decisions d JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id
 			WHERE d.item_rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")+`)`, args...)
 		if err != nil {
@@ -446,14 +447,16 @@ func readHitsByRowid(ctx context.Context, tx *sql.Tx, cands []candidate) (map[in
 			var doc, outcome string
 			var section sql.NullInt64
 			var unanimous sql.NullBool
+			var yes, no, blank, absent sql.NullInt64
 			if err := rows.Scan(&rowid, &h.SourceName, &h.srcOrg, &h.ItemID, &h.URL, &h.Organization, &h.Body, &doc,
-				&h.MeetingDate, &section, &h.Title, &outcome, &unanimous); err != nil {
+				&h.MeetingDate, &section, &h.Title, &outcome, &unanimous, &yes, &no, &blank, &absent); err != nil {
 				rows.Close()
 				return nil, err
 			}
 			h.ID = PublicID(h.SourceName, h.ItemID)
 			h.Document, h.Outcome = parse.Document(doc), parse.Outcome(outcome)
 			h.Section, h.Unanimous = intPtr(section), boolPtr(unanimous)
+			h.Votes = votesOf(yes, no, blank, absent)
 			out[rowid] = h
 		}
 		if err := rows.Close(); err != nil {

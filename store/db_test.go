@@ -59,7 +59,7 @@ func TestOpenMigratesFromEmpty(t *testing.T) {
 	}
 	rows.Close()
 	want := "decisions feed_entries http_validators items reparse_log revisions robots_txt schema_migrations search " +
-		"search_config search_content search_data search_docsize search_idx search_meta search_terms sources"
+		"search_config search_content search_data search_docsize search_idx search_meta search_terms sources watch_matches watches"
 	if got := strings.Join(tables, " "); got != want {
 		t.Errorf("tables = %q, want %q", got, want)
 	}

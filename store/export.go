@@ -123,7 +123,6 @@ func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow
 	}
 	defer rows.Close()
 	var row ExportRow
-	var votes parse.Votes
 	var section, itemNumber, yes, no, blank, absent sql.NullInt64
 	var unanimous sql.NullBool
 	var fetched sql.NullString
@@ -138,11 +137,7 @@ func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow
 		row.ID = PublicID(row.Source, row.ItemID)
 		row.Matter = MatterKey(row.Source, row.ItemID, row.DiaryNumber)
 		row.Section, row.ItemNumber, row.Unanimous = intPtr(section), intPtr(itemNumber), boolPtr(unanimous)
-		row.Votes = nil
-		if yes.Valid || no.Valid || blank.Valid || absent.Valid {
-			votes = parse.Votes{Yes: int(yes.Int64), No: int(no.Int64), Blank: int(blank.Int64), Absent: int(absent.Int64)}
-			row.Votes = &votes
-		}
+		row.Votes = votesOf(yes, no, blank, absent)
 		if row.FetchedAt, err = parseTime(fetched); err != nil {
 			return n, fmt.Errorf("export %s: %w", row.ID, err)
 		}

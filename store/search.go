@@ -107,6 +107,7 @@ type Hit struct {
 	Title        string
 	Outcome      parse.Outcome
 	Unanimous    *bool
+	Votes        *parse.Votes // a recorded vote, nil if none
 	// Score is FTS5's bm25 (title words weigh most): lower is better.
 	Score   float64
 	Snippet search.Snippet
@@ -428,6 +429,14 @@ func readHits(ctx context.Context, tx *sql.Tx, q search.Query, cands []scored, r
 		}
 	}
 	return nil
+}
+
+// votesOf is the recorded vote of the four vote columns, nil if none.
+func votesOf(yes, no, blank, absent sql.NullInt64) *parse.Votes {
+	if !yes.Valid && !no.Valid && !blank.Valid && !absent.Valid {
+		return nil
+	}
+	return &parse.Votes{Yes: int(yes.Int64), No: int(no.Int64), Blank: int(blank.Int64), Absent: int(absent.Int64)}
 }
 
 func intPtr(n sql.NullInt64) *int {

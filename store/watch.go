@@ -41,7 +41,7 @@ type WatchMatch struct {
 }
 
 // AddWatch saves a watch. It reports what is archived after it is added:
-// the decisions already in the archive are 'minutes search''s to show.
+// the decisions already in the archive are 'minutes search”s to show.
 func (db *DB) AddWatch(ctx context.Context, w Watch) (err error) {
 	defer wrapErr(&err, "add watch %s", w.Name)
 	if _, err := search.ParseQuery(w.Query); err != nil {

@@ -160,6 +160,7 @@ says otherwise.`,
 		a.newStatsCmd(),
 		a.newReparseCmd(),
 		a.newWatchCmd(),
+		a.newReportCmd(),
 	)
 	return root
 }
