@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -175,7 +176,7 @@ func (a *app) newWatchRemoveCmd() *cobra.Command {
 		},
 		ValidArgsFunction: a.completeWatchNames,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, _, err := a.openArchive(cmd.Context())
+			db, err := a.openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -193,6 +194,19 @@ func (a *app) newWatchRemoveCmd() *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// openExisting opens an existing archive for writing: the watch commands
+// that only change what is there do not create one.
+func (a *app) openExisting(ctx context.Context) (*store.DB, error) {
+	path, err := a.archivePath()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("no archive at %s; run `minutes sync` first: %w", path, store.ErrNoArchive)
+	}
+	return store.Open(ctx, path)
 }
 
 // completeWatchNames completes watch names from the archive, quietly
@@ -297,7 +311,7 @@ func (a *app) runWatchNews(ctx context.Context, opts *watchNewsOptions, name str
 		}
 		no.Since = t
 	}
-	db, _, err := a.openArchive(ctx)
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -411,7 +425,7 @@ func (a *app) runWatchFeed(ctx context.Context, opts *watchFeedOptions, name str
 			return usagef("--link %q: want the feed's http(s) address, such as https://example.org/feeds/tuulivoima.xml", opts.link)
 		}
 	}
-	db, _, err := a.openArchive(ctx)
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		return err
 	}

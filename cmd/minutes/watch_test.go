@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+
+	"github.com/minutes-fi/minutes/search"
+	"github.com/minutes-fi/minutes/store"
 )
 
 // TestWatchNewsAfterSync: watches added after a first sync report what the
@@ -187,4 +190,38 @@ func checkAtom(t *testing.T, raw []byte) {
 func rfc3339(s string) bool {
 	_, err := time.Parse(time.RFC3339, s)
 	return err == nil
+}
+
+// The commands that only read or change watches do not create an archive.
+func TestWatchNeedsAnArchive(t *testing.T) {
+	db := tempDB(t)
+	for _, args := range [][]string{{"watch", "news"}, {"watch", "remove", "x"}, {"watch", "feed", "x", "-o", filepath.Join(t.TempDir(), "x.xml")}, {"watch", "list"}} {
+		r := mustRun(t, exitError, append([]string{"--db", db}, args...)...)
+		if !strings.Contains(r.stderr, "no archive at") {
+			t.Errorf("%v: %s", args, r.stderr)
+		}
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("an archive was created: %v", err)
+	}
+}
+
+// The terminal view of news: each watch's matches under its name, with
+// whether the page is new or changed.
+func TestWatchNewsTerminalView(t *testing.T) {
+	var out strings.Builder
+	a := &app{stdout: &out, getenv: func(string) string { return "" }, stdoutTTY: true}
+	sec := 190
+	hit := store.Hit{ID: "virolahti/2023290-1", Organization: "Virolahden kunta", Body: "Kunnanhallitus",
+		MeetingDate: "2023-11-06", Section: &sec, Title: "Kiinteistön myynti", Outcome: "amended", URL: "https://x.test/a",
+		Snippet: search.Snippet{Text: "kiinteistön myynti", Marks: []search.Span{{Start: 0, End: 12}}}}
+	news := []store.WatchMatch{{Watch: "satama", Hit: hit, Change: "changed"}, {Watch: "satama", Hit: hit, Change: "new"}, {Watch: "muu", Hit: hit, Change: "new"}}
+	if err := a.printNewsTerminal(news); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"satama: 2\n", "muu: 1\n", "2023-11-06 § 190 · amended · changed", " 1. Kiinteistön myynti", "\x1b[1mkiinteistön\x1b[22m"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("terminal view lacks %q:\n%s", want, out.String())
+		}
+	}
 }
