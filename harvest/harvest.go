@@ -21,7 +21,7 @@ type Archive interface {
 	EntryFingerprint(ctx context.Context, sourceID int64, url string) (string, error)
 	SetEntryFingerprint(ctx context.Context, sourceID int64, url, fingerprint string, at time.Time) error
 	ItemState(ctx context.Context, sourceID int64, itemID string) (store.ItemState, error)
-	SaveItem(ctx context.Context, f store.Fetched) (store.Change, error)
+	SaveItems(ctx context.Context, fs []store.Fetched) ([]store.Change, error)
 	TouchItem(ctx context.Context, sourceID int64, itemID, feedFingerprint, etag, lastModified string, at time.Time) error
 	MarkGone(ctx context.Context, sourceID int64, itemID string, at time.Time) error
 }
@@ -144,7 +144,21 @@ type harvester struct {
 	// full disk or a broken file fails every later write too, so the source
 	// stops rather than fetch pages it cannot keep.
 	storeErr error
+	// pending are pages fetched and parsed, not yet stored: they are
+	// written in groups (flush), since one commit for several pages costs
+	// little more than one for one. A crash loses at most this group,
+	// which the next run fetches again (nothing of it is in the archive).
+	pending      []store.Fetched
+	pendingSince time.Time
 }
+
+// A group of pending pages is stored when it holds groupSize pages, when
+// its first page has waited groupWait, and always before anything that
+// depends on it (a feed's validators, a meeting's fingerprint) is written.
+const (
+	groupSize = 16
+	groupWait = 2 * time.Second
+)
 
 // stopped reports whether the source's sync must end now.
 func (s *harvester) stopped(ctx context.Context) bool {
@@ -276,10 +290,16 @@ func (s *harvester) saveValidators(ctx context.Context, pageURL string, resp *sc
 }
 
 func (s *harvester) runTasks(ctx context.Context, phase string, tasks []task) {
+	// The tasks' pages are stored before the caller looks at what they
+	// settled (and saves validators on it).
+	defer s.flush(ctx)
 	total := s.done + len(tasks)
 	for _, t := range tasks {
 		if s.stopped(ctx) {
 			return
+		}
+		if len(s.pending) > 0 && time.Since(s.pendingSince) >= groupWait {
+			s.flush(ctx) // slow fetches do not keep pages in hand for long
 		}
 		if s.seen[t.id] {
 			continue
@@ -346,31 +366,48 @@ func (s *harvester) item(ctx context.Context, t task) {
 		s.rep.Unchanged++
 		return
 	}
-	change, err := s.save(ctx, t, resp, page)
-	if err != nil {
-		if ctx.Err() == nil {
-			// The source stops with this error (Run says it); the item
-			// is not listed again.
-			s.rep.Failed++
-			s.storeErr = err
-		}
-		return
+	if len(s.pending) == 0 {
+		s.pendingSince = time.Now()
 	}
-	switch change {
-	case store.ChangeNew:
-		s.rep.New++
-	case store.ChangeChanged:
-		s.rep.Changed++
-	default:
-		s.rep.Unchanged++
+	s.pending = append(s.pending, s.parsed(t, resp, page))
+	if len(s.pending) >= groupSize || time.Since(s.pendingSince) >= groupWait {
+		s.flush(ctx)
 	}
 }
 
-// save parses a fetched page and stores it: raw bytes, text and decision
-// in one transaction.
-func (s *harvester) save(ctx context.Context, t task, resp *scrape.Response, page scrape.Page) (store.Change, error) {
+// flush stores the pending pages, raw bytes, text and decision, in one
+// transaction, and counts them. Pages in hand are stored even when the run
+// is being interrupted: what was fetched is kept.
+func (s *harvester) flush(ctx context.Context) {
+	if len(s.pending) == 0 {
+		return
+	}
+	fs := s.pending
+	s.pending = nil
+	changes, err := s.db.SaveItems(context.WithoutCancel(ctx), fs)
+	if err != nil {
+		// The source stops with this error (Run says it); the items are
+		// not listed again.
+		s.rep.Failed += len(fs)
+		s.storeErr = err
+		return
+	}
+	for _, c := range changes {
+		switch c {
+		case store.ChangeNew:
+			s.rep.New++
+		case store.ChangeChanged:
+			s.rep.Changed++
+		default:
+			s.rep.Unchanged++
+		}
+	}
+}
+
+// parsed parses a fetched page into what the archive keeps of it.
+func (s *harvester) parsed(t task, resp *scrape.Response, page scrape.Page) store.Fetched {
 	d := parse.Read(ParserInput(page, t.feedTitle, s.src.Organization))
-	return s.db.SaveItem(ctx, store.Fetched{
+	return store.Fetched{
 		SourceID:        s.src.ID,
 		ItemID:          t.id,
 		URL:             t.url,
@@ -385,7 +422,7 @@ func (s *harvester) save(ctx context.Context, t task, resp *scrape.Response, pag
 		FeedTitle:       t.feedTitle,
 		Decision:        d,
 		ParserVersion:   parse.Version,
-	})
+	}
 }
 
 // due reports whether a known item must be fetched again.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -70,9 +71,9 @@ type failingArchive struct {
 	saves int
 }
 
-func (f *failingArchive) SaveItem(context.Context, store.Fetched) (store.Change, error) {
+func (f *failingArchive) SaveItems(context.Context, []store.Fetched) ([]store.Change, error) {
 	f.saves++
-	return 0, f.err
+	return nil, f.err
 }
 
 // A known item that answers 404 is marked gone, and the feed that listed it
@@ -138,8 +139,9 @@ func TestSyncGoneItemLeavesFeedUnvalidated(t *testing.T) {
 	}
 }
 
-// When the archive refuses a write (a full disk), the source stops at once
-// instead of fetching every remaining page only to drop it.
+// When the archive refuses a write (a full disk), the source stops at its
+// first refused group instead of fetching every remaining page only to drop
+// it: at most one group of pages is fetched in vain.
 func TestSyncStopsWhenTheArchiveCannotBeWritten(t *testing.T) {
 	var itemRequests atomic.Int32
 	var srv *httptest.Server
@@ -148,7 +150,7 @@ func TestSyncStopsWhenTheArchiveCannotBeWritten(t *testing.T) {
 		switch q.Get("page") {
 		case "rss/meetingitems":
 			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel>`)
-			for i := 1; i <= 5; i++ {
+			for i := 1; i <= 3*groupSize; i++ {
 				fmt.Fprintf(w, `<item><title>Asia %d</title><link>%s/cgi/DREQUEST.PHP?page=meetingitem&amp;id=2024001-%d</link></item>`, i, srv.URL, i)
 			}
 			fmt.Fprint(w, `</channel></rss>`)
@@ -172,8 +174,8 @@ func TestSyncStopsWhenTheArchiveCannotBeWritten(t *testing.T) {
 	if !errors.Is(rep.Err, full) || rep.OK() {
 		t.Errorf("report error = %v, want the store's error for the source", rep.Err)
 	}
-	if n := itemRequests.Load(); n != 1 || fa.saves != 1 {
-		t.Errorf("%d item pages fetched and %d saves tried after the archive failed, want 1 and 1", n, fa.saves)
+	if n := itemRequests.Load(); n != groupSize || fa.saves != 1 {
+		t.Errorf("%d item pages fetched and %d saves tried after the archive failed, want one group (%d) and 1", n, fa.saves, groupSize)
 	}
 	if etag, lm, _ := db.Validators(ctx, scrape.FeedURL(base, scrape.FeedItems, 0)); etag != "" || lm != "" {
 		t.Errorf("validators saved for a feed whose items were not stored: %q %q", etag, lm)
@@ -245,5 +247,96 @@ func TestFeedOfForeignLinksWarns(t *testing.T) {
 	rep := Run(context.Background(), scrape.NewClient(scrape.ClientOptions{MaxRetries: -1}), db, Source{ID: src.ID, Base: base}, Options{})
 	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "none is a meeting item of this source") {
 		t.Errorf("warnings %q, want one saying no entry is an item of the source", rep.Warnings)
+	}
+}
+
+// groupRecorder records the size of every group of pages stored.
+type groupRecorder struct {
+	*store.DB
+	groups []int
+}
+
+func (g *groupRecorder) SaveItems(ctx context.Context, fs []store.Fetched) ([]store.Change, error) {
+	g.groups = append(g.groups, len(fs))
+	return g.DB.SaveItems(ctx, fs)
+}
+
+// itemSite serves an items feed of n items, each page naming itself;
+// onItem (may be nil) runs before the k-th item request (1-based) is
+// answered.
+func itemSite(t *testing.T, n int, onItem func(k int)) *url.URL {
+	var requests atomic.Int32
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		switch q.Get("page") {
+		case "rss/meetingitems":
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel>`)
+			for i := 1; i <= n; i++ {
+				fmt.Fprintf(w, `<item><title>Asia %d</title><link>%s/cgi/DREQUEST.PHP?page=meetingitem&amp;id=2024001-%d</link></item>`, i, srv.URL, i)
+			}
+			fmt.Fprint(w, `</channel></rss>`)
+		case "rss/meetings":
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>`)
+		case "meetingitem":
+			if onItem != nil {
+				onItem(int(requests.Add(1)))
+			}
+			fmt.Fprintf(w, `<html><body><a href="../kokous/%s.PDF">PDF</a><p>Päätös: hyväksyttiin.</p></body></html>`, q.Get("id"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	base, err := scrape.ParseBaseURL(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base
+}
+
+func countItems(t *testing.T, db *store.DB) int {
+	t.Helper()
+	st, err := db.Stats(context.Background(), store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Decisions
+}
+
+// Pages are stored in groups of groupSize, the last group when the feed is
+// done, and the counts come out as for one page at a time.
+func TestPagesAreStoredInGroups(t *testing.T) {
+	base := itemSite(t, 2*groupSize+8, nil)
+	db, src := archive(t, base.String())
+	g := &groupRecorder{DB: db}
+	rep := Run(context.Background(), scrape.NewClient(scrape.ClientOptions{}), g, Source{ID: src.ID, Base: base}, Options{})
+	if !rep.OK() || rep.New != 2*groupSize+8 {
+		t.Fatalf("report %+v", rep)
+	}
+	if fmt.Sprint(g.groups) != fmt.Sprint([]int{groupSize, groupSize, 8}) {
+		t.Errorf("groups stored: %v, want %d, %d, 8", g.groups, groupSize, groupSize)
+	}
+	if n := countItems(t, db); n != 2*groupSize+8 {
+		t.Errorf("%d decisions archived", n)
+	}
+}
+
+// Ctrl-C while a group is in hand: the pages already fetched are stored.
+func TestInterruptedRunStoresThePagesInHand(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base := itemSite(t, 10, func(k int) {
+		if k == 6 {
+			cancel()
+		}
+	})
+	db, src := archive(t, base.String())
+	rep := Run(ctx, scrape.NewClient(scrape.ClientOptions{MaxRetries: -1}), db, Source{ID: src.ID, Base: base}, Options{})
+	if !errors.Is(rep.Err, context.Canceled) {
+		t.Errorf("report error %v, want canceled", rep.Err)
+	}
+	if n := countItems(t, db); n != 5 || rep.New != 5 {
+		t.Errorf("%d decisions archived, %d counted new; want the 5 pages fetched before Ctrl-C", n, rep.New)
 	}
 }

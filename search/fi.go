@@ -262,13 +262,13 @@ func Analyze(text string) (keys, revs string) {
 	kb.Grow(len(text))
 	rb.Grow(len(text))
 	for i, t := range toks {
-		k := Key(t.word)
+		k, r := wordKeys.get(t.word)
 		if i > 0 {
 			kb.WriteByte(' ')
 			rb.WriteByte(' ')
 		}
 		kb.WriteString(k)
-		rb.WriteString(Reverse(k))
+		rb.WriteString(r)
 	}
 	return kb.String(), rb.String()
 }

@@ -94,6 +94,7 @@ type DB struct {
 	readOnly bool
 	now      func() time.Time // injectable clock for added_at and parsed_at
 	terms    *termCache       // keys already in search_terms
+	stmts    stmtCache        // the write path's prepared statements
 }
 
 // DefaultPath is where the archive lives unless the user says otherwise,
@@ -235,6 +236,9 @@ func open(ctx context.Context, abs string, readOnly bool, extra ...string) (*DB,
 	if err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", abs, err)
 	}
+	// Idle connections are kept, with their prepared statements and page
+	// caches: the default two closed and reopened connections mid-sync.
+	sdb.SetMaxIdleConns(8)
 	db := &DB{db: sdb, path: abs, readOnly: readOnly, now: time.Now, terms: &termCache{}}
 	// The DSN pragmas run when the first connection is made, and a file that
 	// is not a database fails on the first one that reads the header.
@@ -322,6 +326,7 @@ func (db *DB) Path() string { return db.path }
 // Close closes the archive. In WAL mode the last connection to close
 // checkpoints the log back into the main file.
 func (db *DB) Close() error {
+	db.closeStmts()
 	if err := db.db.Close(); err != nil {
 		return fmt.Errorf("close archive %s: %w", db.path, err)
 	}

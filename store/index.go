@@ -17,10 +17,10 @@ import (
 // indexDecision writes the search row of one item from its decision and
 // the text of the revision the decision was read from. It runs in the
 // caller's transaction, so the index never disagrees with the decisions.
-func indexDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int64, d parse.Decision, pre *searchKeys) error {
+func indexDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid int64, d parse.Decision, pre *searchKeys) error {
 	var text sql.NullString
 	var sourceID int64
-	err := tx.QueryRowContext(ctx, `SELECT r.text, i.source_id FROM decisions d JOIN items i ON i.id = d.item_rowid
+	err := db.queryRow(ctx, tx, `SELECT r.text, i.source_id FROM decisions d JOIN items i ON i.id = d.item_rowid
 		LEFT JOIN revisions r ON r.id = d.revision_id WHERE d.item_rowid = ?`, rowid).Scan(&text, &sourceID)
 	if err != nil && err != sql.ErrNoRows {
 		return fmt.Errorf("index item %d: %w", rowid, err)
@@ -29,7 +29,7 @@ func indexDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int6
 		k := analyzeRow(d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String))
 		pre = &k
 	}
-	return putSearchRow(ctx, tx, terms, rowid, *pre, facetTerms(sourceID, d.Organization, d.MeetingDate))
+	return putSearchRow(ctx, tx, db, rowid, *pre, facetTerms(sourceID, d.Organization, d.MeetingDate))
 }
 
 // facetTerms are the filter terms of a decision: its source, its
@@ -83,16 +83,16 @@ func analyzeRow(title, text string) searchKeys {
 	return s
 }
 
-func putSearchRow(ctx context.Context, tx *sql.Tx, terms *termCache, rowid int64, sk searchKeys, facets string) error {
+func putSearchRow(ctx context.Context, tx *sql.Tx, db *DB, rowid int64, sk searchKeys, facets string) error {
 	tk, tr, k, r := sk.tk, sk.tr, sk.k, sk.r
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid = ?`, rowid); err != nil {
+	if _, err := db.exec(ctx, tx, `DELETE FROM search WHERE rowid = ?`, rowid); err != nil {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search (rowid, title_keys, title_revs, text_keys, text_revs, facets)
+	if _, err := db.exec(ctx, tx, `INSERT INTO search (rowid, title_keys, title_revs, text_keys, text_revs, facets)
 		VALUES (?, ?, ?, ?, ?, ?)`, rowid, tk, tr, k, r, facets); err != nil {
 		return fmt.Errorf("index item %d: %w", rowid, err)
 	}
-	return addTerms(ctx, tx, terms, k) // the text's keys hold the title's
+	return addTerms(ctx, tx, db.terms, k) // the text's keys hold the title's
 }
 
 // minTermRunes: shorter keys are never a compound's part (see
@@ -244,7 +244,7 @@ func (db *DB) reindexFrom(ctx context.Context, after int64) (n int, last int64, 
 		return 0, 0, err
 	}
 	for _, d := range docs {
-		if err := putSearchRow(ctx, tx, db.terms, d.rowid, analyzeRow(d.title, d.text), d.facets); err != nil {
+		if err := putSearchRow(ctx, tx, db, d.rowid, analyzeRow(d.title, d.text), d.facets); err != nil {
 			return 0, 0, err
 		}
 		last = d.rowid

@@ -174,33 +174,72 @@ var itemIDPattern = regexp.MustCompile(`^([0-9]+)-([0-9]+)$`)
 //
 // When the text is unchanged but f.ParserVersion is newer than the stored
 // decision's, the decision is replaced too: it is the same page read better.
-func (db *DB) SaveItem(ctx context.Context, f Fetched) (ch Change, err error) {
-	defer func() { err = fullDisk(err) }()
-	if f.ItemID == "" {
-		return 0, fmt.Errorf("save item: empty item id")
-	}
-	f.Text = norm.NFC.String(f.Text)
-	hash := textHash(f.Text)
-	data, err := json.Marshal(f.Decision)
+func (db *DB) SaveItem(ctx context.Context, f Fetched) (Change, error) {
+	ch, err := db.SaveItems(ctx, []Fetched{f})
 	if err != nil {
-		return 0, fmt.Errorf("save item %s: encode decision: %w", f.ItemID, err)
+		return 0, err
 	}
-	// Compress outside the transaction: it is the slow part and needs no lock.
-	raw, err := gzipBytes(f.Raw)
-	if err != nil {
-		return 0, fmt.Errorf("save item %s: compress: %w", f.ItemID, err)
-	}
+	return ch[0], nil
+}
 
+// SaveItems archives several fetched pages as SaveItem does, in one
+// transaction: all or none. One commit for a group costs little more than
+// one for an item (the search index flushes its segment and the log writes
+// the shared pages once), so a caller that can hold a few pages in hand
+// saves them together; a crash then loses at most that group, which the
+// next sync fetches again. The changes are in the order of fs.
+func (db *DB) SaveItems(ctx context.Context, fs []Fetched) (changes []Change, err error) {
+	defer func() { err = fullDisk(err) }()
+	// Normalise, hash, encode and compress outside the transaction: it is
+	// the slow part and needs no lock.
+	ps := make([]preparedItem, len(fs))
+	for i, f := range fs {
+		if f.ItemID == "" {
+			return nil, fmt.Errorf("save item: empty item id")
+		}
+		p := preparedItem{Fetched: f}
+		p.Text = norm.NFC.String(f.Text)
+		p.hash = textHash(p.Text)
+		if p.data, err = json.Marshal(f.Decision); err != nil {
+			return nil, fmt.Errorf("save item %s: encode decision: %w", f.ItemID, err)
+		}
+		if p.raw, err = gzipBytes(f.Raw); err != nil {
+			return nil, fmt.Errorf("save item %s: compress: %w", f.ItemID, err)
+		}
+		ps[i] = p
+	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+		return nil, fmt.Errorf("save items: %w", err)
 	}
 	defer tx.Rollback()
+	changes = make([]Change, len(ps))
+	for i := range ps {
+		if changes[i], err = db.saveItem(ctx, tx, &ps[i]); err != nil {
+			return nil, fmt.Errorf("save item %s: %w", ps[i].ItemID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("save items: commit: %w", err)
+	}
+	return changes, nil
+}
 
+// preparedItem is a fetched page with what SaveItems computes before its
+// transaction: NFC text (in Text), its hash, the decision's JSON and the
+// compressed raw bytes.
+type preparedItem struct {
+	Fetched
+	hash      string
+	data, raw []byte
+}
+
+// saveItem writes one prepared page in tx (see SaveItem).
+func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem) (Change, error) {
 	var rowid int64
 	var curHash string
 	var decVersion sql.NullInt64
-	err = tx.QueryRowContext(ctx, `SELECT i.id, i.content_hash, d.parser_version
+	err := db.queryRow(ctx, tx, `SELECT i.id, i.content_hash, d.parser_version
 		FROM items i LEFT JOIN decisions d ON d.item_rowid = i.id
 		WHERE i.source_id = ? AND i.item_id = ?`, f.SourceID, f.ItemID).Scan(&rowid, &curHash, &decVersion)
 	var change Change
@@ -208,8 +247,8 @@ func (db *DB) SaveItem(ctx context.Context, f Fetched) (ch Change, err error) {
 	case errors.Is(err, sql.ErrNoRows):
 		change = ChangeNew
 	case err != nil:
-		return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
-	case curHash == hash:
+		return 0, err
+	case curHash == f.hash:
 		change = ChangeUnchanged
 	default:
 		change = ChangeChanged
@@ -218,11 +257,11 @@ func (db *DB) SaveItem(ctx context.Context, f Fetched) (ch Change, err error) {
 
 	if change == ChangeNew {
 		var one int
-		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM sources WHERE id = ?`, f.SourceID).Scan(&one); err != nil {
+		if err := db.queryRow(ctx, tx, `SELECT 1 FROM sources WHERE id = ?`, f.SourceID).Scan(&one); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				err = ErrNotFound
 			}
-			return 0, fmt.Errorf("save item %s: source %d: %w", f.ItemID, f.SourceID, err)
+			return 0, fmt.Errorf("source %d: %w", f.SourceID, err)
 		}
 		var meeting sql.NullString
 		var position sql.NullInt64
@@ -232,53 +271,50 @@ func (db *DB) SaveItem(ctx context.Context, f Fetched) (ch Change, err error) {
 				position = sql.NullInt64{Int64: p, Valid: true}
 			}
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO items (source_id, item_id, url, meeting_id, position,
+		err := db.queryRow(ctx, tx, `INSERT INTO items (source_id, item_id, url, meeting_id, position,
 				first_seen, last_checked, etag, last_modified, feed_fingerprint, content_hash, feed_title)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			f.SourceID, f.ItemID, f.URL, meeting, position, at, at, f.ETag, f.LastModified, f.FeedFingerprint, hash,
+			f.SourceID, f.ItemID, f.URL, meeting, position, at, at, f.ETag, f.LastModified, f.FeedFingerprint, f.hash,
 			norm.NFC.String(f.FeedTitle)).
 			Scan(&rowid)
 		if err != nil {
-			return 0, fmt.Errorf("save item %s: insert item: %w", f.ItemID, err)
+			return 0, fmt.Errorf("insert item: %w", err)
 		}
 	} else {
-		if _, err := tx.ExecContext(ctx, `UPDATE items SET url = ?, last_checked = ?, etag = ?, last_modified = ?,
+		if _, err := db.exec(ctx, tx, `UPDATE items SET url = ?, last_checked = ?, etag = ?, last_modified = ?,
 				feed_fingerprint = ?, content_hash = ?, gone_at = NULL,
 				feed_title = CASE WHEN ? = '' THEN feed_title ELSE ? END WHERE id = ?`,
-			f.URL, at, f.ETag, f.LastModified, f.FeedFingerprint, hash, f.FeedTitle, norm.NFC.String(f.FeedTitle), rowid); err != nil {
-			return 0, fmt.Errorf("save item %s: update item: %w", f.ItemID, err)
+			f.URL, at, f.ETag, f.LastModified, f.FeedFingerprint, f.hash, f.FeedTitle, norm.NFC.String(f.FeedTitle), rowid); err != nil {
+			return 0, fmt.Errorf("update item: %w", err)
 		}
 	}
 
 	if change != ChangeUnchanged {
 		var revID int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO revisions (item_rowid, fetched_at, http_status, content_type,
+		if err := db.queryRow(ctx, tx, `INSERT INTO revisions (item_rowid, fetched_at, http_status, content_type,
 				etag, last_modified, content_hash, raw, raw_encoding, raw_size, text, parser_version)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?, ?) RETURNING id`,
-			rowid, at, f.Status, f.ContentType, f.ETag, f.LastModified, hash, raw, len(f.Raw), f.Text, f.ParserVersion).
+			rowid, at, f.Status, f.ContentType, f.ETag, f.LastModified, f.hash, f.raw, len(f.Raw), f.Text, f.ParserVersion).
 			Scan(&revID); err != nil {
-			return 0, fmt.Errorf("save item %s: insert revision: %w", f.ItemID, err)
+			return 0, fmt.Errorf("insert revision: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE items SET current_revision_id = ? WHERE id = ?`, revID, rowid); err != nil {
-			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+		if _, err := db.exec(ctx, tx, `UPDATE items SET current_revision_id = ? WHERE id = ?`, revID, rowid); err != nil {
+			return 0, err
 		}
-		if err := putDecision(ctx, tx, db.terms, rowid, revID, f.Decision, data, f.ParserVersion, db.now(), nil); err != nil {
-			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+		if err := putDecision(ctx, tx, db, rowid, revID, f.Decision, f.data, f.ParserVersion, db.now(), nil); err != nil {
+			return 0, err
 		}
 	} else if !decVersion.Valid || int64(f.ParserVersion) > decVersion.Int64 {
-		if err := putDecision(ctx, tx, db.terms, rowid, 0, f.Decision, data, f.ParserVersion, db.now(), nil); err != nil {
-			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+		if err := putDecision(ctx, tx, db, rowid, 0, f.Decision, f.data, f.ParserVersion, db.now(), nil); err != nil {
+			return 0, err
 		}
 	}
 	if f.Decision.Organization != "" {
 		// One-off sources learn their organisation from the pages themselves.
-		if _, err := tx.ExecContext(ctx, `UPDATE sources SET organization = ? WHERE id = ? AND organization = ''`,
+		if _, err := db.exec(ctx, tx, `UPDATE sources SET organization = ? WHERE id = ? AND organization = ''`,
 			f.Decision.Organization, f.SourceID); err != nil {
-			return 0, fmt.Errorf("save item %s: %w", f.ItemID, err)
+			return 0, err
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("save item %s: commit: %w", f.ItemID, err)
 	}
 	return change, nil
 }
@@ -286,7 +322,7 @@ func (db *DB) SaveItem(ctx context.Context, f Fetched) (ch Change, err error) {
 // putDecision writes the decision row of an item. revID 0 keeps the row's
 // revision (a re-parse of the same text), falling back to the item's
 // current revision when there is no row yet.
-func putDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, pre *searchKeys) error {
+func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, pre *searchKeys) error {
 	var unanimous any
 	if d.Unanimous != nil {
 		unanimous = *d.Unanimous
@@ -299,7 +335,7 @@ func putDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid, revID
 	if revID == 0 {
 		rev = nil
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO decisions (item_rowid, revision_id, organization, body, document,
+	_, err := db.exec(ctx, tx, `INSERT INTO decisions (item_rowid, revision_id, organization, body, document,
 			meeting_date, section, item_number, title, diary_number, proposal, decision, outcome, unanimous,
 			votes_yes, votes_no, votes_blank, votes_absent, confidential, language, data, parser_version, parsed_at)
 		VALUES (?1, coalesce(?2, (SELECT current_revision_id FROM items WHERE id = ?1)),
@@ -322,7 +358,7 @@ func putDecision(ctx context.Context, tx *sql.Tx, terms *termCache, rowid, revID
 		return fmt.Errorf("store decision: %w", err)
 	}
 	// The search row follows the decision in the same transaction.
-	return indexDecision(ctx, tx, terms, rowid, d, pre)
+	return indexDecision(ctx, tx, db, rowid, d, pre)
 }
 
 func nullString(s string) any {
@@ -348,7 +384,7 @@ func (db *DB) SetDecision(ctx context.Context, sourceID int64, itemID string, d 
 	if err != nil {
 		return fmt.Errorf("set decision of %s: %w", itemID, err)
 	}
-	if err := putDecision(ctx, tx, db.terms, rowid, 0, d, data, parserVersion, db.now(), nil); err != nil {
+	if err := putDecision(ctx, tx, db, rowid, 0, d, data, parserVersion, db.now(), nil); err != nil {
 		return fmt.Errorf("set decision of %s: %w", itemID, err)
 	}
 	if err := tx.Commit(); err != nil {

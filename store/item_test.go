@@ -443,4 +443,27 @@ func BenchmarkSaveItem(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "items/s")
 		})
 	}
+	// New items saved in groups of 16 (SaveItems, one transaction each), as
+	// sync writes them: ns/op is per item.
+	b.Run("new-group16", func(b *testing.B) {
+		db := openTemp(b)
+		src, err := db.EnsureSource(ctx, "https://dynasty.virolahti.fi")
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := testDecision()
+		b.SetBytes(int64(len(raw)))
+		b.ResetTimer()
+		for i := 0; i < b.N; i += 16 {
+			var group []Fetched
+			for j := i; j < min(i+16, b.N); j++ {
+				group = append(group, Fetched{SourceID: src.ID, ItemID: fmt.Sprintf("2023%d-%d", j/50, j%50), URL: "u", FetchedAt: t0,
+					Status: 200, Raw: raw, Text: fmt.Sprint(j, string(text)), Decision: d, ParserVersion: 1})
+			}
+			if _, err := db.SaveItems(ctx, group); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "items/s")
+	})
 }

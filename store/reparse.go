@@ -336,7 +336,7 @@ func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts 
 	}
 	if len(fields) > 0 {
 		// The search row is rebuilt from the new text with the decision.
-		if err := putDecision(ctx, tx, db.terms, rowid, 0, j.d, data, opts.Version, db.now(), &j.keys); err != nil {
+		if err := putDecision(ctx, tx, db, rowid, 0, j.d, data, opts.Version, db.now(), &j.keys); err != nil {
 			return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO reparse_log (item_rowid, revision_id, reparsed_at,

@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+)
+
+// stmtCache holds the write path's statements, each prepared once on the
+// pool: database/sql then prepares it once on each connection and reuses
+// that (Tx.StmtContext), so that saving an item does not compile its SQL
+// again every time. The pool keeps its idle connections (DB.open), and with
+// them their statements.
+type stmtCache struct {
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// stmt returns the pool statement of query, preparing it the first time.
+func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	c := &db.stmts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok := c.m[query]; ok {
+		return s, nil
+	}
+	s, err := db.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.m == nil {
+		c.m = map[string]*sql.Stmt{}
+	}
+	c.m[query] = s
+	return s, nil
+}
+
+// exec runs a write-path statement in tx, prepared once per connection.
+func (db *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	s, err := db.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, s).ExecContext(ctx, args...)
+}
+
+// queryRow runs a write-path query in tx, prepared once per connection.
+func (db *DB) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	s, err := db.stmt(ctx, query)
+	if err != nil {
+		// The row reports the same error when scanned.
+		return tx.QueryRowContext(ctx, query, args...)
+	}
+	return tx.StmtContext(ctx, s).QueryRowContext(ctx, args...)
+}
+
+// closeStmts closes the prepared statements, before the pool closes.
+func (db *DB) closeStmts() {
+	c := &db.stmts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, s := range c.m {
+		s.Close()
+	}
+	c.m = nil
+}
