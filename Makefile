@@ -3,7 +3,7 @@ GO      ?= go
 PREFIX  ?= /usr/local
 export CGO_ENABLED = 0
 
-.PHONY: help build install test vet accuracy bench fuzz clean
+.PHONY: help build install test vet accuracy bench bench-read fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ accuracy: ## parser accuracy: synthetic set, real pages (development and held-ou
 
 bench: ## run every benchmark and print its figures
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+bench-read: ## page reading, whole process on one core: minutes parse against a BeautifulSoup baseline (needs python3-bs4, python3-lxml)
+	bench/read-pages.sh
 
 FUZZTIME ?= 10s
 FUZZMINTIME ?= 1s

@@ -2,7 +2,6 @@ package parse
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -105,7 +104,7 @@ var labels = func() []label {
 
 // ownerProposal matches "Kunnanjohtajan ehdotus:" and "Föredragandens förslag":
 // a proposal label preceded by whose it is.
-var ownerProposal = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:n|s) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*(?::|\|)\s*(.*))?$`)
+var ownerProposal = mustPattern(`^\p{Lu}\p{Ll}+(?:n|s) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*(?::|\|)\s*(.*))?$`)
 
 // matchLabel reports whether line starts with a block label, and the text that
 // follows the label on the same line.
@@ -195,21 +194,21 @@ func restFits(kind section, rest string) bool {
 
 // checkNote matches the procedural note that a decision was checked at once
 // ("Päätös tarkastetaan heti."); it is neither proposal nor decision text.
-var checkNote = regexp.MustCompile(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäkirja|beslutet|paragrafen)(?: \S+)? (?:tarkastetaan|tarkastettiin|justeras|justerades)(?: \S+)? (?:heti|välittömästi|kokouksessa|omedelbart)\.?$|^(?i:ptk|pöytäkirja) tark(?:\.|astettu)?$`)
+var checkNote = mustPattern(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäkirja|beslutet|paragrafen)(?: \S+)? (?:tarkastetaan|tarkastettiin|justeras|justerades)(?: \S+)? (?:heti|välittömästi|kokouksessa|omedelbart)\.?$|^(?i:ptk|pöytäkirja) tark(?:\.|astettu)?$`)
 
 // Patterns for the page header and the item's identifiers.
 var (
 	dateRe = `(\d{1,2})\.(\d{1,2})\.(\d{4})`
 	// docLine: "Pöytäkirja 09.10.2023/Pykälä 183", "Esityslista 04.03.2025/Asianro 68",
 	// older templates without the slash: "Pöytäkirja 08.05.2017 Pykälä 127".
-	docLineRe = regexp.MustCompile(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista|muistio|promemoria))\s*` + dateRe + `\s*(?:/\s*)?(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\s*(\d{1,5})\b`)
+	docLineRe = mustPattern(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista|muistio|promemoria))\s*` + dateRe + `\s*(?:/\s*)?(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\s*(\d{1,5})\b`)
 	// handlingRe: "KhVi 09.10.2023 § 183", "Kaupunginhallitus 21.08.2023 § 230", with an
 	// optional diary number after it.
-	handlingRe   = regexp.MustCompile(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
-	dateOnly     = regexp.MustCompile(`^` + dateRe + `$`)
-	sectionAlone = regexp.MustCompile(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
-	diaryRe      = regexp.MustCompile(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?((?:\p{Lu}\p{L}{1,9}/)?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4})$`)
-	confidential = regexp.MustCompile(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
+	handlingRe   = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
+	dateOnly     = mustPattern(`^` + dateRe + `$`)
+	sectionAlone = mustPattern(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
+	diaryRe      = mustPattern(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?((?:\p{Lu}\p{L}{1,9}/)?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4})$`)
+	confidential = mustPattern(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )
 
 // parseDate turns a Finnish date ("9.10.2023", "09.10.2023") into YYYY-MM-DD.

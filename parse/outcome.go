@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -20,21 +19,21 @@ func ValidOutcome(s string) bool {
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = regexp.MustCompile(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = regexp.MustCompile(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
-	returnedRe  = regexp.MustCompile(`palautettiin (?:\S+ )?(?:uudelleen )?(?:valmisteltavaksi|valmisteluun)|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
-	amendedRe   = regexp.MustCompile(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
-	counterRe   = regexp.MustCompile(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
-	rejectObjRe = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
-	rejectAnyRe = regexp.MustCompile(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
-	notedRe     = regexp.MustCompile(`(?:päätti |päättää |päättivät )?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
-	actionRe    = regexp.MustCompile(`hyväksy|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
+	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
+	returnedRe  = mustPattern(`palautettiin (?:\S+ )?(?:uudelleen )?(?:valmisteltavaksi|valmisteluun)|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
+	amendedRe   = mustPattern(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
+	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
+	rejectObjRe = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
+	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
+	notedRe     = mustPattern(`(?:päätti |päättää |päättivät )?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
+	actionRe    = mustPattern(`hyväksy|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
 	// bodyAdoptsCounterRe: the body itself (not a member, who only seconds)
 	// supported a counter-proposal.
-	bodyAdoptsCounterRe = regexp.MustCompile(`(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:yksimielisesti )?kannatti (?:\S+ ){0,2}(?:vasta|muutos)ehdotust`)
-	proposesRejection   = regexp.MustCompile(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
-	approvedRe          = regexp.MustCompile(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget`)
-	plainApprove        = regexp.MustCompile(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^(?:päätös)?(?:ehdotuksen|esityksen) mukaan(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
+	bodyAdoptsCounterRe = mustPattern(`(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:yksimielisesti )?kannatti (?:\S+ ){0,2}(?:vasta|muutos)ehdotust`)
+	proposesRejection   = mustPattern(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
+	approvedRe          = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget`)
+	plainApprove        = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^(?:päätös)?(?:ehdotuksen|esityksen) mukaan(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
 )
 
 // classify decides the outcome of one handling from its proposal, its
@@ -98,7 +97,7 @@ func classify(proposal, decision, notes string) Outcome {
 // proposalIsYesRe: the vote was put so that the official's proposal is
 // "Jaa" ("ne, jotka kannattavat kaupunginjohtajan päätösesitystä,
 // äänestävät Jaa").
-var proposalIsYesRe = regexp.MustCompile(`kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
+var proposalIsYesRe = mustPattern(`kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
 
 // counterWonVote reports a vote put with the official's proposal as "Jaa"
 // that "Ei" won: the counter-proposal was adopted (Heinola).
@@ -156,17 +155,17 @@ func stems(s string) map[string]bool {
 }
 
 var (
-	scoreRe  = regexp.MustCompile(`(?i)(?:äänin|äänillä|med rösterna|rösterna)\s+(\d{1,3})\s*[–—-]\s*(\d{1,3})`)
-	yesRe    = regexp.MustCompile(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:jaa[- ]ään|ja[- ]röst)`)
-	noRe     = regexp.MustCompile(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:ei[- ]ään|nej[- ]röst)`)
-	blankRe  = regexp.MustCompile(`(?i)(?:\b(?:tyhjää?|tyhjiä|blankt?|blanka)(?: ääniä| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:tyhjää?|tyhjiä|blank))`)
-	absentRe = regexp.MustCompile(`(?i)(?:\b(?:poissa|frånvarande)\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:poissa|frånvarande)\b)`)
+	scoreRe  = mustPattern(`(?i)(?:äänin|äänillä|med rösterna|rösterna)\s+(\d{1,3})\s*[–—-]\s*(\d{1,3})`)
+	yesRe    = mustPattern(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:jaa[- ]ään|ja[- ]röst)`)
+	noRe     = mustPattern(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:ei[- ]ään|nej[- ]röst)`)
+	blankRe  = mustPattern(`(?i)(?:\b(?:tyhjää?|tyhjiä|blankt?|blanka)(?: ääniä| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:tyhjää?|tyhjiä|blank))`)
+	absentRe = mustPattern(`(?i)(?:\b(?:poissa|frånvarande)\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:poissa|frånvarande)\b)`)
 	// wordScoreRe: "9 äänellä 6 ääntä vastaan", "kahdeksalla äänellä viittä (8/5) vastaan".
-	wordScoreRe = regexp.MustCompile(`(?i)(\d{1,3}) äänellä (\d{1,3}) (?:äänellä |ääntä |äänen )?vastaan|äänellä [^.()]{0,30}\((\d{1,3})\s*/\s*(\d{1,3})\) vastaan`)
+	wordScoreRe = mustPattern(`(?i)(\d{1,3}) äänellä (\d{1,3}) (?:äänellä |ääntä |äänen )?vastaan|äänellä [^.()]{0,30}\((\d{1,3})\s*/\s*(\d{1,3})\) vastaan`)
 	// wordBlankRe: "ja yhden äänestäessä tyhjää", "kahden äänestäessä tyhjää".
-	wordBlankRe = regexp.MustCompile(`(?i)(\d{1,3}|yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän) (?:\S+ )?äänestäessä tyhjää`)
-	voteRe      = regexp.MustCompile(`(?i)(?:^|[^\p{L}])äänesty(?:s|ksen|ksellä|kseen)(?:$|[^\p{L}])|äänestettiin|äänesti|äänin \d|\d äänellä|omröstning|röstade|med rösterna`)
-	unanRe      = regexp.MustCompile(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
+	wordBlankRe = mustPattern(`(?i)(\d{1,3}|yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän) (?:\S+ )?äänestäessä tyhjää`)
+	voteRe      = mustPattern(`(?i)(?:^|[^\p{L}])äänesty(?:s|ksen|ksellä|kseen)(?:$|[^\p{L}])|äänestettiin|äänesti|äänin \d|\d äänellä|omröstning|röstade|med rösterna`)
+	unanRe      = mustPattern(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
 )
 
 // votes reads a recorded vote: "äänin 7–4" (yes 7, no 4 as written) or
@@ -251,10 +250,10 @@ func unanimity(text string, v *Votes) *bool {
 }
 
 var (
-	disqualRe      = regexp.MustCompile(`(?i)^(.*?)\s+(?:oli|olivat|ilmoitti olevansa|ilmoittivat olevansa|todettiin|var|anmälde|anmälde sig)\s+(?:esteellinen|esteellisiä|esteellisiksi|esteelliseksi|jäävi|jäävejä|jävig|jäviga|jäv)`)
-	disqualAfterRe = regexp.MustCompile(`(?i)esteellis(?:enä|inä)[^.]*?(?:ei osallistunut|eivät osallistuneet|poistui kokouksesta|poistuivat kokouksesta|poistui|poistuivat)(?: asian käsittelyyn| kokouksesta| asian käsittelyn ajaksi)?\s+(.+?)\.?$`)
-	sentenceSplit  = regexp.MustCompile(`[.!?]\s+`)
-	leadIn         = regexp.MustCompile(`(?i)^(?:käsittelyn aikana|asian käsittelyn aikana|kokouksessa|under behandlingen|todettiin, että|konstaterades att)\s+`)
+	disqualRe      = mustPattern(`(?i)^(.*?)\s+(?:oli|olivat|ilmoitti olevansa|ilmoittivat olevansa|todettiin|var|anmälde|anmälde sig)\s+(?:esteellinen|esteellisiä|esteellisiksi|esteelliseksi|jäävi|jäävejä|jävig|jäviga|jäv)`)
+	disqualAfterRe = mustPattern(`(?i)esteellis(?:enä|inä)[^.]*?(?:ei osallistunut|eivät osallistuneet|poistui kokouksesta|poistuivat kokouksesta|poistui|poistuivat)(?: asian käsittelyyn| kokouksesta| asian käsittelyn ajaksi)?\s+(.+?)\.?$`)
+	sentenceSplit  = mustPattern(`[.!?]\s+`)
+	leadIn         = mustPattern(`(?i)^(?:käsittelyn aikana|asian käsittelyn aikana|kokouksessa|under behandlingen|todettiin, että|konstaterades att)\s+`)
 )
 
 // disqualified finds members named as esteellinen (disqualified) in a line.

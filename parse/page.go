@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -268,10 +267,10 @@ var navSet = func() map[string]bool {
 }()
 
 // feedLabelRe matches the RSS block's lines: "Kokousasiat: <url>", "Kokoukset:".
-var feedLabelRe = regexp.MustCompile(`(?i)^(?:kokousasiat|kokoukset|sammanträdesärenden|sammanträden|mötesärende|möten)\s*:`)
+var feedLabelRe = mustPattern(`(?i)^(?:kokousasiat|kokoukset|sammanträdesärenden|sammanträden|mötesärende|möten)\s*:`)
 
 // markdownImage is what a page-to-text rendering leaves of an image link.
-var markdownImage = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+var markdownImage = mustPattern(`!\[[^\]]*\]\([^)]*\)`)
 
 // IsChrome reports whether text is one of the item page's navigation texts
 // (a link, a table caption): "Edellinen asia", "Navigointi", "Kokousasia
@@ -320,7 +319,7 @@ func isChromeLine(l string) bool {
 
 // breadcrumbRe matches the old templates' breadcrumb,
 // "Toimielimet | Kaupunginhallitus | Pöytäkirja 08.05.2017 | Avaa haku".
-var breadcrumbRe = regexp.MustCompile(`(?i)^(?:toimielimet|organ)\s*\|\s*(.*?)\s*(?:\|.*)?$`)
+var breadcrumbRe = mustPattern(`(?i)^(?:toimielimet|organ)\s*\|\s*(.*?)\s*(?:\|.*)?$`)
 
 func isBreadcrumb(l string) bool {
 	return strings.Count(l, "|") >= 1 && breadcrumbRe.MatchString(l)
@@ -373,8 +372,8 @@ type feedHint struct {
 // feedTitleRe splits "<Body> DD.MM.YYYY / <Title>" at the first " / ";
 // meetingTitleRe reads a meetings feed's "<Body> DD.MM.YYYY".
 var (
-	feedTitleRe    = regexp.MustCompile(`^(.*?)\s+` + dateRe + `\s*/\s*(.*)$`)
-	meetingTitleRe = regexp.MustCompile(`^(.*?)\s+` + dateRe + `$`)
+	feedTitleRe    = mustPattern(`^(.*?)\s+` + dateRe + `\s*/\s*(.*)$`)
+	meetingTitleRe = mustPattern(`^(.*?)\s+` + dateRe + `$`)
 )
 
 func parseFeedTitle(s string) feedHint {
@@ -402,7 +401,7 @@ func FeedTitle(s string) (body, date, title string) {
 }
 
 // anyDate finds a d.m.yyyy date anywhere in a text.
-var anyDate = regexp.MustCompile(`\b` + dateRe + `\b`)
+var anyDate = mustPattern(`\b` + dateRe + `\b`)
 
 // FindDate returns the first possible d.m.yyyy date in s ("Kunnanhallitus
 // 9.10.2023", a meeting link's text) as YYYY-MM-DD.

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,10 +29,10 @@ func isTitleWord(w string) bool {
 }
 
 // contactLabel is the word before an e-mail address in a contact line.
-var contactLabel = regexp.MustCompile(`^(?i:e-?mail|sähköposti|s-posti|e-post)\s*:?\s*`)
+var contactLabel = mustPattern(`^(?i:e-?mail|sähköposti|s-posti|e-post)\s*:?\s*`)
 
 // parenPhone is a phone number in parentheses after a name.
-var parenPhone = regexp.MustCompile(`\s*\((\+?\d[\d -]{5,}\d)\)`)
+var parenPhone = mustPattern(`\s*\((\+?\d[\d -]{5,}\d)\)`)
 
 // isFirstName reports a piece that is one capitalised word and no title.
 func isFirstName(s string) bool {
@@ -41,11 +40,11 @@ func isFirstName(s string) bool {
 }
 
 // addressRe is a street address or a postcode and town in a contact line.
-var addressRe = regexp.MustCompile(`^\d{5} \p{Lu}\p{L}+$|^\p{Lu}\p{L}*(?:tie|katu|kuja|polku|väylä|rinne|raitti|vägen|gatan) \d+\s?\p{L}?$`)
+var addressRe = mustPattern(`^\d{5} \p{Lu}\p{L}+$|^\p{Lu}\p{L}*(?:tie|katu|kuja|polku|väylä|rinne|raitti|vägen|gatan) \d+\s?\p{L}?$`)
 
 // placeTail is the organisation some sites write after a presenter's
 // name: "Sivistysjohtaja Risteelä Virpi Iin kunta".
-var placeTail = regexp.MustCompile(`\s+\p{Lu}\p{L}*\s+(?:kunta|kaupunki|kommun|stad)$`)
+var placeTail = mustPattern(`\s+\p{Lu}\p{L}*\s+(?:kunta|kaupunki|kommun|stad)$`)
 
 // nameParticles may sit inside a name written in lower case ("Carl af Forselles").
 var nameParticles = map[string]bool{"af": true, "von": true, "van": true, "de": true, "der": true, "da": true}
@@ -113,7 +112,7 @@ func names(words []string) int {
 	return n
 }
 
-var initial = regexp.MustCompile(`^\p{Lu}\.$`)
+var initial = mustPattern(`^\p{Lu}\.$`)
 
 // sameStem reports whether two words share their first five letters or more,
 // enough to tie "Kemijärvi" to "Kemijärven" without a list of municipalities.
@@ -129,14 +128,14 @@ func sameStem(a, b string) bool {
 var (
 	// phoneRe: "puh. 040 199 2146", "Puh.044 4491 251", "tfn 040 …", and
 	// typed as "pih." (seen).
-	phoneRe = regexp.MustCompile(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`)
+	phoneRe = mustPattern(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`)
 	// emailRe: also written against harvesters as "heidi.nygren(at)orimattila.fi".
-	emailRe       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,}`)
-	templateEmail = regexp.MustCompile(`(?i)^(?:etunimi|firstname|förnamn|fornamn)\.`)
-	listSplit     = regexp.MustCompile(`\s*[,;]\s*`)
+	emailRe       = mustPattern(`[\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,}`)
+	templateEmail = mustPattern(`(?i)^(?:etunimi|firstname|förnamn|fornamn)\.`)
+	listSplit     = mustPattern(`\s*[,;]\s*`)
 	// orSplit: "puh. 040 183 3165 tai terhi.paananen@perho.com".
-	orSplit  = regexp.MustCompile(`\s+(?:tai|eller)\s+`)
-	andSplit = regexp.MustCompile(`\s+(?:ja|och|sekä)\s+`)
+	orSplit  = mustPattern(`\s+(?:tai|eller)\s+`)
+	andSplit = mustPattern(`\s+(?:ja|och|sekä)\s+`)
 )
 
 // parsePersons reads a preparer or presenter line: people separated by commas
@@ -260,4 +259,4 @@ func presenterFrom(line, place string) *Person {
 
 // implicitPresenter matches a line that is only a presenter's title, which some
 // sites print instead of an "Esittelijä" label (seed 002: "Kaupunginjohtaja").
-var implicitPresenter = regexp.MustCompile(`^(?:(?i:vt|va|ma)\.? )?(?:\p{Lu}\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)|\p{Lu}+(?:JOHTAJA|PÄÄLLIKKÖ|PORMESTARI)):?$`)
+var implicitPresenter = mustPattern(`^(?:(?i:vt|va|ma)\.? )?(?:\p{Lu}\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)|\p{Lu}+(?:JOHTAJA|PÄÄLLIKKÖ|PORMESTARI)):?$`)

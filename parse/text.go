@@ -2,7 +2,6 @@ package parse
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,7 +18,7 @@ const maxLineRunes = 20000
 // numbers and procedural notes: none is longer.
 const maxHeaderBytes = 200
 
-var underscoreTail = regexp.MustCompile(`_{3,}$`)
+var underscoreTail = mustPattern(`_{3,}$`)
 
 // normalize returns the non-empty lines of text, NFC-normalised, with every
 // kind of space (U+00A0 included) turned into one ASCII space, invisible
@@ -79,9 +78,9 @@ var (
 	// markdownHeading is what some page-to-text renderings leave of a
 	// heading ("# 240422 Oikaisuvaatimus"); they also leave table cells'
 	// pipes at line ends ("Yhdyskuntavaliokunta |"), which cleanLine trims.
-	markdownHeading = regexp.MustCompile(`^#{1,6} `)
+	markdownHeading = mustPattern(`^#{1,6} `)
 	// gluedDocLine is a document line with text right after its number.
-	gluedDocLine = regexp.MustCompile(`^((?i:pöytäkirja|esityslista|protokoll|föredragningslista)\s*\d{1,2}\.\d{1,2}\.\d{4}\s*/?\s*(?i:pykälä|paragraf|asianro|ärende)\s*\d{1,5})\p{Lu}`)
+	gluedDocLine = mustPattern(`^((?i:pöytäkirja|esityslista|protokoll|föredragningslista)\s*\d{1,2}\.\d{1,2}\.\d{4}\s*/?\s*(?i:pykälä|paragraf|asianro|ärende)\s*\d{1,5})\p{Lu}`)
 )
 
 // cleanLine removes rendering leftovers from a normalised line.
@@ -262,7 +261,7 @@ const maxPreparerLines = 24
 
 // handlingRevRe matches a handling header written number first,
 // "Kaupunginhallitus 105 § 10.4.2017" (an old template's table row).
-var handlingRevRe = regexp.MustCompile(`^(\S(?:[^§:]{0,78}\S)?)\s+(\d{1,5})\s*§\s+` + dateRe + `$`)
+var handlingRevRe = mustPattern(`^(\S(?:[^§:]{0,78}\S)?)\s+(\d{1,5})\s*§\s+` + dateRe + `$`)
 
 // hasDate reports whether s holds something like a date, d.m.yyyy: a digit,
 // a dot and a digit. The header patterns all need one, and the check is far
@@ -279,7 +278,7 @@ func hasDate(s string) bool {
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // matchIf runs re only when the cheap check ok says it can match.
-func matchIf(ok bool, re *regexp.Regexp, s string) []string {
+func matchIf(ok bool, re *pattern, s string) []string {
 	if !ok {
 		return nil
 	}
@@ -287,10 +286,10 @@ func matchIf(ok bool, re *regexp.Regexp, s string) []string {
 }
 
 // handlingNumSignRe matches a handling header with "N §" after the date.
-var handlingNumSignRe = regexp.MustCompile(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `\s+(\d{1,5})\s*§$`)
+var handlingNumSignRe = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `\s+(\d{1,5})\s*§$`)
 
 // shortDiaryRe is a diary number without its task class, "730/2017".
-var shortDiaryRe = regexp.MustCompile(`^\d{1,6}/(?:19|20)\d{2}$`)
+var shortDiaryRe = mustPattern(`^\d{1,6}/(?:19|20)\d{2}$`)
 
 // canBeTitle rejects lines that are never an item's title: the body's or
 // organisation's name, site chrome, lines without a letter.
@@ -502,7 +501,7 @@ func (p *pageParser) sectionAlone(n int) {
 // abbrevSectionRe matches "KH § 399": a handling named by the body's
 // abbreviation and its § only, opening that handling's text below a table
 // of handlings (Raahe).
-var abbrevSectionRe = regexp.MustCompile(`^(\p{Lu}[\p{L}-]{0,11})\s*§\s*(\d{1,5})$`)
+var abbrevSectionRe = mustPattern(`^(\p{Lu}[\p{L}-]{0,11})\s*§\s*(\d{1,5})$`)
 
 // abbrevSection opens the handling "KH § 399" names: the one of that § read
 // from the table of handlings above, or a new one.
@@ -531,7 +530,7 @@ func bodyLike(l string) bool {
 }
 
 // bodyDateRe matches "Tekninen lautakunta 12.03.2024" with the § on the next line.
-var bodyDateRe = regexp.MustCompile(`^(\S.{0,78}?)\s+` + dateRe + `$`)
+var bodyDateRe = mustPattern(`^(\S.{0,78}?)\s+` + dateRe + `$`)
 
 // headerFits rejects handling-header look-alikes: sentences ending in a date
 // ("Seminaari pidetään 6.9.2023"). Without a § the body must be a full name.
@@ -645,7 +644,7 @@ func (p *pageParser) label(kind section, rest string) {
 }
 
 // titleColon is a line opened by one title word and a colon.
-var titleColon = regexp.MustCompile(`^(\p{Lu}\p{Ll}+):\s+(\S.*)$`)
+var titleColon = mustPattern(`^(\p{Lu}\p{Ll}+):\s+(\S.*)$`)
 
 // lastLabelLine is the line being read, for "Liite 1 Sopimus" where the label
 // word is part of the attachment's title.
@@ -773,7 +772,7 @@ func (p *pageParser) text(l string) {
 // numberedAttachmentRow is a row of the attachment table as page texts
 // render it before the item (Äänekoski): its number and its title (the empty
 // cells after it are gone with cleanLine).
-var numberedAttachmentRow = regexp.MustCompile(`^(\d{1,3}) \| ([^|]*\pL[^|]*)$`)
+var numberedAttachmentRow = mustPattern(`^(\d{1,3}) \| ([^|]*\pL[^|]*)$`)
 
 // preparerLine reads one line of the preparers block. On the label's own
 // line anything goes; a line below it must name someone (two names, or an
@@ -837,10 +836,10 @@ func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 }
 
 // labelTail is the second half of a preparers' label broken over lines.
-var labelTail = regexp.MustCompile(`^(?i:lisätiedo(?:n|t|jen) antaja(?:t)?:?|lisätiedot:?)$`)
+var labelTail = mustPattern(`^(?i:lisätiedo(?:n|t|jen) antaja(?:t)?:?|lisätiedot:?)$`)
 
 // nestedLabel is a label word standing after the preparers' label.
-var nestedLabel = regexp.MustCompile(`^(?i:lisätiedot|lisätietoja|lisätietoja antaa|mer information)\s*:\s*`)
+var nestedLabel = mustPattern(`^(?i:lisätiedot|lisätietoja|lisätietoja antaa|mer information)\s*:\s*`)
 
 // contactOnly reports a line made only of phone numbers and e-mail
 // addresses ("puh. 040-7101 936, email: kristiina.rasanen@heinavesi.fi"):
@@ -921,7 +920,7 @@ func attachmentCells(l string) string {
 
 // attachmentNoise is what an attachment table has besides titles: its
 // header row and file sizes ("Numero Otsikko", "(pdf 984.31 kb)").
-var attachmentNoise = regexp.MustCompile(`(?i)^(?:(?:(?:numero|nro|n:o)\s+)?(?:otsikko|nimi)|\(?\s*(?:pdf|docx?|xlsx?|pptx?)\s+[\d.,]+\s*[km]?b\s*\)?)$`)
+var attachmentNoise = mustPattern(`(?i)^(?:(?:(?:numero|nro|n:o)\s+)?(?:otsikko|nimi)|\(?\s*(?:pdf|docx?|xlsx?|pptx?)\s+[\d.,]+\s*[km]?b\s*\)?)$`)
 
 // endList ends a list block (attachments, notify) that an identifier line
 // follows: a diary number is never an attachment's title.
@@ -944,7 +943,7 @@ func listedAttachment(list []string, a string) bool {
 	return false
 }
 
-var attachmentNumber = regexp.MustCompile(`^\d{1,2}\.? `)
+var attachmentNumber = mustPattern(`^\d{1,2}\.? `)
 
 func appendNew(list []string, items ...string) []string {
 next:
@@ -1144,7 +1143,7 @@ func (p *pageParser) chooseTitle() string {
 
 // sectionLead is a line that starts with its § number and goes on with the
 // title.
-var sectionLead = regexp.MustCompile(`^§\s*\d{1,5}\.?\s+(\S.*)$`)
+var sectionLead = mustPattern(`^§\s*\d{1,5}\.?\s+(\S.*)$`)
 
 func isAttachmentOf(s string, list []string) bool {
 	for _, a := range list {

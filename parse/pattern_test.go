@@ -1,0 +1,131 @@
+package parse
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp/syntax"
+	"strings"
+	"testing"
+)
+
+// devTexts are the texts the parser may be read against: the development
+// part of the real pages (testdata/real/split.tsv), the seeds and the
+// synthetic labelled set.
+func devTexts(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "real", "split.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var paths []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if name, part, ok := strings.Cut(sc.Text(), "\t"); ok && part == "dev" {
+			paths = append(paths, filepath.Join("..", "testdata", "real", "texts", name+".txt"))
+		}
+	}
+	for _, glob := range []string{"seeds/*.txt", "parse/labelled/*.txt"} {
+		more, _ := filepath.Glob(filepath.Join("..", "testdata", glob))
+		paths = append(paths, more...)
+	}
+	var out []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	if len(out) < 200 {
+		t.Fatalf("only %d texts", len(out))
+	}
+	return out
+}
+
+func TestRequired(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want string // fmt of the set; "[]" for none (nil)
+	}{
+		{`jätettiin (?:\S+ )?pöydälle|pöydättiin|bordlades`, `["jätettiin " "pöydättiin" "bordlades"]`},
+		{`^(?:päätös)?(?:ehdotus|esitys) hyväksyttiin$`, `[" hyväksyttiin"]`},
+		{`(?:vasta|muutos)ehdotu\w* voitti`, `[" voitti"]`},
+		{`merkits(?:ee|i) tiedoksi`, `[" tiedoksi"]`},
+		{`a*`, "[]"},
+		{`\d+`, "[]"},
+		{`(?i)pöytäkirja`, "[]"},
+		{`x|\d`, "[]"},
+		{`(ab)+c`, `["ab"]`},
+		{`(?:ab){2,3}`, `["abab"]`},
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := required(re.Simplify())
+		if s := fmt.Sprintf("%q", got); s != tc.want {
+			t.Errorf("required(%q) = %q, want %s", tc.expr, got, tc.want)
+		}
+	}
+}
+
+// Every pattern of the parser answers as its regexp does, prefilter or
+// not, on every line of the development texts, the seeds and the synthetic
+// set, as written and lower-cased (the parser matches both).
+func TestPatternPrefiltersAgreeWithRegexps(t *testing.T) {
+	if len(patterns) < 50 {
+		t.Fatalf("only %d patterns registered", len(patterns))
+	}
+	var lines []string
+	seen := map[string]bool{}
+	keep := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			lines = append(lines, s)
+		}
+	}
+	add := func(text string) {
+		for _, para := range strings.Split(text, "\n\n") {
+			keep(para)
+			keep(strings.ToLower(para))
+		}
+		for _, l := range strings.Split(text, "\n") {
+			keep(l)
+			keep(strings.ToLower(l))
+		}
+	}
+	for _, text := range devTexts(t) {
+		add(text)
+	}
+	guarded := 0
+	for _, p := range patterns {
+		if p.need == nil {
+			continue // no prefilter: the regexp's own answer
+		}
+		guarded++
+		for _, l := range lines {
+			if got, want := p.MatchString(l), p.Regexp.MatchString(l); got != want {
+				t.Fatalf("pattern %s (needs %q) on %q: %v, regexp %v", p, p.need, l, got, want)
+			}
+		}
+	}
+	t.Logf("%d patterns, %d prefiltered, checked on %d lines", len(patterns), guarded, len(lines))
+}
+
+// FuzzPatternPrefilters: no input matched by a pattern's regexp is
+// turned away by its prefilter.
+func FuzzPatternPrefilters(f *testing.F) {
+	f.Add("asia jätettiin pöydälle")
+	f.Add("Ehdotus hyväksyttiin yksimielisesti.")
+	f.Add("Pykälä 183 / Dnro 70/00.06.01/2023")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range patterns {
+			if p.Regexp.MatchString(s) && !p.possible(s) {
+				t.Fatalf("pattern %s (needs %q) matches %q, but its prefilter says it cannot", p, p.need, s)
+			}
+		}
+	})
+}
