@@ -78,28 +78,29 @@ type Handling struct {
 
 // Decision is one meeting item (a § of a meeting) read from its page text.
 // Fields the text does not state stay at their zero value (nil for pointers);
-// the parser never guesses. JSON field names are part of the tool's interface.
+// the parser never guesses. Its JSON form (MarshalJSON, json.go: snake_case
+// keys, null for unknown) is part of the tool's interface.
 type Decision struct {
-	Organization string     `json:"organization"`
-	Body         string     `json:"body"`
-	Document     Document   `json:"document"`
-	MeetingDate  string     `json:"meeting_date"` // YYYY-MM-DD
-	Section      *int       `json:"section"`
-	ItemNumber   *int       `json:"item_number"`
-	Title        string     `json:"title"`
-	DiaryNumber  string     `json:"diary_number"`
-	Preparers    []Person   `json:"preparers"`
-	Presenter    *Person    `json:"presenter"`
-	Proposal     string     `json:"proposal"`
-	Decision     string     `json:"decision"`
-	Outcome      Outcome    `json:"outcome"`
-	Unanimous    *bool      `json:"unanimous"`
-	Votes        *Votes     `json:"votes"`
-	Disqualified []string   `json:"disqualified"`
-	Handlings    []Handling `json:"handlings"`
-	Notify       []string   `json:"notify"`
-	Attachments  []string   `json:"attachments"`
-	Confidential bool       `json:"confidential"`
-	Language     string     `json:"language"` // "fi" or "sv"
-	Warnings     []string   `json:"warnings"`
+	Organization string
+	Body         string
+	Document     Document
+	MeetingDate  string // YYYY-MM-DD
+	Section      *int
+	ItemNumber   *int
+	Title        string
+	DiaryNumber  string
+	Preparers    []Person
+	Presenter    *Person
+	Proposal     string
+	Decision     string
+	Outcome      Outcome
+	Unanimous    *bool
+	Votes        *Votes
+	Disqualified []string
+	Handlings    []Handling
+	Notify       []string
+	Attachments  []string
+	Confidential bool
+	Language     string // "fi" or "sv"
+	Warnings     []string
 }
