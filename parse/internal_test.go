@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -316,4 +317,47 @@ func TestAttachmentCells(t *testing.T) {
 			t.Errorf("attachmentCells(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// Rules learnt from the development pages of batches 7 and 8, each on a
+// text shaped like the page that taught it (the page itself is in
+// testdata/real).
+func TestRealPageRules(t *testing.T) {
+	t.Run("presenter title with commas", func(t *testing.T) {
+		for _, tc := range []struct{ line, name, title string }{
+			{"Toimialajohtaja, Arki- ja vapaa-aika / Sektordirektör, Vardag och fritid Pietinen Jukka", "Pietinen Jukka",
+				"Toimialajohtaja, Arki- ja vapaa-aika / Sektordirektör, Vardag och fritid"},
+			{"Kaupunginjohtaja Jukka Mäkelä", "Jukka Mäkelä", "Kaupunginjohtaja"},
+		} {
+			p := presenterFrom(tc.line, "")
+			if p == nil || p.Name != tc.name || p.Title != tc.title {
+				t.Errorf("presenterFrom(%q) = %+v, want %q, %q", tc.line, p, tc.name, tc.title)
+			}
+		}
+	})
+	t.Run("unlabelled proposal in the potential mood", func(t *testing.T) {
+		d := Text("Valtuusto\nPöytäkirja 03.10.2024/Pykälä 55\nKokouksen laillisuus ja päätösvaltaisuus\nValt 03.10.2024 § 55\n" +
+			"Kutsu on julkaistu 26.9.2024.\nValtuusto päättänee todeta kokouksen laillisesti koolle kutsutuksi ja päätösvaltaiseksi.\n" +
+			"PÄÄTÖS:\nKokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi.\n")
+		if d.Outcome != OutcomeApproved || !strings.Contains(d.Proposal, "päättänee todeta") {
+			t.Errorf("outcome %q, proposal %q; want approved, the potential-mood sentence", d.Outcome, d.Proposal)
+		}
+		d = Text("Valtuusto\nPöytäkirja 03.10.2024/Pykälä 56\nAsia\nValt 03.10.2024 § 56\nTaustaa asiasta.\nPÄÄTÖS:\nValtuusto valitsi jäseneksi N.N:n.\n")
+		if d.Outcome != OutcomeDecided {
+			t.Errorf("without a proposal sentence: outcome %q, want decided", d.Outcome)
+		}
+	})
+	t.Run("an impact assessment ends the attachment list", func(t *testing.T) {
+		d := Text("Tekninen lautakunta\nPöytäkirja 10.11.2025/Pykälä 8\nVesihuollon taksat\nTela 10.11.2025 § 8\nTaustaa.\n" +
+			"Liite Asiakaskirje\nKuluttajahinnasto 1.4.2026\nLapsivaikutusten arviointi (Kvalt 60 §, 23.9.2019)\nPäätöksen lapsivaikutukset: Ei\n")
+		if got := strings.Join(d.Attachments, " | "); got != "Asiakaskirje | Kuluttajahinnasto 1.4.2026" {
+			t.Errorf("attachments %q", got)
+		}
+	})
+	t.Run("two diary numbers", func(t *testing.T) {
+		d := Text("Kaupunginhallitus\nPöytäkirja 12.03.2018/Pykälä 8\nVastaus valtuustoaloitteeseen\n340/12.05.00/2016, 61/00.02.00/2016\nKH 12.03.2018 § 8\nTaustaa.\n")
+		if d.DiaryNumber != "340/12.05.00/2016, 61/00.02.00/2016" {
+			t.Errorf("diary number %q", d.DiaryNumber)
+		}
+	})
 }

@@ -197,6 +197,10 @@ func restFits(kind section, rest string) bool {
 var checkNote = mustPattern(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäkirja|beslutet|paragrafen)(?: \S+)? (?:tarkastetaan|tarkastettiin|justeras|justerades)(?: \S+)? (?:heti|välittömästi|kokouksessa|omedelbart)\.?$|^(?i:ptk|pöytäkirja) tark(?:\.|astettu)?$`)
 
 // Patterns for the page header and the item's identifiers.
+// diaryNumber is one diary number: an optional unit prefix, a running
+// number, the task class, the year (KUO/1234/00.01.02/2023).
+const diaryNumber = `(?:\p{Lu}\p{L}{1,9}/)?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4}`
+
 var (
 	dateRe = `(\d{1,2})\.(\d{1,2})\.(\d{4})`
 	// docLine: "Pöytäkirja 09.10.2023/Pykälä 183", "Esityslista 04.03.2025/Asianro 68",
@@ -207,7 +211,9 @@ var (
 	handlingRe   = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
 	dateOnly     = mustPattern(`^` + dateRe + `$`)
 	sectionAlone = mustPattern(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
-	diaryRe      = mustPattern(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?((?:\p{Lu}\p{L}{1,9}/)?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4})$`)
+	// diaryRe: a diary number alone on its line, or a matter's two
+	// ("340/12.05.00/2016, 61/00.02.00/2016"), kept as written.
+	diaryRe      = mustPattern(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(` + diaryNumber + `(?:, ` + diaryNumber + `)*)$`)
 	confidential = mustPattern(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )
 

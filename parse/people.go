@@ -246,6 +246,16 @@ func presenterFrom(line, place string) *Person {
 	if line == "" {
 		return nil
 	}
+	if !emailRe.MatchString(line) && !strings.ContainsAny(line, "0123456789") {
+		// One person, no contact details: commas belong to a title written
+		// out in full ("Toimialajohtaja, Arki- ja vapaa-aika / Sektordirektör,
+		// Vardag och fritid Pietinen Jukka"), as long as the name stands
+		// after it.
+		if title, name := splitTitleName(line, place); name != "" && title != "" && strings.Contains(title, ",") &&
+			!strings.Contains(name, ",") {
+			return &Person{Name: name, Title: title}
+		}
+	}
 	if ps := parsePersons(line, place); len(ps) > 0 {
 		p := ps[0]
 		return &p

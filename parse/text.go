@@ -164,6 +164,9 @@ type pageParser struct {
 	preAttach int    // attachments listed before any handling
 	prev      string // the line before the current one
 	current   string // the line being read
+	// lastText is the last unlabelled line of the current handling, for a
+	// proposal written without its label before the decision.
+	lastText string
 }
 
 func (p *pageParser) warn(format string, args ...any) {
@@ -611,6 +614,13 @@ func (p *pageParser) label(kind section, rest string) {
 		}
 		p.ensureHandling()
 	}
+	if kind == secDecision && p.cur != nil && len(p.cur.proposal) == 0 && len(p.cur.implicit) == 0 &&
+		proposalMood.MatchString(p.lastText) {
+		// "Valtuusto päättänee todeta kokouksen laillisesti koolle
+		// kutsutuksi." and then "PÄÄTÖS:": the proposal, unlabelled.
+		p.cur.implicit = []string{p.lastText}
+	}
+	p.lastText = ""
 	p.titleOpen = false
 	p.flushPendingTitle()
 	p.sec = kind
@@ -712,7 +722,8 @@ func (p *pageParser) text(l string) {
 		}
 		// The body's name ends the list: a handling header written on
 		// three lines (body, § 15, date) follows it (Kittilä).
-		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 && !(p.body != "" && strings.EqualFold(l, p.body)) {
+		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 && !(p.body != "" && strings.EqualFold(l, p.body)) &&
+			!impactHeading.MatchString(l) {
 			if p.cur == nil && !p.noTitle {
 				p.preAttach++
 			}
@@ -748,6 +759,9 @@ func (p *pageParser) text(l string) {
 	if p.cur == nil && p.sec == secNone && !p.noTitle {
 		p.lastPlain = l
 	}
+	if p.cur != nil && p.sec == secNone {
+		p.lastText = l
+	}
 	if p.cur == nil && p.sec == secNone && !p.noTitle && titleLike(l) && p.canBeTitle(l) && len(p.preLines) < 16 {
 		if n := len(p.preLines); n > 0 && startsLower(l) && titleLike(p.preLines[n-1]+" "+l) {
 			// A title broken over two lines: "…lautakunnan vuoden 2026" /
@@ -768,6 +782,17 @@ func (p *pageParser) text(l string) {
 	}
 	p.titleOpen = false
 }
+
+// impactHeading opens an impact assessment (lapsivaikutusten arviointi,
+// yritysvaikutusten arviointi, EVA), a part of the item's text that some
+// sites print right after its attachment list: it ends the list.
+var impactHeading = mustPattern(`(?i)^\p{L}*vaikutusten (?:ennakko)?arvioin`)
+
+// proposalMood is a proposal's verb in the potential mood, which some
+// sites write without a Päätösehdotus label: "Valtuusto päättänee …",
+// "Kunnanhallitus hyväksynee …" (docs/dynasty.md, "Decisions and their
+// outcomes").
+var proposalMood = mustPattern(`\b(?:päättänee|hyväksynee|merkinnee|valinnee|nimennee)\b`)
 
 // numberedAttachmentRow is a row of the attachment table as page texts
 // render it before the item (Äänekoski): its number and its title (the empty
