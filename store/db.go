@@ -424,32 +424,45 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 // IntegrityCheck runs SQLite's own consistency check and the foreign key
 // check, which SQLite does not run by itself on existing rows.
 func (db *DB) IntegrityCheck(ctx context.Context) error {
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	problems, err := db.integrityProblems(ctx)
 	if err != nil {
 		return fmt.Errorf("integrity check of %s: %w", db.path, err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s: %s: %w", db.path, strings.Join(problems, "; "), ErrIntegrity)
+	}
+	return nil
+}
+
+// integrityProblems runs both checks in one read transaction and returns
+// what they found.
+func (db *DB) integrityProblems(ctx context.Context) ([]string, error) {
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
 	}
 	defer tx.Rollback()
 	var problems []string
 	rows, err := tx.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
-		return fmt.Errorf("integrity check of %s: %w", db.path, err)
+		return nil, err
 	}
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
 			rows.Close()
-			return fmt.Errorf("integrity check of %s: %w", db.path, err)
+			return nil, err
 		}
 		if s != "ok" {
 			problems = append(problems, s)
 		}
 	}
 	if err := rows.Close(); err != nil {
-		return fmt.Errorf("integrity check of %s: %w", db.path, err)
+		return nil, err
 	}
 	rows, err = tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
 	if err != nil {
-		return fmt.Errorf("foreign key check of %s: %w", db.path, err)
+		return nil, fmt.Errorf("foreign key check: %w", err)
 	}
 	for rows.Next() {
 		var table, parent string
@@ -457,20 +470,17 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 		var fkid int64
 		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
 			rows.Close()
-			return fmt.Errorf("foreign key check of %s: %w", db.path, err)
+			return nil, fmt.Errorf("foreign key check: %w", err)
 		}
 		problems = append(problems, fmt.Sprintf("%s row %d refers to a missing %s row", table, rowid.Int64, parent))
 	}
 	if err := rows.Close(); err != nil {
-		return fmt.Errorf("foreign key check of %s: %w", db.path, err)
+		return nil, fmt.Errorf("foreign key check: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("integrity check of %s: %w", db.path, err)
+		return nil, err
 	}
-	if len(problems) > 0 {
-		return fmt.Errorf("%s: %s: %w", db.path, strings.Join(problems, "; "), ErrIntegrity)
-	}
-	return nil
+	return problems, nil
 }
 
 // timeLayout is RFC 3339 in UTC with fixed millisecond width, so that text

@@ -11,17 +11,9 @@ import (
 // EntryFingerprint returns the fingerprint recorded for a feed entry (a
 // meeting) of a source, "" when none was.
 func (db *DB) EntryFingerprint(ctx context.Context, sourceID int64, url string) (string, error) {
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return "", fmt.Errorf("entry fingerprint of %s: %w", url, err)
-	}
-	defer tx.Rollback()
 	var fp string
-	err = tx.QueryRowContext(ctx, `SELECT fingerprint FROM feed_entries WHERE source_id = ? AND url = ?`, sourceID, url).Scan(&fp)
+	err := db.db.QueryRowContext(ctx, `SELECT fingerprint FROM feed_entries WHERE source_id = ? AND url = ?`, sourceID, url).Scan(&fp)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("entry fingerprint of %s: %w", url, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return "", fmt.Errorf("entry fingerprint of %s: %w", url, err)
 	}
 	return fp, nil
@@ -29,19 +21,17 @@ func (db *DB) EntryFingerprint(ctx context.Context, sourceID int64, url string) 
 
 // SetEntryFingerprint records a feed entry's fingerprint once everything it
 // leads to is stored.
-func (db *DB) SetEntryFingerprint(ctx context.Context, sourceID int64, url, fingerprint string, at time.Time) error {
+func (db *DB) SetEntryFingerprint(ctx context.Context, sourceID int64, url, fingerprint string, at time.Time) (err error) {
+	defer wrapErr(&err, "set entry fingerprint of %s", url)
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("set entry fingerprint of %s: %w", url, err)
+		return err
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO feed_entries (source_id, url, fingerprint, seen_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (source_id, url) DO UPDATE SET fingerprint = excluded.fingerprint, seen_at = excluded.seen_at`,
 		sourceID, url, fingerprint, fmtTime(at)); err != nil {
-		return fmt.Errorf("set entry fingerprint of %s: %w", url, err)
+		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("set entry fingerprint of %s: %w", url, err)
-	}
-	return nil
+	return tx.Commit()
 }

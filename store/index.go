@@ -111,7 +111,10 @@ func addTerms(ctx context.Context, tx *sql.Tx, terms *termCache, keys string) er
 		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO search_terms (term) VALUES `+
 			strings.TrimSuffix(strings.Repeat("(?),", len(batch)), ","), batch...)
 		batch = batch[:0]
-		return err
+		if err != nil {
+			return fmt.Errorf("index terms: %w", err)
+		}
+		return nil
 	}
 	for _, k := range strings.Fields(keys) {
 		if seen[k] || utf8.RuneCountInString(k) < minTermRunes {
@@ -123,14 +126,11 @@ func addTerms(ctx context.Context, tx *sql.Tx, terms *termCache, keys string) er
 		}
 		if batch = append(batch, k); len(batch) == maxVocabArgs {
 			if err := flush(); err != nil {
-				return fmt.Errorf("index terms: %w", err)
+				return err
 			}
 		}
 	}
-	if err := flush(); err != nil {
-		return fmt.Errorf("index terms: %w", err)
-	}
-	return nil
+	return flush()
 }
 
 // termCache remembers the keys this process wrote to search_terms, so that
@@ -188,26 +188,25 @@ func (db *DB) ensureSearchIndex(ctx context.Context) error {
 // Reindex rebuilds the whole search index from the stored decisions and
 // revision texts, in batches of one transaction each. The index is
 // rebuilt by Open when needed; Reindex is exported for tools and tests.
-func (db *DB) Reindex(ctx context.Context) error {
+func (db *DB) Reindex(ctx context.Context) (err error) {
+	defer wrapErr(&err, "reindex %s", db.path)
 	if _, err := db.db.ExecContext(ctx, `DELETE FROM search`); err != nil {
-		return fmt.Errorf("reindex %s: %w", db.path, err)
+		return err
 	}
 	last := int64(-1)
 	for {
 		n, next, err := db.reindexFrom(ctx, last)
 		if err != nil {
-			return fmt.Errorf("reindex %s: %w", db.path, err)
+			return err
 		}
 		if n == 0 {
 			break
 		}
 		last = next
 	}
-	if _, err := db.db.ExecContext(ctx, `UPDATE search_meta SET value = ? WHERE key = 'analyzer_version'`,
-		strconv.Itoa(search.AnalyzerVersion)); err != nil {
-		return fmt.Errorf("reindex %s: %w", db.path, err)
-	}
-	return nil
+	_, err = db.db.ExecContext(ctx, `UPDATE search_meta SET value = ? WHERE key = 'analyzer_version'`,
+		strconv.Itoa(search.AnalyzerVersion))
+	return err
 }
 
 func (db *DB) reindexFrom(ctx context.Context, after int64) (n int, last int64, err error) {

@@ -24,17 +24,9 @@ import (
 // Validators returns the HTTP validators last stored for a non-item URL
 // (feed, meeting list); both are "" when the URL was never seen.
 func (db *DB) Validators(ctx context.Context, url string) (etag, lastModified string, err error) {
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return "", "", fmt.Errorf("validators of %s: %w", url, err)
-	}
-	defer tx.Rollback()
-	err = tx.QueryRowContext(ctx, `SELECT etag, last_modified FROM http_validators WHERE url = ?`, url).
+	err = db.db.QueryRowContext(ctx, `SELECT etag, last_modified FROM http_validators WHERE url = ?`, url).
 		Scan(&etag, &lastModified)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return "", "", fmt.Errorf("validators of %s: %w", url, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return "", "", fmt.Errorf("validators of %s: %w", url, err)
 	}
 	return etag, lastModified, nil
@@ -42,22 +34,20 @@ func (db *DB) Validators(ctx context.Context, url string) (etag, lastModified st
 
 // SetValidators stores the validators of a non-item URL for the next
 // conditional GET.
-func (db *DB) SetValidators(ctx context.Context, url, etag, lastModified string, at time.Time) error {
+func (db *DB) SetValidators(ctx context.Context, url, etag, lastModified string, at time.Time) (err error) {
+	defer wrapErr(&err, "set validators of %s", url)
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("set validators of %s: %w", url, err)
+		return err
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO http_validators (url, etag, last_modified, checked_at)
 		VALUES (?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
 			checked_at = excluded.checked_at`, url, etag, lastModified, fmtTime(at)); err != nil {
-		return fmt.Errorf("set validators of %s: %w", url, err)
+		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("set validators of %s: %w", url, err)
-	}
-	return nil
+	return tx.Commit()
 }
 
 // ItemState is what a sync needs to decide whether to fetch an item again.
@@ -73,16 +63,11 @@ type ItemState struct {
 
 // ItemState returns the stored state of an item; Known is false (and the
 // error nil) when the archive has never seen it.
-func (db *DB) ItemState(ctx context.Context, sourceID int64, itemID string) (ItemState, error) {
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return ItemState{}, fmt.Errorf("state of item %s: %w", itemID, err)
-	}
-	defer tx.Rollback()
-	var st ItemState
+func (db *DB) ItemState(ctx context.Context, sourceID int64, itemID string) (st ItemState, err error) {
+	defer wrapErr(&err, "state of item %s", itemID)
 	var gone, checked, date sql.NullString
 	var doc sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT i.feed_fingerprint, i.etag, i.last_modified, i.content_hash,
+	err = db.db.QueryRowContext(ctx, `SELECT i.feed_fingerprint, i.etag, i.last_modified, i.content_hash,
 			d.document, d.meeting_date, i.gone_at, i.last_checked
 		FROM items i LEFT JOIN decisions d ON d.item_rowid = i.id
 		WHERE i.source_id = ? AND i.item_id = ?`, sourceID, itemID).
@@ -91,15 +76,12 @@ func (db *DB) ItemState(ctx context.Context, sourceID int64, itemID string) (Ite
 		return ItemState{}, nil
 	}
 	if err != nil {
-		return ItemState{}, fmt.Errorf("state of item %s: %w", itemID, err)
+		return ItemState{}, err
 	}
 	st.Known = true
 	st.Document, st.MeetingDate, st.Gone = doc.String, date.String, gone.Valid
 	if st.LastChecked, err = parseTime(checked); err != nil {
-		return ItemState{}, fmt.Errorf("state of item %s: %w", itemID, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return ItemState{}, fmt.Errorf("state of item %s: %w", itemID, err)
+		return ItemState{}, err
 	}
 	return st, nil
 }
@@ -149,9 +131,9 @@ func (c Change) String() string {
 	return "Change(" + strconv.Itoa(int(c)) + ")"
 }
 
-// ContentHash is the hash SaveItem stores for a page text: SHA-256 (hex) of
-// its NFC form. Exported so a sync can compare before deciding to parse.
-func ContentHash(text string) string {
+// contentHash is the hash SaveItem stores for a page text: SHA-256 (hex) of
+// its NFC form.
+func contentHash(text string) string {
 	sum := sha256.Sum256([]byte(norm.NFC.String(text)))
 	return hex.EncodeToString(sum[:])
 }
@@ -370,29 +352,28 @@ func nullString(s string) any {
 
 // SetDecision replaces the current decision of an item without fetching,
 // for re-parsing stored revision texts with a newer parser.
-func (db *DB) SetDecision(ctx context.Context, sourceID int64, itemID string, d parse.Decision, parserVersion int) error {
+func (db *DB) SetDecision(ctx context.Context, sourceID int64, itemID string, d parse.Decision, parserVersion int) (err error) {
+	defer wrapErr(&err, "set decision of %s", itemID)
 	data, err := json.Marshal(d)
 	if err != nil {
-		return fmt.Errorf("set decision of %s: encode: %w", itemID, err)
+		return fmt.Errorf("encode: %w", err)
 	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("set decision of %s: %w", itemID, err)
+		return err
 	}
 	defer tx.Rollback()
 	rowid, err := itemRowID(ctx, tx, sourceID, itemID)
 	if err != nil {
-		return fmt.Errorf("set decision of %s: %w", itemID, err)
+		return err
 	}
 	if err := putDecision(ctx, tx, db, rowid, 0, d, data, parserVersion, db.now(), nil); err != nil {
-		return fmt.Errorf("set decision of %s: %w", itemID, err)
+		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("set decision of %s: %w", itemID, err)
-	}
-	return nil
+	return tx.Commit()
 }
 
+// itemRowID returns the row id of an item, or ErrNotFound.
 func itemRowID(ctx context.Context, tx *sql.Tx, sourceID int64, itemID string) (int64, error) {
 	var rowid int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM items WHERE source_id = ? AND item_id = ?`, sourceID, itemID).Scan(&rowid)
@@ -405,48 +386,44 @@ func itemRowID(ctx context.Context, tx *sql.Tx, sourceID int64, itemID string) (
 // TouchItem records a check that found the item unchanged (HTTP 304, or an
 // unchanged feed fingerprint): check time, validators and fingerprint are
 // updated and the gone mark cleared, since the item is evidently there.
-func (db *DB) TouchItem(ctx context.Context, sourceID int64, itemID, feedFingerprint, etag, lastModified string, at time.Time) error {
+func (db *DB) TouchItem(ctx context.Context, sourceID int64, itemID, feedFingerprint, etag, lastModified string, at time.Time) (err error) {
+	defer wrapErr(&err, "touch item %s", itemID)
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("touch item %s: %w", itemID, err)
+		return err
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `UPDATE items SET last_checked = ?, feed_fingerprint = ?, etag = ?,
-			last_modified = ?, gone_at = NULL
-		WHERE source_id = ? AND item_id = ?`, fmtTime(at), feedFingerprint, etag, lastModified, sourceID, itemID)
+	rowid, err := itemRowID(ctx, tx, sourceID, itemID)
 	if err != nil {
-		return fmt.Errorf("touch item %s: %w", itemID, err)
+		return err
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("touch item %s: %w", itemID, ErrNotFound)
+	if _, err := tx.ExecContext(ctx, `UPDATE items SET last_checked = ?, feed_fingerprint = ?, etag = ?,
+			last_modified = ?, gone_at = NULL
+		WHERE id = ?`, fmtTime(at), feedFingerprint, etag, lastModified, rowid); err != nil {
+		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("touch item %s: %w", itemID, err)
-	}
-	return nil
+	return tx.Commit()
 }
 
 // MarkGone records that the item has disappeared from its site. The item
 // and its revisions are kept; the first time it was found gone is kept
 // across repeated checks.
-func (db *DB) MarkGone(ctx context.Context, sourceID int64, itemID string, at time.Time) error {
+func (db *DB) MarkGone(ctx context.Context, sourceID int64, itemID string, at time.Time) (err error) {
+	defer wrapErr(&err, "mark item %s gone", itemID)
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("mark item %s gone: %w", itemID, err)
+		return err
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `UPDATE items SET last_checked = ?1, gone_at = coalesce(gone_at, ?1)
-		WHERE source_id = ?2 AND item_id = ?3`, fmtTime(at), sourceID, itemID)
+	rowid, err := itemRowID(ctx, tx, sourceID, itemID)
 	if err != nil {
-		return fmt.Errorf("mark item %s gone: %w", itemID, err)
+		return err
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("mark item %s gone: %w", itemID, ErrNotFound)
+	if _, err := tx.ExecContext(ctx, `UPDATE items SET last_checked = ?1, gone_at = coalesce(gone_at, ?1)
+		WHERE id = ?2`, fmtTime(at), rowid); err != nil {
+		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("mark item %s gone: %w", itemID, err)
-	}
-	return nil
+	return tx.Commit()
 }
 
 // Revision is one archived version of an item page.
@@ -476,15 +453,10 @@ type Item struct {
 
 // Item returns one archived item with its current decision.
 func (db *DB) Item(ctx context.Context, sourceID int64, itemID string) (Item, error) {
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return Item{}, fmt.Errorf("item %s: %w", itemID, err)
-	}
-	defer tx.Rollback()
 	var it Item
 	var first, checked, gone, data sql.NullString
 	var version sql.NullInt64
-	err = tx.QueryRowContext(ctx, `SELECT i.id, i.source_id, s.name, i.item_id, i.url, i.first_seen, i.last_checked,
+	err := db.db.QueryRowContext(ctx, `SELECT i.id, i.source_id, s.name, i.item_id, i.url, i.first_seen, i.last_checked,
 			i.gone_at, d.data, d.parser_version, (SELECT count(*) FROM revisions r WHERE r.item_rowid = i.id)
 		FROM items i JOIN sources s ON s.id = i.source_id LEFT JOIN decisions d ON d.item_rowid = i.id
 		WHERE i.source_id = ? AND i.item_id = ?`, sourceID, itemID).
@@ -492,12 +464,12 @@ func (db *DB) Item(ctx context.Context, sourceID int64, itemID string) (Item, er
 	if errors.Is(err, sql.ErrNoRows) {
 		return Item{}, fmt.Errorf("item %s of source %d: %w", itemID, sourceID, ErrNotFound)
 	}
-	if err != nil {
-		return Item{}, fmt.Errorf("item %s: %w", itemID, err)
+	if err == nil {
+		it.Gone = gone.Valid
+		it.ParserVersion = int(version.Int64)
+		it.FirstSeen, err = parseTime(first)
 	}
-	it.Gone = gone.Valid
-	it.ParserVersion = int(version.Int64)
-	if it.FirstSeen, err = parseTime(first); err == nil {
+	if err == nil {
 		it.LastChecked, err = parseTime(checked)
 	}
 	if err == nil && data.Valid {
@@ -506,28 +478,26 @@ func (db *DB) Item(ctx context.Context, sourceID int64, itemID string) (Item, er
 	if err != nil {
 		return Item{}, fmt.Errorf("item %s: %w", itemID, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return Item{}, fmt.Errorf("item %s: %w", itemID, err)
-	}
 	return it, nil
 }
 
 // Revisions returns every archived version of an item, oldest first.
-func (db *DB) Revisions(ctx context.Context, sourceID int64, itemID string) ([]Revision, error) {
+func (db *DB) Revisions(ctx context.Context, sourceID int64, itemID string) (_ []Revision, err error) {
+	defer wrapErr(&err, "revisions of %s", itemID)
 	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+		return nil, err
 	}
 	defer tx.Rollback()
 	rowid, err := itemRowID(ctx, tx, sourceID, itemID)
 	if err != nil {
-		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, fetched_at, http_status, content_type, etag, last_modified,
 			content_hash, raw, raw_encoding, text, parser_version
 		FROM revisions WHERE item_rowid = ? ORDER BY id`, rowid)
 	if err != nil {
-		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Revision
@@ -538,21 +508,21 @@ func (db *DB) Revisions(ctx context.Context, sourceID int64, itemID string) ([]R
 		var enc string
 		if err := rows.Scan(&r.ID, &at, &r.Status, &r.ContentType, &r.ETag, &r.LastModified,
 			&r.ContentHash, &raw, &enc, &r.Text, &r.ParserVersion); err != nil {
-			return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+			return nil, err
 		}
 		if r.FetchedAt, err = parseTime(at); err != nil {
-			return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+			return nil, err
 		}
 		if r.Raw, err = decodeRaw(raw, enc); err != nil {
-			return nil, fmt.Errorf("revisions of %s: revision %d: %w", itemID, r.ID, err)
+			return nil, fmt.Errorf("revision %d: %w", r.ID, err)
 		}
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("revisions of %s: %w", itemID, err)
+		return nil, err
 	}
 	return out, nil
 }

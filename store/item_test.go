@@ -114,7 +114,7 @@ func TestSaveItemRevisions(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantState := ItemState{Known: true, FeedFingerprint: f.FeedFingerprint, ETag: f.ETag, LastModified: f.LastModified,
-			ContentHash: ContentHash(f.Text), Document: string(f.Decision.Document), MeetingDate: "2023-10-09", LastChecked: f.FetchedAt.Truncate(time.Millisecond)}
+			ContentHash: contentHash(f.Text), Document: string(f.Decision.Document), MeetingDate: "2023-10-09", LastChecked: f.FetchedAt.Truncate(time.Millisecond)}
 		if diff := cmp.Diff(wantState, st); diff != "" {
 			t.Errorf("%s: ItemState (-want +got):\n%s", s.name, diff)
 		}
@@ -133,10 +133,10 @@ func TestSaveItemRevisions(t *testing.T) {
 	}
 	want := []Revision{
 		{ID: revs[0].ID, FetchedAt: t0, Status: 200, ContentType: "text/html; charset=windows-1252", ETag: `"v1"`,
-			LastModified: "Mon, 09 Oct 2023 10:00:00 GMT", ContentHash: ContentHash("Päätösehdotus\u00a0hyväksytään"),
+			LastModified: "Mon, 09 Oct 2023 10:00:00 GMT", ContentHash: contentHash("Päätösehdotus\u00a0hyväksytään"),
 			Raw: raw1, Text: "Päätösehdotus\u00a0hyväksytään", ParserVersion: 1},
 		{ID: revs[1].ID, FetchedAt: t0.Add(48 * time.Hour), Status: 200, ContentType: "text/html; charset=windows-1252", ETag: `"v3"`,
-			LastModified: "Mon, 09 Oct 2023 10:00:00 GMT", ContentHash: ContentHash("Päätös: hyväksyttiin"),
+			LastModified: "Mon, 09 Oct 2023 10:00:00 GMT", ContentHash: contentHash("Päätös: hyväksyttiin"),
 			Raw: []byte("<p>P\xe4\xe4t\xf6s: hyv\xe4ksyttiin</p>"), Text: "Päätös: hyväksyttiin", ParserVersion: 1},
 	}
 	if diff := cmp.Diff(want, revs); diff != "" {
@@ -291,7 +291,7 @@ func TestTouchAndGone(t *testing.T) {
 	if st, err = db.ItemState(ctx, src.ID, "2024100-1"); err != nil {
 		t.Fatal(err)
 	}
-	want := ItemState{Known: true, FeedFingerprint: "fp9", ETag: `"e9"`, LastModified: "lm9", ContentHash: ContentHash("text"),
+	want := ItemState{Known: true, FeedFingerprint: "fp9", ETag: `"e9"`, LastModified: "lm9", ContentHash: contentHash("text"),
 		Document: "minutes", MeetingDate: "2023-10-09", LastChecked: at.Truncate(time.Millisecond)}
 	if diff := cmp.Diff(want, st); diff != "" {
 		t.Errorf("after TouchItem (-want +got):\n%s", diff)

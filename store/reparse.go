@@ -165,7 +165,8 @@ func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, 
 	return rep, nil
 }
 
-func (db *DB) reparseWork(ctx context.Context, after int64, opts ReparseOptions) ([]int64, error) {
+func (db *DB) reparseWork(ctx context.Context, after int64, opts ReparseOptions) (_ []int64, err error) {
+	defer wrapErr(&err, "reparse: list decisions")
 	cond := "1"
 	if opts.Outdated {
 		cond = "parser_version < ?"
@@ -178,14 +179,14 @@ func (db *DB) reparseWork(ctx context.Context, after int64, opts ReparseOptions)
 	rows, err := db.db.QueryContext(ctx, `SELECT item_rowid FROM decisions WHERE item_rowid > ? AND `+cond+`
 		ORDER BY item_rowid LIMIT ?`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("reparse: list decisions: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("reparse: list decisions: %w", err)
+			return nil, err
 		}
 		ids = append(ids, id)
 	}
@@ -252,7 +253,7 @@ func (db *DB) writeGroup(ctx context.Context, jobs []reparseJob, opts ReparseOpt
 		}
 		fields, err := db.applyReparse(ctx, tx, &jobs[i], opts)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("reparse item %d: %w", jobs[i].rowid, err)
 		}
 		out = append(out, fields)
 	}
@@ -313,21 +314,21 @@ func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts 
 	rowid := j.rowid
 	data, err := json.Marshal(j.d)
 	if err != nil {
-		return nil, fmt.Errorf("reparse item %d: encode: %w", rowid, err)
+		return nil, fmt.Errorf("encode: %w", err)
 	}
 	fields, err := changedFields([]byte(j.oldData), data)
 	if err != nil {
-		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+		return nil, err
 	}
 	if j.text != j.page.Text {
 		fields = append(fields, "text")
 		hash := textHash(j.text)
 		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET text = ?, content_hash = ? WHERE id = ?`, j.text, hash, j.revID); err != nil {
-			return nil, fmt.Errorf("reparse item %d: text: %w", rowid, err)
+			return nil, fmt.Errorf("text: %w", err)
 		}
 		if j.currentRevision.Valid && j.currentRevision.Int64 == j.revID {
 			if _, err := tx.ExecContext(ctx, `UPDATE items SET content_hash = ? WHERE id = ?`, hash, rowid); err != nil {
-				return nil, fmt.Errorf("reparse item %d: text: %w", rowid, err)
+				return nil, fmt.Errorf("text: %w", err)
 			}
 		}
 	}
@@ -337,16 +338,16 @@ func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts 
 	if len(fields) > 0 {
 		// The search row is rebuilt from the new text with the decision.
 		if err := putDecision(ctx, tx, db, rowid, 0, j.d, data, opts.Version, db.now(), &j.keys); err != nil {
-			return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO reparse_log (item_rowid, revision_id, reparsed_at,
 				old_parser_version, new_parser_version, fields, old_data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			rowid, j.revID, fmtTime(db.now()), j.oldVersion, opts.Version, strings.Join(fields, ","), j.oldData); err != nil {
-			return nil, fmt.Errorf("reparse item %d: log: %w", rowid, err)
+			return nil, fmt.Errorf("log: %w", err)
 		}
 	} else if _, err := tx.ExecContext(ctx, `UPDATE decisions SET parser_version = ?, parsed_at = ? WHERE item_rowid = ?`,
 		opts.Version, fmtTime(db.now()), rowid); err != nil {
-		return nil, fmt.Errorf("reparse item %d: %w", rowid, err)
+		return nil, err
 	}
 	return fields, nil
 }
@@ -392,11 +393,12 @@ type ReparseLogEntry struct {
 }
 
 // ReparseLog returns the reparse changes recorded for an item, oldest first.
-func (db *DB) ReparseLog(ctx context.Context, itemRowID int64) ([]ReparseLogEntry, error) {
+func (db *DB) ReparseLog(ctx context.Context, itemRowID int64) (_ []ReparseLogEntry, err error) {
+	defer wrapErr(&err, "reparse log of item %d", itemRowID)
 	rows, err := db.db.QueryContext(ctx, `SELECT revision_id, reparsed_at, old_parser_version, new_parser_version, fields
 		FROM reparse_log WHERE item_rowid = ? ORDER BY id`, itemRowID)
 	if err != nil {
-		return nil, fmt.Errorf("reparse log of item %d: %w", itemRowID, err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []ReparseLogEntry
@@ -404,7 +406,7 @@ func (db *DB) ReparseLog(ctx context.Context, itemRowID int64) ([]ReparseLogEntr
 		var e ReparseLogEntry
 		var fields string
 		if err := rows.Scan(&e.RevisionID, &e.At, &e.OldParserVersion, &e.NewParserVersion, &fields); err != nil {
-			return nil, fmt.Errorf("reparse log of item %d: %w", itemRowID, err)
+			return nil, err
 		}
 		e.Fields = strings.Split(fields, ",")
 		out = append(out, e)

@@ -4,46 +4,39 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 )
 
 // Robots returns the robots.txt cached for its URL and when it was fetched;
 // ok is false when none is.
 func (db *DB) Robots(ctx context.Context, robotsURL string) (body string, fetchedAt time.Time, ok bool, err error) {
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return "", time.Time{}, false, fmt.Errorf("robots.txt %s: %w", robotsURL, err)
-	}
-	defer tx.Rollback()
+	defer wrapErr(&err, "robots.txt %s", robotsURL)
 	var at sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT body, fetched_at FROM robots_txt WHERE url = ?`, robotsURL).Scan(&body, &at)
+	err = db.db.QueryRowContext(ctx, `SELECT body, fetched_at FROM robots_txt WHERE url = ?`, robotsURL).Scan(&body, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", time.Time{}, false, nil
 	}
 	if err != nil {
-		return "", time.Time{}, false, fmt.Errorf("robots.txt %s: %w", robotsURL, err)
+		return "", time.Time{}, false, err
 	}
 	if fetchedAt, err = parseTime(at); err != nil {
-		return "", time.Time{}, false, fmt.Errorf("robots.txt %s: %w", robotsURL, err)
+		return "", time.Time{}, false, err
 	}
-	return body, fetchedAt, true, tx.Commit()
+	return body, fetchedAt, true, nil
 }
 
 // SetRobots caches a robots.txt ("" for none).
-func (db *DB) SetRobots(ctx context.Context, robotsURL, body string, fetchedAt time.Time) error {
+func (db *DB) SetRobots(ctx context.Context, robotsURL, body string, fetchedAt time.Time) (err error) {
+	defer wrapErr(&err, "cache robots.txt %s", robotsURL)
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("cache robots.txt %s: %w", robotsURL, err)
+		return err
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO robots_txt (url, body, fetched_at) VALUES (?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at`,
 		robotsURL, body, fmtTime(fetchedAt)); err != nil {
-		return fmt.Errorf("cache robots.txt %s: %w", robotsURL, err)
+		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("cache robots.txt %s: %w", robotsURL, err)
-	}
-	return nil
+	return tx.Commit()
 }

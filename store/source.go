@@ -110,8 +110,14 @@ func scanSource(row interface{ Scan(...any) error }) (Source, error) {
 	return s, nil
 }
 
-func sourceTx(ctx context.Context, tx *sql.Tx, where string, args ...any) (Source, error) {
-	s, err := scanSource(tx.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources s WHERE `+where, args...))
+// rowQuerier is a *sql.DB or a *sql.Tx.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// sourceWhere returns the one source matching where, or ErrNotFound.
+func sourceWhere(ctx context.Context, q rowQuerier, where string, args ...any) (Source, error) {
+	s, err := scanSource(q.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources s WHERE `+where, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Source{}, ErrNotFound
 	}
@@ -120,18 +126,19 @@ func sourceTx(ctx context.Context, tx *sql.Tx, where string, args ...any) (Sourc
 
 // AddSource registers a source. A one-off row with the same base URL is
 // adopted (registered under name, its items kept) rather than duplicated.
-func (db *DB) AddSource(ctx context.Context, name, baseURL, organization string) (Source, error) {
+func (db *DB) AddSource(ctx context.Context, name, baseURL, organization string) (_ Source, err error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return Source{}, fmt.Errorf("add source: empty name")
+		return Source{}, errors.New("add source: empty name")
 	}
+	defer wrapErr(&err, "add source %s", name)
 	canon, err := CanonicalBaseURL(baseURL)
 	if err != nil {
-		return Source{}, fmt.Errorf("add source %s: %w", name, err)
+		return Source{}, err
 	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return Source{}, fmt.Errorf("add source %s: %w", name, err)
+		return Source{}, err
 	}
 	defer tx.Rollback()
 	var regName string
@@ -139,51 +146,49 @@ func (db *DB) AddSource(ctx context.Context, name, baseURL, organization string)
 		name, canon).Scan(&regName)
 	switch {
 	case err == nil:
-		return Source{}, fmt.Errorf("add source %s (%s): registered source %q has this name or URL: %w", name, canon, regName, ErrExists)
+		return Source{}, fmt.Errorf("%s: registered source %q has this name or URL: %w", canon, regName, ErrExists)
 	case !errors.Is(err, sql.ErrNoRows):
-		return Source{}, fmt.Errorf("add source %s: %w", name, err)
+		return Source{}, err
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE sources SET registered = 1, name = ?,
 		organization = CASE WHEN ? <> '' THEN ? ELSE organization END
 		WHERE base_url = ?`, name, organization, organization, canon)
 	if err != nil {
-		return Source{}, fmt.Errorf("add source %s: %w", name, err)
+		return Source{}, err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, base_url, organization, registered, added_at)
 			VALUES (?, ?, ?, 1, ?)`, name, canon, organization, fmtTime(db.now())); err != nil {
-			return Source{}, fmt.Errorf("add source %s: %w", name, err)
+			return Source{}, err
 		}
 	}
-	s, err := sourceTx(ctx, tx, `s.base_url = ?`, canon)
+	s, err := sourceWhere(ctx, tx, `s.base_url = ?`, canon)
 	if err != nil {
-		return Source{}, fmt.Errorf("add source %s: %w", name, err)
+		return Source{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return Source{}, fmt.Errorf("add source %s: %w", name, err)
+		return Source{}, err
 	}
 	return s, nil
 }
 
 // RemoveSource unregisters a source. Its row and archived items stay, as a
 // one-off source, so that nothing fetched is ever lost by a remove.
-func (db *DB) RemoveSource(ctx context.Context, name string) error {
+func (db *DB) RemoveSource(ctx context.Context, name string) (err error) {
+	defer wrapErr(&err, "remove source %s", name)
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("remove source %s: %w", name, err)
+		return err
 	}
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `UPDATE sources SET registered = 0 WHERE registered = 1 AND name = ?`, name)
 	if err != nil {
-		return fmt.Errorf("remove source %s: %w", name, err)
+		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("remove source %s: %w", name, ErrNotFound)
+		return ErrNotFound
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("remove source %s: %w", name, err)
-	}
-	return nil
+	return tx.Commit()
 }
 
 // Sources lists the registered sources by name, with health and item counts.
@@ -196,30 +201,23 @@ func (db *DB) AllSources(ctx context.Context) ([]Source, error) {
 	return db.listSources(ctx, `ORDER BY s.registered DESC, s.name, s.id`)
 }
 
-func (db *DB) listSources(ctx context.Context, tail string) ([]Source, error) {
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+func (db *DB) listSources(ctx context.Context, tail string) (_ []Source, err error) {
+	defer wrapErr(&err, "list sources")
+	rows, err := db.db.QueryContext(ctx, `SELECT `+sourceColumns+` FROM sources s `+tail)
 	if err != nil {
-		return nil, fmt.Errorf("list sources: %w", err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT `+sourceColumns+` FROM sources s `+tail)
-	if err != nil {
-		return nil, fmt.Errorf("list sources: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Source
 	for rows.Next() {
 		s, err := scanSource(rows)
 		if err != nil {
-			return nil, fmt.Errorf("list sources: %w", err)
+			return nil, err
 		}
 		out = append(out, s)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list sources: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("list sources: %w", err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -227,16 +225,8 @@ func (db *DB) listSources(ctx context.Context, tail string) ([]Source, error) {
 // SourceByName finds a source by name, preferring the registered one when a
 // one-off source happens to carry the same name.
 func (db *DB) SourceByName(ctx context.Context, name string) (Source, error) {
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	s, err := sourceWhere(ctx, db.db, `s.name = ? ORDER BY s.registered DESC, s.id LIMIT 1`, name)
 	if err != nil {
-		return Source{}, fmt.Errorf("source %s: %w", name, err)
-	}
-	defer tx.Rollback()
-	s, err := sourceTx(ctx, tx, `s.name = ? ORDER BY s.registered DESC, s.id LIMIT 1`, name)
-	if err != nil {
-		return Source{}, fmt.Errorf("source %s: %w", name, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return Source{}, fmt.Errorf("source %s: %w", name, err)
 	}
 	return s, nil
@@ -244,36 +234,38 @@ func (db *DB) SourceByName(ctx context.Context, name string) (Source, error) {
 
 // EnsureSource returns the source with this base URL, creating an
 // unregistered one (named host+path) for a one-off sync when missing.
-func (db *DB) EnsureSource(ctx context.Context, baseURL string) (Source, error) {
+func (db *DB) EnsureSource(ctx context.Context, baseURL string) (_ Source, err error) {
 	canon, err := CanonicalBaseURL(baseURL)
 	if err != nil {
 		return Source{}, fmt.Errorf("ensure source: %w", err)
 	}
+	defer wrapErr(&err, "ensure source %s", canon)
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return Source{}, fmt.Errorf("ensure source %s: %w", canon, err)
+		return Source{}, err
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, base_url, registered, added_at)
 		VALUES (?, ?, 0, ?) ON CONFLICT (base_url) DO NOTHING`, oneOffName(canon), canon, fmtTime(db.now())); err != nil {
-		return Source{}, fmt.Errorf("ensure source %s: %w", canon, err)
+		return Source{}, err
 	}
-	s, err := sourceTx(ctx, tx, `s.base_url = ?`, canon)
+	s, err := sourceWhere(ctx, tx, `s.base_url = ?`, canon)
 	if err != nil {
-		return Source{}, fmt.Errorf("ensure source %s: %w", canon, err)
+		return Source{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return Source{}, fmt.Errorf("ensure source %s: %w", canon, err)
+		return Source{}, err
 	}
 	return s, nil
 }
 
 // RecordRun records the outcome of one sync run of a source: runErr nil is
 // a success. The error message is kept until the next failure replaces it.
-func (db *DB) RecordRun(ctx context.Context, sourceID int64, at time.Time, runErr error) error {
+func (db *DB) RecordRun(ctx context.Context, sourceID int64, at time.Time, runErr error) (err error) {
+	defer wrapErr(&err, "record run of source %d", sourceID)
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("record run of source %d: %w", sourceID, err)
+		return err
 	}
 	defer tx.Rollback()
 	var res sql.Result
@@ -287,13 +279,10 @@ func (db *DB) RecordRun(ctx context.Context, sourceID int64, at time.Time, runEr
 			fmtTime(at), runErr.Error(), sourceID)
 	}
 	if err != nil {
-		return fmt.Errorf("record run of source %d: %w", sourceID, err)
+		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("record run of source %d: %w", sourceID, ErrNotFound)
+		return ErrNotFound
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("record run of source %d: %w", sourceID, err)
-	}
-	return nil
+	return tx.Commit()
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 )
 
 // Count is one group of a statistic: its key and how many decisions fall in
@@ -26,20 +25,21 @@ type Stats struct {
 
 // Stats counts the decisions matching the filter by organisation, body,
 // year of the meeting and outcome.
-func (db *DB) Stats(ctx context.Context, f Filter) (Stats, error) {
+func (db *DB) Stats(ctx context.Context, f Filter) (st Stats, err error) {
+	defer wrapErr(&err, "stats")
 	if err := f.Validate(); err != nil {
-		return Stats{}, fmt.Errorf("stats: %w", err)
+		return Stats{}, err
 	}
 	where, args := f.where()
 	from := ` FROM decisions d JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id WHERE ` + where
+	// One read transaction, so that the groups add up to the count.
 	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return Stats{}, fmt.Errorf("stats: %w", err)
+		return Stats{}, err
 	}
 	defer tx.Rollback()
-	var st Stats
 	if err := tx.QueryRowContext(ctx, `SELECT count(*)`+from, args...).Scan(&st.Decisions); err != nil {
-		return Stats{}, fmt.Errorf("stats: %w", err)
+		return Stats{}, err
 	}
 	for _, g := range []struct {
 		dst   *[]Count
@@ -54,22 +54,22 @@ func (db *DB) Stats(ctx context.Context, f Filter) (Stats, error) {
 	} {
 		rows, err := tx.QueryContext(ctx, g.query, args...)
 		if err != nil {
-			return Stats{}, fmt.Errorf("stats: %w", err)
+			return Stats{}, err
 		}
 		for rows.Next() {
 			var c Count
 			if err := rows.Scan(&c.Key, &c.Organization, &c.N); err != nil {
 				rows.Close()
-				return Stats{}, fmt.Errorf("stats: %w", err)
+				return Stats{}, err
 			}
 			*g.dst = append(*g.dst, c)
 		}
 		if err := rows.Close(); err != nil {
-			return Stats{}, fmt.Errorf("stats: %w", err)
+			return Stats{}, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return Stats{}, fmt.Errorf("stats: %w", err)
+		return Stats{}, err
 	}
 	return st, nil
 }
