@@ -95,6 +95,7 @@ type DB struct {
 	now      func() time.Time // injectable clock for added_at and parsed_at
 	terms    *termCache       // keys already in search_terms
 	stmts    stmtCache        // the write path's prepared statements
+	writeMu  sync.Mutex       // this process's writers take turns (beginWrite)
 }
 
 // DefaultPath is where the archive lives unless the user says otherwise,
@@ -388,11 +389,11 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 func (db *DB) applyMigration(ctx context.Context, m migration) error {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("migrate %s to %s: %w", db.path, m.name, err)
 	}
-	defer tx.Rollback()
+	defer release()
 	v, err := versionTx(ctx, tx, db.path)
 	if err != nil {
 		return err
@@ -457,7 +458,7 @@ func (db *DB) integrityProblems(ctx context.Context) ([]string, error) {
 			problems = append(problems, s)
 		}
 	}
-	if err := rows.Close(); err != nil {
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return nil, err
 	}
 	rows, err = tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
@@ -474,7 +475,7 @@ func (db *DB) integrityProblems(ctx context.Context) ([]string, error) {
 		}
 		problems = append(problems, fmt.Sprintf("%s row %d refers to a missing %s row", table, rowid.Int64, parent))
 	}
-	if err := rows.Close(); err != nil {
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return nil, fmt.Errorf("foreign key check: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

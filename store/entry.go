@@ -23,11 +23,11 @@ func (db *DB) EntryFingerprint(ctx context.Context, sourceID int64, url string) 
 // leads to is stored.
 func (db *DB) SetEntryFingerprint(ctx context.Context, sourceID int64, url, fingerprint string, at time.Time) (err error) {
 	defer wrapErr(&err, "set entry fingerprint of %s", url)
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO feed_entries (source_id, url, fingerprint, seen_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (source_id, url) DO UPDATE SET fingerprint = excluded.fingerprint, seen_at = excluded.seen_at`,
 		sourceID, url, fingerprint, fmtTime(at)); err != nil {

@@ -190,7 +190,10 @@ func (db *DB) ensureSearchIndex(ctx context.Context) error {
 // rebuilt by Open when needed; Reindex is exported for tools and tests.
 func (db *DB) Reindex(ctx context.Context) (err error) {
 	defer wrapErr(&err, "reindex %s", db.path)
-	if _, err := db.db.ExecContext(ctx, `DELETE FROM search`); err != nil {
+	done := db.writeTurn()
+	_, err = db.db.ExecContext(ctx, `DELETE FROM search`)
+	done()
+	if err != nil {
 		return err
 	}
 	last := int64(-1)
@@ -204,17 +207,18 @@ func (db *DB) Reindex(ctx context.Context) (err error) {
 		}
 		last = next
 	}
+	defer db.writeTurn()()
 	_, err = db.db.ExecContext(ctx, `UPDATE search_meta SET value = ? WHERE key = 'analyzer_version'`,
 		strconv.Itoa(search.AnalyzerVersion))
 	return err
 }
 
 func (db *DB) reindexFrom(ctx context.Context, after int64) (n int, last int64, err error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return 0, 0, err
 	}
-	defer tx.Rollback()
+	defer release()
 	rows, err := tx.QueryContext(ctx, `SELECT d.item_rowid, d.organization, d.body, d.title, d.proposal, d.decision,
 			coalesce(r.text, ''), i.source_id, coalesce(d.meeting_date, '')
 		FROM decisions d JOIN items i ON i.id = d.item_rowid LEFT JOIN revisions r ON r.id = d.revision_id

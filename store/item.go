@@ -36,11 +36,11 @@ func (db *DB) Validators(ctx context.Context, url string) (etag, lastModified st
 // conditional GET.
 func (db *DB) SetValidators(ctx context.Context, url, etag, lastModified string, at time.Time) (err error) {
 	defer wrapErr(&err, "set validators of %s", url)
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO http_validators (url, etag, last_modified, checked_at)
 		VALUES (?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
@@ -190,11 +190,11 @@ func (db *DB) SaveItems(ctx context.Context, fs []Fetched) (changes []Change, er
 		}
 		ps[i] = p
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("save items: %w", err)
 	}
-	defer tx.Rollback()
+	defer release()
 	changes = make([]Change, len(ps))
 	for i := range ps {
 		if changes[i], err = db.saveItem(ctx, tx, &ps[i]); err != nil {
@@ -358,11 +358,11 @@ func (db *DB) SetDecision(ctx context.Context, sourceID int64, itemID string, d 
 	if err != nil {
 		return fmt.Errorf("encode: %w", err)
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	rowid, err := itemRowID(ctx, tx, sourceID, itemID)
 	if err != nil {
 		return err
@@ -388,11 +388,11 @@ func itemRowID(ctx context.Context, tx *sql.Tx, sourceID int64, itemID string) (
 // updated and the gone mark cleared, since the item is evidently there.
 func (db *DB) TouchItem(ctx context.Context, sourceID int64, itemID, feedFingerprint, etag, lastModified string, at time.Time) (err error) {
 	defer wrapErr(&err, "touch item %s", itemID)
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	rowid, err := itemRowID(ctx, tx, sourceID, itemID)
 	if err != nil {
 		return err
@@ -410,11 +410,11 @@ func (db *DB) TouchItem(ctx context.Context, sourceID int64, itemID, feedFingerp
 // across repeated checks.
 func (db *DB) MarkGone(ctx context.Context, sourceID int64, itemID string, at time.Time) (err error) {
 	defer wrapErr(&err, "mark item %s gone", itemID)
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	rowid, err := itemRowID(ctx, tx, sourceID, itemID)
 	if err != nil {
 		return err

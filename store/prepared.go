@@ -64,3 +64,30 @@ func (db *DB) closeStmts() {
 	}
 	c.m = nil
 }
+
+// beginWrite starts a write transaction in this process's turn. SQLite
+// lets one writer in at a time and makes the others wait in its busy
+// handler, which sleeps (1, 2, 5, 10 … 100 ms) and retries: with sixteen
+// sources syncing at once most of a sync was spent asleep. Writers of one
+// process queue on a mutex instead, handed over the moment the previous
+// commit ends; other processes still meet the busy timeout. release rolls
+// back what was not committed and ends the turn; defer it.
+func (db *DB) beginWrite(ctx context.Context) (tx *sql.Tx, release func(), err error) {
+	db.writeMu.Lock()
+	tx, err = db.db.BeginTx(ctx, nil)
+	if err != nil {
+		db.writeMu.Unlock()
+		return nil, nil, err
+	}
+	return tx, func() {
+		tx.Rollback() // after Commit, a no-op
+		db.writeMu.Unlock()
+	}, nil
+}
+
+// writeTurn takes this process's writer turn for a statement run outside
+// a transaction; call the returned function when it is done.
+func (db *DB) writeTurn() func() {
+	db.writeMu.Lock()
+	return db.writeMu.Unlock
+}

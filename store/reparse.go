@@ -241,11 +241,11 @@ func (db *DB) readGroup(ctx context.Context, ids []int64, opts ReparseOptions) (
 // writeGroup writes a group back in one transaction and returns each
 // item's changed fields.
 func (db *DB) writeGroup(ctx context.Context, jobs []reparseJob, opts ReparseOptions) ([][]string, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("reparse: %w", err)
 	}
-	defer tx.Rollback()
+	defer release()
 	out := make([][]string, 0, len(jobs))
 	for i := range jobs {
 		if jobs[i].gone {

@@ -28,11 +28,11 @@ func (db *DB) Robots(ctx context.Context, robotsURL string) (body string, fetche
 // SetRobots caches a robots.txt ("" for none).
 func (db *DB) SetRobots(ctx context.Context, robotsURL, body string, fetchedAt time.Time) (err error) {
 	defer wrapErr(&err, "cache robots.txt %s", robotsURL)
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO robots_txt (url, body, fetched_at) VALUES (?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at`,
 		robotsURL, body, fmtTime(fetchedAt)); err != nil {

@@ -136,11 +136,11 @@ func (db *DB) AddSource(ctx context.Context, name, baseURL, organization string)
 	if err != nil {
 		return Source{}, err
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return Source{}, err
 	}
-	defer tx.Rollback()
+	defer release()
 	var regName string
 	err = tx.QueryRowContext(ctx, `SELECT name FROM sources WHERE registered = 1 AND (name = ? OR base_url = ?)`,
 		name, canon).Scan(&regName)
@@ -176,11 +176,11 @@ func (db *DB) AddSource(ctx context.Context, name, baseURL, organization string)
 // one-off source, so that nothing fetched is ever lost by a remove.
 func (db *DB) RemoveSource(ctx context.Context, name string) (err error) {
 	defer wrapErr(&err, "remove source %s", name)
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	res, err := tx.ExecContext(ctx, `UPDATE sources SET registered = 0 WHERE registered = 1 AND name = ?`, name)
 	if err != nil {
 		return err
@@ -240,11 +240,11 @@ func (db *DB) EnsureSource(ctx context.Context, baseURL string) (_ Source, err e
 		return Source{}, fmt.Errorf("ensure source: %w", err)
 	}
 	defer wrapErr(&err, "ensure source %s", canon)
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return Source{}, err
 	}
-	defer tx.Rollback()
+	defer release()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, base_url, registered, added_at)
 		VALUES (?, ?, 0, ?) ON CONFLICT (base_url) DO NOTHING`, oneOffName(canon), canon, fmtTime(db.now())); err != nil {
 		return Source{}, err
@@ -263,11 +263,11 @@ func (db *DB) EnsureSource(ctx context.Context, baseURL string) (_ Source, err e
 // a success. The error message is kept until the next failure replaces it.
 func (db *DB) RecordRun(ctx context.Context, sourceID int64, at time.Time, runErr error) (err error) {
 	defer wrapErr(&err, "record run of source %d", sourceID)
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	var res sql.Result
 	if runErr == nil {
 		res, err = tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?1, last_success_at = ?1,

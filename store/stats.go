@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 )
 
 // Count is one group of a statistic: its key and how many decisions fall in
@@ -64,7 +65,7 @@ func (db *DB) Stats(ctx context.Context, f Filter) (st Stats, err error) {
 			}
 			*g.dst = append(*g.dst, c)
 		}
-		if err := rows.Close(); err != nil {
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 			return Stats{}, err
 		}
 	}

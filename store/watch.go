@@ -50,11 +50,11 @@ func (db *DB) AddWatch(ctx context.Context, w Watch) (err error) {
 	if err := w.Filter.Validate(); err != nil {
 		return err
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM watches WHERE name = ?`, w.Name).Scan(&n); err != nil {
 		return err
@@ -78,6 +78,7 @@ func (db *DB) AddWatch(ctx context.Context, w Watch) (err error) {
 // there is none of that name). The decisions stay.
 func (db *DB) RemoveWatch(ctx context.Context, name string) (err error) {
 	defer wrapErr(&err, "remove watch %s", name)
+	defer db.writeTurn()()
 	res, err := db.db.ExecContext(ctx, `DELETE FROM watches WHERE name = ?`, name)
 	if err != nil {
 		return fullDisk(err)
@@ -182,11 +183,11 @@ var perRowLimit = 256
 // name (watches without any left out).
 func (db *DB) RecordWatches(ctx context.Context) (counts map[string]int, err error) {
 	defer wrapErr(&err, "record watch matches")
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
+	defer release()
 	ws, err := readWatchRows(ctx, tx, "")
 	if err != nil {
 		return nil, err
@@ -324,11 +325,11 @@ func (db *DB) WatchNews(ctx context.Context, opts NewsOptions) (out []WatchMatch
 		return nil, err
 	}
 	defer wrapErr(&err, "watch news")
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, release, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
+	defer release()
 	ws, err := readWatchRows(ctx, tx, opts.Watch)
 	if err != nil {
 		return nil, err
