@@ -407,9 +407,12 @@ func (s *harvester) flush(ctx context.Context) {
 // parsed parses a fetched page into what the archive keeps of it.
 func (s *harvester) parsed(t task, resp *scrape.Response, page scrape.Page) store.Fetched {
 	d := parse.Read(ParserInput(page, t.feedTitle, s.src.Organization))
+	meeting, pos, _ := scrape.SplitItemID(t.id)
 	return store.Fetched{
 		SourceID:        s.src.ID,
 		ItemID:          t.id,
+		MeetingID:       meeting,
+		Position:        pos,
 		URL:             t.url,
 		FetchedAt:       s.opts.Now(),
 		Status:          resp.Status,

@@ -2,6 +2,7 @@ package harvest
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/http"
@@ -319,6 +320,18 @@ func TestPagesAreStoredInGroups(t *testing.T) {
 	}
 	if n := countItems(t, db); n != 2*groupSize+8 {
 		t.Errorf("%d decisions archived", n)
+	}
+	// Each item's meeting and position, from its id (scrape.SplitItemID).
+	sdb, err := sql.Open("sqlite", "file:"+db.Path()+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sdb.Close()
+	var meeting string
+	var pos int
+	if err := sdb.QueryRow(`SELECT meeting_id, position FROM items WHERE item_id = '2024001-7'`).Scan(&meeting, &pos); err != nil ||
+		meeting != "2024001" || pos != 7 {
+		t.Errorf("item 2024001-7 stored with meeting %q position %d (%v)", meeting, pos, err)
 	}
 }
 

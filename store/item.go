@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"sync"
 	"time"
@@ -88,8 +87,12 @@ func (db *DB) ItemState(ctx context.Context, sourceID int64, itemID string) (st 
 
 // Fetched is one item page as downloaded and parsed, ready to be archived.
 type Fetched struct {
-	SourceID     int64
-	ItemID, URL  string
+	SourceID    int64
+	ItemID, URL string
+	// MeetingID and Position are the item id's two parts, M and k of
+	// "M-k" (scrape.SplitItemID); "" and 0 are stored as unknown.
+	MeetingID    string
+	Position     int
 	FetchedAt    time.Time
 	Status       int
 	ContentType  string
@@ -143,9 +146,6 @@ func textHash(text string) string {
 	sum := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(sum[:])
 }
-
-// itemIDPattern is Dynasty's meetingitem id: meeting id, dash, position.
-var itemIDPattern = regexp.MustCompile(`^([0-9]+)-([0-9]+)$`)
 
 // SaveItem archives one fetched item page in one transaction. A new item
 // gets its item row, first revision and decision; a page whose text hash
@@ -247,11 +247,11 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem) (Change
 		}
 		var meeting sql.NullString
 		var position sql.NullInt64
-		if m := itemIDPattern.FindStringSubmatch(f.ItemID); m != nil {
-			meeting = sql.NullString{String: m[1], Valid: true}
-			if p, err := strconv.ParseInt(m[2], 10, 64); err == nil {
-				position = sql.NullInt64{Int64: p, Valid: true}
-			}
+		if f.MeetingID != "" {
+			meeting = sql.NullString{String: f.MeetingID, Valid: true}
+		}
+		if f.Position > 0 {
+			position = sql.NullInt64{Int64: int64(f.Position), Valid: true}
 		}
 		err := db.queryRow(ctx, tx, `INSERT INTO items (source_id, item_id, url, meeting_id, position,
 				first_seen, last_checked, etag, last_modified, feed_fingerprint, content_hash, feed_title)

@@ -69,7 +69,7 @@ func TestSaveItemRevisions(t *testing.T) {
 	agenda.Document, agenda.Outcome, agenda.Decision = parse.DocumentAgenda, parse.OutcomePending, ""
 	agenda.Unanimous, agenda.Votes = nil, nil
 	f := Fetched{
-		SourceID: src.ID, ItemID: "2023277-5", URL: "https://dynasty.virolahti.fi/cgi/DREQUEST.PHP?page=meetingitem&id=2023277-5",
+		SourceID: src.ID, ItemID: "2023277-5", MeetingID: "2023277", Position: 5, URL: "https://dynasty.virolahti.fi/cgi/DREQUEST.PHP?page=meetingitem&id=2023277-5",
 		FetchedAt: t0, Status: 200, ContentType: "text/html; charset=windows-1252",
 		ETag: `"v1"`, LastModified: "Mon, 09 Oct 2023 10:00:00 GMT",
 		Raw: raw1, Text: "Päätösehdotus\u00a0hyväksytään", FeedFingerprint: "fp1",
