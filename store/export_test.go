@@ -252,3 +252,59 @@ func TestReparseInterruptedResumes(t *testing.T) {
 		t.Errorf("%d of %d decisions re-read after resuming (%v)", upper, n, err)
 	}
 }
+
+// A reparse that changes what the search row indexes rebuilds it; one that
+// changes only other fields (an outcome) leaves the row as it is, and the
+// item is found as before, under its new outcome.
+func TestReparseReindexesOnlyWhatChanged(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	src, err := db.AddSource(ctx, "pori", "https://pori.test", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveText(t, db, src.ID, "2025100-1", watchPage("Tuulivoiman osayleiskaava", "Ehdotus hyväksyttiin."))
+	// Outcome only: the "new parser" says tabled.
+	rep, err := db.Reparse(ctx, ReparseOptions{Version: parse.Version + 1, Read: func(p StoredPage) (string, parse.Decision) {
+		d := parse.Text(p.Text)
+		d.Outcome = parse.OutcomeTabled
+		return p.Text, d
+	}})
+	if err != nil || rep.Changed != 1 || rep.Fields["outcome"] != 1 || rep.Fields["title"] != 0 {
+		t.Fatalf("outcome-only reparse: %+v %v", rep, err)
+	}
+	if got := searchIDs(t, db, "osayleiskaava", Filter{Outcomes: []parse.Outcome{parse.OutcomeTabled}}); len(got) != 1 {
+		t.Errorf("after an outcome-only reparse, search under the new outcome finds %v", got)
+	}
+	// Title changed: the row is rebuilt, the old title's words are gone.
+	rep, err = db.Reparse(ctx, ReparseOptions{Version: parse.Version + 2, Read: func(p StoredPage) (string, parse.Decision) {
+		d := parse.Text(p.Text)
+		d.Title = "Aurinkovoimalan asemakaava"
+		return "Aurinkovoimalan asemakaava", d
+	}})
+	if err != nil || rep.Fields["title"] != 1 {
+		t.Fatalf("title reparse: %+v %v", rep, err)
+	}
+	if got := searchIDs(t, db, "aurinkovoimala", Filter{}); len(got) != 1 {
+		t.Errorf("new title not found: %v", got)
+	}
+	if got := searchIDs(t, db, "osayleiskaava", Filter{}); len(got) != 0 {
+		t.Errorf("old title still found after the row was rebuilt: %v", got)
+	}
+	for _, tc := range []struct {
+		fields []string
+		text   string
+		want   bool
+	}{
+		{[]string{"outcome", "presenter"}, "text", false},
+		{[]string{"outcome", "title"}, "text", true},
+		{[]string{"meeting_date"}, "text", true},
+		{[]string{"decision"}, "text", false},
+		{[]string{"decision"}, "", true},
+		{[]string{"text"}, "text", true},
+	} {
+		if got := reindexNeeded(tc.fields, tc.text); got != tc.want {
+			t.Errorf("reindexNeeded(%v, %q) = %v", tc.fields, tc.text, got)
+		}
+	}
+}

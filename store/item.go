@@ -305,6 +305,15 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem) (Change
 // revision (a re-parse of the same text), falling back to the item's
 // current revision when there is no row yet.
 func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, pre *searchKeys) error {
+	if err := writeDecision(ctx, tx, db, rowid, revID, d, data, version, at); err != nil {
+		return err
+	}
+	// The search row follows the decision in the same transaction.
+	return indexDecision(ctx, tx, db, rowid, d, pre)
+}
+
+// writeDecision writes the decision row alone, its search row left as it is.
+func writeDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time) error {
 	var unanimous any
 	if d.Unanimous != nil {
 		unanimous = *d.Unanimous
@@ -339,8 +348,7 @@ func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d 
 	if err != nil {
 		return fmt.Errorf("store decision: %w", err)
 	}
-	// The search row follows the decision in the same transaction.
-	return indexDecision(ctx, tx, db, rowid, d, pre)
+	return nil
 }
 
 func nullString(s string) any {

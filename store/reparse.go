@@ -202,9 +202,17 @@ type reparseJob struct {
 	oldVersion      int
 	currentRevision sql.NullInt64
 	gone            bool // removed since the work list was read
+	rawEncoding     string // of page.Raw as loaded; the worker decodes it
 	text            string
 	d               parse.Decision
-	keys            searchKeys // the search row, analysed by the worker
+	// What the worker works out off the writer: the decision's JSON, the
+	// fields that changed ("text" too when the text did), the search row's
+	// analysis when the row must be rebuilt (hasKeys), or an error.
+	data    []byte
+	fields  []string
+	keys    searchKeys
+	hasKeys bool
+	err     error
 }
 
 // readGroup reads a group's stored pages and reads them again in parallel.
@@ -220,11 +228,7 @@ func (db *DB) readGroup(ctx context.Context, ids []int64, opts ReparseOptions) (
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				j.text, j.d = opts.Read(j.page)
-				j.text = norm.NFC.String(j.text)
-				// The index's analysis too, off the writer: the text the
-				// revision will hold, as indexDecision would read it.
-				j.keys = analyzeRow(j.d.Title, searchText(j.d.Organization, j.d.Body, j.d.Title, j.d.Proposal, j.d.Decision, j.text))
+				j.err = readJob(j, opts)
 			}
 		}()
 	}
@@ -236,6 +240,32 @@ func (db *DB) readGroup(ctx context.Context, ids []int64, opts ReparseOptions) (
 	close(work)
 	wg.Wait()
 	return jobs, nil
+}
+
+// readJob reads one stored page again and works out what its writer will
+// need: all but the writing, on the worker's core.
+func readJob(j *reparseJob, opts ReparseOptions) (err error) {
+	if j.page.Raw, err = decodeRaw(j.page.Raw, j.rawEncoding); err != nil {
+		return err
+	}
+	j.text, j.d = opts.Read(j.page)
+	j.text = norm.NFC.String(j.text)
+	if j.data, err = json.Marshal(j.d); err != nil {
+		return fmt.Errorf("encode: %w", err)
+	}
+	if j.fields, err = changedFields([]byte(j.oldData), j.data); err != nil {
+		return err
+	}
+	if j.text != j.page.Text {
+		j.fields = append(j.fields, "text")
+	}
+	if reindexNeeded(j.fields, j.text) {
+		// The index's analysis: the text the revision will hold, as
+		// indexDecision would read it.
+		j.keys = analyzeRow(j.d.Title, searchText(j.d.Organization, j.d.Body, j.d.Title, j.d.Proposal, j.d.Decision, j.text))
+		j.hasKeys = true
+	}
+	return nil
 }
 
 // writeGroup writes a group back in one transaction and returns each
@@ -283,14 +313,9 @@ func (db *DB) loadReparseJobs(ctx context.Context, ids []int64) ([]reparseJob, e
 	byRowid := map[int64]*reparseJob{}
 	for rows.Next() {
 		j := &reparseJob{}
-		var raw []byte
-		var rawEncoding string
-		if err := rows.Scan(&j.rowid, &j.revID, &raw, &rawEncoding, &j.page.ContentType, &j.page.Text, &j.page.FeedTitle,
+		if err := rows.Scan(&j.rowid, &j.revID, &j.page.Raw, &j.rawEncoding, &j.page.ContentType, &j.page.Text, &j.page.FeedTitle,
 			&j.page.Organization, &j.oldData, &j.oldVersion, &j.currentRevision); err != nil {
 			return nil, fmt.Errorf("reparse: read pages: %w", err)
-		}
-		if j.page.Raw, err = decodeRaw(raw, rawEncoding); err != nil {
-			return nil, fmt.Errorf("reparse item %d: %w", j.rowid, err)
 		}
 		byRowid[j.rowid] = j
 	}
@@ -311,23 +336,17 @@ func (db *DB) loadReparseJobs(ctx context.Context, ids []int64) ([]reparseJob, e
 // applyReparse writes one item's new reading in the group's transaction
 // and returns the names of the fields that changed.
 func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts ReparseOptions) ([]string, error) {
-	rowid := j.rowid
-	data, err := json.Marshal(j.d)
-	if err != nil {
-		return nil, fmt.Errorf("encode: %w", err)
+	if j.err != nil {
+		return nil, j.err
 	}
-	fields, err := changedFields([]byte(j.oldData), data)
-	if err != nil {
-		return nil, err
-	}
+	rowid, fields := j.rowid, j.fields
 	if j.text != j.page.Text {
-		fields = append(fields, "text")
 		hash := textHash(j.text)
-		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET text = ?, content_hash = ? WHERE id = ?`, j.text, hash, j.revID); err != nil {
+		if _, err := db.exec(ctx, tx, `UPDATE revisions SET text = ?, content_hash = ? WHERE id = ?`, j.text, hash, j.revID); err != nil {
 			return nil, fmt.Errorf("text: %w", err)
 		}
 		if j.currentRevision.Valid && j.currentRevision.Int64 == j.revID {
-			if _, err := tx.ExecContext(ctx, `UPDATE items SET content_hash = ? WHERE id = ?`, hash, rowid); err != nil {
+			if _, err := db.exec(ctx, tx, `UPDATE items SET content_hash = ? WHERE id = ?`, hash, rowid); err != nil {
 				return nil, fmt.Errorf("text: %w", err)
 			}
 		}
@@ -336,20 +355,44 @@ func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts 
 		return nil, nil
 	}
 	if len(fields) > 0 {
-		// The search row is rebuilt from the new text with the decision.
-		if err := putDecision(ctx, tx, db, rowid, 0, j.d, data, opts.Version, db.now(), &j.keys); err != nil {
+		if err := writeDecision(ctx, tx, db, rowid, 0, j.d, j.data, opts.Version, db.now()); err != nil {
 			return nil, err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO reparse_log (item_rowid, revision_id, reparsed_at,
+		// The search row is rebuilt only when what it indexes changed: most
+		// parser improvements change outcomes or people, not the text.
+		if j.hasKeys {
+			if err := indexDecision(ctx, tx, db, rowid, j.d, &j.keys); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := db.exec(ctx, tx, `INSERT INTO reparse_log (item_rowid, revision_id, reparsed_at,
 				old_parser_version, new_parser_version, fields, old_data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			rowid, j.revID, fmtTime(db.now()), j.oldVersion, opts.Version, strings.Join(fields, ","), j.oldData); err != nil {
 			return nil, fmt.Errorf("log: %w", err)
 		}
-	} else if _, err := tx.ExecContext(ctx, `UPDATE decisions SET parser_version = ?, parsed_at = ? WHERE item_rowid = ?`,
+	} else if _, err := db.exec(ctx, tx, `UPDATE decisions SET parser_version = ?, parsed_at = ? WHERE item_rowid = ?`,
 		opts.Version, fmtTime(db.now()), rowid); err != nil {
 		return nil, err
 	}
 	return fields, nil
+}
+
+// reindexNeeded reports whether a decision whose fields changed needs its
+// search row rebuilt: the row holds the keys of organisation, body, title
+// and the page text (the proposal and decision stand in for a missing text),
+// and the organisation and meeting year as facets (searchText, facetTerms).
+func reindexNeeded(fields []string, text string) bool {
+	for _, f := range fields {
+		switch f {
+		case "text", "organization", "body", "title", "meeting_date":
+			return true
+		case "proposal", "decision":
+			if text == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // changedFields compares two decisions as JSON objects, field by field.
