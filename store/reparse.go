@@ -201,7 +201,7 @@ type reparseJob struct {
 	oldData         string
 	oldVersion      int
 	currentRevision sql.NullInt64
-	gone            bool // removed since the work list was read
+	gone            bool   // removed since the work list was read
 	rawEncoding     string // of page.Raw as loaded; the worker decodes it
 	text            string
 	d               parse.Decision
