@@ -84,9 +84,16 @@ type ExportOptions struct {
 // fn, one at a time from one database cursor, so memory stays flat whatever
 // the archive size. It stops at the first error fn returns. It returns the
 // number of rows passed to fn.
-func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow) error) (int, error) {
+func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow) error) (n int, err error) {
+	// fn's own error comes back as fn gave it; the archive's are wrapped once.
+	var fnErr error
+	defer func() {
+		if err != nil && err != fnErr {
+			err = fmt.Errorf("export: %w", err)
+		}
+	}()
 	if err := opts.Filter.Validate(); err != nil {
-		return 0, fmt.Errorf("export: %w", err)
+		return 0, err
 	}
 	where, args := opts.Filter.where()
 	text := `''`
@@ -100,7 +107,7 @@ func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow
 		LEFT JOIN revisions r ON r.id = d.revision_id`
 	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return 0, fmt.Errorf("export: %w", err)
+		return 0, err
 	}
 	defer tx.Rollback()
 	var query string
@@ -109,7 +116,7 @@ func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow
 		// archive's vocabulary too.
 		q, err := opts.Query.Expand(vocab{ctx, tx})
 		if err != nil {
-			return 0, fmt.Errorf("export %q: %w", opts.Query, err)
+			return 0, fmt.Errorf("query %q: %w", opts.Query, err)
 		}
 		query = `SELECT ` + cols + ` FROM search JOIN decisions d ON d.item_rowid = search.rowid ` + joins +
 			` WHERE search MATCH ? AND ` + where + ` ORDER BY search.rowid`
@@ -119,35 +126,35 @@ func (db *DB) Export(ctx context.Context, opts ExportOptions, fn func(*ExportRow
 	}
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return 0, fmt.Errorf("export: %w", err)
+		return 0, err
 	}
 	defer rows.Close()
 	var row ExportRow
 	var section, itemNumber, yes, no, blank, absent sql.NullInt64
 	var unanimous sql.NullBool
 	var fetched sql.NullString
-	n := 0
 	for rows.Next() {
 		if err := rows.Scan(&row.Source, &row.ItemID, &row.URL, &row.Organization, &row.Body, &row.Document,
 			&row.MeetingDate, &section, &itemNumber, &row.Title, &row.DiaryNumber, &row.Outcome, &unanimous,
 			&yes, &no, &blank, &absent, &row.Confidential, &row.Language, &row.Proposal, &row.Decision,
 			&fetched, &row.ParserVersion, &row.Text); err != nil {
-			return n, fmt.Errorf("export: %w", err)
+			return n, err
 		}
 		row.ID = PublicID(row.Source, row.ItemID)
 		row.Matter = MatterKey(row.Source, row.ItemID, row.DiaryNumber)
 		row.Section, row.ItemNumber, row.Unanimous = intPtr(section), intPtr(itemNumber), boolPtr(unanimous)
 		row.Votes = votesOf(yes, no, blank, absent)
 		if row.FetchedAt, err = parseTime(fetched); err != nil {
-			return n, fmt.Errorf("export %s: %w", row.ID, err)
+			return n, fmt.Errorf("%s: %w", row.ID, err)
 		}
 		if err := fn(&row); err != nil {
+			fnErr = err
 			return n, err
 		}
 		n++
 	}
 	if err := rows.Err(); err != nil {
-		return n, fmt.Errorf("export: %w", err)
+		return n, err
 	}
 	return n, tx.Commit()
 }
