@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // pattern is a regular expression with a cheap prefilter: the literal
@@ -15,7 +17,14 @@ import (
 // says "cannot match", so results are those of the regexp.
 type pattern struct {
 	*regexp.Regexp
-	need []string // nil: no literal is required, always run the regexp
+	need []literal // nil: no literal is required, always run the regexp
+}
+
+// literal is a string a match must contain: as written, or (fold) in any
+// case, kept in its folded form (foldString).
+type literal struct {
+	s    string
+	fold bool
 }
 
 // patterns lists every pattern made, for the tests that check each
@@ -37,12 +46,50 @@ func (p *pattern) possible(s string) bool {
 	if p.need == nil {
 		return true
 	}
+	folded, done := "", false
 	for _, lit := range p.need {
-		if strings.Contains(s, lit) {
+		if !lit.fold {
+			if strings.Contains(s, lit.s) {
+				return true
+			}
+			continue
+		}
+		if !done {
+			folded, done = foldString(s), true
+		}
+		if strings.Contains(folded, lit.s) {
 			return true
 		}
 	}
 	return false
+}
+
+// foldString maps every rune to one representative of its case-folding
+// orbit (the smallest rune of unicode.SimpleFold's cycle: A for a and A, K
+// for k, K and the Kelvin sign), so that two strings equal under (?i) are
+// equal after it, as regexp's case folding compares them.
+func foldString(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			b.WriteByte(byte(r) - 'a' + 'A')
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		default:
+			b.WriteRune(foldRune(r))
+		}
+	}
+	return b.String()
+}
+
+func foldRune(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
 }
 
 // MatchString is regexp's, prefiltered.
@@ -113,17 +160,17 @@ func (p *pattern) ReplaceAllStringFunc(s string, repl func(string) string) strin
 	return p.Regexp.ReplaceAllStringFunc(s, repl)
 }
 
-// required returns literal strings one of which every match of re
-// contains, or nil if it cannot tell (a match may be empty, or made of
-// character classes alone). Case-folded literals are left out: they would
-// need folding of the text too.
-func required(re *syntax.Regexp) []string {
+// required returns literals one of which every match of re contains, or
+// nil if it cannot tell (a match may be empty, or made of character classes
+// alone). A literal under (?i) is kept folded, to be looked for in the
+// folded text.
+func required(re *syntax.Regexp) []literal {
 	switch re.Op {
 	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+		if len(re.Rune) == 0 {
 			return nil
 		}
-		return []string{string(re.Rune)}
+		return []literal{makeLiteral(re.Rune, re.Flags&syntax.FoldCase != 0)}
 	case syntax.OpCapture:
 		return required(re.Sub[0])
 	case syntax.OpPlus:
@@ -135,32 +182,38 @@ func required(re *syntax.Regexp) []string {
 		return nil
 	case syntax.OpConcat:
 		// Any one part's requirement is the whole's; the best is the one
-		// whose shortest literal is longest. Adjacent literals are joined
-		// into one (they must appear together).
-		var best []string
+		// whose shortest literal is longest. Adjacent literals of the same
+		// case rule are joined into one (they must appear together).
+		var best []literal
 		var run []rune
-		consider := func(set []string) {
+		runFold := false
+		consider := func(set []literal) {
 			if set != nil && (best == nil || shortest(set) > shortest(best)) {
 				best = set
 			}
 		}
-		for _, sub := range re.Sub {
-			if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 {
-				run = append(run, sub.Rune...)
-				continue
-			}
+		flush := func() {
 			if len(run) > 0 {
-				consider([]string{string(run)})
+				consider([]literal{makeLiteral(run, runFold)})
 				run = nil
 			}
+		}
+		for _, sub := range re.Sub {
+			if sub.Op == syntax.OpLiteral {
+				fold := sub.Flags&syntax.FoldCase != 0
+				if len(run) > 0 && fold != runFold {
+					flush()
+				}
+				run, runFold = append(run, sub.Rune...), fold
+				continue
+			}
+			flush()
 			consider(required(sub))
 		}
-		if len(run) > 0 {
-			consider([]string{string(run)})
-		}
+		flush()
 		return best
 	case syntax.OpAlternate:
-		var out []string
+		var out []literal
 		for _, sub := range re.Sub {
 			set := required(sub)
 			if set == nil {
@@ -173,12 +226,19 @@ func required(re *syntax.Regexp) []string {
 	return nil
 }
 
-// shortest is the length of the shortest string of set.
-func shortest(set []string) int {
+func makeLiteral(runes []rune, fold bool) literal {
+	if fold {
+		return literal{s: foldString(string(runes)), fold: true}
+	}
+	return literal{s: string(runes)}
+}
+
+// shortest is the length of the shortest literal of set.
+func shortest(set []literal) int {
 	n := -1
-	for _, s := range set {
-		if n < 0 || len(s) < n {
-			n = len(s)
+	for _, l := range set {
+		if n < 0 || len(l.s) < n {
+			n = len(l.s)
 		}
 	}
 	return n
