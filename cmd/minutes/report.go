@@ -81,6 +81,10 @@ func (a *app) runReport(ctx context.Context, opts *reportOptions, query string) 
 				Unanimous: d.Unanimous, Votes: d.Votes, Handlings: o.Handlings})
 		}
 	}
+	if len(r.Rows) == 0 {
+		fmt.Fprintf(a.stderr, "No organisation's decisions match %s: the report says so. ('minutes search' finds single decisions; --explain shows how the query was read.)\n",
+			termSafe(res.Query.String()))
+	}
 	if opts.output == "-" {
 		return report.Write(a.stdout, r)
 	}

@@ -124,6 +124,9 @@ func TestReportOfASyncedMatter(t *testing.T) {
 	if b, _ := os.ReadFile(en); !strings.Contains(string(b), `lang="en"`) || !strings.Contains(string(b), "Approved by") {
 		t.Error("--lang en report has no English labels")
 	}
+	if r := mustRun(t, exitOK, "--db", db, "report", "zzzqqq", "-o", en); !strings.Contains(r.stderr, "No organisation's decisions match") {
+		t.Errorf("a report of nothing said %q", r.stderr)
+	}
 	mustRun(t, exitUsage, "--db", db, "report", query, "--lang", "sv", "-o", en)
 	mustRun(t, exitUsage, "--db", db, "report", query)
 
