@@ -701,7 +701,8 @@ func (p *pageParser) text(l string) {
 		p.cur.decision = append(p.cur.decision, l)
 		return
 	case secNotes:
-		p.ensureHandling().notes = append(p.ensureHandling().notes, l)
+		h := p.ensureHandling()
+		h.notes = append(h.notes, l)
 		return
 	case secNotify:
 		if titleLike(l) {

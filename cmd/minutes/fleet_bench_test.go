@@ -60,33 +60,13 @@ func BenchmarkSyncFleet(b *testing.B) {
 		}
 		runtime.GC()
 
-		var peak atomic.Uint64
-		stop := make(chan struct{})
-		sampled := make(chan struct{})
-		go func() {
-			defer close(sampled)
-			var ms runtime.MemStats
-			tick := time.NewTicker(50 * time.Millisecond)
-			defer tick.Stop()
-			for {
-				runtime.ReadMemStats(&ms)
-				if ms.HeapInuse > peak.Load() {
-					peak.Store(ms.HeapInuse)
-				}
-				select {
-				case <-stop:
-					return
-				case <-tick.C:
-				}
-			}
-		}()
+		peakHeap := sampleHeap()
 		b.StartTimer()
 		start := time.Now()
 		sum := syncJSONB(b, ctx, exitOK, args...)
 		first := time.Since(start)
 		b.StopTimer()
-		close(stop)
-		<-sampled
+		peak := peakHeap()
 
 		stored := 0
 		for _, r := range sum.Sources {
@@ -124,7 +104,7 @@ func BenchmarkSyncFleet(b *testing.B) {
 
 		b.ReportMetric(float64(stored)/first.Seconds(), "items/s")
 		b.ReportMetric(first.Seconds(), "first_s")
-		b.ReportMetric(float64(peak.Load())/(1<<20), "peak_heap_MB")
+		b.ReportMetric(float64(peak)/(1<<20), "peak_heap_MB")
 		b.ReportMetric(float64(ru.Maxrss)/1024, "maxrss_MB")
 		b.ReportMetric(second.Seconds(), "nochange_s")
 		b.ReportMetric(float64(reqs), "nochange_requests")
@@ -247,5 +227,34 @@ func BenchmarkSyncFleetDead(b *testing.B) {
 		b.ReportMetric(float64(slowHits.Load()-before), "dead_probes")
 		b.ReportMetric(0, "ns/op")
 		b.StartTimer()
+	}
+}
+
+// sampleHeap samples the heap in use every 50 ms until the returned
+// function is called, which returns the peak seen.
+func sampleHeap() func() uint64 {
+	var peak atomic.Uint64
+	stop, sampled := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var ms runtime.MemStats
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		<-sampled
+		return peak.Load()
 	}
 }

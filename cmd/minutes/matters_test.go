@@ -106,6 +106,24 @@ func serveOrganisation(t *testing.T, pages []matterPage) *httptest.Server {
 	return srv
 }
 
+// addMatterSources serves each organisation's pages of a matters set as a
+// Dynasty site and registers it in the archive db (org00, org01, … with
+// the organisation's name); it returns the pages by organisation.
+func addMatterSources(t *testing.T, db string, pages []matterPage) map[string][]matterPage {
+	t.Helper()
+	byOrg := map[string][]matterPage{}
+	for _, p := range pages {
+		if o := deref(p.Organization); o != "" {
+			byOrg[o] = append(byOrg[o], p)
+		}
+	}
+	for i, org := range sortedKeys(byOrg) {
+		srv := serveOrganisation(t, byOrg[org])
+		mustRun(t, exitOK, "--db", db, "sources", "add", fmt.Sprintf("org%02d", i), srv.URL, "--org", org)
+	}
+	return byOrg
+}
+
 // TestApprovedMatters measures approved on the development set (every miss
 // and extra named under -v) and on the held-out set, testdata/matters-heldout,
 // which nobody reads while changing the matching: its figures only.
@@ -116,17 +134,8 @@ func TestApprovedMatters(t *testing.T) {
 
 func approvedMatters(t *testing.T, set string, named bool) {
 	defs, pages := loadMatters(t, set)
-	byOrg := map[string][]matterPage{}
-	for _, p := range pages {
-		if o := deref(p.Organization); o != "" {
-			byOrg[o] = append(byOrg[o], p)
-		}
-	}
 	db := filepath.Join(t.TempDir(), "matters.db")
-	for i, org := range sortedKeys(byOrg) {
-		srv := serveOrganisation(t, byOrg[org])
-		mustRun(t, exitOK, "--db", db, "sources", "add", fmt.Sprintf("org%02d", i), srv.URL, "--org", org)
-	}
+	byOrg := addMatterSources(t, db, pages)
 	// The development part of the real page texts stands in for the rest of
 	// an archive: unrelated matters of other organisations, so that words
 	// weigh as in a real archive and a loose match shows up as an extra.

@@ -6,10 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/term"
 )
 
 // table prints aligned columns on a terminal and tab-separated values when
@@ -168,6 +172,92 @@ func (c *csvWriter) Write(rec []string) error {
 	b := bytes.TrimSuffix(c.buf.Bytes(), []byte("\n"))
 	if _, err := c.w.Write(append(b, '\r', '\n')); err != nil {
 		return err
+	}
+	return nil
+}
+
+// width is how many columns the output may use: the terminal's width, else
+// $COLUMNS, else 100.
+func (a *app) width() int {
+	if f, ok := a.stdout.(*os.File); ok && a.stdoutTTY {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
+			return w
+		}
+	}
+	if n, err := strconv.Atoi(a.getenv("COLUMNS")); err == nil && n > 20 {
+		return n
+	}
+	return 100
+}
+
+// color reports whether to use terminal escapes: on a terminal, unless
+// NO_COLOR is set (https://no-color.org).
+func (a *app) color() bool { return a.stdoutTTY && a.getenv("NO_COLOR") == "" }
+
+// truncate cuts s to at most n runes, marking the cut with "…".
+func truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func sectionString(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func boolString(p *bool) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatBool(*p)
+}
+
+func validFormat(name, v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return usagef("--%s %q: want %s", name, v, strings.Join(allowed, ", "))
+}
+
+// writeTSV writes tab-separated values: tabs and newlines inside cells
+// become spaces, so every row is one line.
+func writeTSV(a *app, header []string, rows [][]string) error {
+	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+	for _, r := range append([][]string{header}, rows...) {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = clean.Replace(termSafe(c))
+		}
+		if _, err := fmt.Fprintln(a.stdout, strings.Join(cells, "\t")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeCSV(a *app, header []string, rows [][]string) error {
+	w := newCSVWriter(a.stdout)
+	if err := w.Write(header); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = neutralise(c)
+		}
+		if err := w.Write(cells); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -80,36 +78,19 @@ func benchReparse(b *testing.B, ctx context.Context, raws [][]byte, n int, old f
 			}
 		}
 		// The heap while reparsing, sampled: it must stay flat whatever n.
-		var peak atomic.Uint64
-		stop, sampled := make(chan struct{}), make(chan struct{})
-		go func() {
-			defer close(sampled)
-			var ms runtime.MemStats
-			for {
-				runtime.ReadMemStats(&ms)
-				if ms.HeapInuse > peak.Load() {
-					peak.Store(ms.HeapInuse)
-				}
-				select {
-				case <-stop:
-					return
-				case <-time.After(100 * time.Millisecond):
-				}
-			}
-		}()
+		peakHeap := sampleHeap()
 		b.StartTimer()
 		start := time.Now()
 		rep, err := db.Reparse(ctx, store.ReparseOptions{Read: harvest.Reread, Version: parse.Version, Outdated: true})
 		elapsed := time.Since(start)
 		b.StopTimer()
-		close(stop)
-		<-sampled
+		peak := peakHeap()
 		if err != nil || rep.Items != n {
 			b.Fatalf("reparse: %d items, %v", rep.Items, err)
 		}
 		db.Close()
 		b.ReportMetric(float64(n)/elapsed.Seconds(), "items/s")
-		b.ReportMetric(float64(peak.Load())/(1<<20), "peak_heap_MB")
+		b.ReportMetric(float64(peak)/(1<<20), "peak_heap_MB")
 		b.ReportMetric(0, "ns/op")
 		b.StartTimer()
 	}

@@ -23,17 +23,8 @@ import (
 func matterArchive(t *testing.T, set string) string {
 	t.Helper()
 	_, pages := loadMatters(t, set)
-	byOrg := map[string][]matterPage{}
-	for _, p := range pages {
-		if o := deref(p.Organization); o != "" {
-			byOrg[o] = append(byOrg[o], p)
-		}
-	}
 	db := filepath.Join(t.TempDir(), "matters.db")
-	for i, org := range sortedKeys(byOrg) {
-		srv := serveOrganisation(t, byOrg[org])
-		mustRun(t, exitOK, "--db", db, "sources", "add", fmt.Sprintf("org%02d", i), srv.URL, "--org", org)
-	}
+	addMatterSources(t, db, pages)
 	mustRun(t, exitOK, "--db", db, "sync", "--delay", "0", "--quiet")
 	return db
 }

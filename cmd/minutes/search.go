@@ -3,61 +3,15 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/minutes-fi/minutes/search"
 	"github.com/minutes-fi/minutes/store"
 )
-
-// width is how many columns the output may use: the terminal's width, else
-// $COLUMNS, else 100.
-func (a *app) width() int {
-	if f, ok := a.stdout.(*os.File); ok && a.stdoutTTY {
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
-			return w
-		}
-	}
-	if n, err := strconv.Atoi(a.getenv("COLUMNS")); err == nil && n > 20 {
-		return n
-	}
-	return 100
-}
-
-// color reports whether to use terminal escapes: on a terminal, unless
-// NO_COLOR is set (https://no-color.org).
-func (a *app) color() bool { return a.stdoutTTY && a.getenv("NO_COLOR") == "" }
-
-// truncate cuts s to at most n runes, marking the cut with "…".
-func truncate(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
-
-func sectionString(p *int) string {
-	if p == nil {
-		return ""
-	}
-	return strconv.Itoa(*p)
-}
-
-func boolString(p *bool) string {
-	if p == nil {
-		return ""
-	}
-	return strconv.FormatBool(*p)
-}
 
 // Snippet marks for pipes, and for a terminal (bold).
 const (
@@ -121,7 +75,7 @@ snippet, url. The id is SOURCE/ITEM-ID, as 'minutes show' takes it.`,
 
 // hitJSON is the documented JSON shape of a search result.
 type hitJSON struct {
-	Rank         int     `json:"rank"`
+	Rank         int     `json:"rank,omitempty"` // search's; watch news has none
 	ID           string  `json:"id"`
 	Organization *string `json:"organization"`
 	Body         *string `json:"body"`
@@ -133,13 +87,10 @@ type hitJSON struct {
 	URL          string  `json:"url"`
 }
 
-func validFormat(name, v string, allowed ...string) error {
-	for _, a := range allowed {
-		if v == a {
-			return nil
-		}
-	}
-	return usagef("--%s %q: want %s", name, v, strings.Join(allowed, ", "))
+func toHitJSON(rank int, h store.Hit) hitJSON {
+	return hitJSON{Rank: rank, ID: h.ID, Organization: stringOrNil(h.Organization), Body: stringOrNil(h.Body),
+		Date: stringOrNil(h.MeetingDate), Section: h.Section, Title: stringOrNil(h.Title), Outcome: string(h.Outcome),
+		Snippet: h.Snippet.Marked(markOpen, markClose), URL: h.URL}
 }
 
 func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) error {
@@ -174,13 +125,7 @@ func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) 
 	case opts.format == "json":
 		enc := newJSONEncoder(a.stdout)
 		for i, h := range res.Hits {
-			var date *string
-			if h.MeetingDate != "" {
-				date = &h.MeetingDate
-			}
-			if err := enc.Encode(hitJSON{Rank: i + 1, ID: h.ID, Organization: stringOrNil(h.Organization), Body: stringOrNil(h.Body), Date: date,
-				Section: h.Section, Title: stringOrNil(h.Title), Outcome: string(h.Outcome),
-				Snippet: h.Snippet.Marked(markOpen, markClose), URL: h.URL}); err != nil {
+			if err := enc.Encode(toHitJSON(i+1, h)); err != nil {
 				return err
 			}
 		}
@@ -263,37 +208,4 @@ func nonEmpty(ss []string) []string {
 		}
 	}
 	return out
-}
-
-// writeTSV writes tab-separated values: tabs and newlines inside cells
-// become spaces, so every row is one line.
-func writeTSV(a *app, header []string, rows [][]string) error {
-	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
-	for _, r := range append([][]string{header}, rows...) {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = clean.Replace(termSafe(c))
-		}
-		if _, err := fmt.Fprintln(a.stdout, strings.Join(cells, "\t")); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func writeCSV(a *app, header []string, rows [][]string) error {
-	w := newCSVWriter(a.stdout)
-	if err := w.Write(header); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = neutralise(c)
-		}
-		if err := w.Write(cells); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -282,20 +282,13 @@ func parseSince(s string) (time.Time, error) {
 	return time.Time{}, usagef("--since %q: want a date YYYY-MM-DD or a time such as 2025-05-12T06:00:00Z", s)
 }
 
-// newsJSON is the documented JSON shape of a watch match.
+// newsJSON is the documented JSON shape of a watch match: the watch, what
+// changed and when it was recorded, then a search hit's fields (no rank).
 type newsJSON struct {
-	Watch        string  `json:"watch"`
-	Change       string  `json:"change"`
-	Recorded     string  `json:"recorded"`
-	ID           string  `json:"id"`
-	Organization *string `json:"organization"`
-	Body         *string `json:"body"`
-	Date         *string `json:"date"`
-	Section      *int    `json:"section"`
-	Title        *string `json:"title"`
-	Outcome      string  `json:"outcome"`
-	Snippet      string  `json:"snippet"`
-	URL          string  `json:"url"`
+	Watch    string `json:"watch"`
+	Change   string `json:"change"`
+	Recorded string `json:"recorded"`
+	hitJSON
 }
 
 func (a *app) runWatchNews(ctx context.Context, opts *watchNewsOptions, name string) error {
@@ -335,10 +328,8 @@ func (a *app) runWatchNews(ctx context.Context, opts *watchNewsOptions, name str
 	case opts.format == "json":
 		enc := newJSONEncoder(a.stdout)
 		for _, m := range news {
-			if err := enc.Encode(newsJSON{Watch: m.Watch, Change: m.Change, Recorded: formatTime(m.Recorded), ID: m.ID,
-				Organization: stringOrNil(m.Organization), Body: stringOrNil(m.Body), Date: stringOrNil(m.MeetingDate),
-				Section: m.Section, Title: stringOrNil(m.Title), Outcome: string(m.Outcome),
-				Snippet: m.Snippet.Marked(markOpen, markClose), URL: m.URL}); err != nil {
+			if err := enc.Encode(newsJSON{Watch: m.Watch, Change: m.Change, Recorded: formatTime(m.Recorded),
+				hitJSON: toHitJSON(0, m.Hit)}); err != nil {
 				return err
 			}
 		}
