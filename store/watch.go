@@ -180,7 +180,8 @@ var perRowLimit = 256
 // newer than the watch's mark) and records the matches. sync calls it at
 // its end; 'watch news' calls it first, so that a sync stopped halfway
 // leaves nothing unmatched. It returns the number of new matches by watch
-// name (watches without any left out).
+// name (watches without any left out), and, joined, the errors of the
+// watches that could not be matched (the others are recorded all the same).
 func (db *DB) RecordWatches(ctx context.Context) (counts map[string]int, err error) {
 	defer wrapErr(&err, "record watch matches")
 	tx, release, err := db.beginWrite(ctx)
@@ -198,20 +199,42 @@ func (db *DB) RecordWatches(ctx context.Context) (counts map[string]int, err err
 	}
 	now := fmtTime(db.now())
 	counts = map[string]int{}
+	// One watch that cannot be matched does not hold up the others: each
+	// is matched in a savepoint, undone alone if it fails.
+	var failed []error
 	for _, w := range ws {
 		if w.checked >= top {
 			continue
 		}
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT watch`); err != nil {
+			return nil, err
+		}
 		n, err := recordWatch(ctx, tx, w, top, now)
 		if err != nil {
-			return nil, fmt.Errorf("watch %s: %w", w.Name, err)
+			if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO watch`); rerr != nil {
+				return nil, rerr
+			}
+			failed = append(failed, fmt.Errorf("watch %s: %w", w.Name, err))
 		}
-		if n > 0 {
+		if _, err := tx.ExecContext(ctx, `RELEASE watch`); err != nil {
+			return nil, err
+		}
+		if n > 0 && err == nil {
 			counts[w.Name] = n
 		}
 	}
-	return counts, fullDisk(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return nil, fullDisk(err)
+	}
+	if len(failed) > 0 {
+		return counts, fmt.Errorf("%w: %w", ErrWatchFailed, errors.Join(failed...))
+	}
+	return counts, nil
 }
+
+// ErrWatchFailed marks the errors of watches that could not be matched
+// while the others were: the answer that comes with it is good for them.
+var ErrWatchFailed = errors.New("some watches could not be matched")
 
 // recordWatch records the matches of one watch among the decisions whose
 // revision is in (w.checked, top], and moves its mark to top.
@@ -319,10 +342,12 @@ type NewsOptions struct {
 // WatchNews records pending matches (RecordWatches), then returns the
 // matches of the watches (see NewsOptions), each watch's in the order they
 // were recorded, oldest first, and marks them reported. ErrNotFound if a
-// named watch does not exist.
+// named watch does not exist. With ErrWatchFailed the matches returned are
+// good: only the failing watches' news is missing.
 func (db *DB) WatchNews(ctx context.Context, opts NewsOptions) (out []WatchMatch, err error) {
-	if _, err := db.RecordWatches(ctx); err != nil {
-		return nil, err
+	_, recErr := db.RecordWatches(ctx)
+	if recErr != nil && !errors.Is(recErr, ErrWatchFailed) {
+		return nil, recErr
 	}
 	defer wrapErr(&err, "watch news")
 	tx, release, err := db.beginWrite(ctx)
@@ -360,14 +385,19 @@ func (db *DB) WatchNews(ctx context.Context, opts NewsOptions) (out []WatchMatch
 		}
 		out = append(out, ms...)
 	}
-	return out, fullDisk(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return nil, fullDisk(err)
+	}
+	return out, recErr
 }
 
 // WatchFeed returns the newest matches of a watch, newest first, at most
 // limit (0: 50), for its Atom feed. Nothing is marked reported: a feed and
 // 'watch news' are read independently.
 func (db *DB) WatchFeed(ctx context.Context, name string, limit int) (w Watch, out []WatchMatch, err error) {
-	if _, err := db.RecordWatches(ctx); err != nil {
+	// Another watch that cannot be matched does not keep this one's feed
+	// from being written; this one's own failure does.
+	if _, err := db.RecordWatches(ctx); err != nil && !errors.Is(err, ErrWatchFailed) {
 		return Watch{}, nil, err
 	}
 	defer wrapErr(&err, "watch feed %s", name)
@@ -400,12 +430,13 @@ func (db *DB) WatchFeed(ctx context.Context, name string, limit int) (w Watch, o
 // them (-1: all), returned oldest first, with the decisions as they are
 // now and snippets of the watch's query.
 func readMatches(ctx context.Context, tx *sql.Tx, w watchRow, cond string, args []any, limit int) ([]WatchMatch, error) {
+	// A query that no longer parses (RecordWatches reports it) still
+	// lists what was recorded, without marks in the snippets.
 	q, err := search.ParseQuery(w.Query)
 	if err == nil {
-		q, err = q.Expand(vocab{ctx, tx})
-	}
-	if err != nil {
-		return nil, err
+		if q, err = q.Expand(vocab{ctx, tx}); err != nil {
+			return nil, err
+		}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT * FROM (SELECT m.revision_id, m.change, m.recorded_at, m.reported_at,
 			s.name, i.item_id, i.url, d.organization, s.organization, d.body, d.document, coalesce(d.meeting_date, ''),

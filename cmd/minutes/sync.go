@@ -217,6 +217,9 @@ func (a *app) runSync(ctx context.Context, opts *syncOptions) error {
 		if sum.WatchMatches, sum.watchErr = db.RecordWatches(ctx); sum.watchErr != nil {
 			sum.OK = false
 		}
+		if sum.WatchMatches == nil {
+			sum.WatchMatches = map[string]int{}
+		}
 	}
 	if err := a.printSyncSummary(opts, sum); err != nil {
 		return err

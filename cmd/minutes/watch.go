@@ -291,7 +291,7 @@ type newsJSON struct {
 	hitJSON
 }
 
-func (a *app) runWatchNews(ctx context.Context, opts *watchNewsOptions, name string) error {
+func (a *app) runWatchNews(ctx context.Context, opts *watchNewsOptions, name string) (err error) {
 	if err := validFormat("format", opts.format, "table", "tsv", "csv", "json"); err != nil {
 		return err
 	}
@@ -313,8 +313,19 @@ func (a *app) runWatchNews(ctx context.Context, opts *watchNewsOptions, name str
 	if errors.Is(err, store.ErrNotFound) {
 		return usagef("no watch named %q ('minutes watch list' shows them)", name)
 	}
+	var failed error
+	if errors.Is(err, store.ErrWatchFailed) {
+		failed, err = err, nil // the others' news is good: printed, then the failure
+	}
 	if err != nil {
 		return err
+	}
+	if failed != nil {
+		defer func() {
+			if err == nil {
+				err = codeErrorf(a, exitPartial, "%s (the other watches' news is printed)", failed)
+			}
+		}()
 	}
 	if len(news) == 0 {
 		if a.stderrTTY {

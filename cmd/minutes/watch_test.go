@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -223,5 +224,39 @@ func TestWatchNewsTerminalView(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("terminal view lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// A watch that cannot be matched (here a query stored by hand that no
+// longer parses) does not cost the sync its decisions: they are stored, the
+// run exits 3 and says why, and the other sources are not affected.
+func TestSyncWatchFailureKeepsDecisions(t *testing.T) {
+	ctx := context.Background()
+	site := newFixtureSite(t, "virolahti")
+	db := tempDB(t)
+	mustRun(t, exitOK, "--db", db, "watch", "add", "ok", "kiinteistö")
+	sdb, err := sql.Open("sqlite", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sdb.Exec(`INSERT INTO watches (name, query, created_at, checked_revision) VALUES ('broken', '---', '2026-01-01T00:00:00Z', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	sdb.Close()
+	r := runCLI(t, ctx, "--db", db, "sync", "--delay", "0", "--source", site.base())
+	if r.code != exitPartial || !strings.Contains(r.stderr, "watch broken") || !strings.Contains(r.stderr, "the decisions are stored") {
+		t.Fatalf("sync with a broken watch: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := mustRun(t, exitOK, "--db", db, "search", "kiinteistö", "--format", "tsv"); strings.Count(r.stdout, "\n") < 2 {
+		t.Errorf("decisions not stored:\n%s", r.stdout)
+	}
+	// The good watch was recorded all the same, and its news comes,
+	// with the broken one named (exit 3).
+	if r := mustRun(t, exitOK, "--db", db, "watch", "list"); !strings.Contains(r.stdout, "ok\tkiinteistö\t1\t1") {
+		t.Errorf("the good watch's match was not recorded:\n%s", r.stdout)
+	}
+	r = mustRun(t, exitPartial, "--db", db, "watch", "news")
+	if !strings.Contains(r.stdout, "2023290-1") || !strings.Contains(r.stderr, "watch broken") {
+		t.Errorf("news with a broken watch:\n%s\nstderr: %s", r.stdout, r.stderr)
 	}
 }
