@@ -88,9 +88,7 @@ func cleanLine(l string) string {
 	if strings.Trim(l, "| ") == "" || strings.Trim(l, "|-: ") == "" {
 		return "" // what is left of an empty table row, a table's rule
 	}
-	if strings.HasPrefix(l, "| ") {
-		l = l[2:] // a table row's first cell
-	}
+	l = strings.TrimPrefix(l, "| ") // a table row's first cell
 	if strings.HasPrefix(l, "#") {
 		l = markdownHeading.ReplaceAllString(l, "")
 	}
