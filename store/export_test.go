@@ -288,6 +288,13 @@ func TestReparseReindexesOnlyWhatChanged(t *testing.T) {
 	if got := searchIDs(t, db, "aurinkovoimala", Filter{}); len(got) != 1 {
 		t.Errorf("new title not found: %v", got)
 	}
+	// Only the changed fields' columns were rewritten, and rightly.
+	var title, outcome string
+	var version int
+	if err := db.db.QueryRowContext(ctx, `SELECT title, outcome, parser_version FROM decisions`).Scan(&title, &outcome, &version); err != nil ||
+		title != "Aurinkovoimalan asemakaava" || outcome != string(parse.OutcomeApproved) || version != parse.Version+2 {
+		t.Errorf("decision columns after reparse: %q %q v%d (%v)", title, outcome, version, err)
+	}
 	if got := searchIDs(t, db, "osayleiskaava", Filter{}); len(got) != 0 {
 		t.Errorf("old title still found after the row was rebuilt: %v", got)
 	}

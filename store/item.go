@@ -11,7 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -346,6 +348,59 @@ func writeDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, 
 		norm.NFC.String(d.Proposal), norm.NFC.String(d.Decision), string(d.Outcome), unanimous,
 		yes, no, blank, absent, d.Confidential, d.Language, string(data), version, fmtTime(at))
 	if err != nil {
+		return fmt.Errorf("store decision: %w", err)
+	}
+	return nil
+}
+
+// decisionColumns are the decision row's columns of each JSON field of a
+// Decision that has any (the others live in data alone), with their values.
+func decisionColumns(d parse.Decision) map[string][][2]any {
+	var unanimous any
+	if d.Unanimous != nil {
+		unanimous = *d.Unanimous
+	}
+	var yes, no, blank, absent any
+	if d.Votes != nil {
+		yes, no, blank, absent = d.Votes.Yes, d.Votes.No, d.Votes.Blank, d.Votes.Absent
+	}
+	return map[string][][2]any{
+		"organization": {{"organization", norm.NFC.String(d.Organization)}},
+		"body":         {{"body", norm.NFC.String(d.Body)}},
+		"document":     {{"document", string(d.Document)}},
+		"meeting_date": {{"meeting_date", nullString(d.MeetingDate)}},
+		"section":      {{"section", d.Section}},
+		"item_number":  {{"item_number", d.ItemNumber}},
+		"title":        {{"title", norm.NFC.String(d.Title)}},
+		"diary_number": {{"diary_number", norm.NFC.String(d.DiaryNumber)}},
+		"proposal":     {{"proposal", norm.NFC.String(d.Proposal)}},
+		"decision":     {{"decision", norm.NFC.String(d.Decision)}},
+		"outcome":      {{"outcome", string(d.Outcome)}},
+		"unanimous":    {{"unanimous", unanimous}},
+		"votes":        {{"votes_yes", yes}, {"votes_no", no}, {"votes_blank", blank}, {"votes_absent", absent}},
+		"confidential": {{"confidential", d.Confidential}},
+		"language":     {{"language", d.Language}},
+	}
+}
+
+// updateDecision rewrites an existing decision row where fields (JSON
+// field names) changed: only their columns, with the JSON, parser version
+// and time, so that SQLite maintains only the indexes of the columns that
+// changed (a reparse that fixes outcomes touches one index, not seven).
+func updateDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid int64, d parse.Decision, fields []string, data []byte, version int, at time.Time) error {
+	cols := decisionColumns(d)
+	var set []string
+	var args []any
+	sort.Strings(fields) // one statement per set of fields, whatever their order
+	for _, f := range fields {
+		for _, c := range cols[f] {
+			set = append(set, c[0].(string)+" = ?")
+			args = append(args, c[1])
+		}
+	}
+	set = append(set, "data = ?", "parser_version = ?", "parsed_at = ?")
+	args = append(args, string(data), version, fmtTime(at), rowid)
+	if _, err := db.exec(ctx, tx, `UPDATE decisions SET `+strings.Join(set, ", ")+` WHERE item_rowid = ?`, args...); err != nil {
 		return fmt.Errorf("store decision: %w", err)
 	}
 	return nil

@@ -355,7 +355,7 @@ func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts 
 		return nil, nil
 	}
 	if len(fields) > 0 {
-		if err := writeDecision(ctx, tx, db, rowid, 0, j.d, j.data, opts.Version, db.now()); err != nil {
+		if err := updateDecision(ctx, tx, db, rowid, j.d, fields, j.data, opts.Version, db.now()); err != nil {
 			return nil, err
 		}
 		// The search row is rebuilt only when what it indexes changed: most
