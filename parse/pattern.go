@@ -1,9 +1,11 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,6 +26,7 @@ type pattern struct {
 // case, kept in its folded form (foldString).
 type literal struct {
 	s    string
+	b    []byte // s, for looking in a folded buffer
 	fold bool
 }
 
@@ -46,7 +49,12 @@ func (p *pattern) possible(s string) bool {
 	if p.need == nil {
 		return true
 	}
-	folded, done := "", false
+	var folded *[]byte
+	defer func() {
+		if folded != nil {
+			foldBuffers.Put(folded)
+		}
+	}()
 	for _, lit := range p.need {
 		if !lit.fold {
 			if strings.Contains(s, lit.s) {
@@ -54,34 +62,44 @@ func (p *pattern) possible(s string) bool {
 			}
 			continue
 		}
-		if !done {
-			folded, done = foldString(s), true
+		if folded == nil {
+			folded = foldBuffers.Get().(*[]byte)
+			*folded = appendFolded((*folded)[:0], s)
 		}
-		if strings.Contains(folded, lit.s) {
+		if bytes.Contains(*folded, lit.b) {
 			return true
 		}
 	}
 	return false
 }
 
+// foldBuffers hold folded texts between uses: folding every line for every
+// case-insensitive pattern would otherwise allocate as much as the page.
+var foldBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+
 // foldString maps every rune to one representative of its case-folding
 // orbit (the smallest rune of unicode.SimpleFold's cycle: A for a and A, K
 // for k, K and the Kelvin sign), so that two strings equal under (?i) are
 // equal after it, as regexp's case folding compares them.
-func foldString(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z':
-			b.WriteByte(byte(r) - 'a' + 'A')
-		case r < utf8.RuneSelf:
-			b.WriteByte(byte(r))
-		default:
-			b.WriteRune(foldRune(r))
+func foldString(s string) string { return string(appendFolded(nil, s)) }
+
+// appendFolded appends the folded s (foldString) to dst.
+func appendFolded(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, foldRune(r))
+		i += n
 	}
-	return b.String()
+	return dst
 }
 
 func foldRune(r rune) rune {
@@ -228,7 +246,8 @@ func required(re *syntax.Regexp) []literal {
 
 func makeLiteral(runes []rune, fold bool) literal {
 	if fold {
-		return literal{s: foldString(string(runes)), fold: true}
+		f := foldString(string(runes))
+		return literal{s: f, b: []byte(f), fold: true}
 	}
 	return literal{s: string(runes)}
 }

@@ -40,6 +40,22 @@ func normalize(text string) []string {
 			if n++; n > maxLineRunes {
 				break
 			}
+			if r < utf8.RuneSelf {
+				// ASCII, most of every page: no tables to look in.
+				switch {
+				case r == ' ' || r == '\t':
+					if !space {
+						b.WriteByte(' ')
+					}
+					space = true
+				case r < 0x20 || r == 0x7f:
+					// a stray control
+				default:
+					b.WriteByte(byte(r))
+					space = false
+				}
+				continue
+			}
 			switch {
 			case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
 				if !space {
