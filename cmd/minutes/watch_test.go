@@ -141,6 +141,11 @@ func TestWatchNewsAfterSync(t *testing.T) {
 		t.Errorf("temporary files left: %v", files)
 	}
 
+	// Shell completion offers the watches' names.
+	if r := mustRun(t, exitOK, "--db", db, "__complete", "watch", "news", "sa"); !strings.Contains(r.stdout, "satama\n") ||
+		!strings.Contains(r.stdout, "satama-ok\n") || strings.Contains(r.stdout, "sote") {
+		t.Errorf("completion of watch names:\n%s", r.stdout)
+	}
 	mustRun(t, exitOK, "--db", db, "watch", "remove", "sote", "satama-ok")
 	r = mustRun(t, exitOK, "--db", db, "watch", "list")
 	if n := strings.Count(strings.TrimSpace(r.stdout), "\n"); n != 1 {
