@@ -286,16 +286,35 @@ var (
 )
 
 // language tells Finnish from Swedish by counting common function words.
+func countWord(w string, fi, sv int) (int, int) {
+	if fiWords[w] {
+		fi++
+	}
+	if svWords[w] {
+		sv++
+	}
+	return fi, sv
+}
+
 func language(lines []string) string {
 	fi, sv := 0, 0
 	for _, l := range lines {
-		for _, w := range strings.FieldsFunc(strings.ToLower(l), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if fiWords[w] {
-				fi++
+		// The words of the lower-cased line, found in place: no slice of
+		// words per line.
+		l = strings.ToLower(l)
+		start := -1
+		for i, r := range l {
+			letter := unicode.IsLetter(r)
+			if letter && start < 0 {
+				start = i
 			}
-			if svWords[w] {
-				sv++
+			if !letter && start >= 0 {
+				fi, sv = countWord(l[start:i], fi, sv)
+				start = -1
 			}
+		}
+		if start >= 0 {
+			fi, sv = countWord(l[start:], fi, sv)
 		}
 	}
 	switch {
