@@ -329,7 +329,11 @@ func (a *app) runWatchNews(ctx context.Context, opts *watchNewsOptions, name str
 	}
 	if len(news) == 0 {
 		if a.stderrTTY {
-			fmt.Fprintln(a.stderr, "Nothing new.")
+			if ws, err := db.Watches(ctx); err == nil && len(ws) == 0 {
+				fmt.Fprintln(a.stderr, "No watches. Add one with: minutes watch add NAME QUERY")
+			} else {
+				fmt.Fprintln(a.stderr, "Nothing new.")
+			}
 		}
 		return nil
 	}
