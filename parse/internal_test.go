@@ -354,6 +354,13 @@ func TestRealPageRules(t *testing.T) {
 			t.Errorf("attachments %q", got)
 		}
 	})
+	t.Run("a title printed twice is not an attachment", func(t *testing.T) {
+		d := Text("Kaupunginhallitus\nPöytäkirja 15.04.2025/Pykälä 55\n\nHenkilöstöraportti 2024\n\nHenkilöstöraportti 2024\n" +
+			"Yt-toimikunta 27.03.2025 § 6\nValmistelija: talous- ja hallintojohtaja Leena Sämpi\nTaustaa.\n")
+		if d.Title != "Henkilöstöraportti 2024" || len(d.Attachments) != 0 {
+			t.Errorf("title %q, attachments %q", d.Title, d.Attachments)
+		}
+	})
 	t.Run("two diary numbers", func(t *testing.T) {
 		d := Text("Kaupunginhallitus\nPöytäkirja 12.03.2018/Pykälä 8\nVastaus valtuustoaloitteeseen\n340/12.05.00/2016, 61/00.02.00/2016\nKH 12.03.2018 § 8\nTaustaa.\n")
 		if d.DiaryNumber != "340/12.05.00/2016, 61/00.02.00/2016" {

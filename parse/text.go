@@ -240,6 +240,9 @@ func (p *pageParser) startHandling(h *handling) {
 		p.title = p.preLines[last]
 		p.preTitle = p.title
 		for _, a := range p.preLines[:last] {
+			if a == p.title {
+				continue // the title printed twice (Kannus), not an attachment
+			}
 			if strings.Contains(a, " | ") {
 				a = attachmentCells(a) // "Liite4 | Vaskin maksut": a table row
 			}
