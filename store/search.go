@@ -413,10 +413,7 @@ func readHits(ctx context.Context, tx *sql.Tx, q search.Query, cands []scored, r
 		h.ID = PublicID(h.SourceName, h.ItemID)
 		h.Document, h.Outcome = parse.Document(doc), parse.Outcome(outcome)
 		h.Section, h.Unanimous = intPtr(section), boolPtr(unanimous)
-		h.Snippet = q.Snippet(text)
-		if len(h.Snippet.Marks) == 0 {
-			h.Snippet = q.Snippet(h.Title + ". " + proposal + " " + decision)
-		}
+		h.Snippet = snippetOf(q, text, h.Title, proposal, decision)
 		byRowid[rowid] = h
 	}
 	if err := rows.Err(); err != nil {
@@ -429,6 +426,16 @@ func readHits(ctx context.Context, tx *sql.Tx, q search.Query, cands []scored, r
 		}
 	}
 	return nil
+}
+
+// snippetOf cuts a decision's snippet from its page text, else (no word
+// of the query there: a text of an older extractor) from its title,
+// proposal and decision.
+func snippetOf(q search.Query, text, title, proposal, decision string) search.Snippet {
+	if sn := q.Snippet(text); len(sn.Marks) > 0 {
+		return sn
+	}
+	return q.Snippet(title + ". " + proposal + " " + decision)
 }
 
 // votesOf is the recorded vote of the four vote columns, nil if none.

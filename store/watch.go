@@ -40,8 +40,8 @@ type WatchMatch struct {
 	Summary    string    // the start of the decision text, else the proposal
 }
 
-// AddWatch saves a watch. It reports what is archived after it is added:
-// the decisions already in the archive are 'minutes search”s to show.
+// AddWatch saves a watch. It reports what is archived after it is added;
+// the decisions already in the archive are for 'minutes search' to show.
 func (db *DB) AddWatch(ctx context.Context, w Watch) (err error) {
 	defer wrapErr(&err, "add watch %s", w.Name)
 	if _, err := search.ParseQuery(w.Query); err != nil {
@@ -92,15 +92,14 @@ func (db *DB) RemoveWatch(ctx context.Context, name string) (err error) {
 // Watches lists the watches by name, with their counts.
 func (db *DB) Watches(ctx context.Context) (ws []Watch, err error) {
 	defer wrapErr(&err, "list watches")
-	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, err
+	rows, err := readWatchRows(ctx, db.db, "", `,
+			(SELECT count(*) FROM watch_matches m WHERE m.watch_id = w.id AND m.reported_at IS NULL),
+			(SELECT count(*) FROM watch_matches m WHERE m.watch_id = w.id),
+			(SELECT max(recorded_at) FROM watch_matches m WHERE m.watch_id = w.id)`)
+	for _, r := range rows {
+		ws = append(ws, r.Watch)
 	}
-	defer tx.Rollback()
-	if ws, err = readWatches(ctx, tx, ""); err != nil {
-		return nil, err
-	}
-	return ws, tx.Commit()
+	return ws, err
 }
 
 // watchRow is a stored watch with its row id and high-water mark.
@@ -110,22 +109,19 @@ type watchRow struct {
 	checked int64
 }
 
-func readWatches(ctx context.Context, tx *sql.Tx, name string) ([]Watch, error) {
-	rows, err := readWatchRows(ctx, tx, name)
-	out := make([]Watch, len(rows))
-	for i, r := range rows {
-		out[i] = r.Watch
-	}
-	return out, err
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// readWatchRows reads the watches ("" for all) by name, with their counts.
-func readWatchRows(ctx context.Context, tx *sql.Tx, name string) ([]watchRow, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT w.id, w.name, w.query, w.organization, w.body, w.since, w.until,
-			w.outcomes, w.created_at, w.checked_revision,
-			(SELECT count(*) FROM watch_matches m WHERE m.watch_id = w.id AND m.reported_at IS NULL),
-			(SELECT count(*) FROM watch_matches m WHERE m.watch_id = w.id),
-			(SELECT max(recorded_at) FROM watch_matches m WHERE m.watch_id = w.id)
+// readWatchRows reads the watches ("" for all) by name. counts, if not
+// "", are the three columns of unreported, all and last match (Watches).
+func readWatchRows(ctx context.Context, q querier, name, counts string) ([]watchRow, error) {
+	if counts == "" {
+		counts = `, 0, 0, NULL`
+	}
+	rows, err := q.QueryContext(ctx, `SELECT w.id, w.name, w.query, w.organization, w.body, w.since, w.until,
+			w.outcomes, w.created_at, w.checked_revision`+counts+`
 		FROM watches w WHERE ? = '' OR w.name = ? ORDER BY w.name`, name, name)
 	if err != nil {
 		return nil, err
@@ -189,7 +185,7 @@ func (db *DB) RecordWatches(ctx context.Context) (counts map[string]int, err err
 		return nil, err
 	}
 	defer release()
-	ws, err := readWatchRows(ctx, tx, "")
+	ws, err := readWatchRows(ctx, tx, "", "")
 	if err != nil {
 		return nil, err
 	}
@@ -202,14 +198,20 @@ func (db *DB) RecordWatches(ctx context.Context) (counts map[string]int, err err
 	// One watch that cannot be matched does not hold up the others: each
 	// is matched in a savepoint, undone alone if it fails.
 	var failed []error
+	pending := map[int64][]int64{} // by mark: watches added together share it
 	for _, w := range ws {
 		if w.checked >= top {
 			continue
 		}
+		if _, ok := pending[w.checked]; !ok {
+			if pending[w.checked], err = archivedSince(ctx, tx, w.checked, top); err != nil {
+				return nil, err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `SAVEPOINT watch`); err != nil {
 			return nil, err
 		}
-		n, err := recordWatch(ctx, tx, w, top, now)
+		n, err := recordWatch(ctx, tx, w, pending[w.checked], top, now)
 		if err != nil {
 			if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO watch`); rerr != nil {
 				return nil, rerr
@@ -236,9 +238,28 @@ func (db *DB) RecordWatches(ctx context.Context) (counts map[string]int, err err
 // while the others were: the answer that comes with it is good for them.
 var ErrWatchFailed = errors.New("some watches could not be matched")
 
-// recordWatch records the matches of one watch among the decisions whose
-// revision is in (w.checked, top], and moves its mark to top.
-func recordWatch(ctx context.Context, tx *sql.Tx, w watchRow, top int64, now any) (int, error) {
+// archivedSince lists the decisions whose current revision is in
+// (after, top]: those archived, new or changed, since a watch's mark.
+func archivedSince(ctx context.Context, tx *sql.Tx, after, top int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT item_rowid FROM decisions WHERE revision_id > ? AND revision_id <= ?`, after, top)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// recordWatch records the matches of one watch among pending, the
+// decisions whose revision is in (w.checked, top], and moves its mark to top.
+func recordWatch(ctx context.Context, tx *sql.Tx, w watchRow, pending []int64, top int64, now any) (int, error) {
 	q, err := search.ParseQuery(w.Query)
 	if err != nil {
 		return 0, err
@@ -248,22 +269,6 @@ func recordWatch(ctx context.Context, tx *sql.Tx, w watchRow, top int64, now any
 	}
 	match := matchExpr(q, allColumns, false)
 	where, fargs := w.Filter.where()
-	var pending []int64
-	rows, err := tx.QueryContext(ctx, `SELECT item_rowid FROM decisions WHERE revision_id > ? AND revision_id <= ?`, w.checked, top)
-	if err != nil {
-		return 0, err
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		pending = append(pending, id)
-	}
-	if err := rows.Close(); err != nil {
-		return 0, err
-	}
 	const joins = `JOIN decisions d ON d.item_rowid = search.rowid
 		JOIN items i ON i.id = d.item_rowid JOIN sources s ON s.id = i.source_id`
 	var matched []int64
@@ -334,9 +339,6 @@ type NewsOptions struct {
 	// reported or not, and marks none reported: a look back. Otherwise the
 	// matches not reported yet are returned and marked reported.
 	Since time.Time
-	// Limit bounds the matches returned per watch, newest first (0: all).
-	// Only with Since or for a feed: news is never cut.
-	Limit int
 }
 
 // WatchNews records pending matches (RecordWatches), then returns the
@@ -355,7 +357,7 @@ func (db *DB) WatchNews(ctx context.Context, opts NewsOptions) (out []WatchMatch
 		return nil, err
 	}
 	defer release()
-	ws, err := readWatchRows(ctx, tx, opts.Watch)
+	ws, err := readWatchRows(ctx, tx, opts.Watch, "")
 	if err != nil {
 		return nil, err
 	}
@@ -369,11 +371,7 @@ func (db *DB) WatchNews(ctx context.Context, opts NewsOptions) (out []WatchMatch
 		if look {
 			cond, args = `m.recorded_at >= ?`, append(args, fmtTime(opts.Since))
 		}
-		limit := -1
-		if opts.Limit > 0 {
-			limit = opts.Limit
-		}
-		ms, err := readMatches(ctx, tx, w, cond, args, limit)
+		ms, err := readMatches(ctx, tx, w, cond, args, -1) // news is never cut
 		if err != nil {
 			return nil, err
 		}
@@ -409,7 +407,7 @@ func (db *DB) WatchFeed(ctx context.Context, name string, limit int) (w Watch, o
 		return Watch{}, nil, err
 	}
 	defer tx.Rollback()
-	ws, err := readWatchRows(ctx, tx, name)
+	ws, err := readWatchRows(ctx, tx, name, "")
 	if err != nil {
 		return Watch{}, nil, err
 	}
@@ -473,10 +471,7 @@ func readMatches(ctx context.Context, tx *sql.Tx, w watchRow, cond string, args 
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, err
 		}
-		m.Snippet = q.Snippet(text)
-		if len(m.Snippet.Marks) == 0 {
-			m.Snippet = q.Snippet(m.Title + ". " + proposal + " " + decision)
-		}
+		m.Snippet = snippetOf(q, text, m.Title, proposal, decision)
 		m.Summary = firstNonEmpty(decision, proposal)
 		out = append(out, m)
 	}
