@@ -87,6 +87,15 @@ type hitJSON struct {
 	URL          string  `json:"url"`
 }
 
+// hitColumns are the columns of a hit in tsv and csv, after the rank
+// (search) or the watch's (watch news); hitCells are a hit's values.
+var hitColumns = []string{"id", "organization", "body", "date", "section", "title", "outcome", "snippet", "url"}
+
+func hitCells(h store.Hit) []string {
+	return []string{h.ID, h.Organization, h.Body, h.MeetingDate, sectionString(h.Section), h.Title, string(h.Outcome),
+		h.Snippet.Marked(markOpen, markClose), h.URL}
+}
+
 func toHitJSON(rank int, h store.Hit) hitJSON {
 	return hitJSON{Rank: rank, ID: h.ID, Organization: stringOrNil(h.Organization), Body: stringOrNil(h.Body),
 		Date: stringOrNil(h.MeetingDate), Section: h.Section, Title: stringOrNil(h.Title), Outcome: string(h.Outcome),
@@ -131,11 +140,10 @@ func (a *app) runSearch(ctx context.Context, opts *searchOptions, query string) 
 		}
 		return nil
 	}
-	header := []string{"rank", "id", "organization", "body", "date", "section", "title", "outcome", "snippet", "url"}
+	header := append([]string{"rank"}, hitColumns...)
 	var rows [][]string
 	for i, h := range res.Hits {
-		rows = append(rows, []string{strconv.Itoa(i + 1), h.ID, h.Organization, h.Body, h.MeetingDate,
-			sectionString(h.Section), h.Title, string(h.Outcome), h.Snippet.Marked(markOpen, markClose), h.URL})
+		rows = append(rows, append([]string{strconv.Itoa(i + 1)}, hitCells(h)...))
 	}
 	if opts.format == "csv" {
 		return writeCSV(a, header, rows)

@@ -103,11 +103,13 @@ URL pasted from a browser (…/cgi/DREQUEST.PHP?page=…) is cut back to its bas
 	return cmd
 }
 
-var sourceName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
+// shortName is the form of the names a user gives sources and watches.
+var shortName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
 
-func validSourceName(name string) error {
-	if !sourceName.MatchString(name) {
-		return usagef("source name %q: use lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", name)
+// validName checks a source's or watch's name (kind says which).
+func validName(kind, name string) error {
+	if !shortName.MatchString(name) {
+		return usagef("%s name %q: use lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", kind, name)
 	}
 	return nil
 }
@@ -137,7 +139,7 @@ func (a *app) runSourcesAdd(ctx context.Context, opts *sourcesAddOptions, args [
 		if len(args) != 2 {
 			return usagef("sources add takes NAME and URL (or --known NAME...), got %d argument(s)", len(args))
 		}
-		if err := validSourceName(args[0]); err != nil {
+		if err := validName("source", args[0]); err != nil {
 			return err
 		}
 		base, err := scrape.ParseBaseURL(args[1])

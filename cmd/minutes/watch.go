@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,15 +47,6 @@ for a feed reader or a web server.`,
 	return cmd
 }
 
-var watchName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
-
-func validWatchName(name string) error {
-	if !watchName.MatchString(name) {
-		return usagef("watch name %q: use lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", name)
-	}
-	return nil
-}
-
 func (a *app) newWatchAddCmd() *cobra.Command {
 	flags := &filterFlags{}
 	cmd := &cobra.Command{
@@ -83,7 +73,7 @@ match; those already in the archive are not news ('minutes search' shows them).`
 }
 
 func (a *app) runWatchAdd(ctx context.Context, flags *filterFlags, name, query string) error {
-	if err := validWatchName(name); err != nil {
+	if err := validName("watch", name); err != nil {
 		return err
 	}
 	f, err := flags.filter()
@@ -350,11 +340,10 @@ func (a *app) runWatchNews(ctx context.Context, opts *watchNewsOptions, name str
 		}
 		return nil
 	}
-	header := []string{"watch", "change", "recorded", "id", "organization", "body", "date", "section", "title", "outcome", "snippet", "url"}
+	header := append([]string{"watch", "change", "recorded"}, hitColumns...)
 	var rows [][]string
 	for _, m := range news {
-		rows = append(rows, []string{m.Watch, m.Change, formatTime(m.Recorded), m.ID, m.Organization, m.Body, m.MeetingDate,
-			sectionString(m.Section), m.Title, string(m.Outcome), m.Snippet.Marked(markOpen, markClose), m.URL})
+		rows = append(rows, append([]string{m.Watch, m.Change, formatTime(m.Recorded)}, hitCells(m.Hit)...))
 	}
 	if opts.format == "csv" {
 		return writeCSV(a, header, rows)
@@ -500,25 +489,14 @@ func atomFeed(w store.Watch, ms []store.WatchMatch, link string, now time.Time) 
 			summary += ". " + truncate(strings.Join(strings.Fields(s), " "), 600)
 		}
 		f.Entries = append(f.Entries, &feeds.AtomEntry{
-			Title:   xmlSafe(title),
+			Title:   title, // encoding/xml writes what XML cannot hold as U+FFFD
 			Id:      m.URL + "#minutes-revision-" + strconv.FormatInt(m.RevisionID, 10),
 			Updated: m.Recorded.UTC().Format(time.RFC3339),
 			Links:   []feeds.AtomLink{{Href: m.URL, Rel: "alternate", Type: "text/html"}},
-			Summary: &feeds.AtomSummary{Content: xmlSafe(summary), Type: "text"},
+			Summary: &feeds.AtomSummary{Content: summary, Type: "text"},
 		})
 	}
 	return f
-}
-
-// xmlSafe drops the characters XML 1.0 cannot hold (C0 controls but tab
-// and newline), which a page's text may carry.
-func xmlSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xfffe || r == 0xffff {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // sortedCounts renders watch counts as "name n, …" by name.

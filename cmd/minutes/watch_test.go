@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gorilla/feeds"
 	"github.com/mmcdole/gofeed"
 
 	"github.com/minutes-fi/minutes/search"
@@ -264,4 +265,16 @@ func TestSyncWatchFailureKeepsDecisions(t *testing.T) {
 	if !strings.Contains(r.stdout, "2023290-1") || !strings.Contains(r.stderr, "watch broken") {
 		t.Errorf("news with a broken watch:\n%s\nstderr: %s", r.stdout, r.stderr)
 	}
+}
+
+// Text XML cannot hold (a control character from a page) still makes a
+// well-formed feed.
+func TestAtomFeedOfControlCharacters(t *testing.T) {
+	m := store.WatchMatch{Watch: "w", Hit: store.Hit{ID: "s/1-1", URL: "https://x.test/a", Organization: "Kunta\x01", Title: "Asia\x1b[2J",
+		Outcome: "approved"}, Change: "new", RevisionID: 1, Recorded: time.Unix(0, 0), Summary: "Päätös\x00."}
+	var b strings.Builder
+	if err := feeds.WriteXML(atomFeed(store.Watch{Name: "w", Query: "asia"}, []store.WatchMatch{m}, "", time.Unix(0, 0)), &b); err != nil {
+		t.Fatal(err)
+	}
+	checkAtom(t, []byte(b.String()))
 }
