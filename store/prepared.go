@@ -9,20 +9,27 @@ import (
 // stmtCache holds the write path's statements, each prepared once on the
 // pool: database/sql then prepares it once on each connection and reuses
 // that (Tx.StmtContext), so that saving an item does not compile its SQL
-// again every time. The pool keeps its idle connections (DB.open), and with
-// them their statements.
+// again every time. The pool keeps its idle connections (open), and with
+// them their statements. It holds at most maxStmts: statements built from
+// a varying list of columns (updateDecision) past that are run unprepared.
 type stmtCache struct {
 	mu sync.Mutex
 	m  map[string]*sql.Stmt
 }
 
-// stmt returns the pool statement of query, preparing it the first time.
+const maxStmts = 128
+
+// stmt returns the pool statement of query, preparing it the first time;
+// nil (and no error) when the cache is full.
 func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	c := &db.stmts
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if s, ok := c.m[query]; ok {
 		return s, nil
+	}
+	if len(c.m) >= maxStmts {
+		return nil, nil
 	}
 	s, err := db.db.PrepareContext(ctx, query)
 	if err != nil {
@@ -41,14 +48,17 @@ func (db *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (
 	if err != nil {
 		return nil, err
 	}
+	if s == nil {
+		return tx.ExecContext(ctx, query, args...)
+	}
 	return tx.StmtContext(ctx, s).ExecContext(ctx, args...)
 }
 
 // queryRow runs a write-path query in tx, prepared once per connection.
 func (db *DB) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
 	s, err := db.stmt(ctx, query)
-	if err != nil {
-		// The row reports the same error when scanned.
+	if err != nil || s == nil {
+		// Unprepared; a preparing error is reported when the row is scanned.
 		return tx.QueryRowContext(ctx, query, args...)
 	}
 	return tx.StmtContext(ctx, s).QueryRowContext(ctx, args...)
