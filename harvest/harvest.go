@@ -295,11 +295,13 @@ func (s *harvester) runTasks(ctx context.Context, phase string, tasks []task) {
 	defer s.flush(ctx)
 	total := s.done + len(tasks)
 	for _, t := range tasks {
+		if len(s.pending) >= groupSize || (len(s.pending) > 0 && time.Since(s.pendingSince) >= groupWait) {
+			// A full group, or one slow fetches have kept in hand long
+			// enough; a refused write stops the source before the next fetch.
+			s.flush(ctx)
+		}
 		if s.stopped(ctx) {
 			return
-		}
-		if len(s.pending) > 0 && time.Since(s.pendingSince) >= groupWait {
-			s.flush(ctx) // slow fetches do not keep pages in hand for long
 		}
 		if s.seen[t.id] {
 			continue
@@ -369,10 +371,7 @@ func (s *harvester) item(ctx context.Context, t task) {
 	if len(s.pending) == 0 {
 		s.pendingSince = time.Now()
 	}
-	s.pending = append(s.pending, s.parsed(t, resp, page))
-	if len(s.pending) >= groupSize || time.Since(s.pendingSince) >= groupWait {
-		s.flush(ctx)
-	}
+	s.pending = append(s.pending, s.parsed(t, resp, page)) // stored by runTasks
 }
 
 // flush stores the pending pages, raw bytes, text and decision, in one
