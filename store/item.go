@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -314,73 +313,81 @@ func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d 
 	return indexDecision(ctx, tx, db, rowid, d, pre)
 }
 
-// writeDecision writes the decision row alone, its search row left as it is.
-func writeDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time) error {
+// decisionField is a JSON field of a Decision and its columns.
+type decisionField struct {
+	field   string
+	columns []string
+}
+
+// decisionFields are the JSON fields of a Decision that have columns in
+// the decision row (the others live in data alone), with their columns, in
+// the order of the table.
+var decisionFields = []decisionField{
+	{"organization", []string{"organization"}}, {"body", []string{"body"}}, {"document", []string{"document"}},
+	{"meeting_date", []string{"meeting_date"}}, {"section", []string{"section"}}, {"item_number", []string{"item_number"}},
+	{"title", []string{"title"}}, {"diary_number", []string{"diary_number"}}, {"proposal", []string{"proposal"}},
+	{"decision", []string{"decision"}}, {"outcome", []string{"outcome"}}, {"unanimous", []string{"unanimous"}},
+	{"votes", []string{"votes_yes", "votes_no", "votes_blank", "votes_absent"}},
+	{"confidential", []string{"confidential"}}, {"language", []string{"language"}},
+}
+
+// columnValues are a decision's values of its columns, by JSON field, in
+// the order of decisionFields' columns.
+func columnValues(d parse.Decision) map[string][]any {
 	var unanimous any
 	if d.Unanimous != nil {
 		unanimous = *d.Unanimous
 	}
-	var yes, no, blank, absent any
+	votes := []any{nil, nil, nil, nil}
 	if d.Votes != nil {
-		yes, no, blank, absent = d.Votes.Yes, d.Votes.No, d.Votes.Blank, d.Votes.Absent
+		votes = []any{d.Votes.Yes, d.Votes.No, d.Votes.Blank, d.Votes.Absent}
 	}
+	return map[string][]any{
+		"organization": {norm.NFC.String(d.Organization)}, "body": {norm.NFC.String(d.Body)}, "document": {string(d.Document)},
+		"meeting_date": {nullString(d.MeetingDate)}, "section": {d.Section}, "item_number": {d.ItemNumber},
+		"title": {norm.NFC.String(d.Title)}, "diary_number": {norm.NFC.String(d.DiaryNumber)},
+		"proposal": {norm.NFC.String(d.Proposal)}, "decision": {norm.NFC.String(d.Decision)},
+		"outcome": {string(d.Outcome)}, "unanimous": {unanimous}, "votes": votes,
+		"confidential": {d.Confidential}, "language": {d.Language},
+	}
+}
+
+// upsertDecision is the statement writeDecision runs, built once from
+// decisionFields: ?1 the item, ?2 the revision (NULL: keep the row's, or
+// the item's current one for a new row), then the columns, data, parser
+// version and time.
+var upsertDecision = func() string {
+	var cols, vals, set []string
+	n := 3
+	for _, f := range append(decisionFields, decisionField{"", []string{"data", "parser_version", "parsed_at"}}) {
+		for _, c := range f.columns {
+			cols = append(cols, c)
+			vals = append(vals, "?"+strconv.Itoa(n))
+			set = append(set, c+" = excluded."+c)
+			n++
+		}
+	}
+	return `INSERT INTO decisions (item_rowid, revision_id, ` + strings.Join(cols, ", ") + `)
+		VALUES (?1, coalesce(?2, (SELECT current_revision_id FROM items WHERE id = ?1)), ` + strings.Join(vals, ", ") + `)
+		ON CONFLICT (item_rowid) DO UPDATE SET revision_id = coalesce(?2, revision_id), ` + strings.Join(set, ", ")
+}()
+
+// writeDecision writes the decision row alone, its search row left as it is.
+func writeDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time) error {
 	var rev any = revID
 	if revID == 0 {
 		rev = nil
 	}
-	_, err := db.exec(ctx, tx, `INSERT INTO decisions (item_rowid, revision_id, organization, body, document,
-			meeting_date, section, item_number, title, diary_number, proposal, decision, outcome, unanimous,
-			votes_yes, votes_no, votes_blank, votes_absent, confidential, language, data, parser_version, parsed_at)
-		VALUES (?1, coalesce(?2, (SELECT current_revision_id FROM items WHERE id = ?1)),
-			?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
-		ON CONFLICT (item_rowid) DO UPDATE SET
-			revision_id = coalesce(?2, revision_id),
-			organization = excluded.organization, body = excluded.body, document = excluded.document,
-			meeting_date = excluded.meeting_date, section = excluded.section, item_number = excluded.item_number,
-			title = excluded.title, diary_number = excluded.diary_number, proposal = excluded.proposal,
-			decision = excluded.decision, outcome = excluded.outcome, unanimous = excluded.unanimous,
-			votes_yes = excluded.votes_yes, votes_no = excluded.votes_no, votes_blank = excluded.votes_blank,
-			votes_absent = excluded.votes_absent, confidential = excluded.confidential,
-			language = excluded.language, data = excluded.data, parser_version = excluded.parser_version,
-			parsed_at = excluded.parsed_at`,
-		rowid, rev, norm.NFC.String(d.Organization), norm.NFC.String(d.Body), string(d.Document),
-		nullString(d.MeetingDate), d.Section, d.ItemNumber, norm.NFC.String(d.Title), norm.NFC.String(d.DiaryNumber),
-		norm.NFC.String(d.Proposal), norm.NFC.String(d.Decision), string(d.Outcome), unanimous,
-		yes, no, blank, absent, d.Confidential, d.Language, string(data), version, fmtTime(at))
-	if err != nil {
+	args := []any{rowid, rev}
+	values := columnValues(d)
+	for _, f := range decisionFields {
+		args = append(args, values[f.field]...)
+	}
+	args = append(args, string(data), version, fmtTime(at))
+	if _, err := db.exec(ctx, tx, upsertDecision, args...); err != nil {
 		return fmt.Errorf("store decision: %w", err)
 	}
 	return nil
-}
-
-// decisionColumns are the decision row's columns of each JSON field of a
-// Decision that has any (the others live in data alone), with their values.
-func decisionColumns(d parse.Decision) map[string][][2]any {
-	var unanimous any
-	if d.Unanimous != nil {
-		unanimous = *d.Unanimous
-	}
-	var yes, no, blank, absent any
-	if d.Votes != nil {
-		yes, no, blank, absent = d.Votes.Yes, d.Votes.No, d.Votes.Blank, d.Votes.Absent
-	}
-	return map[string][][2]any{
-		"organization": {{"organization", norm.NFC.String(d.Organization)}},
-		"body":         {{"body", norm.NFC.String(d.Body)}},
-		"document":     {{"document", string(d.Document)}},
-		"meeting_date": {{"meeting_date", nullString(d.MeetingDate)}},
-		"section":      {{"section", d.Section}},
-		"item_number":  {{"item_number", d.ItemNumber}},
-		"title":        {{"title", norm.NFC.String(d.Title)}},
-		"diary_number": {{"diary_number", norm.NFC.String(d.DiaryNumber)}},
-		"proposal":     {{"proposal", norm.NFC.String(d.Proposal)}},
-		"decision":     {{"decision", norm.NFC.String(d.Decision)}},
-		"outcome":      {{"outcome", string(d.Outcome)}},
-		"unanimous":    {{"unanimous", unanimous}},
-		"votes":        {{"votes_yes", yes}, {"votes_no", no}, {"votes_blank", blank}, {"votes_absent", absent}},
-		"confidential": {{"confidential", d.Confidential}},
-		"language":     {{"language", d.Language}},
-	}
 }
 
 // updateDecision rewrites an existing decision row where fields (JSON
@@ -388,14 +395,19 @@ func decisionColumns(d parse.Decision) map[string][][2]any {
 // and time, so that SQLite maintains only the indexes of the columns that
 // changed (a reparse that fixes outcomes touches one index, not seven).
 func updateDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid int64, d parse.Decision, fields []string, data []byte, version int, at time.Time) error {
-	cols := decisionColumns(d)
+	changed := map[string]bool{}
+	for _, f := range fields {
+		changed[f] = true
+	}
+	values := columnValues(d)
 	var set []string
 	var args []any
-	sort.Strings(fields) // one statement per set of fields, whatever their order
-	for _, f := range fields {
-		for _, c := range cols[f] {
-			set = append(set, c[0].(string)+" = ?")
-			args = append(args, c[1])
+	for _, f := range decisionFields { // in table order: one statement per set of fields
+		if changed[f.field] {
+			for k, c := range f.columns {
+				set = append(set, c+" = ?")
+				args = append(args, values[f.field][k])
+			}
 		}
 	}
 	set = append(set, "data = ?", "parser_version = ?", "parsed_at = ?")

@@ -523,3 +523,40 @@ func procWritten() int64 {
 	}
 	return -1
 }
+
+// decisionFields names every column of the decision row but its keys and
+// bookkeeping, so that writes cannot leave a column behind.
+func TestDecisionFieldsCoverTheTable(t *testing.T) {
+	db := openTemp(t)
+	rows, err := db.db.Query(`SELECT name FROM pragma_table_info('decisions')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	want := map[string]bool{}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			t.Fatal(err)
+		}
+		want[c] = true
+	}
+	for _, c := range []string{"item_rowid", "revision_id", "data", "parser_version", "parsed_at"} {
+		delete(want, c)
+	}
+	values := columnValues(parse.Decision{})
+	for _, f := range decisionFields {
+		if len(values[f.field]) != len(f.columns) {
+			t.Errorf("field %s: %d values for %d columns", f.field, len(values[f.field]), len(f.columns))
+		}
+		for _, c := range f.columns {
+			if !want[c] {
+				t.Errorf("column %s of field %s is not in the table (or twice)", c, f.field)
+			}
+			delete(want, c)
+		}
+	}
+	for c := range want {
+		t.Errorf("column %s is written by no field", c)
+	}
+}
