@@ -82,7 +82,6 @@ func Write(w io.Writer, r Report) error {
 	}
 	v.Counts = l.counts(r.Rows)
 	v.Chart = l.chart(r.Rows)
-	v.Organizations = len(r.Rows)
 	return page.Execute(w, v)
 }
 
@@ -98,7 +97,6 @@ type view struct {
 	Groups                          []group
 	Counts                          []count
 	Chart                           chart
-	Organizations                   int
 	Unmatched, Stale                int
 }
 
@@ -122,7 +120,7 @@ type lang struct {
 	Heading, Intro, TableHeading, TableCaption, CountsHeading, CountsCaption, ChartHeading string
 	Organization, Body, Date, Section, Outcome, Unanimous, Votes, Title, Decisions         string
 	Approved, Otherwise, Text, Yes, No, NoneShown, Unmatched, Stale, Generated, Legend     string
-	ChartAlt, ChartUndated, NoDate, VotesFormat, Handlings, ChartTitle, Open               string
+	ChartAlt, ChartUndated, VotesFormat, Handlings, ChartTitle, Open                       string
 	Outcomes                                                                               map[parse.Outcome]string
 }
 
@@ -146,7 +144,6 @@ var labels = map[string]lang{
 		Legend:       "Selite",
 		ChartAlt:     "%d päätöstä %s–%s: %s.",
 		ChartUndated: "Ilman päivämäärää, ei aikajanalla: %d.",
-		NoDate:       "ei päivämäärää",
 		VotesFormat:  "jaa %d, ei %d",
 		Handlings:    "%d käsittelyä",
 		Open:         "avaa pöytäkirja",
@@ -176,7 +173,6 @@ var labels = map[string]lang{
 		Legend:       "Legend",
 		ChartAlt:     "%d decisions from %s to %s: %s.",
 		ChartUndated: "Without a date, not on the timeline: %d.",
-		NoDate:       "no date",
 		VotesFormat:  "yes %d, no %d",
 		Handlings:    "%d handlings",
 		Open:         "open the minutes",
@@ -301,13 +297,11 @@ func (l lang) counts(rows []Row) []count {
 type chart struct {
 	Width, Height  int
 	Title, Desc    string
-	Undated        string
 	Lanes          []lane
 	Ticks          []tick
 	Marks          []mark
 	AxisY, PlotX   float64
 	PlotX2, PlotY0 float64
-	Empty          bool
 }
 
 type lane struct {
@@ -346,8 +340,9 @@ func (l lang) chart(rows []Row) chart {
 			undated++
 		}
 	}
+	undatedNote := ""
 	if undated > 0 {
-		c.Undated = fmt.Sprintf(l.ChartUndated, undated)
+		undatedNote = fmt.Sprintf(l.ChartUndated, undated)
 	}
 	sort.SliceStable(dated, func(i, j int) bool {
 		if dated[i].Date != dated[j].Date {
@@ -356,10 +351,9 @@ func (l lang) chart(rows []Row) chart {
 		return dated[i].Organization < dated[j].Organization
 	})
 	if len(dated) == 0 {
-		c.Empty = true
 		c.AxisY, c.PlotY0 = chartTop, chartTop
 		c.Height = chartTop + axisHeight
-		c.Desc = c.Undated
+		c.Desc = undatedNote
 		return c
 	}
 	first, _ := time.Parse("2006-01-02", dated[0].Date)
@@ -396,8 +390,8 @@ func (l lang) chart(rows []Row) chart {
 		parts = append(parts, fmt.Sprintf("%d %s", n.N, n.Outcome))
 	}
 	c.Desc = fmt.Sprintf(l.ChartAlt, len(dated), dated[0].Date, dated[len(dated)-1].Date, strings.Join(parts, ", "))
-	if c.Undated != "" {
-		c.Desc += " " + c.Undated
+	if undatedNote != "" {
+		c.Desc += " " + undatedNote
 	}
 	return c
 }
