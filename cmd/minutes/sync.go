@@ -210,16 +210,15 @@ func (a *app) runSync(ctx context.Context, opts *syncOptions) error {
 	for _, r := range results {
 		sum.OK = sum.OK && r.OK
 	}
-	sum.WatchMatches = map[string]int{}
 	if !sum.Interrupted {
 		// What a stopped run archived is matched by the next run (or
 		// 'watch news'): the watches' marks say what they have seen.
 		if sum.WatchMatches, sum.watchErr = db.RecordWatches(ctx); sum.watchErr != nil {
 			sum.OK = false
 		}
-		if sum.WatchMatches == nil {
-			sum.WatchMatches = map[string]int{}
-		}
+	}
+	if sum.WatchMatches == nil {
+		sum.WatchMatches = map[string]int{} // {} in the JSON, not null
 	}
 	if err := a.printSyncSummary(opts, sum); err != nil {
 		return err
