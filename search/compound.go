@@ -41,14 +41,18 @@ const (
 // Expand returns the query with every one-word clause (excluded ones too)
 // also matching its compound forms in the vocabulary: the parts of a compound
 // written apart (Clause.Parts) and the compounds the word begins
-// (Clause.Heads). Each expansion adds a Note. Expanding an expanded query
+// (Clause.Heads); and every clause also matching what the thesaurus
+// (thesaurus.txt) calls the same (Clause.Synonyms, each with its own
+// compound forms). Each expansion adds a Note. Expanding an expanded query
 // returns it as it is.
 func (q Query) Expand(v Vocabulary) (Query, error) {
 	if q.expanded || q.IsZero() {
 		return q, nil
 	}
 	out := Query{notes: append([]Note(nil), q.notes...), expanded: true}
-	expand := func(c Clause) (Clause, error) {
+	// compounds adds a one-word clause's compound forms, with notes when
+	// noted.
+	compounds := func(c Clause, noted bool) (Clause, error) {
 		if c.IsPhrase() || c.IsNumber() {
 			return c, nil
 		}
@@ -56,13 +60,13 @@ func (q Query) Expand(v Vocabulary) (Query, error) {
 		if c.Parts, err = splitCompound(c.Words[0], v); err != nil {
 			return c, err
 		}
-		if c.Parts != nil {
+		if c.Parts != nil && noted {
 			out.notes = append(out.notes, Note{Word: c.Words[0], Text: "also as its parts written apart: " + partsString(c.Parts)})
 		}
 		if c.Heads, err = compoundsBegun(c.Words[0], v); err != nil {
 			return c, err
 		}
-		if len(c.Heads) > 0 {
+		if len(c.Heads) > 0 && noted {
 			shown := c.Heads
 			if len(shown) > 5 {
 				shown = shown[:5]
@@ -72,6 +76,30 @@ func (q Query) Expand(v Vocabulary) (Query, error) {
 				more = fmt.Sprintf(" and %d more", n)
 			}
 			out.notes = append(out.notes, Note{Word: c.Words[0], Text: "also as the first part of compounds (keys " + strings.Join(shown, ", ") + more + ")"})
+		}
+		return c, nil
+	}
+	expand := func(c Clause) (Clause, error) {
+		c, err := compounds(c, true)
+		if err != nil {
+			return c, err
+		}
+		alts, term := loadedThesaurus().equivalents(c)
+		var said []string
+		for _, a := range alts {
+			sc, err := compounds(a, false)
+			if err != nil {
+				return c, err
+			}
+			c.Synonyms = append(c.Synonyms, sc)
+			said = append(said, sc.String())
+		}
+		if len(said) > 0 {
+			by := ""
+			if term != c.String() {
+				by = " (its part " + term + ")"
+			}
+			out.notes = append(out.notes, Note{Word: c.String(), Text: "also as its equivalents in the thesaurus" + by + ": " + strings.Join(said, ", ")})
 		}
 		return c, nil
 	}

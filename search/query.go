@@ -60,6 +60,14 @@ type Clause struct {
 	// Heads are the indexed keys of compounds that begin with the word
 	// (katu → katuvalaistus), found by Expand.
 	Heads []string
+	// Synonyms are the clauses the thesaurus calls the same (budjetti:
+	// talousarvio, budget), found by Expand; the clause matches where any
+	// of them does.
+	Synonyms []Clause
+	// swedish: a Swedish word of the thesaurus, which also matches as a
+	// prefix of the keys of its forms (the Finnish stemmer keys budget as
+	// budg but budgeten as budget).
+	swedish bool
 }
 
 // Note says one thing the reading of a query did that the user would not
@@ -99,6 +107,11 @@ func ParseQuery(s string) (Query, error) {
 	var q Query
 	group := []Clause{}
 	negate := false
+	// elided is set for a -word that ends a compound written in part after
+	// a conjunction (hyvinvointikertomus ja -suunnitelma): a word, not an
+	// exclusion. recent holds the last two words read.
+	elided, elidedAfter := false, ""
+	var recent []string
 	clauses := 0
 	has := func(list []Clause, c Clause) bool {
 		for _, x := range list {
@@ -117,8 +130,13 @@ func ParseQuery(s string) (Query, error) {
 			q.notes = append(q.notes, Note{Word: truncateWord(w), Text: fmt.Sprintf("dropped: %d bytes, longer than any word (at most %d)", len(w), maxTokenBytes), Dropped: true})
 		}
 		if len(words) == 0 {
-			negate = false
+			negate, elided = false, false
 			return
+		}
+		if elided {
+			q.notes = append(q.notes, Note{Word: "-" + text, Text: "read as the end of a compound written in part after " +
+				elidedAfter + ", not as an exclusion (NOT " + text + " excludes it)"})
+			elided = false
 		}
 		c := Clause{Words: words}
 		switch {
@@ -147,7 +165,12 @@ func ParseQuery(s string) (Query, error) {
 				i += size + end + qs
 			}
 		case r == '-' && i+size < len(s) && !isSpaceAt(s, i+size):
-			negate = true
+			if len(recent) == 2 && elisionConjunctions[strings.ToLower(recent[1])] {
+				elided, elidedAfter = true, strings.ToLower(recent[1])
+			} else {
+				negate = true
+			}
+			recent = nil
 			i += size
 		default:
 			j := i + strings.IndexFunc(s[i:], func(r rune) bool {
@@ -158,6 +181,10 @@ func ParseQuery(s string) (Query, error) {
 			}
 			word := s[i:j]
 			i = j
+			recent = append(recent, word)
+			if len(recent) > 2 {
+				recent = recent[1:]
+			}
 			switch word {
 			case "OR", "|", "||":
 				if len(group) > 0 {
@@ -186,6 +213,11 @@ func ParseQuery(s string) (Query, error) {
 	}
 	return q, nil
 }
+
+// elisionConjunctions are the words after which a word written with a
+// leading hyphen ends a compound whose first part the word before gave
+// (toiminta- ja taloussuunnitelma, hyvinvointikertomus ja -suunnitelma).
+var elisionConjunctions = map[string]bool{"ja": true, "tai": true, "sekä": true, "eli": true, "och": true, "eller": true, "samt": true}
 
 func isQuote(r rune) bool { return r == '"' || r == '”' || r == '“' || r == '„' }
 
@@ -239,8 +271,15 @@ func (c Clause) Keys() []string {
 	return keys
 }
 
-// Pattern is the key pattern of a one-word clause (PatternOf its word).
-func (c Clause) Pattern() Pattern { return PatternOf(c.Words[0]) }
+// Pattern is the key pattern of a one-word clause (PatternOf its word; a
+// Swedish word of the thesaurus also as the prefix of its forms' keys).
+func (c Clause) Pattern() Pattern {
+	p := PatternOf(c.Words[0])
+	if c.swedish && utf8.RuneCountInString(c.Words[0]) >= minPrefixKey {
+		p.Prefix = append(p.Prefix, c.Words[0])
+	}
+	return p
+}
 
 // IsNumber reports whether the clause is a number (a year, a count): a
 // single word of digits only. Numbers, like every word with digits (TE24),
@@ -272,6 +311,11 @@ func Years(text string) []string {
 // MatchKeys reports whether the clause occurs in a text given as the keys of
 // its words, in order, exactly as the archive's full-text match finds it.
 func (c Clause) MatchKeys(keys []string) bool {
+	for _, s := range c.Synonyms {
+		if s.MatchKeys(keys) {
+			return true
+		}
+	}
 	if c.IsPhrase() {
 		return containsRun(keys, [][]string{}, c.Keys())
 	}
@@ -463,6 +507,9 @@ func (c Clause) mark(keys []string, marked []bool) {
 				}
 			}
 		}
+	}
+	for _, s := range c.Synonyms {
+		s.mark(keys, marked)
 	}
 	if c.IsPhrase() {
 		ph := c.Keys()

@@ -19,6 +19,11 @@ type Match string
 const (
 	// MatchTitle: the item's title holds enough of the query's words.
 	MatchTitle Match = "title"
+	// MatchTitleText: the title holds part of the query's weight
+	// (textCoverage) and the item's text the rest of its words: an
+	// organisation that names the matter its own way ("TE24" in the text,
+	// "työllisyysalueen perustaminen" in the title).
+	MatchTitleText Match = "title+text"
 	// MatchText: the title does not, but the item's own proposal or
 	// decision holds every word of the query. A weaker match: shown apart.
 	MatchText Match = "text"
@@ -81,6 +86,10 @@ const StaleAfter = 7 * 24 * time.Hour
 // words (hyvinvointialue, 2026) does not name it.
 const coverage = 0.5
 
+// textCoverage: a title holding this share of the query's weight names the
+// matter when the item's text holds the rest of the query's words.
+const textCoverage = 0.25
+
 // maxWeighed bounds the words that are weighed: past it, the rarest
 // maxWeighed of a long query decide (2^maxWeighed subsets are considered).
 const maxWeighed = 8
@@ -115,22 +124,29 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 		return ApprovedResult{}, err
 	}
 	res.Query = q
-	titleExpr, err := titleMatchExpr(ctx, tx, q)
-	if err != nil {
-		return ApprovedResult{}, err
-	}
-	titled, err := approvedCandidates(ctx, tx, titleExpr, f)
+	titleExpr, partExpr, err := titleMatchExprs(ctx, tx, q)
 	if err != nil {
 		return ApprovedResult{}, err
 	}
 	bySource := map[int64][]candidate{}
 	years := queryYears(q)
-	for _, c := range titled {
-		if otherYear(years, c.title) {
-			continue // "talousarvio 2025" is not the 2026 budget
+	seen := map[int64]bool{}
+	for _, m := range []struct {
+		expr  string
+		match Match
+	}{{titleExpr, MatchTitle}, {partExpr, MatchTitleText}} {
+		cands, err := approvedCandidates(ctx, tx, m.expr, f)
+		if err != nil {
+			return ApprovedResult{}, err
 		}
-		c.match = MatchTitle
-		bySource[c.sourceID] = append(bySource[c.sourceID], c)
+		for _, c := range cands {
+			if seen[c.rowid] || otherYear(years, c.title) {
+				continue // "talousarvio 2025" is not the 2026 budget
+			}
+			seen[c.rowid] = true
+			c.match = m.match
+			bySource[c.sourceID] = append(bySource[c.sourceID], c)
+		}
 	}
 	if err := addMatterHandlings(ctx, tx, bySource, f); err != nil {
 		return ApprovedResult{}, err
@@ -371,7 +387,7 @@ func settleAll(ctx context.Context, tx *sql.Tx, q search.Query, bySource map[int
 	var counts []int
 	for _, l := range bySource {
 		c := settle(l)
-		if c.match == MatchTitle && c.words == nil {
+		if (c.match == MatchTitle || c.match == MatchTitleText) && c.words == nil {
 			c.words = wordsIn(q, c.title)
 		}
 		chosen, counts = append(chosen, c), append(counts, len(l))
@@ -395,7 +411,7 @@ func settleAll(ctx context.Context, tx *sql.Tx, q search.Query, bySource map[int
 // settle picks the handling that speaks for one organisation: the one that
 // outranks the others (parse.Standing), the latest archived between equals.
 // A handling found by its diary number speaks as the title match it
-// belongs to, with that title's words.
+// belongs to (the strongest, if several), with that title's words.
 func settle(l []candidate) candidate {
 	best := 0
 	for i := range l {
@@ -406,11 +422,11 @@ func settle(l []candidate) candidate {
 	}
 	b := l[best]
 	if b.match == MatchMatter {
-		b.match = MatchTitle
-		for _, c := range l {
-			if c.match == MatchTitle {
-				b.title = c.title // the words come from the title that matched
-				break
+		for _, m := range []Match{MatchTitle, MatchTitleText} {
+			for _, c := range l {
+				if c.match == m && b.match == MatchMatter {
+					b.match, b.title = m, c.title // the words come from the title that matched
+				}
 			}
 		}
 	}
@@ -466,15 +482,17 @@ func readHitsByRowid(ctx context.Context, tx *sql.Tx, cands []candidate) (map[in
 	return out, nil
 }
 
-// titleMatchExpr is the FTS5 expression over titles of "the title holds
-// words weighing at least coverage of the query", as an OR of the minimal
-// sets of words that do, for each OR group of the query.
-func titleMatchExpr(ctx context.Context, tx *sql.Tx, q search.Query) (string, error) {
+// titleMatchExprs returns the FTS5 expressions of "the title holds words
+// weighing at least coverage of the query" and of "the title holds words
+// weighing at least textCoverage, and title and text together every word",
+// each an OR of the minimal sets of words that do, for each OR group of the
+// query. Empty when the query has no words to weigh.
+func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, part string, err error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM decisions`).Scan(&n); err != nil {
-		return "", err
+		return "", "", err
 	}
-	var groups []string
+	var titleGroups, partGroups []string
 	for _, g := range q.Groups() {
 		var words []search.Clause
 		for _, c := range g {
@@ -487,8 +505,9 @@ func titleMatchExpr(ctx context.Context, tx *sql.Tx, q search.Query) (string, er
 		}
 		weights, err := clauseWeights(ctx, tx, words, n)
 		if err != nil {
-			return "", err
+			return "", "", err
 		}
+		all := words
 		if len(words) > maxWeighed {
 			idx := make([]int, len(words))
 			for i := range idx {
@@ -502,29 +521,49 @@ func titleMatchExpr(ctx context.Context, tx *sql.Tx, q search.Query) (string, er
 			}
 			words, weights = w2, wt2
 		}
-		var alts []string
-		for _, set := range minimalSets(weights, coverage) {
-			if onlyNumbers(words, set) && len(set) < len(words) {
-				continue // a year is not a matter: 2026 alone does not name the 2026 budget
-			}
+		// A year is not a matter: 2026 alone does not name the 2026 budget,
+		// so a set of numbers alone names it only when the query is numbers.
+		named := func(set []int) bool { return len(set) == len(words) || !onlyNumbers(words, set) }
+		var alts, partAlts []string
+		for _, set := range minimalSets(weights, coverage, named) {
 			var parts []string
 			for _, i := range set {
 				parts = append(parts, clauseExpr(words[i], titleColumns, false))
 			}
 			alts = append(alts, "("+strings.Join(parts, " AND ")+")")
 		}
+		for _, set := range minimalSets(weights, textCoverage, named) {
+			inTitle := map[string]bool{}
+			var parts []string
+			for _, i := range set {
+				parts = append(parts, clauseExpr(words[i], titleColumns, false))
+				inTitle[words[i].String()] = true
+			}
+			for _, c := range all {
+				if !inTitle[c.String()] {
+					parts = append(parts, clauseExpr(c, allColumns, false))
+				}
+			}
+			partAlts = append(partAlts, "("+strings.Join(parts, " AND ")+")")
+		}
 		if len(alts) > 0 {
-			groups = append(groups, "("+strings.Join(alts, " OR ")+")")
+			titleGroups = append(titleGroups, "("+strings.Join(alts, " OR ")+")")
+		}
+		if len(partAlts) > 0 {
+			partGroups = append(partGroups, "("+strings.Join(partAlts, " OR ")+")")
 		}
 	}
-	if len(groups) == 0 {
-		return "", nil
+	join := func(groups []string) string {
+		if len(groups) == 0 {
+			return ""
+		}
+		out := "(" + strings.Join(groups, " OR ") + ")"
+		for _, c := range q.Excluded() {
+			out += " NOT " + clauseExpr(c, titleColumns, false)
+		}
+		return out
 	}
-	out := "(" + strings.Join(groups, " OR ") + ")"
-	for _, c := range q.Excluded() {
-		out += " NOT " + clauseExpr(c, titleColumns, false)
-	}
-	return out, nil
+	return join(titleGroups), join(partGroups), nil
 }
 
 func onlyNumbers(cs []search.Clause, set []int) bool {
@@ -539,63 +578,98 @@ func onlyNumbers(cs []search.Clause, set []int) bool {
 // clauseWeights weighs each clause by how rare its words are among titles:
 // the inverse document frequency of BM25, ln(1 + (n - df + 0.5)/(df + 0.5)),
 // with df the titles holding the clause's commonest exact key (for a
-// phrase, its rarest word's), counted up to maxCountedTitles.
+// phrase, its rarest word's), or its commonest synonym's, counted up to
+// maxCountedTitles.
 func clauseWeights(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int) ([]float64, error) {
 	var keys []string
-	for _, c := range cs {
+	var collect func(c search.Clause)
+	collect = func(c search.Clause) {
 		if c.IsPhrase() {
 			keys = append(keys, c.Keys()...)
 		} else {
 			keys = append(keys, c.Pattern().Exact...)
 		}
+		for _, s := range c.Synonyms {
+			collect(s)
+		}
+	}
+	for _, c := range cs {
+		collect(c)
 	}
 	counts, err := titleCounts(ctx, tx, keys)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]float64, len(cs))
-	for i, c := range cs {
-		df := 0
+	var df func(c search.Clause) int
+	df = func(c search.Clause) int {
+		d := 0
 		if c.IsPhrase() {
-			df = n
+			d = n
 			for _, k := range c.Keys() {
-				df = min(df, counts[k])
+				d = min(d, counts[k])
 			}
 		} else {
 			for _, k := range c.Pattern().Exact {
-				df = max(df, counts[k])
+				d = max(d, counts[k])
 			}
 		}
-		df = min(df, n)
-		out[i] = math.Log(1 + (float64(n-df)+0.5)/(float64(df)+0.5))
+		for _, s := range c.Synonyms {
+			d = max(d, df(s))
+		}
+		return d
+	}
+	out := make([]float64, len(cs))
+	for i, c := range cs {
+		d := min(df(c), n)
+		out[i] = math.Log(1 + (float64(n-d)+0.5)/(float64(d)+0.5))
 	}
 	return out, nil
 }
 
 // minimalSets returns the sets of indexes whose weights sum to at least
-// share of the total, none holding a smaller such set.
-func minimalSets(weights []float64, share float64) [][]int {
+// share of the total and that ok accepts, none holding a smaller such set.
+// ok must hold of every superset of a set it holds of (as "not numbers
+// only" does).
+func minimalSets(weights []float64, share float64, ok func(set []int) bool) [][]int {
 	total := 0.0
 	for _, w := range weights {
 		total += w
 	}
 	need := share * total
 	const eps = 1e-9
-	var out [][]int
-	for mask := 1; mask < 1<<len(weights); mask++ {
-		sum, least := 0.0, math.Inf(1)
+	enough := func(mask int) bool {
+		sum := 0.0
 		var set []int
 		for i, w := range weights {
 			if mask&(1<<i) != 0 {
 				sum += w
-				least = min(least, w)
 				set = append(set, i)
 			}
 		}
-		// Minimal: enough, and not enough without its lightest member.
-		if sum+eps >= need && sum-least+eps < need {
-			out = append(out, set)
+		return sum+eps >= need && ok(set)
+	}
+	var out [][]int
+	for mask := 1; mask < 1<<len(weights); mask++ {
+		if !enough(mask) {
+			continue
 		}
+		minimal := true
+		for i := range weights {
+			if mask&(1<<i) != 0 && enough(mask&^(1<<i)) {
+				minimal = false
+				break
+			}
+		}
+		if !minimal {
+			continue
+		}
+		var set []int
+		for i := range weights {
+			if mask&(1<<i) != 0 {
+				set = append(set, i)
+			}
+		}
+		out = append(out, set)
 	}
 	return out
 }

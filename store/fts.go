@@ -27,11 +27,15 @@ func ftsString(s string) string {
 // a prefix by merging every term of it up front, and a phrase of common
 // words by checking positions in every row that holds them.
 func clauseExpr(c search.Clause, cols columns, exactOnly bool) string {
+	var alts []string
+	for _, s := range c.Synonyms {
+		alts = append(alts, clauseExpr(s, cols, exactOnly))
+	}
 	if c.IsPhrase() {
-		return "(" + cols.keys + " : " + ftsString(strings.Join(c.Keys(), " ")) + ")"
+		alts = append(alts, cols.keys+" : "+ftsString(strings.Join(c.Keys(), " ")))
+		return "(" + strings.Join(alts, " OR ") + ")"
 	}
 	p := c.Pattern()
-	var alts []string
 	for _, e := range p.Exact {
 		alts = append(alts, cols.keys+" : "+ftsString(e))
 	}

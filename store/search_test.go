@@ -277,6 +277,34 @@ func TestApproved(t *testing.T) {
 	}
 }
 
+// A year rarer in titles than the query's word still needs the word: the
+// title naming both is found, one naming only the year is not.
+func TestApprovedYearRarerThanWord(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	src, err := db.AddSource(ctx, "a", "https://a.test", "Akaan kaupunki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := func(date, title string) string {
+		return "Dynasty tietopalvelu Haku RSS Akaan kaupunki\nKaupunginvaltuusto\nPöytäkirja " + date +
+			"/Pykälä 5\n" + title + "\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin.\n"
+	}
+	// tuloveroprosentti in six titles of other years, 2021 in two.
+	for i, y := range []string{"2019", "2020", "2022", "2023", "2024", "2025"} {
+		saveText(t, db, src.ID, fmt.Sprintf("%d-1", i+1), page("01.11."+y, "Tuloveroprosentin määrääminen vuodelle "+y))
+	}
+	saveText(t, db, src.ID, "7-1", page("02.11.2020", "Vuoden 2021 tuloveroprosentin määrääminen"))
+	saveText(t, db, src.ID, "8-1", page("03.11.2020", "Vuoden 2021 talousarvio"))
+	res, err := db.Approved(ctx, mustQuery(t, "tuloveroprosentti 2021"), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Approved) != 1 || res.Approved[0].Decision.Title != "Vuoden 2021 tuloveroprosentin määrääminen" {
+		t.Errorf("approved = %+v, want the 2021 tax rate", res.Approved)
+	}
+}
+
 // An archive whose index was written by another analyzer (or by none, as
 // after the migration from schema 1) is reindexed by the next read-write
 // open.

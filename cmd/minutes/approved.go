@@ -29,9 +29,11 @@ QUERY names the matter in your words, with the same Finnish-aware matching and
 query language as 'minutes search' (inflected forms, compounds and their parts
 written apart). Organisations word a matter their own way, so a title need not
 hold every word: it names the matter when the query words it holds weigh at
-least half of the query, a word weighing more the fewer titles hold it.
-Numbers (a year) must all be there; stop words (ja, sekä, och) weigh nothing.
-The WORDS column shows which words a title held. An organisation whose titles
+least half of the query, a word weighing more the fewer titles hold it, or at
+least a quarter when the item's own text holds the rest of the words (WORDS
+then ends in "+ text"). A year needs a word beside it; stop words (ja, sekä,
+och) weigh nothing. Words match what the thesaurus calls the same (budjetti:
+talousarvio, budget). The WORDS column shows which words a title held. An organisation whose titles
 do not match, but whose own proposal or decision text holds every word, is
 listed apart as a weaker match; one that only mentions the matter in its
 background text is not listed.
@@ -131,8 +133,12 @@ func (a *app) runApproved(ctx context.Context, opts *approvedOptions, query stri
 	}
 	row := func(o store.OrgDecision) []string {
 		d := o.Decision
+		words := strings.Join(o.Words, " ")
+		if o.Match == store.MatchTitleText {
+			words += " + text"
+		}
 		return []string{o.Organization, d.Body, d.MeetingDate, sectionString(d.Section), string(d.Outcome),
-			boolString(d.Unanimous), strings.Join(o.Words, " "), d.URL}
+			boolString(d.Unanimous), words, d.URL}
 	}
 	header := []string{"ORGANISATION", "BODY", "DATE", "§", "OUTCOME", "UNANIMOUS", "WORDS", "URL"}
 	if opts.format == "tsv" || !a.stdoutTTY {

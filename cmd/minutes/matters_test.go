@@ -17,7 +17,8 @@ import (
 // as Dynasty sites (one per organisation) and synced, so that `approved` is
 // measured through the whole chain. Measured, not asserted beyond a floor
 // that guards against a collapse: `go test ./cmd/minutes -run TestApprovedMatters -v`
-// prints precision and recall per matter and query.
+// prints precision and recall per matter and query; MINUTES_MATTERS_KEEP=DIR
+// keeps the development archive as DIR/matters.db.
 
 type matterPage struct {
 	name, text   string
@@ -135,6 +136,12 @@ func TestApprovedMatters(t *testing.T) {
 func approvedMatters(t *testing.T, set string, named bool) {
 	defs, pages := loadMatters(t, set)
 	db := filepath.Join(t.TempDir(), "matters.db")
+	if dir := os.Getenv("MINUTES_MATTERS_KEEP"); dir != "" && named {
+		// To look into the synced development archive with the CLI
+		// afterwards (the servers are gone, the archive stays).
+		db = filepath.Join(dir, set+".db")
+		os.Remove(db)
+	}
 	byOrg := addMatterSources(t, db, pages)
 	// The development part of the real page texts stands in for the rest of
 	// an archive: unrelated matters of other organisations, so that words
