@@ -361,6 +361,32 @@ func TestRealPageRules(t *testing.T) {
 			t.Errorf("title %q, attachments %q", d.Title, d.Attachments)
 		}
 	})
+	t.Run("a list of preparers going on after ja", func(t *testing.T) {
+		d := Text("Aluevaltuusto\nPöytäkirja 11.06.2024/Pykälä 38\nPalveluverkko\nAluehallitus 28.05.2024 § 154\n" +
+			"Valmistelijat toimialajohtaja Kati Kallimo, p. 050 442 2302, hyvinvointialuejohtaja Jan Tollet, p. 050 400 0073,\n\n" +
+			" lakiasiainjohtaja Johanna Aalto p. 050 434 6544 ja\nhallintopalvelupäällikkö Ella Kauppinen p. 040 352 1966\n\nSelostus asiasta Taustaa.\n")
+		var names []string
+		for _, pr := range d.Preparers {
+			names = append(names, pr.Name)
+		}
+		if got := strings.Join(names, " | "); got != "Kati Kallimo | Jan Tollet | Johanna Aalto | Ella Kauppinen" {
+			t.Errorf("preparers %q", got)
+		}
+	})
+	t.Run("the printed page's header block is not an attachment", func(t *testing.T) {
+		d := Text("Kunnanhallitus\nPöytäkirja 25.03.2025/Pykälä 58\nLiite 10 | Palkkiosääntö, muokkaukset näkyvillä |\n" +
+			"Pomarkun kunta Kokousnumero\n25.03.2025 § 58\n§ 58\nPalkkiosäännön päivittäminen\nKunnanhallitus 11.03.2025 § 44\nTaustaa.\n")
+		if got := strings.Join(d.Attachments, " | "); got != "Liite 10 Palkkiosääntö, muokkaukset näkyvillä" || d.Title != "Palkkiosäännön päivittäminen" {
+			t.Errorf("attachments %q, title %q", got, d.Title)
+		}
+	})
+	t.Run("an attachment table's row keeps its label word", func(t *testing.T) {
+		d := Text("Valiokunta\nPöytäkirja 21.03.2023/Pykälä 30\nLiite Tiivistelmä: Metsästrategia 2022 | ||\n" +
+			"Liite Metsästrategia ja liitteet |\nMetsästrategia\nValiokunta 13.12.2022 § 179\nTaustaa.\nLiite Asiakaskirje\n")
+		if got := strings.Join(d.Attachments, " | "); got != "Liite Tiivistelmä: Metsästrategia 2022 | Liite Metsästrategia ja liitteet | Asiakaskirje" {
+			t.Errorf("attachments %q (a row keeps Liite, a label line does not)", got)
+		}
+	})
 	t.Run("two diary numbers", func(t *testing.T) {
 		d := Text("Kaupunginhallitus\nPöytäkirja 12.03.2018/Pykälä 8\nVastaus valtuustoaloitteeseen\n340/12.05.00/2016, 61/00.02.00/2016\nKH 12.03.2018 § 8\nTaustaa.\n")
 		if d.DiaryNumber != "340/12.05.00/2016, 61/00.02.00/2016" {

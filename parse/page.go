@@ -37,9 +37,9 @@ type Page struct {
 // Read parses one meeting-item page into a Decision. Pure: no I/O, clock,
 // globals or logging.
 func Read(pg Page) Decision {
-	p := &pageParser{}
-	head := normalize(pg.Head)
-	text := normalize(pg.Text)
+	p := &pageParser{rows: map[string]bool{}}
+	head := normalizeRows(pg.Head, p.rows)
+	text := normalizeRows(pg.Text, p.rows)
 	p.lines = append(append([]string{}, head...), text...)
 	for _, e := range pg.Emphasis {
 		if l := normalize(e); len(l) > 0 {
@@ -293,6 +293,11 @@ func isChromeLine(l string) bool {
 		return true
 	}
 	if isBreadcrumb(l) {
+		return true
+	}
+	if lower == "kokousnumero" || strings.HasSuffix(lower, " kokousnumero") {
+		// "Pomarkun kunta Kokousnumero" over "25.03.2025 § 58": the
+		// printed page's header block, between the attachments and the item.
 		return true
 	}
 	// Every piece between separators is a navigation phrase.

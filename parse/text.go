@@ -23,7 +23,12 @@ var underscoreTail = mustPattern(`_{3,}$`)
 // normalize returns the non-empty lines of text, NFC-normalised, with every
 // kind of space (U+00A0 included) turned into one ASCII space, invisible
 // characters dropped and the trailing underscores of Dynasty's header removed.
-func normalize(text string) []string {
+func normalize(text string) []string { return normalizeRows(text, nil) }
+
+// normalizeRows is normalize that also records in rows, when it is not
+// nil, the lines that were table rows (cells separated by |) before
+// cleanLine took their pipes off.
+func normalizeRows(text string, rows map[string]bool) []string {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
@@ -70,9 +75,13 @@ func normalize(text string) []string {
 			}
 		}
 		line := strings.TrimSpace(underscoreTail.ReplaceAllString(strings.TrimSpace(b.String()), ""))
+		row := rows != nil && strings.Contains(line, "|")
 		line = cleanLine(line)
 		if line == "" {
 			continue
+		}
+		if row {
+			rows[line] = true
 		}
 		// A document line run together with the title that follows it
 		// ("Pöytäkirja 11.04.2022/Pykälä 106Kouvolan uuden …"): two lines.
@@ -175,9 +184,10 @@ type pageParser struct {
 	personLines int
 	// titleOpen is true while a title may still follow a handling header.
 	titleOpen bool
-	preAttach int    // attachments listed before any handling
-	prev      string // the line before the current one
-	current   string // the line being read
+	preAttach int             // attachments listed before any handling
+	prev      string          // the line before the current one
+	rows      map[string]bool // the lines that were table rows (normalizeRows)
+	current   string          // the line being read
 	// lastText is the last unlabelled line of the current handling, for a
 	// proposal written without its label before the decision.
 	lastText string
@@ -663,12 +673,20 @@ func (p *pageParser) label(kind section, rest string) {
 	case secAttachments:
 		if l := strings.ToLower(rest); len(rest) > 0 && unicode.IsDigit(rune(l[0])) {
 			rest = p.lastLabelLine()
+		} else if p.rows[p.current] && oneAttachmentRow.MatchString(p.current) {
+			// "Liite Tiivistelmä: … | ||": a row of the attachment table,
+			// its first cell written whole (testdata/real/LABELLING.md).
+			rest = p.current
 		}
 		p.text(rest)
 	default:
 		p.text(rest)
 	}
 }
+
+// oneAttachmentRow is a table row naming one attachment, its label word
+// in its first cell: "Liite Tiivistelmä: …", "Bilaga Avtal".
+var oneAttachmentRow = mustPattern(`^(?i:liite|bilaga)\s+\pL`)
 
 // titleColon is a line opened by one title word and a colon.
 var titleColon = mustPattern(`^(\p{Lu}\p{Ll}+):\s+(\S.*)$`)
@@ -824,6 +842,9 @@ var numberedAttachmentRow = mustPattern(`^(\d{1,3}) \| ([^|]*\pL[^|]*)$`)
 // ("Valmistelija talous- ja henkilöstöjohtaja" / "Sanna-Mari Vesanen 044 …").
 func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 	l = strings.TrimSuffix(l, ".")
+	// "… Johanna Aalto p. 050 434 6544 ja" / "hallintopalvelupäällikkö …":
+	// the list goes on on the next line.
+	l = listGoesOn.ReplaceAllString(l, "")
 	if onLabel {
 		// "Valmistelija Lisätiedot: …": a second label word before the names.
 		l = nestedLabel.ReplaceAllString(l, "")
@@ -877,6 +898,10 @@ func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 	}
 	return true
 }
+
+// listGoesOn is a conjunction or comma ending a line of a list of people
+// that the next line continues.
+var listGoesOn = mustPattern(`(?:\s+(?:ja|sekä|och)|\s*,)\s*$`)
 
 // labelTail is the second half of a preparers' label broken over lines.
 var labelTail = mustPattern(`^(?i:lisätiedo(?:n|t|jen) antaja(?:t)?:?|lisätiedot:?)$`)

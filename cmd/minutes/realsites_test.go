@@ -437,14 +437,19 @@ func TestReparseHealsOldArchive(t *testing.T) {
 		}
 		return out
 	}
+	// The archive was made from the development pages of its day (189);
+	// pages added to the test bed since are not in it.
+	const archived = 189
 	compare := func() (wrong int, diffs []string) {
 		decisions := stored()
+		compared := 0
 		for _, host := range sortedKeys(sites) {
 			for _, it := range sites[host] {
 				got, ok := decisions["real-"+host+"/"+it.id]
 				if !ok {
-					t.Fatalf("%s: not in the archive", it.name)
+					continue
 				}
+				compared++
 				// The old archive has no feed titles: the page alone speaks.
 				want := parse.Read(parse.Page{Text: it.text})
 				if want.Organization == "" {
@@ -455,6 +460,9 @@ func TestReparseHealsOldArchive(t *testing.T) {
 					diffs = append(diffs, it.name+":\n"+d)
 				}
 			}
+		}
+		if compared != archived {
+			t.Fatalf("%d of the archive's %d pages compared", compared, archived)
 		}
 		return wrong, diffs
 	}
