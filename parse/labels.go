@@ -57,6 +57,12 @@ var labels = func() []label {
 		{"Valmistelija", secPreparer, false},
 		{"Valmistelu", secPreparer, true},
 		{"Lisätiedot", secPreparer, true},
+		{"Asian valmistelijat", secPreparer, false},
+		{"Asian valmistelija", secPreparer, false},
+		{"Asian valmistelu", secPreparer, true},
+		{"Närmare upplysningar ger", secPreparer, false},
+		{"Närmare upplysningar", secPreparer, false},
+		{"Ytterligare upplysningar", secPreparer, false},
 		{"Beredare", secPreparer, false},
 		{"Beredning", secPreparer, false},
 		{"Esittelijä", secPresenter, false},
@@ -145,7 +151,17 @@ func matchLabel(line string) (section, string, bool) {
 		if strings.HasPrefix(rest, "(") {
 			// "Valmistelijat ja lisätiedot (etunimi.sukunimi@kemi.fi):"
 			if i := strings.IndexByte(rest, ')'); i >= 0 {
+				inner := strings.TrimSpace(rest[1:i])
 				rest = strings.TrimSpace(rest[i+1:])
+				if l.kind == secProposal && (presenterLine(inner) || implicitPresenter.MatchString(inner)) {
+					// "Ehdotus (Kunnanjohtaja Matti Meikäläinen):": whose
+					// proposal it is, the proposal after the colon.
+					after := strings.TrimSpace(strings.TrimPrefix(rest, ":"))
+					if after == "" {
+						return l.kind, inner + ":", true
+					}
+					return l.kind, inner + ": " + after, true
+				}
 			}
 		}
 		if after, ok := strings.CutPrefix(rest, "/ "); ok {
@@ -187,6 +203,10 @@ func restFits(kind section, rest string) bool {
 		return !strings.HasSuffix(rest, ".") || phoneRe.MatchString(strings.TrimSuffix(rest, "."))
 	case secNotify, secAttachments, secSupplement:
 		return startsUpper && !strings.HasSuffix(rest, ".")
+	case secProposal:
+		// "Päätösehdotus hallintojohtaja Liisa Laine": the presenter in
+		// lower case on the proposal's line.
+		return startsUpper || presenterLine(rest)
 	default:
 		return startsUpper
 	}

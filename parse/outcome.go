@@ -19,11 +19,11 @@ func ValidOutcome(s string) bool {
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
-	returnedRe  = mustPattern(`palautettiin (?:\S+ )?(?:uudelleen )?(?:valmisteltavaksi|valmisteluun)|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
-	amendedRe   = mustPattern(`hyväksyttiin muutettuna|muutettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
-	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
+	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
+	returnedRe  = mustPattern(`palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen )?valmisteltavaksi|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
+	amendedRe   = mustPattern(`hyväksyttiin muutettuna|muutettuna|täydennettynä|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
+	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
 	rejectObjRe = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:päätti |päättää |päättivät )?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
@@ -166,6 +166,8 @@ var (
 	wordBlankRe = mustPattern(`(?i)(\d{1,3}|yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän) (?:\S+ )?äänestäessä tyhjää`)
 	voteRe      = mustPattern(`(?i)(?:^|[^\p{L}])äänesty(?:s|ksen|ksellä|kseen)(?:$|[^\p{L}])|äänestettiin|äänesti|äänin \d|\d äänellä|omröstning|röstade|med rösterna`)
 	unanRe      = mustPattern(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
+	// dissentRe: a member's recorded dissent (eriävä mielipide, reservation).
+	dissentRe = mustPattern(`(?i)jätti(?:vät)? (?:\S+ )?eriävän mielipiteen|eriävä mielipide|eriävän mielipiteensä|jätti(?:vät)? vastalauseen|anmälde reservation|reserverade sig|avvikande åsikt`)
 )
 
 // votes reads a recorded vote: "äänin 7–4" (yes 7, no 4 as written) or
@@ -235,7 +237,8 @@ func atoi(s string) int {
 }
 
 // unanimity is false when a vote was taken, true when the text says
-// "yksimielisesti", unknown otherwise.
+// "yksimielisesti", false when it does not but records a dissent, unknown
+// otherwise.
 func unanimity(text string, v *Votes) *bool {
 	var b bool
 	switch {
@@ -243,6 +246,8 @@ func unanimity(text string, v *Votes) *bool {
 		b = false
 	case unanRe.MatchString(text):
 		b = true
+	case dissentRe.MatchString(text):
+		b = false
 	default:
 		return nil
 	}

@@ -223,3 +223,82 @@ func TestCapitalPresenterLine(t *testing.T) {
 		t.Errorf("presenter %+v, outcome %s", d.Presenter, d.Outcome)
 	}
 }
+
+// wordingPage is a minimal item page around some lines of its handling.
+func wordingPage(lines string) string {
+	return "Dynasty tietopalvelu Haku RSS Testin kunta\nKunnanhallitus\nPöytäkirja 10.03.2025/Pykälä 45\nTestiasia\n" +
+		"Khall 10.03.2025 § 45\n123/00.01.00/2025\n" + lines + "\n"
+}
+
+// The ways a proposal's line names its official (the presenter, by the
+// labelling rule: "the official on that handling's Päätösehdotus / Ehdotus
+// / Esitys line"), each with the proposal still read below it.
+func TestPresenterOnTheProposalLine(t *testing.T) {
+	const prep = "Valmistelija hallintojohtaja Liisa Laine, puh. 040 123 4567\nTaustaa asiasta.\n"
+	const prop = "Kunnanhallitus päättää hyväksyä asian."
+	for _, tc := range []struct{ lines, name, title string }{
+		{"Päätösehdotus hallintojohtaja Liisa Laine\n" + prop, "Liisa Laine", "hallintojohtaja"},
+		{"Päätösehdotus Kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		{"Ehdotus Kaupunginjohtaja Jukka Mäkelä:\n" + prop, "Jukka Mäkelä", "Kaupunginjohtaja"},
+		{"Ehdotus (Kunnanjohtaja Matti Meikäläinen):\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		{"Ehdotus\nKunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		{"Kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		{"Päätösehdotus Kunnanjohtaja: " + prop, "", "Kunnanjohtaja"},
+		{"Päätösesitys Tekninen johtaja:\n" + prop, "", "Tekninen johtaja"},
+		{"Esitys: Kunnanjohtaja\n" + prop, "", "Kunnanjohtaja"},
+		{"Päätösehdotus (Kunnanjohtaja):\n" + prop, "", "Kunnanjohtaja"},
+		{"Esittelijän ehdotus:\n" + prop, "", ""}, // the label alone: no presenter named
+	} {
+		d := parse.Text(wordingPage(prep + tc.lines + "\nPäätös Ehdotus hyväksyttiin."))
+		var name, title string
+		if d.Presenter != nil {
+			name, title = d.Presenter.Name, d.Presenter.Title
+		}
+		if name != tc.name || title != tc.title || d.Proposal != prop || d.Outcome != parse.OutcomeApproved {
+			t.Errorf("%q:\npresenter %q, %q; proposal %q; outcome %s", tc.lines, name, title, d.Proposal, d.Outcome)
+		}
+	}
+}
+
+// Decision wordings (docs/dynasty.md, "Decisions and their outcomes").
+func TestOutcomeWordings(t *testing.T) {
+	const head = "Esittelijä kunnanjohtaja Matti Meikäläinen\nPäätösehdotus Kunnanhallitus päättää hyväksyä sopimuksen.\n"
+	f, tr := false, true
+	for _, tc := range []struct {
+		decision  string
+		outcome   parse.Outcome
+		unanimous *bool
+	}{
+		{"Päätös Kunnanhallitus hyväksyi ehdotuksen täydennettynä.", parse.OutcomeAmended, nil},
+		{"Päätös Kunnanhallitus hyväksyi päätösehdotuksen Virtasen muutosehdotuksella.", parse.OutcomeAmended, nil},
+		{"Päätös Asia päätettiin jättää pöydälle seuraavaan kokoukseen.", parse.OutcomeTabled, nil},
+		{"Päätös Asia palautettiin lisävalmisteluun.", parse.OutcomeReturned, nil},
+		{"Päätös Esittelijä veti asian pois.", parse.OutcomeWithdrawn, nil},
+		{"Päätös Ehdotus hyväksyttiin. Matti Virtanen jätti eriävän mielipiteen.", parse.OutcomeApproved, &f},
+		{"Päätös Ehdotus hyväksyttiin yksimielisesti.", parse.OutcomeApproved, &tr},
+	} {
+		d := parse.Text(wordingPage(head + tc.decision))
+		if d.Outcome != tc.outcome || (d.Unanimous == nil) != (tc.unanimous == nil) || (d.Unanimous != nil && *d.Unanimous != *tc.unanimous) {
+			t.Errorf("%q: outcome %s, unanimous %v; want %s, %v", tc.decision, d.Outcome, d.Unanimous, tc.outcome, tc.unanimous)
+		}
+	}
+}
+
+// Preparers' labels and contact lines beyond the common ones.
+func TestPreparerWordings(t *testing.T) {
+	for _, tc := range []struct{ lines, want string }{
+		{"Valmistelija hallintojohtaja Liisa Laine p. 040 123 4567 liisa.laine@testi.fi", "Liisa Laine 040 123 4567 liisa.laine@testi.fi"},
+		{"Asian valmistelija: hallintojohtaja Liisa Laine, puh. 040 123 4567", "Liisa Laine 040 123 4567 "},
+		{"Asian valmistelu: hallintojohtaja Liisa Laine", "Liisa Laine  "},
+		{"Närmare upplysningar ger förvaltningsdirektör Liisa Laine, tfn 040 123 4567", "Liisa Laine 040 123 4567 "},
+	} {
+		d := parse.Text(wordingPage(tc.lines + "\nTaustaa asiasta kerrotaan tässä.\nPäätös Ehdotus hyväksyttiin."))
+		var got []string
+		for _, p := range d.Preparers {
+			got = append(got, p.Name+" "+p.Phone+" "+p.Email)
+		}
+		if strings.Join(got, " | ") != tc.want {
+			t.Errorf("%q: preparers %q, want %q", tc.lines, got, tc.want)
+		}
+	}
+}

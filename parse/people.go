@@ -31,6 +31,10 @@ func isTitleWord(w string) bool {
 // contactLabel is the word before an e-mail address in a contact line.
 var contactLabel = mustPattern(`^(?i:e-?mail|sähköposti|s-posti|e-post)\s*:?\s*`)
 
+// phoneThenEmail is a phone number followed by an e-mail address with no
+// comma between them.
+var phoneThenEmail = mustPattern(`(\d)\s+([\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,})`)
+
 // parenPhone is a phone number in parentheses after a name.
 var parenPhone = mustPattern(`\s*\((\+?\d[\d -]{5,}\d)\)`)
 
@@ -147,6 +151,7 @@ func parsePersons(line, place string) []Person {
 	// An e-mail address ends a person: several may share a line without
 	// commas ("… Jarno Ovaska jarno.ovaska(at)orimattila.fi Varhaiskasvatuspäällikkö …").
 	line = emailRe.ReplaceAllStringFunc(line, func(e string) string { return e + "," })
+	line = phoneThenEmail.ReplaceAllString(line, "$1, $2") // "… p. 040 123 4567 liisa.laine@…"
 	line = orSplit.ReplaceAllString(line, ", ")
 	line = parenPhone.ReplaceAllString(line, ", $1") // "Merja Honkanen (040 5411 948)"
 	for _, seg := range listSplit.Split(line, -1) {
@@ -269,4 +274,4 @@ func presenterFrom(line, place string) *Person {
 
 // implicitPresenter matches a line that is only a presenter's title, which some
 // sites print instead of an "Esittelijä" label (seed 002: "Kaupunginjohtaja").
-var implicitPresenter = mustPattern(`^(?:(?i:vt|va|ma)\.? )?(?:\p{Lu}\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)|\p{Lu}+(?:JOHTAJA|PÄÄLLIKKÖ|PORMESTARI)):?$`)
+var implicitPresenter = mustPattern(`^(?:(?i:vt|va|ma)\.? )?(?:(?:\p{Lu}\p{Ll}+ )?\p{Lu}?\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)|\p{Lu}+(?:JOHTAJA|PÄÄLLIKKÖ|PORMESTARI)):?$`)

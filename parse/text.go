@@ -353,6 +353,7 @@ func (p *pageParser) isHandlingHeader(l string) bool {
 // presenterLine reports a proposal label's same-line text that names the
 // presenter rather than starting the proposal: a job title and a name.
 func presenterLine(s string) bool {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ":") // "Kaupunginjohtaja Jukka Mäkelä:", the proposal below
 	w := strings.Fields(s)
 	if len(w) < 2 || len(w) > 6 || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") {
 		return false
@@ -453,7 +454,10 @@ func (p *pageParser) line(l string) {
 	if m := ownerProposal.FindStringSubmatch(l); m != nil {
 		// "Sivistysjohtajan päätösehdotus", "Puheenjohtajan esitys | …":
 		// the proposal, and whose it is.
-		if owner := strings.Fields(l)[0]; strings.HasSuffix(owner, "n") && isTitleWord(strings.TrimSuffix(owner, "n")) {
+		if owner := strings.Fields(l)[0]; strings.HasSuffix(owner, "n") && isTitleWord(strings.TrimSuffix(owner, "n")) &&
+			!strings.EqualFold(owner, "esittelijän") {
+			// ("Esittelijän ehdotus" is the label alone: the presenter's
+			// proposal, the presenter named elsewhere.)
 			p.label(secProposal, "")
 			if p.cur.presenter == nil {
 				p.cur.presenter = &Person{Title: strings.TrimSuffix(owner, "n")}
@@ -488,6 +492,13 @@ func (p *pageParser) line(l string) {
 		p.cur.presenter = &Person{Title: strings.TrimSuffix(l, ":")}
 		p.cur.hasPresenter = true
 		p.sec = secImplicitProp
+		return
+	}
+	if p.cur != nil && (p.sec == secNone || p.sec == secBackground) && !p.cur.hasPresenter && len(p.cur.decision) == 0 &&
+		strings.HasSuffix(l, ":") && presenterLine(l) {
+		// "Kunnanjohtaja Matti Meikäläinen:" on its own line: the
+		// official's proposal follows.
+		p.setPresenter(l)
 		return
 	}
 	p.text(l)
@@ -662,11 +673,14 @@ func (p *pageParser) label(kind section, rest string) {
 	case secPresenter:
 		p.setPresenter(rest)
 	case secProposal:
-		if presenterLine(rest) && !p.cur.hasPresenter {
-			// "Päätösehdotus     Kaupunginjohtaja Jukka Mäkelä": the
-			// presenter on the proposal's line, the proposal below it.
-			p.setPresenter(rest)
-			p.sec = secProposal
+		if p.proposalPresenter(rest) {
+			return
+		}
+		if title, after, ok := strings.Cut(rest, ": "); ok && !p.cur.hasPresenter && implicitPresenter.MatchString(title) {
+			// "Päätösehdotus Kunnanjohtaja: Kunnanhallitus päättää …".
+			p.cur.presenter = &Person{Title: title}
+			p.cur.hasPresenter = true
+			p.text(after)
 			return
 		}
 		p.text(rest)
@@ -694,6 +708,28 @@ var titleColon = mustPattern(`^(\p{Lu}\p{Ll}+):\s+(\S.*)$`)
 // lastLabelLine is the line being read, for "Liite 1 Sopimus" where the label
 // word is part of the attachment's title.
 func (p *pageParser) lastLabelLine() string { return p.current }
+
+// proposalPresenter takes the official a proposal's label names, on its
+// line or alone on the first line below it, for a handling with no
+// presenter yet: "Päätösehdotus     Kaupunginjohtaja Jukka Mäkelä",
+// "Ehdotus kunnanjohtaja Matti Meikäläinen:", "Esitys: Tekninen johtaja".
+// The proposal follows below.
+func (p *pageParser) proposalPresenter(s string) bool {
+	if p.cur == nil || p.cur.hasPresenter {
+		return false
+	}
+	switch {
+	case presenterLine(s):
+		p.setPresenter(s)
+	case implicitPresenter.MatchString(s):
+		p.cur.presenter = &Person{Title: strings.TrimSuffix(s, ":")}
+		p.cur.hasPresenter = true
+	default:
+		return false
+	}
+	p.sec = secProposal
+	return true
+}
 
 func (p *pageParser) setPresenter(s string) {
 	h := p.ensureHandling()
@@ -727,6 +763,9 @@ func (p *pageParser) text(l string) {
 		p.setPresenter(l)
 		return
 	case secProposal:
+		if len(p.cur.proposal) == 0 && p.proposalPresenter(l) {
+			return // "Ehdotus" / "Kaupunginjohtaja Jukka Mäkelä:" / the proposal
+		}
 		p.cur.proposal = append(p.cur.proposal, l)
 		return
 	case secImplicitProp:
