@@ -273,6 +273,7 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Päätös Kunnanhallitus hyväksyi päätösehdotuksen Virtasen muutosehdotuksella.", parse.OutcomeAmended, nil},
 		{"Päätös Asia päätettiin jättää pöydälle seuraavaan kokoukseen.", parse.OutcomeTabled, nil},
 		{"Päätös Asia palautettiin lisävalmisteluun.", parse.OutcomeReturned, nil},
+		{"Päätös Kunnanhallitus päätti palauttaa asian uudelleen valmisteluun.", parse.OutcomeReturned, nil},
 		{"Päätös Esittelijä veti asian pois.", parse.OutcomeWithdrawn, nil},
 		{"Päätös Ehdotus hyväksyttiin. Matti Virtanen jätti eriävän mielipiteen.", parse.OutcomeApproved, &f},
 		{"Päätös Ehdotus hyväksyttiin yksimielisesti.", parse.OutcomeApproved, &tr},
