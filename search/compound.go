@@ -182,45 +182,89 @@ func splitCompound(word string, v Vocabulary) ([][]string, error) {
 // compoundsBegun returns the indexed keys of compounds that begin with the
 // word as typed, going on with a word of the vocabulary at least
 // minLastPart letters long: katu → katuvalaistus, kiinteistövero →
-// kiinteistöveroprosentti, kunnan → kunnanhallitus. Only the typed form
-// begins compounds: an inflected query word (kuntien) is not a compound's
-// first part. The first maxHeads in key order.
+// kiinteistöveroprosentti, kunnan → kunnanhallitus. An inflected word
+// (its key shorter than the word: kiinteistöveron, hyvinvoinnin) also
+// begins the compounds of its stem: its key, at most maxStemJoin letters
+// of the stem's ending, then a word of the vocabulary of minInflectedRest
+// letters or more (kiinteistöver|o|prosen, hyvinvoin|ti|kertomus). The
+// first maxHeads in key order.
 func compoundsBegun(word string, v Vocabulary) ([]string, error) {
 	if utf8.RuneCountInString(word) < minHead {
 		return nil, nil
 	}
-	cands, err := v.WithPrefix(word, maxHeadScan)
-	if err != nil {
+	own := PatternOf(word)
+	var heads []string
+	var restAlts [][]string // the possible rests after the stem's ending
+	seen := map[string]bool{}
+	scan := func(prefix string, joins int) error {
+		cands, err := v.WithPrefix(prefix, maxHeadScan)
+		if err != nil {
+			return err
+		}
+		for _, c := range cands {
+			rest := c[len(prefix):]
+			if seen[c] || own.Matches(c) || utf8.RuneCountInString(rest) < minLastPart {
+				continue // the word itself, a compound ending in it, or an inflection
+			}
+			var alts []string
+			if joins == 0 {
+				alts = []string{rest}
+			} else {
+				r := []rune(rest)
+				for j := 0; j <= joins && len(r)-j >= minInflectedRest; j++ {
+					alts = append(alts, string(r[j:]))
+				}
+			}
+			if len(alts) == 0 {
+				continue
+			}
+			seen[c] = true
+			heads, restAlts = append(heads, c), append(restAlts, alts)
+		}
+		return nil
+	}
+	if err := scan(word, 0); err != nil {
 		return nil, err
 	}
-	own := PatternOf(word)
-	var heads, rests []string
-	for _, c := range cands {
-		rest := c[len(word):]
-		if own.Matches(c) || utf8.RuneCountInString(rest) < minLastPart {
-			continue // the word itself, a compound ending in it, or an inflection
+	if k := Key(word); len(k) < len(word) && strings.HasPrefix(word, k) && utf8.RuneCountInString(k) >= minHead {
+		if err := scan(k, maxStemJoin); err != nil {
+			return nil, err
 		}
-		heads = append(heads, c)
-		rests = append(rests, rest)
 	}
 	if len(heads) == 0 {
 		return nil, nil
 	}
-	known, err := v.Known(rests)
+	var all []string
+	for _, a := range restAlts {
+		all = append(all, a...)
+	}
+	known, err := v.Known(all)
 	if err != nil {
 		return nil, err
 	}
 	var out []string
 	for i, h := range heads {
-		if known[rests[i]] {
-			out = append(out, h)
-			if len(out) == maxHeads {
+		for _, r := range restAlts[i] {
+			if known[r] {
+				out = append(out, h)
 				break
 			}
+		}
+		if len(out) == maxHeads {
+			break
 		}
 	}
 	return out, nil
 }
+
+// maxStemJoin and minInflectedRest bound the compounds an inflected word's
+// stem begins: the stem's ending left off by the key (kiinteistöver|o-,
+// hyvinvoin|ti-) is at most maxStemJoin letters, and the word after it at
+// least minInflectedRest.
+const (
+	maxStemJoin      = 2
+	minInflectedRest = 5
+)
 
 // stopWords are the conjunctions and particles that say nothing of a
 // matter: `approved` does not count them when it weighs how much of a query

@@ -187,3 +187,40 @@ func TestElidedCompoundIsNotExcluded(t *testing.T) {
 		t.Errorf("notes %v, want one saying -suunnitelma is not an exclusion", q.Notes())
 	}
 }
+
+// An inflected word begins the compounds of its stem (kiinteistöveron:
+// kiinteistöveroprosentit), the typed form those of its own; a rest that
+// is not a word of the vocabulary makes no compound.
+func TestInflectedWordBeginsCompounds(t *testing.T) {
+	v := vocabOf("kiinteistöveroprosentit hyvinvointikertomus prosentti kertomus kunnanhallitus hallitus " +
+		"kiinteistövero hyvinvointi kiinteistöverotus")
+	for _, tc := range []struct {
+		word string
+		want []string
+		not  []string
+	}{
+		{"kiinteistöveron", []string{Key("kiinteistöveroprosentit")}, nil},
+		{"hyvinvoinnin", []string{Key("hyvinvointikertomus")}, nil},
+		{"kiinteistövero", []string{Key("kiinteistöveroprosentit")}, []string{Key("kiinteistöverotus")}}, // "tus" is no word
+		{"kunnan", []string{Key("kunnanhallitus")}, nil},
+	} {
+		got, err := compoundsBegun(tc.word, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		has := map[string]bool{}
+		for _, g := range got {
+			has[g] = true
+		}
+		for _, w := range tc.want {
+			if !has[w] {
+				t.Errorf("%s begins %q, want %s among them", tc.word, got, w)
+			}
+		}
+		for _, w := range tc.not {
+			if has[w] {
+				t.Errorf("%s begins %q, not %s", tc.word, got, w)
+			}
+		}
+	}
+}

@@ -575,53 +575,22 @@ func onlyNumbers(cs []search.Clause, set []int) bool {
 	return true
 }
 
-// clauseWeights weighs each clause by how rare its words are among titles:
-// the inverse document frequency of BM25, ln(1 + (n - df + 0.5)/(df + 0.5)),
-// with df the titles holding the clause's commonest exact key (for a
-// phrase, its rarest word's), or its commonest synonym's, counted up to
-// maxCountedTitles.
+// clauseWeights weighs each clause by how rare it is among titles: the
+// inverse document frequency of BM25, ln(1 + (n - df + 0.5)/(df + 0.5)),
+// with df the titles the clause matches in every form it matches (its
+// inflections, the compounds it ends or begins, its parts written apart,
+// its synonyms), counted up to maxCountedTitles: a word that begins many
+// compounds (kuntien: kuntalaiset, kuntastrategia …) weighs as all of them.
 func clauseWeights(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int) ([]float64, error) {
-	var keys []string
-	var collect func(c search.Clause)
-	collect = func(c search.Clause) {
-		if c.IsPhrase() {
-			keys = append(keys, c.Keys()...)
-		} else {
-			keys = append(keys, c.Pattern().Exact...)
-		}
-		for _, s := range c.Synonyms {
-			collect(s)
-		}
-	}
-	for _, c := range cs {
-		collect(c)
-	}
-	counts, err := titleCounts(ctx, tx, keys)
-	if err != nil {
-		return nil, err
-	}
-	var df func(c search.Clause) int
-	df = func(c search.Clause) int {
-		d := 0
-		if c.IsPhrase() {
-			d = n
-			for _, k := range c.Keys() {
-				d = min(d, counts[k])
-			}
-		} else {
-			for _, k := range c.Pattern().Exact {
-				d = max(d, counts[k])
-			}
-		}
-		for _, s := range c.Synonyms {
-			d = max(d, df(s))
-		}
-		return d
-	}
 	out := make([]float64, len(cs))
 	for i, c := range cs {
-		d := min(df(c), n)
-		out[i] = math.Log(1 + (float64(n-d)+0.5)/(float64(d)+0.5))
+		var df int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)`,
+			clauseExpr(c, titleColumns, false), maxCountedTitles).Scan(&df); err != nil {
+			return nil, err
+		}
+		df = min(df, n)
+		out[i] = math.Log(1 + (float64(n-df)+0.5)/(float64(df)+0.5))
 	}
 	return out, nil
 }

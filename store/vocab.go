@@ -77,23 +77,6 @@ func (v vocab) WithPrefix(prefix string, limit int) ([]string, error) {
 	return out, rows.Err()
 }
 
-// maxCountedTitles caps the titles counted for a key's weight: past it a
+// maxCountedTitles caps the titles counted for a clause's weight: past it a
 // word is common, and counting further would read its whole posting list.
 const maxCountedTitles = 20000
-
-// titleCounts returns how many titles hold each key, up to maxCountedTitles.
-func titleCounts(ctx context.Context, tx *sql.Tx, keys []string) (map[string]int, error) {
-	out := make(map[string]int, len(keys))
-	for _, k := range keys {
-		if _, ok := out[k]; ok {
-			continue
-		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)`,
-			"title_keys : "+ftsString(k), maxCountedTitles).Scan(&n); err != nil {
-			return nil, err
-		}
-		out[k] = n
-	}
-	return out, nil
-}

@@ -37,10 +37,17 @@ page URL.
 Words match in any inflection and as the last part of a compound: sopimus
 finds sopimusta, sopimuksen and yhteistyösopimus; hyvinvointialue finds
 hyvinvointialueiden; hyväksyä finds hyväksyttiin. ä and ö are not a and o.
+A compound also finds its parts written apart (yhteistyösopimus: yhteistyön
+sopimus), a word the compounds it begins (kiinteistöveron:
+kiinteistöveroprosentit), and a term of municipal administration what the
+thesaurus calls the same, in Finnish and Swedish (budjetti: talousarvio,
+budget). --explain says which.
 
   word word        both words
   "a phrase"       these words in this order (each in any inflection)
-  -word            without this word (also NOT word, -"a phrase")
+  -word            without this word (also NOT word, -"a phrase"); after ja,
+                   tai or sekä it ends a compound written in part instead
+                   (hyvinvointikertomus ja -suunnitelma)
   a OR b           either
 Other punctuation is ignored. A query that starts with - needs -- before it
 (minutes search -- -vuokra sopimus). Title words weigh most in the ranking; a query
