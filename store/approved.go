@@ -20,8 +20,9 @@ const (
 	// MatchTitle: the item's title holds enough of the query's words.
 	MatchTitle Match = "title"
 	// MatchTitleText: the title holds part of the query's weight
-	// (textCoverage) and the item's text the rest of its words: an
-	// organisation that names the matter its own way ("TE24" in the text,
+	// (textCoverage) and the item's text the rest of its words, for an
+	// organisation none of whose titles match: one that names the matter
+	// its own way ("TE24" in the text,
 	// "työllisyysalueen perustaminen" in the title).
 	MatchTitleText Match = "title+text"
 	// MatchText: the title does not, but the item's own proposal or
@@ -130,21 +131,30 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 	}
 	bySource := map[int64][]candidate{}
 	years := queryYears(q)
-	seen := map[int64]bool{}
-	for _, m := range []struct {
-		expr  string
-		match Match
-	}{{titleExpr, MatchTitle}, {partExpr, MatchTitleText}} {
-		cands, err := approvedCandidates(ctx, tx, m.expr, f)
+	for _, m := range []Match{MatchTitle, MatchTitleText} {
+		expr := titleExpr
+		if m == MatchTitleText {
+			// Only for the organisations no title names the matter for:
+			// their facet terms go into the match, so FTS5 skips the pages
+			// of the others.
+			untitled, err := untitledSources(ctx, tx, bySource)
+			if err != nil {
+				return ApprovedResult{}, err
+			}
+			if partExpr == "" || len(untitled) == 0 {
+				break
+			}
+			expr = "(" + partExpr + ") AND " + facetOr(untitled)
+		}
+		cands, err := approvedCandidates(ctx, tx, expr, f)
 		if err != nil {
 			return ApprovedResult{}, err
 		}
 		for _, c := range cands {
-			if seen[c.rowid] || otherYear(years, c.title) {
+			if otherYear(years, c.title) {
 				continue // "talousarvio 2025" is not the 2026 budget
 			}
-			seen[c.rowid] = true
-			c.match = m.match
+			c.match = m
 			bySource[c.sourceID] = append(bySource[c.sourceID], c)
 		}
 	}
@@ -246,26 +256,9 @@ func textCandidates(ctx context.Context, tx *sql.Tx, match string, f Filter, tit
 	where, fargs := f.where()
 	// Only the sources without a title match: their facet terms go into the
 	// match, so FTS5 skips the pages of the others.
-	srows, err := tx.QueryContext(ctx, `SELECT s.id FROM sources s WHERE EXISTS (SELECT 1 FROM items i WHERE i.source_id = s.id)`)
-	if err != nil {
+	untitled, err := untitledSources(ctx, tx, titled)
+	if err != nil || len(untitled) == 0 {
 		return nil, err
-	}
-	var untitled []string
-	for srows.Next() {
-		var id int64
-		if err := srows.Scan(&id); err != nil {
-			srows.Close()
-			return nil, err
-		}
-		if _, ok := titled[id]; !ok {
-			untitled = append(untitled, sourceTerm(id))
-		}
-	}
-	if err := srows.Close(); err != nil {
-		return nil, err
-	}
-	if len(untitled) == 0 {
-		return nil, nil
 	}
 	match = "(" + match + ") AND " + facetOr(untitled)
 	rows, err := tx.QueryContext(ctx, `SELECT search.rowid, i.source_id FROM search
@@ -303,6 +296,27 @@ func textCandidates(ctx context.Context, tx *sql.Tx, match string, f Filter, tit
 		out = append(out, cs...)
 	}
 	return out, nil
+}
+
+// untitledSources returns the facet terms (sourceTerm) of the archived
+// sources that have no candidates in titled.
+func untitledSources(ctx context.Context, tx *sql.Tx, titled map[int64][]candidate) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT s.id FROM sources s WHERE EXISTS (SELECT 1 FROM items i WHERE i.source_id = s.id)`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		if _, ok := titled[id]; !ok {
+			out = append(out, sourceTerm(id))
+		}
+	}
+	return out, rows.Err()
 }
 
 // readCandidates reads candidates from a FROM … WHERE clause over d
