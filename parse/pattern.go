@@ -20,6 +20,9 @@ import (
 type pattern struct {
 	*regexp.Regexp
 	need []literal // nil: no literal is required, always run the regexp
+	// check, if set, is a cheaper necessary condition written by hand for
+	// a pattern without literals (a phone number ends in a digit).
+	check func(string) bool
 }
 
 // literal is a string a match must contain: as written, or (fold) in any
@@ -44,15 +47,25 @@ func mustPattern(expr string) *pattern {
 	return p
 }
 
-// possible reports whether s holds one of the required literals.
+// withCheck sets the pattern's hand-written necessary condition.
+func (p *pattern) withCheck(check func(string) bool) *pattern {
+	p.check = check
+	return p
+}
+
+// possible reports whether s passes the pattern's check and holds one of
+// its required literals.
 func (p *pattern) possible(s string) bool {
+	if p.check != nil && !p.check(s) {
+		return false
+	}
 	if p.need == nil {
 		return true
 	}
-	var folded *[]byte
+	var fc *foldCache
 	defer func() {
-		if folded != nil {
-			foldBuffers.Put(folded)
+		if fc != nil {
+			foldCaches.Put(fc)
 		}
 	}()
 	for _, lit := range p.need {
@@ -62,20 +75,31 @@ func (p *pattern) possible(s string) bool {
 			}
 			continue
 		}
-		if folded == nil {
-			folded = foldBuffers.Get().(*[]byte)
-			*folded = appendFolded((*folded)[:0], s)
+		if fc == nil {
+			fc = foldCaches.Get().(*foldCache)
+			if !fc.ok || fc.src != s {
+				fc.folded, fc.src, fc.ok = appendFolded(fc.folded[:0], s), s, true
+			}
 		}
-		if bytes.Contains(*folded, lit.b) {
+		if bytes.Contains(fc.folded, lit.b) {
 			return true
 		}
 	}
 	return false
 }
 
-// foldBuffers hold folded texts between uses: folding every line for every
-// case-insensitive pattern would otherwise allocate as much as the page.
-var foldBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+// foldCache holds a folded text between uses: the parser asks many
+// patterns about one line in turn, and folding it for each of them cost
+// more than the searches (the pool hands a goroutine back the cache it
+// put, so the line is usually still there). src is compared whole, so a
+// different line of the same length is never taken for it.
+type foldCache struct {
+	src    string
+	folded []byte
+	ok     bool
+}
+
+var foldCaches = sync.Pool{New: func() any { return &foldCache{folded: make([]byte, 0, 256)} }}
 
 // foldString maps every rune to one representative of its case-folding
 // orbit (the smallest rune of unicode.SimpleFold's cycle: A for a and A, K

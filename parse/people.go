@@ -132,7 +132,8 @@ func sameStem(a, b string) bool {
 var (
 	// phoneRe: "puh. 040 199 2146", "Puh.044 4491 251", "tfn 040 …", and
 	// typed as "pih." (seen).
-	phoneRe = mustPattern(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`)
+	phoneRe = mustPattern(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`).
+		withCheck(func(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' })
 	// emailRe: also written against harvesters as "heidi.nygren(at)orimattila.fi".
 	emailRe       = mustPattern(`[\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,}`)
 	templateEmail = mustPattern(`(?i)^(?:etunimi|firstname|förnamn|fornamn)\.`)
