@@ -219,7 +219,7 @@ var checkNote = mustPattern(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäk
 // Patterns for the page header and the item's identifiers.
 // diaryNumber is one diary number: an optional unit prefix, a running
 // number, the task class, the year (KUO/1234/00.01.02/2023).
-const diaryNumber = `(?:\p{Lu}\p{L}{1,9}/)?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4}`
+const diaryNumber = `(?:\p{Lu}\p{L}{0,9}/)?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4}`
 
 var (
 	dateRe = `(\d{1,2})\.(\d{1,2})\.(\d{4})`
@@ -233,7 +233,10 @@ var (
 	sectionAlone = mustPattern(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
 	// diaryRe: a diary number alone on its line, or a matter's two
 	// ("340/12.05.00/2016, 61/00.02.00/2016"), kept as written.
-	diaryRe      = mustPattern(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(` + diaryNumber + `(?:, ` + diaryNumber + `)*)$`)
+	diaryRe      = mustPattern(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(` + diaryNumber + `(?:, ` + diaryNumber + `)*)$` +
+		// Without the task class ("Dnro 123/2025"), only after its label:
+		// alone, such a number may be a meeting's ("8/2025").
+		`|^(?i:dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*(\d{1,6}/\d{4})$`)
 	confidential = mustPattern(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )
 

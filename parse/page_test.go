@@ -227,7 +227,7 @@ func TestCapitalPresenterLine(t *testing.T) {
 // wordingPage is a minimal item page around some lines of its handling.
 func wordingPage(lines string) string {
 	return "Dynasty tietopalvelu Haku RSS Testin kunta\nKunnanhallitus\nPöytäkirja 10.03.2025/Pykälä 45\nTestiasia\n" +
-		"Khall 10.03.2025 § 45\n123/00.01.00/2025\n" + lines + "\n"
+		"Khall 10.03.2025 § 45\n" + lines + "\n"
 }
 
 // The ways a proposal's line names its official (the presenter, by the
@@ -300,6 +300,23 @@ func TestPreparerWordings(t *testing.T) {
 		}
 		if strings.Join(got, " | ") != tc.want {
 			t.Errorf("%q: preparers %q, want %q", tc.lines, got, tc.want)
+		}
+	}
+}
+
+// Diary numbers: a one-letter unit prefix, and the short form without a
+// task class, which counts only after its label (alone, "8/2025" may be
+// anything).
+func TestDiaryNumberForms(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"Dnro 123/2025", "123/2025"},
+		{"Dno: 45/2024", "45/2024"},
+		{"D/123/00.01.00/2025", "D/123/00.01.00/2025"},
+		{"KUO/1234/00.01.02/2023", "KUO/1234/00.01.02/2023"},
+	} {
+		d := parse.Text(wordingPage(tc.line + "\nTaustaa.\nPäätös Ehdotus hyväksyttiin."))
+		if d.DiaryNumber != tc.want {
+			t.Errorf("%q: diary number %q, want %q", tc.line, d.DiaryNumber, tc.want)
 		}
 	}
 }

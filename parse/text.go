@@ -431,7 +431,7 @@ func (p *pageParser) line(l string) {
 		}
 		if m := diaryRe.FindStringSubmatch(l); m != nil {
 			if p.diary == "" {
-				p.diary = m[1]
+				p.diary = m[1] + m[2] // one of them: the full form or the labelled short one
 			}
 			p.endList()
 			return
