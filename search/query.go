@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -297,15 +298,31 @@ func isYear(w string) bool {
 	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
 }
 
-// Years returns the years (1900–2099) among a text's words.
-func Years(text string) []string {
-	var out []string
-	for _, t := range tokens(text) {
-		if isYear(t.word) {
-			out = append(out, t.word)
+// YearSpan is a span of years a text names ("2026–2028"), both ends in it.
+type YearSpan struct{ From, To int }
+
+// TitleYears returns the years a text names on their own and the spans it
+// names (two years joined by a dash: "taloussuunnitelma 2026-2028").
+func TitleYears(text string) (single []int, spans []YearSpan) {
+	ts := tokens(text)
+	for i := 0; i < len(ts); i++ {
+		if !isYear(ts[i].word) {
+			continue
 		}
+		y, _ := strconv.Atoi(ts[i].word)
+		if i+1 < len(ts) && isYear(ts[i+1].word) {
+			if sep := strings.TrimSpace(text[ts[i].end:ts[i+1].start]); sep == "-" || sep == "–" || sep == "—" {
+				to, _ := strconv.Atoi(ts[i+1].word)
+				if to >= y {
+					spans = append(spans, YearSpan{y, to})
+					i++
+					continue
+				}
+			}
+		}
+		single = append(single, y)
 	}
-	return out
+	return single, spans
 }
 
 // MatchKeys reports whether the clause occurs in a text given as the keys of

@@ -101,3 +101,24 @@ func TestParseQueryBounds(t *testing.T) {
 		t.Errorf("repeated phrase and exclusion: %q, %v", q.String(), err)
 	}
 }
+
+func TestTitleYears(t *testing.T) {
+	for _, tc := range []struct {
+		title  string
+		single []int
+		spans  []YearSpan
+	}{
+		{"Vuoden 2025 talousarvio ja vuosien 2026-2027 taloussuunnitelma", []int{2025}, []YearSpan{{2026, 2027}}},
+		{"Talousarvio 2026 ja taloussuunnitelma 2026 – 2028", []int{2026}, []YearSpan{{2026, 2028}}},
+		{"Kuntastrategia 2022–2025", nil, []YearSpan{{2022, 2025}}},
+		{"Budget och ekonomiplan 2026—2028", nil, []YearSpan{{2026, 2028}}},
+		{"Tilinpäätös 2024, 2025", []int{2024, 2025}, nil},
+		{"Vuodet 2028-2026", []int{2028, 2026}, nil}, // not a span
+		{"Kokous 8/2025", []int{2025}, nil},
+	} {
+		single, spans := TitleYears(tc.title)
+		if fmt.Sprint(single) != fmt.Sprint(tc.single) || fmt.Sprint(spans) != fmt.Sprint(tc.spans) {
+			t.Errorf("%q: %v %v, want %v %v", tc.title, single, spans, tc.single, tc.spans)
+		}
+	}
+}

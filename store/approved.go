@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -671,18 +672,32 @@ func queryYears(q search.Query) map[string]bool {
 }
 
 // otherYear reports whether a title names years, none of them the query's:
-// a yearly matter of another year. A title naming no year is not excluded.
+// a yearly matter of another year. The years a title names on their own
+// decide; a span decides only when it stands alone ("Vuoden 2025
+// talousarvio ja vuosien 2026-2027 taloussuunnitelma" is the 2025 budget,
+// "Kuntastrategia 2022-2025" is the strategy of 2023 too). A title naming
+// no year is not excluded.
 func otherYear(years map[string]bool, title string) bool {
 	if len(years) == 0 {
 		return false
 	}
-	ty := search.Years(title)
-	for _, y := range ty {
-		if years[y] {
-			return false
+	single, spans := search.TitleYears(title)
+	if len(single) > 0 {
+		for _, y := range single {
+			if years[strconv.Itoa(y)] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, sp := range spans {
+		for y := range years {
+			if n, err := strconv.Atoi(y); err == nil && n >= sp.From && n <= sp.To {
+				return false
+			}
 		}
 	}
-	return len(ty) > 0
+	return len(spans) > 0
 }
 
 // wordsIn returns the query's words (clauses) that a text holds.

@@ -473,3 +473,25 @@ func TestApprovedCountsStaleSources(t *testing.T) {
 		t.Errorf("stale %d, approved %d; want b (8 days) and c (never) stale, a approved", res.Stale, len(res.Approved))
 	}
 }
+
+// A yearly matter's year: the years a title names on its own decide, a
+// span only when it stands alone.
+func TestOtherYear(t *testing.T) {
+	y2026 := map[string]bool{"2026": true}
+	for _, tc := range []struct {
+		title string
+		other bool
+	}{
+		{"Vuoden 2025 talousarvio ja vuosien 2026-2027 taloussuunnitelma", true},
+		{"Talousarvio 2026 ja taloussuunnitelma 2026-2028", false},
+		{"Vuoden 2026 talousarvio ja taloussuunnitelma vuosille 2026 - 2028", false},
+		{"Budget och ekonomiplan 2026–2028", false},
+		{"Taloussuunnitelma 2025–2027", false}, // 2026 within the span
+		{"Talousarvio 2025", true},
+		{"Talousarvion laadintaohje", false}, // no year: not excluded
+	} {
+		if got := otherYear(y2026, tc.title); got != tc.other {
+			t.Errorf("otherYear(2026, %q) = %v, want %v", tc.title, got, tc.other)
+		}
+	}
+}
