@@ -32,7 +32,7 @@ var (
 	// supported a counter-proposal.
 	bodyAdoptsCounterRe = mustPattern(`(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:yksimielisesti )?kannatti (?:\S+ ){0,2}(?:vasta|muutos)ehdotust`)
 	proposesRejection   = mustPattern(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
-	approvedRe          = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget`)
+	approvedRe          = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)`)
 	plainApprove        = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^(?:päätös)?(?:ehdotuksen|esityksen) mukaan(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
 )
 

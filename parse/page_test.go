@@ -277,6 +277,8 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Päätös Esittelijä veti asian pois.", parse.OutcomeWithdrawn, nil},
 		{"Päätös Ehdotus hyväksyttiin. Matti Virtanen jätti eriävän mielipiteen.", parse.OutcomeApproved, &f},
 		{"Päätös Ehdotus hyväksyttiin yksimielisesti.", parse.OutcomeApproved, &tr},
+		{"Päätös Valtuusto yhtyi puheenjohtajan ehdotukseen ja päätti lähettää aloitteet kaupunginhallitukselle.", parse.OutcomeApproved, nil},
+		{"Beslut Fullmäktige instämde i ordförandens förslag och beslutade enhälligt att lämna motionen till stadsstyrelsen.", parse.OutcomeApproved, &tr},
 	} {
 		d := parse.Text(wordingPage(head + tc.decision))
 		if d.Outcome != tc.outcome || (d.Unanimous == nil) != (tc.unanimous == nil) || (d.Unanimous != nil && *d.Unanimous != *tc.unanimous) {
