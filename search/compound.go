@@ -276,5 +276,31 @@ var stopWords = map[string]bool{
 	"på": true, "till": true, "med": true, "i": true, "en": true, "ett": true, "det": true,
 }
 
+// IsProcedural reports whether a clause is one word that says what is done
+// to a matter, or when, rather than what the matter is: a Finnish action
+// noun (vahvistaminen, määräämisestä, hyväksymistä: -minen and its
+// inflections) or a word of the year a decision is for (vuodelle,
+// vuosille, vuonna, för år). approved weighs such words less.
+func (c Clause) IsProcedural() bool {
+	if len(c.Words) != 1 {
+		return false
+	}
+	w := c.Words[0]
+	if proceduralWords[w] {
+		return true
+	}
+	for _, end := range []string{"minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misesta", "misestä", "miselle", "miset", "misten"} {
+		if strings.HasSuffix(w, end) && utf8.RuneCountInString(w) > len([]rune(end))+2 {
+			return true
+		}
+	}
+	return false
+}
+
+var proceduralWords = map[string]bool{
+	"vuodelle": true, "vuosille": true, "vuonna": true, "vuoden": true, "vuosien": true, "vuosina": true,
+	"år": true, "året": true, "åren": true,
+}
+
 // IsStopWord reports whether a clause is one stop word.
 func (c Clause) IsStopWord() bool { return len(c.Words) == 1 && stopWords[c.Words[0]] }

@@ -122,3 +122,14 @@ func TestTitleYears(t *testing.T) {
 		}
 	}
 }
+
+func TestIsProcedural(t *testing.T) {
+	for w, want := range map[string]bool{
+		"vahvistaminen": true, "määräämisestä": true, "hyväksyminen": true, "vuodelle": true, "år": true,
+		"tuloveroprosentti": false, "kuntastrategia": false, "minen": false, "2026": false, "sopimus": false,
+	} {
+		if got := (Clause{Words: []string{w}}).IsProcedural(); got != want {
+			t.Errorf("%s: procedural %v, want %v", w, got, want)
+		}
+	}
+}

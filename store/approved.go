@@ -92,6 +92,13 @@ const coverage = 0.5
 // matter when the item's text holds the rest of the query's words.
 const textCoverage = 0.25
 
+// proceduralWeight scales the weight of a word that says what is done to a
+// matter rather than what it is (search.Clause.IsProcedural: vahvistaminen,
+// määrääminen, vuodelle): "tuloveroprosentin vahvistaminen vuodelle 2026"
+// is named by tuloveroprosentti, and "kiinteistöveroprosentin
+// vahvistaminen vuodelle 2026" is another matter.
+const proceduralWeight = 0.3
+
 // maxWeighed bounds the words that are weighed: past it, the rarest
 // maxWeighed of a long query decide (2^maxWeighed subsets are considered).
 const maxWeighed = 8
@@ -522,6 +529,11 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		if err != nil {
 			return "", "", err
 		}
+		for i, c := range words {
+			if c.IsProcedural() {
+				weights[i] *= proceduralWeight
+			}
+		}
 		all := words
 		if len(words) > maxWeighed {
 			idx := make([]int, len(words))
@@ -536,9 +548,25 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 			}
 			words, weights = w2, wt2
 		}
-		// A year is not a matter: 2026 alone does not name the 2026 budget,
-		// so a set of numbers alone names it only when the query is numbers.
-		named := func(set []int) bool { return len(set) == len(words) || !onlyNumbers(words, set) }
+		// A year is not a matter, nor is what is done to it: 2026 alone does
+		// not name the 2026 budget, "vahvistaminen vuodelle 2026" no tax
+		// rate. A set names the matter only with a word of the query that
+		// is neither (unless the query has none).
+		content := false
+		for _, c := range words {
+			content = content || (!c.IsNumber() && !c.IsProcedural())
+		}
+		named := func(set []int) bool {
+			if !content {
+				return len(set) == len(words) || !onlyNumbers(words, set)
+			}
+			for _, i := range set {
+				if !words[i].IsNumber() && !words[i].IsProcedural() {
+					return true
+				}
+			}
+			return false
+		}
 		var alts, partAlts []string
 		for _, set := range minimalSets(weights, coverage, named) {
 			var parts []string

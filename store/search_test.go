@@ -495,3 +495,40 @@ func TestOtherYear(t *testing.T) {
 		}
 	}
 }
+
+// What is done to a matter (vahvistaminen vuodelle 2026) does not name it:
+// the property-tax rate is not the income-tax rate, even when its text
+// speaks of both.
+func TestApprovedNeedsAContentWord(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	page := func(org, title, text string) string {
+		return "Dynasty tietopalvelu Haku RSS " + org + "\nKunnanvaltuusto\nPöytäkirja 10.11.2025/Pykälä 5\n" + title +
+			"\n" + text + "\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin.\n"
+	}
+	for i, p := range []struct{ org, title, text string }{
+		{"Akaan kaupunki", "Tuloveroprosentin vahvistaminen vuodelle 2026", "Tuloveroprosentiksi esitetään 8,4."},
+		{"Bkunta", "Kiinteistöveroprosentin vahvistaminen vuodelle 2026", "Tuloveroprosentti päätetään erikseen."},
+		{"Ckunta", "Kaavoituskatsauksen vahvistaminen vuodelle 2026", "Katsaus."},
+		{"Dkunta", "Talousarvion vahvistaminen vuodelle 2025", "Talousarvio."},
+	} {
+		src, err := db.AddSource(ctx, fmt.Sprintf("s%d", i), fmt.Sprintf("https://s%d.test", i), p.org)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saveText(t, db, src.ID, "1-1", page(p.org, p.title, p.text))
+	}
+	res, err := db.Approved(ctx, mustQuery(t, "tuloveroprosentin vahvistaminen vuodelle 2026"), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range [][]OrgDecision{res.Approved, res.Otherwise} {
+		for _, o := range l {
+			got = append(got, o.Organization)
+		}
+	}
+	if strings.Join(got, "|") != "Akaan kaupunki" {
+		t.Errorf("approved lists %q, want only Akaan kaupunki", got)
+	}
+}

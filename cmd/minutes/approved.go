@@ -31,8 +31,10 @@ written apart). Organisations word a matter their own way, so a title need not
 hold every word: it names the matter when the query words it holds weigh at
 least half of the query, a word weighing more the fewer titles hold it, or at
 least a quarter when the item's own text holds the rest of the words (WORDS
-then ends in "+ text"). A year needs a word beside it; stop words (ja, sekä,
-och) weigh nothing. Words match what the thesaurus calls the same (budjetti:
+then ends in "+ text"). A title must hold a word of the query that names the
+matter: not a year, not a word of what is done or when (vahvistaminen,
+määrääminen, vuodelle), which weigh less; stop words (ja, sekä, och) weigh
+nothing. Words match what the thesaurus calls the same (budjetti:
 talousarvio, budget). The WORDS column shows which words a title held. An organisation whose titles
 do not match, but whose own proposal or decision text holds every word, is
 listed apart as a weaker match; one that only mentions the matter in its
