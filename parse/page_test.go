@@ -322,3 +322,13 @@ func TestDiaryNumberForms(t *testing.T) {
 		}
 	}
 }
+
+// An attachment list that says it is empty lists nothing.
+func TestNoAttachments(t *testing.T) {
+	for _, l := range []string{"Liitteet: ei liitteitä", "Liitteet Ei liitteitä.", "Bilagor: Inga bilagor", "Liitteet\nEi"} {
+		d := parse.Text(wordingPage("Taustaa.\n" + l + "\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin."))
+		if len(d.Attachments) != 0 || d.Outcome != parse.OutcomeApproved {
+			t.Errorf("%q: attachments %q, outcome %s", l, d.Attachments, d.Outcome)
+		}
+	}
+}

@@ -792,6 +792,10 @@ func (p *pageParser) text(l string) {
 		if attachmentNoise.MatchString(l) {
 			return // the table's header row, a file size
 		}
+		if noAttachments.MatchString(l) {
+			p.sec = secNone // "Liitteet: ei liitteitä": the list is empty
+			return
+		}
 		if strings.Contains(l, " | ") {
 			l = attachmentCells(l)
 		}
@@ -1024,6 +1028,9 @@ func attachmentCells(l string) string {
 	}
 	return strings.Join(keep, " ")
 }
+
+// noAttachments says an attachment list is empty.
+var noAttachments = mustPattern(`(?i)^(?:ei liitteitä|ei liitettä|ei ole|ei|inga bilagor|ingen bilaga|inga|-|–)\.?$`)
 
 // attachmentNoise is what an attachment table has besides titles: its
 // header row and file sizes ("Numero Otsikko", "(pdf 984.31 kb)").
