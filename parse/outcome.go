@@ -75,6 +75,12 @@ func classify(proposal, decision, notes string) Outcome {
 	if notedRe.MatchString(d) && !actionRe.MatchString(withoutNoting(d)) {
 		return OutcomeNoted
 	}
+	if informedRe.MatchString(d) && !actionRe.MatchString(d) {
+		// "Stadsdirektören informerade om följande frågor: …",
+		// "Kunnanjohtaja kertoi ajankohtaisista asioista.": the body was
+		// informed, and took note.
+		return OutcomeNoted
+	}
 	plain := plainApprove.MatchString(strings.TrimSpace(firstLine(d)))
 	if plain || restated {
 		// The adopted proposal decides the outcome.
@@ -166,6 +172,8 @@ var (
 	wordBlankRe = mustPattern(`(?i)(\d{1,3}|yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän) (?:\S+ )?äänestäessä tyhjää`)
 	voteRe      = mustPattern(`(?i)(?:^|[^\p{L}])äänesty(?:s|ksen|ksellä|kseen)(?:$|[^\p{L}])|äänestettiin|äänesti|äänin \d|\d äänellä|omröstning|röstade|med rösterna`)
 	unanRe      = mustPattern(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
+	// informedRe: a decision that is an official informing the body.
+	informedRe = mustPattern(`^(?:\S+ ){1,4}(?:kertoi|kertoivat|selosti|selostivat|informoi|informoivat|tiedotti|esitteli|esittelivät|informerade|redogjorde|berättade|presenterade)\b`)
 	// dissentRe: a member's recorded dissent (eriävä mielipide, reservation).
 	dissentRe = mustPattern(`(?i)jätti(?:vät)? (?:\S+ )?eriävän mielipiteen|eriävä mielipide|eriävän mielipiteensä|jätti(?:vät)? vastalauseen|anmälde reservation|reserverade sig|avvikande åsikt`)
 )

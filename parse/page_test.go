@@ -278,6 +278,8 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Päätös Ehdotus hyväksyttiin. Matti Virtanen jätti eriävän mielipiteen.", parse.OutcomeApproved, &f},
 		{"Päätös Ehdotus hyväksyttiin yksimielisesti.", parse.OutcomeApproved, &tr},
 		{"Päätös Valtuusto yhtyi puheenjohtajan ehdotukseen ja päätti lähettää aloitteet kaupunginhallitukselle.", parse.OutcomeApproved, nil},
+		{"Päätös Kunnanjohtaja kertoi ajankohtaisista asioista: tiestön kunnostus alkaa toukokuussa.", parse.OutcomeNoted, nil},
+		{"Beslut Stadsdirektören informerade fullmäktigeledamöterna om följande frågor: mötet med Fortum.", parse.OutcomeNoted, nil},
 		{"Beslut Fullmäktige instämde i ordförandens förslag och beslutade enhälligt att lämna motionen till stadsstyrelsen.", parse.OutcomeApproved, &tr},
 	} {
 		d := parse.Text(wordingPage(head + tc.decision))
@@ -294,6 +296,10 @@ func TestPreparerWordings(t *testing.T) {
 		{"Asian valmistelija: hallintojohtaja Liisa Laine, puh. 040 123 4567", "Liisa Laine 040 123 4567 "},
 		{"Asian valmistelu: hallintojohtaja Liisa Laine", "Liisa Laine  "},
 		{"Närmare upplysningar ger förvaltningsdirektör Liisa Laine, tfn 040 123 4567", "Liisa Laine 040 123 4567 "},
+		{"Valmistelijat hallintojohtaja Liisa Laine / talousjohtaja Pekka Puu", "Liisa Laine   | Pekka Puu  "},
+		{"Valmistelija kunnanjohtaja / kommundirektör Matti Meikäläinen", "Matti Meikäläinen  "},
+		{"Valmistelijat: hallintojohtaja Liisa Laine (p. 040 123 4567) ja talousjohtaja Pekka Puu (p. 040 765 4321)",
+			"Liisa Laine 040 123 4567  | Pekka Puu 040 765 4321 "},
 	} {
 		d := parse.Text(wordingPage(tc.lines + "\nTaustaa asiasta kerrotaan tässä.\nPäätös Ehdotus hyväksyttiin."))
 		var got []string

@@ -35,8 +35,26 @@ var contactLabel = mustPattern(`^(?i:e-?mail|sähköposti|s-posti|e-post)\s*:?\s
 // comma between them.
 var phoneThenEmail = mustPattern(`(\d)\s+([\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,})`)
 
+// slashList reports whether every piece of a line between " / " names
+// someone (a name of two words or more).
+func slashList(line, place string) bool {
+	for _, part := range strings.Split(line, " / ") {
+		named := false
+		for _, pe := range personsIn(strings.TrimSpace(listSplit.Split(part, 2)[0]), place) {
+			named = named || len(strings.Fields(pe.Name)) >= 2
+		}
+		if !named {
+			return false
+		}
+	}
+	return true
+}
+
+// leadingAnd is a conjunction opening a piece of a list of people.
+var leadingAnd = mustPattern(`^(?:ja|sekä|och)\s+`)
+
 // parenPhone is a phone number in parentheses after a name.
-var parenPhone = mustPattern(`\s*\((\+?\d[\d -]{5,}\d)\)`)
+var parenPhone = mustPattern(`\s*\((?:(?i:puh|p|tel|tfn)\.?\s*)?(\+?\d[\d -]{5,}\d)\)`)
 
 // isFirstName reports a piece that is one capitalised word and no title.
 func isFirstName(s string) bool {
@@ -154,9 +172,15 @@ func parsePersons(line, place string) []Person {
 	line = emailRe.ReplaceAllStringFunc(line, func(e string) string { return e + "," })
 	line = phoneThenEmail.ReplaceAllString(line, "$1, $2") // "… p. 040 123 4567 liisa.laine@…"
 	line = orSplit.ReplaceAllString(line, ", ")
-	line = parenPhone.ReplaceAllString(line, ", $1") // "Merja Honkanen (040 5411 948)"
+	if strings.Contains(line, " / ") && slashList(line, place) {
+		// "hallintojohtaja Liisa Laine / talousjohtaja Pekka Puu": a list;
+		// "kunnanjohtaja / kommundirektör Matti Meikäläinen" is one title.
+		line = strings.ReplaceAll(line, " / ", ", ")
+	}
+	line = parenPhone.ReplaceAllString(line, ", $1, ") // "Merja Honkanen (040 5411 948)", "… (p. 040 …) ja …"
 	for _, seg := range listSplit.Split(line, -1) {
 		seg = contactLabel.ReplaceAllString(strings.TrimSpace(seg), "")
+		seg = leadingAnd.ReplaceAllString(seg, "") // "…, 040 123 4567, ja talousjohtaja Pekka Puu"
 		if seg == "" || addressRe.MatchString(seg) {
 			continue // "Kermanrannantie 7", "79700 Heinävesi": where, not who
 		}
