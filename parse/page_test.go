@@ -248,6 +248,8 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esitys: Kunnanjohtaja\n" + prop, "", "Kunnanjohtaja"},
 		{"Päätösehdotus (Kunnanjohtaja):\n" + prop, "", "Kunnanjohtaja"},
 		{"Esittelijän ehdotus:\n" + prop, "", ""}, // the label alone: no presenter named
+		{"Esittelijä Kunnanhallitus\nPäätösehdotus " + prop, "", "Kunnanhallitus"}, // a body presents
+		{"Esittelijä Meikäläinen Matti, kunnanjohtaja\nPäätösehdotus " + prop, "Meikäläinen Matti", "kunnanjohtaja"},
 	} {
 		d := parse.Text(wordingPage(prep + tc.lines + "\nPäätös Ehdotus hyväksyttiin."))
 		var name, title string

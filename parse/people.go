@@ -240,7 +240,20 @@ func parsePersons(line, place string) []Person {
 		}
 		people = append(people, ps...)
 	}
+	if t := strings.TrimSuffix(strings.TrimSpace(pending), ","); t != "" && len(people) > 0 && people[len(people)-1].Title == "" &&
+		isTitleWord(lastWord(t)) && len(strings.Fields(t)) <= 4 {
+		// "Meikäläinen Matti, kunnanjohtaja": the title after the name.
+		people[len(people)-1].Title = t
+	}
 	return people
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // personsIn splits one comma-free piece on "ja"/"och" where both sides name a
@@ -276,6 +289,10 @@ func presenterFrom(line, place string) *Person {
 	if line == "" {
 		return nil
 	}
+	if bodyPresenter.MatchString(line) {
+		// "Esittelijä Kunnanhallitus": a body presents the council's item.
+		return &Person{Title: strings.TrimRight(line, ".:")}
+	}
 	if !emailRe.MatchString(line) && !strings.ContainsAny(line, "0123456789") {
 		// One person, no contact details: commas belong to a title written
 		// out in full ("Toimialajohtaja, Arki- ja vapaa-aika / Sektordirektör,
@@ -296,6 +313,9 @@ func presenterFrom(line, place string) *Person {
 	}
 	return &Person{Name: name, Title: title}
 }
+
+// bodyPresenter is a body's name standing for the presenter.
+var bodyPresenter = mustPattern(`^(?:\p{Lu}\p{Ll}*(?:hallitus|lautakunta|valiokunta|jaosto|johtokunta|styrelse|styrelsen|nämnd|nämnden|sektion|sektionen))[.:]?$`)
 
 // implicitPresenter matches a line that is only a presenter's title, which some
 // sites print instead of an "Esittelijä" label (seed 002: "Kaupunginjohtaja").
