@@ -281,6 +281,11 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Päätös Ehdotus hyväksyttiin yksimielisesti.", parse.OutcomeApproved, &tr},
 		{"Päätös Valtuusto yhtyi puheenjohtajan ehdotukseen ja päätti lähettää aloitteet kaupunginhallitukselle.", parse.OutcomeApproved, nil},
 		{"Päätös Kunnanjohtaja kertoi ajankohtaisista asioista: tiestön kunnostus alkaa toukokuussa.", parse.OutcomeNoted, nil},
+		{"Päätös Asia siirrettiin seuraavaan kokoukseen.", parse.OutcomeTabled, nil},
+		{"Päätös Puheenjohtaja totesi päätösehdotuksen yksimielisesti hyväksytyksi.", parse.OutcomeApproved, &tr},
+		{"Päätös Puheenjohtaja totesi, että kunnanhallitus on äänin 6-3 hyväksynyt Virtasen vastaehdotuksen.", parse.OutcomeAmended, &f},
+		{"Käsittely Äänestyksessä päätösehdotus sai 7 ääntä ja vastaehdotus 4 ääntä.\nPäätös Kunnanhallitus hyväksyi päätösehdotuksen.", parse.OutcomeApproved, &f},
+		{"Päätös Hyväksytään.", parse.OutcomeApproved, nil},
 		{"Beslut Stadsdirektören informerade fullmäktigeledamöterna om följande frågor: mötet med Fortum.", parse.OutcomeNoted, nil},
 		{"Beslut Fullmäktige instämde i ordförandens förslag och beslutade enhälligt att lämna motionen till stadsstyrelsen.", parse.OutcomeApproved, &tr},
 	} {
