@@ -387,6 +387,13 @@ func TestRealPageRules(t *testing.T) {
 			t.Errorf("attachments %q (a row keeps Liite, a label line does not)", got)
 		}
 	})
+	t.Run("a Swedish agenda's document line with Ärendenr.", func(t *testing.T) {
+		d := Text("Stadsstyrelsen\nFöredragningslista 07.04.2025/Ärendenr. 7\nOrganisationsreform i Lovisa stad\nSTST 16.12.2024 § 416\nBakgrund.\n")
+		if d.Document != DocumentAgenda || d.ItemNumber == nil || *d.ItemNumber != 7 || d.Body != "Stadsstyrelsen" ||
+			d.Title != "Organisationsreform i Lovisa stad" || d.MeetingDate != "2025-04-07" {
+			t.Errorf("document %q item %v body %q title %q date %q", d.Document, d.ItemNumber, d.Body, d.Title, d.MeetingDate)
+		}
+	})
 	t.Run("two diary numbers", func(t *testing.T) {
 		d := Text("Kaupunginhallitus\nPöytäkirja 12.03.2018/Pykälä 8\nVastaus valtuustoaloitteeseen\n340/12.05.00/2016, 61/00.02.00/2016\nKH 12.03.2018 § 8\nTaustaa.\n")
 		if d.DiaryNumber != "340/12.05.00/2016, 61/00.02.00/2016" {
