@@ -345,3 +345,14 @@ func TestNoAttachments(t *testing.T) {
 		}
 	}
 }
+
+// The appeal instructions' headings end an attachment list at the foot of
+// the item, and the decision: they are neither.
+func TestAppealHeadingsEndTheList(t *testing.T) {
+	for _, h := range []string{"Oikaisuvaatimusohje", "Valitusosoitus", "Oikaisuvaatimusohje/valitusosoitus", "Besvärsanvisning", "Päätöksen tiedoksianto\nHakija"} {
+		d := parse.Text(wordingPage("Taustaa.\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin.\nLiitteet\nSopimus\n" + h))
+		if strings.Join(d.Attachments, " | ") != "Sopimus" || d.Outcome != parse.OutcomeApproved {
+			t.Errorf("%q: attachments %q, outcome %s", h, d.Attachments, d.Outcome)
+		}
+	}
+}
