@@ -247,7 +247,7 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Päätösesitys Tekninen johtaja:\n" + prop, "", "Tekninen johtaja"},
 		{"Esitys: Kunnanjohtaja\n" + prop, "", "Kunnanjohtaja"},
 		{"Päätösehdotus (Kunnanjohtaja):\n" + prop, "", "Kunnanjohtaja"},
-		{"Esittelijän ehdotus:\n" + prop, "", ""}, // the label alone: no presenter named
+		{"Esittelijän ehdotus:\n" + prop, "", ""},                                  // the label alone: no presenter named
 		{"Esittelijä Kunnanhallitus\nPäätösehdotus " + prop, "", "Kunnanhallitus"}, // a body presents
 		{"Esittelijä Meikäläinen Matti, kunnanjohtaja\nPäätösehdotus " + prop, "Meikäläinen Matti", "kunnanjohtaja"},
 	} {
