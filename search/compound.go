@@ -96,7 +96,7 @@ func (q Query) Expand(v Vocabulary) (Query, error) {
 		}
 		if len(said) > 0 {
 			by := ""
-			if term != c.String() {
+			if term != strings.Join(c.Words, " ") {
 				by = " (its part " + term + ")"
 			}
 			out.notes = append(out.notes, Note{Word: c.String(), Text: "also as its equivalents in the thesaurus" + by + ": " + strings.Join(said, ", ")})

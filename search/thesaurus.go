@@ -154,15 +154,17 @@ func (t *thesaurus) equivalents(c Clause) ([]Clause, string) {
 }
 
 // others returns the terms of a line but the one keyed skipKey, as
-// clauses, each one-word term between head and rest (a compound made with
-// it); phrases only when there is neither.
+// clauses, each one-word Finnish term between head and rest (a compound
+// made with it); phrases and Swedish words only when there is neither.
 func (t *thesaurus) others(line int, skipKey, head, rest string) []Clause {
 	var out []Clause
 	for _, tm := range t.lines[line] {
 		if joinedKeys(tm.words) == skipKey {
 			continue
 		}
-		if len(tm.words) > 1 {
+		if len(tm.words) > 1 || (tm.swedish && (head != "" || rest != "")) {
+			// A phrase, or a Swedish word, makes no Finnish compound
+			// (budgetesitys is no word).
 			if head == "" && rest == "" {
 				out = append(out, Clause{Words: tm.words})
 			}

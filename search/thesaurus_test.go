@@ -77,13 +77,13 @@ func TestThesaurusEquivalents(t *testing.T) {
 		not   []string // not among them
 	}{
 		{"budjetti", []string{"talousarvio", "budget"}, []string{"budjetti"}},
-		{"budjetin", []string{"talousarvio", "budget"}, nil},           // inflected
-		{"talousarviota", []string{"budjetti", "budget"}, nil},         // partitive
-		{"budgeten", []string{"talousarvio", "budjetti"}, nil},         // Swedish, inflected
-		{"sopimusta", []string{"avtal"}, nil},                          // partitive of an -us noun
-		{"kunnallisveroprosentti", []string{"tuloveroprosentti"}, nil}, // a line of its own
-		{"budjettiesitys", []string{"talousarvioesitys"}, nil},         // the term begins a compound
-		{"kaupunginbudjetin", []string{"kaupungintalousarvio"}, nil},   // ends one, inflected
+		{"budjetin", []string{"talousarvio", "budget"}, nil},                        // inflected
+		{"talousarviota", []string{"budjetti", "budget"}, nil},                      // partitive
+		{"budgeten", []string{"talousarvio", "budjetti"}, nil},                      // Swedish, inflected
+		{"sopimusta", []string{"avtal"}, nil},                                       // partitive of an -us noun
+		{"kunnallisveroprosentti", []string{"tuloveroprosentti"}, nil},              // a line of its own
+		{"budjettiesitys", []string{"talousarvioesitys"}, []string{"budgetesitys"}}, // the term begins a compound
+		{"kaupunginbudjetin", []string{"kaupungintalousarvio"}, nil},                // ends one, inflected
 		{`"te palvelujen"`, []string{"työvoimapalvelut", "työllisyyspalvelut", `"työ ja elinkeinopalvelut"`}, nil},
 		{"työvoimapalveluiden", []string{`"te palvelut"`, "työllisyyspalvelut"}, nil},
 		{"hyvinvointialueelle", []string{"välfärdsområde"}, nil},
