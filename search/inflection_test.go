@@ -41,8 +41,11 @@ func TestInflectionTable(t *testing.T) {
 	// Known misses, kept here so that a fix shows: Snowball cuts these
 	// partitives to the stem of another word (kokousta → kok, as koko;
 	// vastausta → vast, as vasta), and a query-side alternative would find
-	// that other word everywhere.
-	for _, pair := range [][2]string{{"kokous", "kokousta"}, {"vastaus", "vastausta"}} {
+	// that other word everywhere. It also takes the -ta of the nominative
+	// kunta for a partitive ending (kunta and kunnan key as kun, the
+	// conjunction, kuntien and kuntaa as kunt); a fix must keep kunta
+	// finding lautakunnan, which the short key's suffix match does today.
+	for _, pair := range [][2]string{{"kokous", "kokousta"}, {"vastaus", "vastausta"}, {"kunta", "kuntien"}} {
 		if PatternOf(pair[0]).Matches(Key(pair[1])) {
 			t.Errorf("%s now finds %s: move it into the table above", pair[0], pair[1])
 		}
