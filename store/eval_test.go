@@ -208,6 +208,7 @@ var evalQueries = []evalQuery{
 	{query: "väärä", all: []string{forms(`väärä|vääri`)}},
 	{query: `"jätettiin pöydälle"`, all: []string{`jätettiin\s+pöydälle`}},
 	{query: `"strategisen yhteistyön"`, all: []string{`strategisen\s+yhteistyön`}},
+	{query: "kunta", all: []string{forms(`kunta|kunna|kunti|kuntie|kuntaa`)}},
 	{query: "kunnanhallitus", all: []string{`(?:` + forms(`kunnanhallitus|kunnanhallitukse|kunnanhallituks`) + `|` + sv(`kommunstyrelse`) + `)`}},
 	{query: "ympäristölupa", all: []string{forms(`ympäristölupa|ympäristöluva|ympäristölupi|ympäristöluvi`)}},
 	{query: "oikaisuvaatimus", all: []string{forms(`oikaisuvaatimus|oikaisuvaatimukse|oikaisuvaatimuks`)}},
