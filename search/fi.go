@@ -13,7 +13,7 @@ import (
 // AnalyzerVersion identifies how text is turned into index terms. Bump it
 // whenever Key or tokens change: a read-write Open then rebuilds the
 // search index, so old decisions and new queries meet on the same terms.
-const AnalyzerVersion = 2
+const AnalyzerVersion = 1
 
 // token is one word of a text: its lower-case form and its byte span in the
 // text it was cut from, so snippets can mark the original spelling.
@@ -150,15 +150,8 @@ func snowball(word string) string {
 // ä and ö are letters of their own in Finnish and are never folded. Words of
 // three letters or fewer and words with digits are their own key.
 func Key(word string) string {
-	k, _ := key(word)
-	return k
-}
-
-// key is Key, and whether the word's stem was cut inside a grade cluster
-// and kept it (kunta: kunt).
-func key(word string) (string, bool) {
 	if utf8.RuneCountInString(word) <= 3 || strings.IndexFunc(word, unicode.IsDigit) >= 0 {
-		return word, false
+		return word
 	}
 	if len(word) >= 6 && strings.HasSuffix(word, "inen") {
 		// -inen adjectives and nouns inflect on -is- (toinen, toisen).
@@ -181,37 +174,12 @@ func key(word string) (string, bool) {
 	if strings.HasSuffix(s, "j") && utf8.RuneCountInString(s) > 5 {
 		s = trimVowels(s[:len(s)-1]) // plural partitives: tontteja → tonttej
 	}
-	if n := utf8.RuneCountInString(s); n > 0 && n <= 3 && utf8.RuneCountInString(word) >= 4 && strings.HasPrefix(word, s) {
-		// Snowball takes the -ta of a nominative for a partitive ending
-		// (kunta → kun, the conjunction kun; kunnan → kun): a short stem
-		// cut inside a grade cluster (n|t, n|n, l|t, l|l, r|t, r|r, m|p,
-		// m|m) keeps the cluster, in its strong grade (kunta, kunnan →
-		// kunt, as kuntien and kuntaa key).
-		last, _ := utf8.DecodeLastRuneInString(s)
-		next, _ := utf8.DecodeRuneInString(word[len(s):])
-		if strong, ok := gradeCluster(last, next); ok {
-			return s + string(strong), true
-		}
-	}
 	// A grade change may not leave fewer than four letters (tontti would
 	// become "ton"), but d → t and v → p never shorten.
 	if g := gradeEnd(s); utf8.RuneCountInString(g) >= 4 || len(g) == len(s) {
 		s = g
 	}
-	return s, false
-}
-
-// gradeCluster reports whether two consonants are a consonant-gradation
-// cluster a short stem can be cut inside (kun|ta, kun|nan), and the
-// cluster's second letter in the strong grade (t for nn, ll, rr; p for mm).
-func gradeCluster(a, b rune) (rune, bool) {
-	switch {
-	case (a == 'n' || a == 'l' || a == 'r') && (b == 't' || b == a):
-		return 't', true
-	case a == 'm' && (b == 'p' || b == 'm'):
-		return 'p', true
-	}
-	return 0, false
+	return s
 }
 
 // wordEnds rewrite endings that Snowball misreads, before stemming: it takes

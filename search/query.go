@@ -389,13 +389,10 @@ func contains(list []string, s string) bool {
 
 // Pattern is what one query word matches, in key space: a word of the
 // text matches when its key equals one of Exact, starts with one of Prefix
-// (the forms of a verb), ends with one of Suffix (a compound whose last
-// part is the word), or ends with one of Longer and is longer than it (the
-// compounds of a word whose own key is longer than its key inside them:
-// kunta keys as kunn, lautakunnan as lautakun; the key kun alone is the
-// conjunction).
+// (the forms of a verb), or ends with one of Suffix (a compound whose last
+// part is the word).
 type Pattern struct {
-	Exact, Prefix, Suffix, Longer []string
+	Exact, Prefix, Suffix []string
 }
 
 // Minimum key lengths, in letters, for the looser matches: shorter keys
@@ -468,15 +465,8 @@ func PatternOf(word string) Pattern {
 			p.Suffix = append(p.Suffix, nk)
 		}
 	}
-	if tk, ok := strings.CutPrefix(Key(compoundPad+word), compoundPad); ok && tk != k {
-		switch m := utf8.RuneCountInString(tk); {
-		case m > minSuffixKey:
-			p.Suffix = append(p.Suffix, tk)
-		case m == minSuffixKey && clustered(word):
-			// kunta keys as kunt, lautakunnan as lautakun: kun alone is
-			// the conjunction, so only longer keys end the compound.
-			p.Longer = append(p.Longer, tk)
-		}
+	if tk, ok := strings.CutPrefix(Key(compoundPad+word), compoundPad); ok && utf8.RuneCountInString(tk) > minSuffixKey && tk != k {
+		p.Suffix = append(p.Suffix, tk)
 	}
 	return p
 }
@@ -516,24 +506,8 @@ func (p Pattern) Matches(key string) bool {
 			return true
 		}
 	}
-	for _, e := range p.Longer {
-		if len(key) > len(e) && strings.HasSuffix(key, e) {
-			return true
-		}
-	}
 	return false
 }
-
-// clustered reports whether a word's key kept a grade cluster Snowball cut
-// into (Key: kunta → kunt).
-func clustered(word string) bool {
-	_, c := key(word)
-	return c
-}
-
-// KeyLetters are the letters a key is made of, for the FTS5 expression of
-// Pattern.Longer (a reversed prefix followed by one more letter).
-const KeyLetters = "abcdefghijklmnopqrstuvwxyzåäöéüõšž"
 
 // mark sets marked[i] for every word of keys that is part of an occurrence
 // of the clause, as MatchKeys finds them.
