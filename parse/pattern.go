@@ -77,8 +77,8 @@ func (p *pattern) possible(s string) bool {
 		}
 		if fc == nil {
 			fc = foldCaches.Get().(*foldCache)
-			if !fc.ok || fc.src != s {
-				fc.folded, fc.src, fc.ok = appendFolded(fc.folded[:0], s), s, true
+			if fc.src != s || len(fc.folded) == 0 {
+				fc.folded, fc.src = appendFolded(fc.folded[:0], s), s
 			}
 		}
 		if bytes.Contains(fc.folded, lit.b) {
@@ -96,7 +96,6 @@ func (p *pattern) possible(s string) bool {
 type foldCache struct {
 	src    string
 	folded []byte
-	ok     bool
 }
 
 var foldCaches = sync.Pool{New: func() any { return &foldCache{folded: make([]byte, 0, 256)} }}

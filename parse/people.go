@@ -31,9 +31,13 @@ func isTitleWord(w string) bool {
 // contactLabel is the word before an e-mail address in a contact line.
 var contactLabel = mustPattern(`^(?i:e-?mail|sähköposti|s-posti|e-post)\s*:?\s*`)
 
+// emailExpr is an e-mail address, also written against harvesters as
+// "heidi.nygren(at)orimattila.fi".
+const emailExpr = `[\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,}`
+
 // phoneThenEmail is a phone number followed by an e-mail address with no
 // comma between them.
-var phoneThenEmail = mustPattern(`(\d)\s+([\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,})`)
+var phoneThenEmail = mustPattern(`(\d)\s+(` + emailExpr + `)`)
 
 // slashList reports whether every piece of a line between " / " names
 // someone (a name of two words or more).
@@ -152,8 +156,7 @@ var (
 	// typed as "pih." (seen).
 	phoneRe = mustPattern(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`).
 		withCheck(func(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' })
-	// emailRe: also written against harvesters as "heidi.nygren(at)orimattila.fi".
-	emailRe       = mustPattern(`[\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,}`)
+	emailRe       = mustPattern(emailExpr)
 	templateEmail = mustPattern(`(?i)^(?:etunimi|firstname|förnamn|fornamn)\.`)
 	listSplit     = mustPattern(`\s*[,;]\s*`)
 	// orSplit: "puh. 040 183 3165 tai terhi.paananen@perho.com".

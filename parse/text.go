@@ -355,7 +355,7 @@ func (p *pageParser) isHandlingHeader(l string) bool {
 func presenterLine(s string) bool {
 	s = strings.TrimSuffix(strings.TrimSpace(s), ":") // "Kaupunginjohtaja Jukka Mäkelä:", the proposal below
 	w := strings.Fields(s)
-	if len(w) < 2 || len(w) > 6 || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") {
+	if len(w) < 2 || len(w) > 6 || strings.HasSuffix(s, ".") {
 		return false
 	}
 	i := 0
@@ -460,8 +460,7 @@ func (p *pageParser) line(l string) {
 			// proposal, the presenter named elsewhere.)
 			p.label(secProposal, "")
 			if p.cur.presenter == nil {
-				p.cur.presenter = &Person{Title: strings.TrimSuffix(owner, "n")}
-				p.cur.hasPresenter = true
+				p.presentedBy(strings.TrimSuffix(owner, "n"))
 			}
 			if m[1] != "" {
 				p.text(m[1])
@@ -479,8 +478,7 @@ func (p *pageParser) line(l string) {
 		!p.cur.hasPresenter && len(p.cur.decision) == 0 && p.sec != secDecision {
 		// "Toimialajohtaja: Päivitetään kirjaston maksut …": the official's
 		// proposal, under their title.
-		p.cur.presenter = &Person{Title: m[1]}
-		p.cur.hasPresenter = true
+		p.presentedBy(m[1])
 		p.sec = secProposal
 		p.cur.proposal = append(p.cur.proposal, m[2])
 		return
@@ -489,8 +487,7 @@ func (p *pageParser) line(l string) {
 		len(p.cur.decision) == 0 && implicitPresenter.MatchString(l) {
 		// "Kaupunginjohtaja", "KUNNANJOHTAJA:" (Utajärvi) on its own line:
 		// the proposal follows.
-		p.cur.presenter = &Person{Title: strings.TrimSuffix(l, ":")}
-		p.cur.hasPresenter = true
+		p.presentedBy(l)
 		p.sec = secImplicitProp
 		return
 	}
@@ -678,8 +675,7 @@ func (p *pageParser) label(kind section, rest string) {
 		}
 		if title, after, ok := strings.Cut(rest, ": "); ok && !p.cur.hasPresenter && implicitPresenter.MatchString(title) {
 			// "Päätösehdotus Kunnanjohtaja: Kunnanhallitus päättää …".
-			p.cur.presenter = &Person{Title: title}
-			p.cur.hasPresenter = true
+			p.presentedBy(title)
 			p.text(after)
 			return
 		}
@@ -687,10 +683,10 @@ func (p *pageParser) label(kind section, rest string) {
 	case secAttachments:
 		if l := strings.ToLower(rest); len(rest) > 0 && unicode.IsDigit(rune(l[0])) {
 			rest = p.lastLabelLine()
-		} else if p.rows[p.current] && oneAttachmentRow.MatchString(p.current) {
+		} else if l := p.lastLabelLine(); p.rows[l] && oneAttachmentRow.MatchString(l) {
 			// "Liite Tiivistelmä: … | ||": a row of the attachment table,
 			// its first cell written whole (testdata/real/LABELLING.md).
-			rest = p.current
+			rest = l
 		}
 		p.text(rest)
 	default:
@@ -722,13 +718,20 @@ func (p *pageParser) proposalPresenter(s string) bool {
 	case presenterLine(s):
 		p.setPresenter(s)
 	case implicitPresenter.MatchString(s):
-		p.cur.presenter = &Person{Title: strings.TrimSuffix(s, ":")}
-		p.cur.hasPresenter = true
+		p.presentedBy(s)
 	default:
 		return false
 	}
 	p.sec = secProposal
 	return true
+}
+
+// presentedBy records the current handling's presenter known by title
+// only ("Kaupunginjohtaja:", a proposal's owner).
+func (p *pageParser) presentedBy(title string) {
+	h := p.ensureHandling()
+	h.presenter = &Person{Title: strings.TrimSuffix(title, ":")}
+	h.hasPresenter = true
 }
 
 func (p *pageParser) setPresenter(s string) {

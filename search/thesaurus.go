@@ -22,16 +22,18 @@ type thesaurus struct {
 	words []termAt       // the one-word terms of minCompoundTerm letters or more
 }
 
-// term is one term of a line: its words, and whether it is Swedish.
+// term is one term of a line: its words, their keys joined by spaces, and
+// whether it is Swedish.
 type term struct {
 	words   []string
+	key     string
 	swedish bool
 }
 
+// termAt is a one-word term and its line.
 type termAt struct {
-	word, key string
-	swedish   bool
-	line      int
+	term
+	line int
 }
 
 // minCompoundTerm: a term is looked for as a compound's part only when it
@@ -73,10 +75,10 @@ func readThesaurus(text string) *thesaurus {
 					continue
 				}
 				t.byKey[k] = line
-				tm := term{words: words, swedish: lang == 1}
+				tm := term{words: words, key: k, swedish: lang == 1}
 				kept = append(kept, tm)
 				if len(words) == 1 && utf8.RuneCountInString(words[0]) >= minCompoundTerm {
-					t.words = append(t.words, termAt{word: words[0], key: k, swedish: tm.swedish, line: line})
+					t.words = append(t.words, termAt{term: tm, line: line})
 				}
 			}
 		}
@@ -131,12 +133,13 @@ func (t *thesaurus) equivalents(c Clause) ([]Clause, string) {
 	w := c.Words[0]
 	k := Key(w)
 	for _, ta := range t.words {
-		rest, ok := strings.CutPrefix(w, ta.word)
+		word := ta.words[0]
+		rest, ok := strings.CutPrefix(w, word)
 		if ta.swedish {
 			// Swedish compounds join their parts in ways of their own
 			// (avtalsenlig): a Swedish term is only found inflected.
 			if ok && utf8.RuneCountInString(rest) <= maxSwedishEnding {
-				return t.others(ta.line, ta.key, "", ""), ta.word
+				return t.others(ta.line, ta.key, "", ""), word
 			}
 			continue
 		}
@@ -144,10 +147,10 @@ func (t *thesaurus) equivalents(c Clause) ([]Clause, string) {
 		// budjetti-); the last part is inflected with the word, so it is
 		// found by its key.
 		if ok && utf8.RuneCountInString(rest) >= minLastPart {
-			return t.others(ta.line, ta.key, "", rest), ta.word
+			return t.others(ta.line, ta.key, "", rest), word
 		}
 		if head, ok := strings.CutSuffix(k, ta.key); ok && utf8.RuneCountInString(head) >= minFirstPart && strings.HasPrefix(w, head) {
-			return t.others(ta.line, ta.key, head, ""), ta.word
+			return t.others(ta.line, ta.key, head, ""), word
 		}
 	}
 	return nil, ""
@@ -159,7 +162,7 @@ func (t *thesaurus) equivalents(c Clause) ([]Clause, string) {
 func (t *thesaurus) others(line int, skipKey, head, rest string) []Clause {
 	var out []Clause
 	for _, tm := range t.lines[line] {
-		if joinedKeys(tm.words) == skipKey {
+		if tm.key == skipKey {
 			continue
 		}
 		if len(tm.words) > 1 || (tm.swedish && (head != "" || rest != "")) {
