@@ -174,7 +174,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, err
 		}
 	}
-	db, err := open(ctx, abs, false)
+	db, err := openReadWrite(ctx, abs)
 	if err != nil {
 		return nil, err
 	}
@@ -254,6 +254,31 @@ func open(ctx context.Context, abs string, readOnly bool, extra ...string) (*DB,
 		return nil, db.openError(err)
 	}
 	return db, nil
+}
+
+// openBusyWait bounds how long a read-write open retries while another
+// connection holds the file (busy_timeout's own bound).
+const openBusyWait = 5 * time.Second
+
+// openReadWrite opens the archive read-write, retrying while SQLite says
+// busy: switching a file to WAL mode reads it and then needs it alone, and
+// SQLite answers a second process doing the same at the same moment (two
+// first opens, as two cron jobs can make) with SQLITE_BUSY at once, without
+// its busy handler, to avoid a deadlock.
+func openReadWrite(ctx context.Context, abs string) (*DB, error) {
+	start, wait := time.Now(), 5*time.Millisecond
+	for {
+		db, err := open(ctx, abs, false)
+		if err == nil || sqliteCode(err) != sqlite3.SQLITE_BUSY || time.Since(start) > openBusyWait {
+			return db, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 200*time.Millisecond)
+	}
 }
 
 // errHotJournal marks an open that found a journal left by a cut-off write.
