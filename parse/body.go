@@ -9,7 +9,7 @@ import "strings"
 // The last word names the body ("Kaupunginvaltuuston tarkastuslautakunta" is
 // a committee, "Kunnanhallituksen konsernijaosto" a division of the board).
 func BodyLevel(body string) int {
-	words := strings.Fields(strings.ToLower(body))
+	words := strings.Fields(lower(body))
 	if len(words) == 0 {
 		return 1
 	}

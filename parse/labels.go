@@ -302,7 +302,7 @@ var bodySuffixes = []string{
 
 // isFullBodyName reports whether a handling header names its body in full.
 func isFullBodyName(s string) bool {
-	words := strings.Fields(strings.ToLower(s))
+	words := strings.Fields(lower(s))
 	if len(words) == 0 || len(words) > 8 {
 		return false
 	}

@@ -39,10 +39,10 @@ var (
 // classify decides the outcome of one handling from its proposal, its
 // decision and its käsittely (handling notes).
 func classify(proposal, decision, notes string) Outcome {
-	p, d := strings.ToLower(proposal), strings.ToLower(decision)
-	nd := strings.ToLower(notes) + "\n" + d
+	p, d := lower(proposal), lower(decision)
+	nd := lower(notes) + "\n" + d
 	switch {
-	case d == "" && p != "" && bodyAdoptsCounterRe.MatchString(strings.ToLower(notes)):
+	case d == "" && p != "" && bodyAdoptsCounterRe.MatchString(lower(notes)):
 		// No Päätös line, but the handling notes say the body took up a
 		// counter-proposal: "Lautakunta kannatti vastaehdotusta yksimielisesti."
 		return OutcomeAmended
@@ -314,7 +314,7 @@ func language(lines []string) string {
 	for _, l := range lines {
 		// The words of the lower-cased line, found in place: no slice of
 		// words per line.
-		l = strings.ToLower(l)
+		l = lower(l)
 		start := -1
 		for i, r := range l {
 			letter := unicode.IsLetter(r)

@@ -233,10 +233,10 @@ var chromeWords = map[string]bool{"haku": true, "rss": true, "sök": true, "sök
 // stripChromeWords removes chrome words from both ends of s.
 func stripChromeWords(s string) string {
 	w := strings.Fields(s)
-	for len(w) > 0 && chromeWords[strings.ToLower(w[0])] {
+	for len(w) > 0 && chromeWords[lower(w[0])] {
 		w = w[1:]
 	}
-	for len(w) > 0 && chromeWords[strings.ToLower(w[len(w)-1])] {
+	for len(w) > 0 && chromeWords[lower(w[len(w)-1])] {
 		w = w[:len(w)-1]
 	}
 	return strings.Join(w, " ")
@@ -277,7 +277,7 @@ var markdownImage = mustPattern(`!\[[^\]]*\]\([^)]*\)`)
 // PDF-muodossa". Package scrape leaves such links and tables
 // out of a page's text when told so.
 func IsChrome(text string) bool {
-	t := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(text, "\u00a0", " ")), " "))
+	t := lower(strings.Join(strings.Fields(strings.ReplaceAll(text, "\u00a0", " ")), " "))
 	return navSet[t]
 }
 
@@ -288,20 +288,20 @@ func isChromeLine(l string) bool {
 	if len(l) > maxHeaderBytes {
 		return false
 	}
-	lower := strings.ToLower(l)
-	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || feedLabelRe.MatchString(l) {
+	low := lower(l)
+	if strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || feedLabelRe.MatchString(l) {
 		return true
 	}
 	if isBreadcrumb(l) {
 		return true
 	}
-	if lower == "kokousnumero" || strings.HasSuffix(lower, " kokousnumero") {
+	if low == "kokousnumero" || strings.HasSuffix(low, " kokousnumero") {
 		// "Pomarkun kunta Kokousnumero" over "25.03.2025 § 58": the
 		// printed page's header block, between the attachments and the item.
 		return true
 	}
 	// Every piece between separators is a navigation phrase.
-	rest := strings.TrimSpace(markdownImage.ReplaceAllString(lower, " "))
+	rest := strings.TrimSpace(markdownImage.ReplaceAllString(low, " "))
 	for rest != "" {
 		rest = strings.TrimLeft(rest, " |")
 		if rest == "" {
@@ -356,7 +356,7 @@ func orgFromDocumentTitle(t string) string {
 	if t == "" || len(t) > 120 || strings.ContainsAny(t, "§|/") || isSiteHeader(t) {
 		return ""
 	}
-	words := strings.Fields(strings.ToLower(t))
+	words := strings.Fields(lower(t))
 	if len(words) < 2 || len(words) > 8 {
 		return ""
 	}
@@ -424,7 +424,7 @@ func FindDate(s string) (string, bool) {
 // and dashes.
 func TitleKey(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range lower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		}

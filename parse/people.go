@@ -19,7 +19,7 @@ var titleSuffixes = []string{
 }
 
 func isTitleWord(w string) bool {
-	w = strings.ToLower(strings.TrimRight(w, ".,:;"))
+	w = lower(strings.TrimRight(w, ".,:;"))
 	for _, s := range titleSuffixes {
 		if strings.HasSuffix(w, s) {
 			return true
@@ -143,7 +143,7 @@ var initial = mustPattern(`^\p{Lu}\.$`)
 // sameStem reports whether two words share their first five letters or more,
 // enough to tie "Kemijärvi" to "Kemijärven" without a list of municipalities.
 func sameStem(a, b string) bool {
-	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
+	ra, rb := []rune(lower(a)), []rune(lower(b))
 	n := 0
 	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
 		n++

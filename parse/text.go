@@ -211,7 +211,7 @@ func (p *pageParser) docLine(l string) bool {
 	if m == nil {
 		return false
 	}
-	switch strings.ToLower(m[1]) {
+	switch lower(m[1]) {
 	case "pöytäkirja", "protokoll":
 		p.document = DocumentMinutes
 	case "esityslista", "föredragningslista":
@@ -225,7 +225,7 @@ func (p *pageParser) docLine(l string) bool {
 		p.warn("document line %q: %v", l, err)
 	}
 	n := parseSection(m[6])
-	switch strings.ToLower(m[5]) {
+	switch lower(m[5]) {
 	case "pykälä", "paragraf", "§":
 		p.docSection = n
 	default:
@@ -359,7 +359,7 @@ func presenterLine(s string) bool {
 		return false
 	}
 	i := 0
-	if t := strings.ToLower(strings.TrimSuffix(w[0], ".")); (t == "vt" || t == "va" || t == "ma") && len(w) > 2 {
+	if t := lower(strings.TrimSuffix(w[0], ".")); (t == "vt" || t == "va" || t == "ma") && len(w) > 2 {
 		i = 1
 	}
 	if !isTitleWord(w[i]) {
@@ -377,11 +377,11 @@ func (p *pageParser) line(l string) {
 			l = strings.TrimSpace(l[1 : len(l)-1])
 		}
 	}
-	lower := strings.ToLower(l)
-	if (strings.Contains(lower, "salai") || strings.Contains(lower, "salassa") || strings.Contains(lower, "sekretess") || strings.Contains(lower, "hemlig")) && confidential.MatchString(l) {
+	low := lower(l)
+	if (strings.Contains(low, "salai") || strings.Contains(low, "salassa") || strings.Contains(low, "sekretess") || strings.Contains(low, "hemlig")) && confidential.MatchString(l) {
 		p.confidential = true
 	}
-	if strings.Contains(lower, "esteelli") || strings.Contains(lower, "jävi") || strings.Contains(lower, "jäävi") {
+	if strings.Contains(low, "esteelli") || strings.Contains(low, "jävi") || strings.Contains(low, "jäävi") {
 		p.disq = appendNew(p.disq, disqualified(l)...)
 	}
 	// Headers, document lines, diary numbers and notes are short; long lines
@@ -470,7 +470,7 @@ func (p *pageParser) line(l string) {
 	}
 	if kind, rest, ok := matchLabel(l); ok {
 		// "Valmistelija ja esittelijä: …" names the presenter too.
-		p.presentsToo = kind == secPreparer && strings.Contains(strings.ToLower(l[:min(len(l), 40)]), "esittelijä")
+		p.presentsToo = kind == secPreparer && strings.Contains(lower(l[:min(len(l), 40)]), "esittelijä")
 		p.label(kind, rest)
 		return
 	}
@@ -681,7 +681,7 @@ func (p *pageParser) label(kind section, rest string) {
 		}
 		p.text(rest)
 	case secAttachments:
-		if l := strings.ToLower(rest); len(rest) > 0 && unicode.IsDigit(rune(l[0])) {
+		if l := lower(rest); len(rest) > 0 && unicode.IsDigit(rune(l[0])) {
 			rest = p.lastLabelLine()
 		} else if l := p.lastLabelLine(); p.rows[l] && oneAttachmentRow.MatchString(l) {
 			// "Liite Tiivistelmä: … | ||": a row of the attachment table,
