@@ -47,6 +47,12 @@ var labels = func() []label {
 		{"Valmistelu ja lisätiedot", secPreparer, false},
 		{"Valmistelija ja esittelijä", secPreparer, false},
 		{"Valmistelija / lisätiedot", secPreparer, false},
+		{"Lisätietoja päätöksestä antavat", secPreparer, false},
+		{"Lisätietoja päätöksestä antaa", secPreparer, false},
+		{"Lisätietoja asiasta antavat", secPreparer, false},
+		{"Lisätietoja asiasta antaa", secPreparer, false},
+		{"Lisätietojen antajat", secPreparer, false},
+		{"Lisätietojen antaja", secPreparer, false},
 		{"Lisätietoja antavat", secPreparer, false},
 		{"Lisätietoja antaa", secPreparer, false},
 		{"Lisätietoja", secPreparer, false},
@@ -207,8 +213,13 @@ func restFits(kind section, rest string) bool {
 	switch kind {
 	case secPreparer, secPresenter:
 		// "Lisätietoja antaa rehtori Juha-Pekka Pihlman, puh. 040 487 7104.":
-		// a contact line may end in a full stop.
-		return !strings.HasSuffix(rest, ".") || phoneRe.MatchString(strings.TrimSuffix(rest, "."))
+		// a contact line may end in a full stop, after a phone or an e-mail.
+		r := strings.TrimSuffix(rest, ".")
+		if r == rest || phoneRe.MatchString(r) {
+			return true
+		}
+		e := emailRe.FindString(r)
+		return e != "" && strings.HasSuffix(r, e)
 	case secNotify, secAttachments, secSupplement:
 		return startsUpper && !strings.HasSuffix(rest, ".")
 	case secProposal:
@@ -244,7 +255,10 @@ var (
 	diaryRe = mustPattern(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(` + diaryNumber + `(?:, ` + diaryNumber + `)*)$` +
 		// Without the task class ("Dnro 123/2025"), only after its label:
 		// alone, such a number may be a meeting's ("8/2025").
-		`|^(?i:dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*(\d{1,6}/\d{4})$`)
+		`|^(?i:dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*(\d{1,6}/\d{4})$` +
+		// Other systems' case numbers, alone or labelled: CaseM's
+		// "ROIDno-2021-4378" (CloudNC), Helsinki's "HEL 2018-012640 T 00 01 01".
+		`|^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(\p{Lu}{2,8}Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?)$`)
 	confidential = mustPattern(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )
 

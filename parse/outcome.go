@@ -19,21 +19,32 @@ func ValidOutcome(s string) bool {
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?esityslistalta|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
+	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|bordlades|bordlägga ärendet|bordlade ärendet`)
 	returnedRe  = mustPattern(`palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|återremitterades|återremittera ärendet|återremitterade ärendet`)
 	amendedRe   = mustPattern(`hyväksyttiin muutettuna|muutettuna|täydennettynä|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|ändrat förslag|i ändrad form|godkändes ändrat`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|vastaehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`)
 	rejectObjRe = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:päätti |päättää |päättivät )?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i) tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
-	actionRe    = mustPattern(`hyväksy|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
+	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
 	// bodyAdoptsCounterRe: the body itself (not a member, who only seconds)
 	// supported a counter-proposal.
 	bodyAdoptsCounterRe = mustPattern(`(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:yksimielisesti )?kannatti (?:\S+ ){0,2}(?:vasta|muutos)ehdotust`)
 	proposesRejection   = mustPattern(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
-	approvedRe          = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ )?hyväksytyksi|hyväksyneen (?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)`)
-	plainApprove        = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^hyväksytään\.?$|^(?:päätös)?(?:ehdotuksen|esityksen) mukaan(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
+	approvedRe          = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ )?hyväksytyksi|hyväksyneen (?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|(?:päätös|esitys) (?:on|oli) (?:\S+ )?ehdotuksen mukainen`)
+	// adoptsProposalRe: the decision adopted the proposal itself, whose
+	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
+	// where the proposal was only to take note: noted).
+	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|(?:päätös|esitys) (?:on|oli) (?:\S+ )?ehdotuksen mukainen|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|godkände förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
+	// pastTabledRe: a tabling told in the past tense, a decision wherever it
+	// stands (Helsinki prints it under the proposal's "Esitys" heading).
+	pastTabledRe = mustPattern(`päätti (?:panna|jättää) asian (?:\S+ )?pöydälle|pani asian (?:\S+ )?pöydälle|jätettiin (?:\S+ )?pöydälle|pantiin pöydälle|bordlades`)
+	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
+	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
+	// or not it won.
+	voteOptionRe = mustPattern(`(?m)^(?:jaa|ei|ja|nej)[- ](?:ehdotus|förslag)\b.*$`)
+	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:päätös)?(?:ehdotuksen|esityksen) mukaan(?: yksimielisesti)?\.?$|^förslaget godkändes(?: enhälligt)?\.?$`)
 )
 
 // classify decides the outcome of one handling from its proposal, its
@@ -41,11 +52,14 @@ var (
 func classify(proposal, decision, notes string) Outcome {
 	p, d := lower(proposal), lower(decision)
 	nd := lower(notes) + "\n" + d
+	options := voteOptionRe.ReplaceAllString(nd, "")
 	switch {
 	case d == "" && p != "" && bodyAdoptsCounterRe.MatchString(lower(notes)):
 		// No Päätös line, but the handling notes say the body took up a
 		// counter-proposal: "Lautakunta kannatti vastaehdotusta yksimielisesti."
 		return OutcomeAmended
+	case d == "" && pastTabledRe.MatchString(p):
+		return OutcomeTabled
 	case d == "" && p != "":
 		return OutcomePending
 	case d == "":
@@ -56,7 +70,7 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeTabled
 	case returnedRe.MatchString(d):
 		return OutcomeReturned
-	case amendedRe.MatchString(d), counterRe.MatchString(nd), counterWonVote(nd):
+	case amendedRe.MatchString(d), counterRe.MatchString(options), counterWonVote(nd):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(d):
 		return OutcomeRejected
@@ -82,22 +96,32 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeNoted
 	}
 	plain := plainApprove.MatchString(strings.TrimSpace(firstLine(d)))
-	if plain || restated {
-		// The adopted proposal decides the outcome.
-		switch {
-		case tabledRe.MatchString(p):
-			return OutcomeTabled
-		case returnedRe.MatchString(p):
-			return OutcomeReturned
-		case notedRe.MatchString(p) && !actionRe.MatchString(withoutNoting(p)):
-			return OutcomeNoted
-		}
-		return OutcomeApproved
+	if plain || restated || (p != "" && adoptsProposalRe.MatchString(d)) {
+		return adopted(p)
+	}
+	if adoptsProposalRe.MatchString(options) {
+		// The handling notes say the proposal was adopted ("Kaupunginhallitus
+		// hyväksyi esittelijän ehdotuksen äänin 12 - 2", "Päätös on
+		// ehdotuksen mukainen."), the decision restating it in full.
+		return adopted(p)
 	}
 	if approvedRe.MatchString(d) {
 		return OutcomeApproved
 	}
 	return OutcomeDecided
+}
+
+// adopted is the outcome of a decision that adopted proposal p: p's own.
+func adopted(p string) Outcome {
+	switch {
+	case tabledRe.MatchString(p):
+		return OutcomeTabled
+	case returnedRe.MatchString(p):
+		return OutcomeReturned
+	case notedRe.MatchString(p) && !actionRe.MatchString(withoutNoting(p)):
+		return OutcomeNoted
+	}
+	return OutcomeApproved
 }
 
 // proposalIsYesRe: the vote was put so that the official's proposal is

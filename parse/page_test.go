@@ -250,6 +250,11 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esittelijän ehdotus:\n" + prop, "", ""},                                  // the label alone: no presenter named
 		{"Esittelijä Kunnanhallitus\nPäätösehdotus " + prop, "", "Kunnanhallitus"}, // a body presents
 		{"Esittelijä Meikäläinen Matti, kunnanjohtaja\nPäätösehdotus " + prop, "Meikäläinen Matti", "kunnanjohtaja"},
+		// Title and name on lines of their own below the label (Helsinki).
+		{"Esittelijä\npormestari\nJan Vapaavuori\nPäätösehdotus " + prop, "Jan Vapaavuori", "pormestari"},
+		// Name, title and e-mail after commas, as preparers are written (CloudNC).
+		{"Esittelijä\nLiisa Laine, nuorisovaltuuston edustaja, liisa.laine@testi.fi\nPäätösehdotus " + prop, "Liisa Laine", "nuorisovaltuuston edustaja"},
+		{"Esittelijä\n• Liisa Laine, liisa.laine@testi.fi\nPäätösehdotus " + prop, "Liisa Laine", ""},
 	} {
 		d := parse.Text(wordingPage(prep + tc.lines + "\nPäätös Ehdotus hyväksyttiin."))
 		var name, title string
@@ -288,10 +293,43 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Päätös Hyväksytään.", parse.OutcomeApproved, nil},
 		{"Beslut Stadsdirektören informerade fullmäktigeledamöterna om följande frågor: mötet med Fortum.", parse.OutcomeNoted, nil},
 		{"Beslut Fullmäktige instämde i ordförandens förslag och beslutade enhälligt att lämna motionen till stadsstyrelsen.", parse.OutcomeApproved, &tr},
+		{"Päätös Hyväksyi.", parse.OutcomeApproved, nil},
+		{"Päätös Kaupunginhallitus pani asian pöydälle.", parse.OutcomeTabled, nil},
+		{"Päätös Esittelijä peruutti esityksensä.", parse.OutcomeWithdrawn, nil},
+		{"Päätös Asia poistettiin listalta.", parse.OutcomeWithdrawn, nil},
+		// Helsinki's closing line: the decision followed the proposal.
+		{"Päätös Kaupunginhallitus päätti varata alueen konsortiolle.\nPäätös on ehdotuksen mukainen.", parse.OutcomeApproved, nil},
+		{"Päätös Kaupunginhallitus esitti kaupunginvaltuustolle seuraavaa:\nKaupunginvaltuusto hyväksyy sopimuksen.\nEsitys on ehdotuksen mukainen.", parse.OutcomeApproved, nil},
+		// The notes say the proposal was adopted, the decision says it anew.
+		{"Päätös Kaupunginhallitus päätti varata alueen konsortiolle.\nKäsittely Asian aikana kuultavana oli arkkitehti.\nPäätös on ehdotuksen mukainen.", parse.OutcomeApproved, nil},
+		// A vote's options name the counter-proposal; the proposal won.
+		{"Käsittely Äänestys\nJAA-ehdotus: Esityksen mukaan\nEI-ehdotus: Virtasen vastaehdotuksen mukaisesti muutettuna\nJaa-äänet: 12\nEi-äänet: 2\n" +
+			"Päätös Kunnanhallitus hyväksyi esittelijän ehdotuksen äänin 12 - 2.", parse.OutcomeApproved, &f},
 	} {
 		d := parse.Text(wordingPage(head + tc.decision))
 		if d.Outcome != tc.outcome || (d.Unanimous == nil) != (tc.unanimous == nil) || (d.Unanimous != nil && *d.Unanimous != *tc.unanimous) {
 			t.Errorf("%q: outcome %s, unanimous %v; want %s, %v", tc.decision, d.Outcome, d.Unanimous, tc.outcome, tc.unanimous)
+		}
+	}
+}
+
+// A decision adopting the proposal takes the proposal's outcome: only noting
+// is noted, noting and forwarding is approved; a tabling reported under a
+// proposal's heading, in the past tense, is the decision (Helsinki's
+// "Esitys" heading).
+func TestProposalDecidesTheOutcome(t *testing.T) {
+	for _, tc := range []struct {
+		lines   string
+		outcome parse.Outcome
+	}{
+		{"Päätösehdotus Valtuusto merkitsee asiat tiedokseen.\nPäätös Valtuusto hyväksyi yksimielisesti hallituksen ehdotuksen.", parse.OutcomeNoted},
+		{"Päätösehdotus Valtuusto merkitsee aloitteen tiedoksi ja lähettää sen kaupunginhallitukselle valmisteltavaksi.\nPäätös Hyväksyttiin.", parse.OutcomeApproved},
+		{"Esitys Kaupunginhallitus päätti panna asian pöydälle 13.6.2022 saakka.", parse.OutcomeTabled},
+		{"Päätösehdotus Kunnanhallitus päättää jättää asian pöydälle.", parse.OutcomePending},
+	} {
+		d := parse.Text(wordingPage("Taustaa.\n" + tc.lines))
+		if d.Outcome != tc.outcome {
+			t.Errorf("%q: outcome %s, want %s", tc.lines, d.Outcome, tc.outcome)
 		}
 	}
 }
@@ -307,6 +345,8 @@ func TestPreparerWordings(t *testing.T) {
 		{"Valmistelija kunnanjohtaja / kommundirektör Matti Meikäläinen", "Matti Meikäläinen  "},
 		{"Valmistelijat: hallintojohtaja Liisa Laine (p. 040 123 4567) ja talousjohtaja Pekka Puu (p. 040 765 4321)",
 			"Liisa Laine 040 123 4567  | Pekka Puu 040 765 4321 "},
+		{"Lisätietojen antaja\nLiisa Laine, tiimipäällikkö: 09 310 37211\nliisa.laine@testi.fi", "Liisa Laine 09 310 37211 liisa.laine@testi.fi"},
+		{"Lisätietoja päätöksestä antaa hyvinvointialuejohtaja Liisa Laine, liisa.laine@testi.fi.", "Liisa Laine  liisa.laine@testi.fi"},
 	} {
 		d := parse.Text(wordingPage(tc.lines + "\nTaustaa asiasta kerrotaan tässä.\nPäätös Ehdotus hyväksyttiin."))
 		var got []string
@@ -328,6 +368,10 @@ func TestDiaryNumberForms(t *testing.T) {
 		{"Dno: 45/2024", "45/2024"},
 		{"D/123/00.01.00/2025", "D/123/00.01.00/2025"},
 		{"KUO/1234/00.01.02/2023", "KUO/1234/00.01.02/2023"},
+		// CaseM (CloudNC) and Helsinki's case numbers, alone on their line.
+		{"ROIDno-2021-4378", "ROIDno-2021-4378"},
+		{"HEL 2018-012640 T 00 01 01", "HEL 2018-012640 T 00 01 01"},
+		{"HEL 2023-006920", "HEL 2023-006920"},
 	} {
 		d := parse.Text(wordingPage(tc.line + "\nTaustaa.\nPäätös Ehdotus hyväksyttiin."))
 		if d.DiaryNumber != tc.want {

@@ -170,6 +170,9 @@ type pageParser struct {
 	preTitle string
 	// presentsToo: the preparers' label also names the presenter.
 	presentsToo bool
+	// nameNext: the presenter's line gave a title only, and the line below
+	// it may be the name ("Esittelijä" / "pormestari" / "Jan Vapaavuori").
+	nameNext bool
 	// preLines are the title-like lines read before any handling; the
 	// first is the title until a handling header shows otherwise.
 	preLines []string
@@ -431,7 +434,7 @@ func (p *pageParser) line(l string) {
 		}
 		if m := diaryRe.FindStringSubmatch(l); m != nil {
 			if p.diary == "" {
-				p.diary = m[1] + m[2] // one of them: the full form or the labelled short one
+				p.diary = m[1] + m[2] + m[3] // one of them: the full form, the labelled short one, another system's
 			}
 			p.endList()
 			return
@@ -657,6 +660,7 @@ func (p *pageParser) label(kind section, rest string) {
 	}
 	p.lastText = ""
 	p.titleOpen = false
+	p.nameNext = false
 	p.flushPendingTitle()
 	p.sec = kind
 	p.personLines = 0
@@ -735,12 +739,38 @@ func (p *pageParser) presentedBy(title string) {
 }
 
 func (p *pageParser) setPresenter(s string) {
+	s = strings.TrimLeft(s, bullets)
+	if s == "" {
+		return // "Esittelijä" / "-" / the presenter below
+	}
 	h := p.ensureHandling()
 	if pr := presenterFrom(s, p.place()); pr != nil {
 		h.presenter = pr
 	}
 	h.hasPresenter = true
 	p.sec = secImplicitProp
+	p.nameNext = h.presenter != nil && h.presenter.Name == "" && h.presenter.Title != ""
+}
+
+// bullets open list lines ("• Anni Halminen, anni.halminen@pori.fi").
+const bullets = "•·‣▪*-–— \t"
+
+// presenterName completes a presenter known by title with the line below
+// it when that line is a name alone.
+func (p *pageParser) presenterName(l string) bool {
+	if !p.nameNext || p.cur == nil || p.cur.presenter == nil || len(p.cur.implicit) > 0 {
+		return false
+	}
+	p.nameNext = false
+	if strings.ContainsAny(l, ".,:;0123456789") || len(strings.Fields(l)) > 4 {
+		return false
+	}
+	ps := parsePersons(l, p.place())
+	if len(ps) != 1 || ps[0].Name == "" || ps[0].Title != "" || ps[0].Name != l {
+		return false
+	}
+	p.cur.presenter.Name = ps[0].Name
+	return true
 }
 
 // place is the organisation's first word, used to drop a municipality written
@@ -772,6 +802,9 @@ func (p *pageParser) text(l string) {
 		p.cur.proposal = append(p.cur.proposal, l)
 		return
 	case secImplicitProp:
+		if p.presenterName(l) {
+			return
+		}
 		p.cur.implicit = append(p.cur.implicit, l)
 		return
 	case secDecision:
