@@ -24,8 +24,8 @@ vet: ## go vet, a gofmt check and a tidy go.mod (go mod tidy changes nothing)
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-accuracy: ## parser accuracy: synthetic set, real pages (development and held-out parts), raw Espoo HTML
-	$(GO) test -count=1 -run '^(TestAccuracy|TestRealAccuracyDev|TestRealAccuracyHeldOut|TestRealHTML)$$' -v ./parse
+accuracy: ## parser accuracy: synthetic set, real Dynasty pages and the wording set (development and held-out parts each), raw Espoo HTML
+	$(GO) test -count=1 -run '^(TestAccuracy|TestRealAccuracyDev|TestRealAccuracyHeldOut|TestWordingAccuracyDev|TestWordingAccuracyHeldOut|TestRealHTML)$$' -v ./parse
 
 bench: ## run every benchmark and print its figures
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...

@@ -477,8 +477,9 @@ func TestRealHTML(t *testing.T) {
 	t.Logf("%d labelled fields checked on %d raw pages", checked, len(paths))
 }
 
-// Regression floors of the wording set, set under its first figures.
+// Regression floors of the wording set, set under its figures with parser
+// v12 (development 0.853, held-out 0.776; before v12 0.640 and 0.592).
 const (
-	wordingFloorDev     = 0.5
-	wordingFloorHeldOut = 0.5
+	wordingFloorDev     = 0.80
+	wordingFloorHeldOut = 0.70
 )
