@@ -250,6 +250,10 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esittelijän ehdotus:\n" + prop, "", ""},                                  // the label alone: no presenter named
 		{"Esittelijä Kunnanhallitus\nPäätösehdotus " + prop, "", "Kunnanhallitus"}, // a body presents
 		{"Esittelijä Meikäläinen Matti, kunnanjohtaja\nPäätösehdotus " + prop, "Meikäläinen Matti", "kunnanjohtaja"},
+		{"Esittelijä kunnanjohtaja Anna Maria Virtanen\nPäätösehdotus " + prop, "Anna Maria Virtanen", "kunnanjohtaja"},
+		// Labels run together on one line (a left column's cells joined).
+		{"Esittelijä kunnanjohtaja Matti Meikäläinen Päätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Esittelijä: kunnanjohtaja Matti Meikäläinen, Päätösehdotus: " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		// Title and name on lines of their own below the label (Helsinki).
 		{"Esittelijä\npormestari\nJan Vapaavuori\nPäätösehdotus " + prop, "Jan Vapaavuori", "pormestari"},
 		// Name, title and e-mail after commas, as preparers are written (CloudNC).
@@ -345,6 +349,9 @@ func TestPreparerWordings(t *testing.T) {
 		{"Valmistelija kunnanjohtaja / kommundirektör Matti Meikäläinen", "Matti Meikäläinen  "},
 		{"Valmistelijat: hallintojohtaja Liisa Laine (p. 040 123 4567) ja talousjohtaja Pekka Puu (p. 040 765 4321)",
 			"Liisa Laine 040 123 4567  | Pekka Puu 040 765 4321 "},
+		{"Valmistelija hallintojohtaja Anna Maria Virtanen, puh. 040 123 4567", "Anna Maria Virtanen 040 123 4567 "},
+		{"Valmistelija Kaavoittaja Matti Meikäläinen", "Matti Meikäläinen  "},
+		{"Valmistelija hallintojohtaja Liisa Laine, puh. 040 123 4567 Esittelijä kunnanjohtaja Matti Meikäläinen", "Liisa Laine 040 123 4567 "},
 		{"Lisätietojen antaja\nLiisa Laine, tiimipäällikkö: 09 310 37211\nliisa.laine@testi.fi", "Liisa Laine 09 310 37211 liisa.laine@testi.fi"},
 		{"Lisätietoja päätöksestä antaa hyvinvointialuejohtaja Liisa Laine, liisa.laine@testi.fi.", "Liisa Laine  liisa.laine@testi.fi"},
 	} {

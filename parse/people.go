@@ -82,7 +82,8 @@ func startsUpper(w string) bool {
 
 // splitTitleName splits "Vt. kaupunginjohtaja Marjo Säärelä" into title and
 // name. The name is the run of capitalised words at the end; a name has at most
-// two words, so capitalised words before them belong to the title. place, when
+// two words (three after a known title), so capitalised words before them
+// belong to the title. place, when
 // not empty, is the organisation's first word ("Kemijärven"): some Dynasty sites
 // append the municipality after the presenter's name ("Säärelä Marjo
 // Kemijärvi"), and a trailing word sharing its stem is dropped.
@@ -119,8 +120,15 @@ func splitTitleName(s, place string) (title, name string) {
 	if len(nameWords) >= 3 && place != "" && sameStem(nameWords[len(nameWords)-1], place) {
 		nameWords = nameWords[:len(nameWords)-1]
 	}
-	// At most two names, not counting initials ("Toni K. Korkalainen").
-	for names(nameWords) > 2 {
+	// At most two names, not counting initials ("Toni K. Korkalainen"),
+	// where the first word may be a title of its own ("Kaavoittaja Matti
+	// Meikäläinen"); three after a title known as one ("hallintojohtaja Anna
+	// Maria Virtanen").
+	most := 2
+	if i > 0 && (!startsUpper(words[i-1]) || isTitleWord(words[i-1])) {
+		most = 3
+	}
+	for names(nameWords) > most {
 		i++
 		nameWords = nameWords[1:]
 	}

@@ -471,6 +471,12 @@ func (p *pageParser) line(l string) {
 			return
 		}
 	}
+	if first, second, ok := splitRunOnLabel(l); ok {
+		p.line(first)
+		p.current = second
+		p.line(second)
+		return
+	}
 	if kind, rest, ok := matchLabel(l); ok {
 		// "Valmistelija ja esittelijä: …" names the presenter too.
 		p.presentsToo = kind == secPreparer && strings.Contains(lower(l[:min(len(l), 40)]), "esittelijä")
@@ -502,6 +508,44 @@ func (p *pageParser) line(l string) {
 		return
 	}
 	p.text(l)
+}
+
+// runOnLabels are the labels found run on after a people line, as written
+// (capitalised): a left column's cells joined on one line.
+var runOnLabels = []string{"Esittelijä", "Päätösehdotus", "Päätösesitys", "Ehdotus", "Esitys", "Föredragande", "Beslutsförslag"}
+
+// splitRunOnLabel splits a line opened by a preparer's or presenter's label
+// where a presenter's or proposal's label follows on the same line:
+// "Esittelijä kunnanjohtaja Matti Meikäläinen Päätösehdotus Kunnanhallitus
+// päättää …", "Valmistelija … 040 123 4567 Esittelijä kunnanjohtaja …".
+func splitRunOnLabel(l string) (first, second string, ok bool) {
+	at := -1
+	for _, w := range runOnLabels {
+		from := 0
+		for {
+			i := strings.Index(l[from:], " "+w)
+			if i < 0 {
+				break
+			}
+			i += from + 1
+			end := i + len(w)
+			if end == len(l) || l[end] == ' ' || l[end] == ':' {
+				if k, _, ok := matchLabel(l[i:]); ok && (k == secPresenter || k == secProposal) && (at < 0 || i < at) {
+					at = i
+				}
+				break
+			}
+			from = end
+		}
+	}
+	if at < 0 {
+		return "", "", false
+	}
+	first = strings.TrimSpace(l[:at])
+	if k, _, ok := matchLabel(first); !ok || (k != secPreparer && k != secPresenter) {
+		return "", "", false
+	}
+	return first, l[at:], true
 }
 
 // sectionAlone handles "§ 198" standing on its own line: it completes a
