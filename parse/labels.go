@@ -124,7 +124,16 @@ var labels = func() []label {
 
 // ownerProposal matches "Kunnanjohtajan ehdotus:" and "Föredragandens förslag":
 // a proposal label preceded by whose it is.
-var ownerProposal = mustPattern(`^\p{Lu}\p{Ll}+(?:n|s) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*(?::|\|)\s*(.*))?$`)
+// Its groups: the owner as written ("Kunnanjohtajan", "KUNNANJOHTAJAN", the
+// abbreviated "Kj:n"), a name in brackets after the label, and the text after
+// the colon.
+var ownerProposal = mustPattern(`^(\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*))?$`)
+
+// abbrPresenter is a presenter's title abbreviated, in brackets after a
+// proposal's label ("Ehdotus (kj):") or before it ("Kj:n ehdotus"):
+// kunnanjohtaja, kaupunginjohtaja, sivistysjohtaja, toimitusjohtaja,
+// puheenjohtaja, hallintojohtaja.
+var abbrPresenter = mustPattern(`^(?i:kj|kaj|sivj|tj|pj|hj)\.?:?$`)
 
 // matchLabel reports whether line starts with a block label, and the text that
 // follows the label on the same line.
@@ -145,7 +154,7 @@ func matchLabel(line string) (section, string, bool) {
 		return secNone, "", false
 	}
 	if m := ownerProposal.FindStringSubmatch(line); m != nil {
-		return secProposal, m[1], true
+		return secProposal, m[3], true
 	}
 	for _, l := range labels {
 		if len(line) < len(l.text) || !strings.EqualFold(line[:len(l.text)], l.text) {
@@ -157,7 +166,13 @@ func matchLabel(line string) (section, string, bool) {
 		}
 		if rest != "" {
 			r, _ := utf8.DecodeRuneInString(rest)
-			if r != ' ' && r != ':' && r != '(' {
+			switch r {
+			case ' ', ':', '(':
+			case '/', ',':
+				// "Päätösehdotus/Kunnanjohtaja …", "Päätösehdotus, kunnanjohtaja
+				// …:": a separator for the space.
+				rest = " " + strings.TrimLeft(rest[1:], " ")
+			default:
 				continue // a longer word: "Oheismateriaalina", "Liitteenä"
 			}
 		}
@@ -167,7 +182,7 @@ func matchLabel(line string) (section, string, bool) {
 			if i := strings.IndexByte(rest, ')'); i >= 0 {
 				inner := strings.TrimSpace(rest[1:i])
 				rest = strings.TrimSpace(rest[i+1:])
-				if l.kind == secProposal && (presenterLine(inner) || implicitPresenter.MatchString(inner)) {
+				if l.kind == secProposal && (presenterLine(inner) || implicitPresenter.MatchString(inner) || abbrPresenter.MatchString(inner)) {
 					// "Ehdotus (Kunnanjohtaja Matti Meikäläinen):": whose
 					// proposal it is, the proposal after the colon.
 					after := strings.TrimSpace(strings.TrimPrefix(rest, ":"))

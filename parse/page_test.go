@@ -251,6 +251,15 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esittelijä Kunnanhallitus\nPäätösehdotus " + prop, "", "Kunnanhallitus"}, // a body presents
 		{"Esittelijä Meikäläinen Matti, kunnanjohtaja\nPäätösehdotus " + prop, "Meikäläinen Matti", "kunnanjohtaja"},
 		{"Esittelijä kunnanjohtaja Anna Maria Virtanen\nPäätösehdotus " + prop, "Anna Maria Virtanen", "kunnanjohtaja"},
+		// Whose proposal: in capitals, abbreviated, the name in brackets.
+		{"KUNNANJOHTAJAN PÄÄTÖSEHDOTUS:\n" + prop, "", "KUNNANJOHTAJA"},
+		{"Kj:n ehdotus:\n" + prop, "", "Kj"},
+		{"Ehdotus (kj):\n" + prop, "", "kj"},
+		{"Kunnanjohtajan ehdotus (Matti Meikäläinen):\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		// The label's separator a slash or a comma; the name before the title.
+		{"Päätösehdotus/Kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		{"Päätösehdotus, kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Ehdotus\tMatti Meikäläinen, kunnanjohtaja:\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		// Labels run together on one line (a left column's cells joined).
 		{"Esittelijä kunnanjohtaja Matti Meikäläinen Päätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Esittelijä: kunnanjohtaja Matti Meikäläinen, Päätösehdotus: " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
@@ -298,6 +307,11 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Beslut Stadsdirektören informerade fullmäktigeledamöterna om följande frågor: mötet med Fortum.", parse.OutcomeNoted, nil},
 		{"Beslut Fullmäktige instämde i ordförandens förslag och beslutade enhälligt att lämna motionen till stadsstyrelsen.", parse.OutcomeApproved, &tr},
 		{"Päätös Hyväksyi.", parse.OutcomeApproved, nil},
+		{"Päätös Kunnanhallitus hyväksyi päätösehdotuksen lisättynä seuraavalla kappaleella: Sopimus tarkistetaan vuosittain.", parse.OutcomeAmended, nil},
+		{"Päätös Ehdotus hyväksyttiin korjattuna.", parse.OutcomeAmended, nil},
+		{"Päätös Kunnanhallitus päätti jatkaa asian käsittelyä seuraavassa kokouksessa.", parse.OutcomeTabled, nil},
+		{"Päätös Kunnanhallitus päätti lähettää asian takaisin valmisteluun.", parse.OutcomeReturned, nil},
+		{"Päätös Kunnanhallitus päätti, että asia valmistellaan uudelleen.", parse.OutcomeReturned, nil},
 		{"Päätös Kaupunginhallitus pani asian pöydälle.", parse.OutcomeTabled, nil},
 		{"Päätös Esittelijä peruutti esityksensä.", parse.OutcomeWithdrawn, nil},
 		{"Päätös Asia poistettiin listalta.", parse.OutcomeWithdrawn, nil},
@@ -352,6 +366,8 @@ func TestPreparerWordings(t *testing.T) {
 		{"Valmistelija hallintojohtaja Anna Maria Virtanen, puh. 040 123 4567", "Anna Maria Virtanen 040 123 4567 "},
 		{"Valmistelija Kaavoittaja Matti Meikäläinen", "Matti Meikäläinen  "},
 		{"Valmistelija hallintojohtaja Liisa Laine, puh. 040 123 4567 Esittelijä kunnanjohtaja Matti Meikäläinen", "Liisa Laine 040 123 4567 "},
+		{"Valmistelija: hallintojohtaja Liisa Laine/talousjohtaja Pekka Puu", "Liisa Laine   | Pekka Puu  "},
+		{"Lisätietoja antaa hallintojohtaja Liisa Laine puhelin 040 123 4567 sähköposti liisa.laine@testi.fi", "Liisa Laine 040 123 4567 liisa.laine@testi.fi"},
 		{"Lisätietojen antaja\nLiisa Laine, tiimipäällikkö: 09 310 37211\nliisa.laine@testi.fi", "Liisa Laine 09 310 37211 liisa.laine@testi.fi"},
 		{"Lisätietoja päätöksestä antaa hyvinvointialuejohtaja Liisa Laine, liisa.laine@testi.fi.", "Liisa Laine  liisa.laine@testi.fi"},
 	} {

@@ -28,6 +28,13 @@ func isTitleWord(w string) bool {
 	return false
 }
 
+// mailLabel is an e-mail address's label inside a contact line, with no
+// comma before it.
+var mailLabel = mustPattern(`\s+((?i:sähköposti|s-posti|e-?mail|e-post)\b)`)
+
+// tightSlash is a slash between two words with no spaces.
+var tightSlash = mustPattern(`(\p{L})/(\p{L})`)
+
 // contactLabel is the word before an e-mail address in a contact line.
 var contactLabel = mustPattern(`^(?i:e-?mail|sähköposti|s-posti|e-post)\s*:?\s*`)
 
@@ -184,6 +191,14 @@ func parsePersons(line, place string) []Person {
 	line = emailRe.ReplaceAllStringFunc(line, func(e string) string { return e + "," })
 	line = phoneThenEmail.ReplaceAllString(line, "$1, $2") // "… p. 040 123 4567 liisa.laine@…"
 	line = orSplit.ReplaceAllString(line, ", ")
+	line = mailLabel.ReplaceAllString(line, ", $1") // "… puhelin 040 123 4567 sähköposti liisa.laine@…"
+	if !strings.Contains(line, " / ") && strings.Contains(line, "/") {
+		// "hallintojohtaja Liisa Laine/talousjohtaja Pekka Puu": a list
+		// written without spaces.
+		if spaced := tightSlash.ReplaceAllString(line, "$1 / $2"); slashList(spaced, place) {
+			line = spaced
+		}
+	}
 	if strings.Contains(line, " / ") && slashList(line, place) {
 		// "hallintojohtaja Liisa Laine / talousjohtaja Pekka Puu": a list;
 		// "kunnanjohtaja / kommundirektör Matti Meikäläinen" is one title.
@@ -264,7 +279,7 @@ func parsePersons(line, place string) []Person {
 			named = len(people) // the next piece may be this person's title and phone
 		}
 	}
-	if t := strings.TrimSuffix(strings.TrimSpace(pending), ","); t != "" && len(people) > 0 && people[len(people)-1].Title == "" &&
+	if t := strings.TrimRight(strings.TrimSpace(pending), ",:"); t != "" && len(people) > 0 && people[len(people)-1].Title == "" &&
 		isTitleWord(lastWord(t)) && len(strings.Fields(t)) <= 4 {
 		// "Meikäläinen Matti, kunnanjohtaja": the title after the name.
 		people[len(people)-1].Title = t

@@ -366,7 +366,11 @@ func presenterLine(s string) bool {
 		i = 1
 	}
 	if !isTitleWord(w[i]) {
-		return false
+		// "Matti Meikäläinen, kunnanjohtaja:": the name first.
+		name, title, ok := strings.Cut(s, ", ")
+		nw := strings.Fields(name)
+		return ok && len(nw) >= 2 && len(nw) <= 3 && startsUpper(nw[0]) && startsUpper(nw[len(nw)-1]) &&
+			!strings.Contains(title, ",") && isTitleWord(lastWord(title))
 	}
 	_, name := splitTitleName(s, "")
 	return len(strings.Fields(name)) >= 2
@@ -455,18 +459,22 @@ func (p *pageParser) line(l string) {
 		}
 	}
 	if m := ownerProposal.FindStringSubmatch(l); m != nil {
-		// "Sivistysjohtajan päätösehdotus", "Puheenjohtajan esitys | …":
-		// the proposal, and whose it is.
-		if owner := strings.Fields(l)[0]; strings.HasSuffix(owner, "n") && isTitleWord(strings.TrimSuffix(owner, "n")) &&
-			!strings.EqualFold(owner, "esittelijän") {
+		// "Sivistysjohtajan päätösehdotus", "KUNNANJOHTAJAN EHDOTUS:", "Kj:n
+		// ehdotus:", "Puheenjohtajan esitys | …": the proposal, and whose it is.
+		owner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(m[1], ":n"), "n"), "N")
+		if abbr := strings.HasSuffix(m[1], ":n"); (abbr && abbrPresenter.MatchString(owner)) ||
+			(!abbr && owner != m[1] && isTitleWord(owner) && !strings.EqualFold(m[1], "esittelijän")) {
 			// ("Esittelijän ehdotus" is the label alone: the presenter's
 			// proposal, the presenter named elsewhere.)
 			p.label(secProposal, "")
 			if p.cur.presenter == nil {
-				p.presentedBy(strings.TrimSuffix(owner, "n"))
+				p.presentedBy(owner)
+				if ps := parsePersons(m[2], p.place()); len(ps) == 1 && ps[0].Title == "" && ps[0].Name != "" {
+					p.cur.presenter.Name = ps[0].Name // "Kunnanjohtajan ehdotus (Matti Meikäläinen):"
+				}
 			}
-			if m[1] != "" {
-				p.text(m[1])
+			if m[3] != "" {
+				p.text(m[3])
 			}
 			return
 		}
@@ -767,6 +775,8 @@ func (p *pageParser) proposalPresenter(s string) bool {
 		p.setPresenter(s)
 	case implicitPresenter.MatchString(s):
 		p.presentedBy(s)
+	case abbrPresenter.MatchString(s):
+		p.presentedBy(strings.TrimRight(s, ".:")) // "Ehdotus (kj):"
 	default:
 		return false
 	}
