@@ -571,9 +571,11 @@ func findItemID(doc *goquery.Document) string {
 	var pdf, canonical, current string
 	doc.Find("a[href], link[href], area[href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		href := strings.TrimSpace(s.AttrOr("href", ""))
-		if m := pdfItemRe.FindStringSubmatch(href); m != nil {
-			pdf = m[1]
-			return false
+		if containsFoldASCII(href, "kokous/") { // a cheap test before the regexp
+			if m := pdfItemRe.FindStringSubmatch(href); m != nil {
+				pdf = m[1]
+				return false
+			}
 		}
 		isCanon := strings.EqualFold(s.AttrOr("rel", ""), "canonical")
 		aria := s.AttrOr("aria-current", "")
@@ -753,4 +755,26 @@ func flatPage(text string) Page {
 			}
 		}
 	}
+}
+
+// containsFoldASCII reports whether s contains the lower-case ASCII sub,
+// ignoring ASCII case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }

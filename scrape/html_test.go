@@ -251,3 +251,20 @@ func TestExtractPageTooDeep(t *testing.T) {
 		t.Errorf("flat %v, head %q, text %q", p.Flat, p.Head, p.Text)
 	}
 }
+
+func TestContainsFoldASCII(t *testing.T) {
+	for _, tc := range []struct {
+		s, sub string
+		want   bool
+	}{
+		{"https://x.fi/KOKOUS/2024123-4.PDF", "kokous/", true},
+		{"https://x.fi/kokous/2024123-4.pdf", "kokous/", true},
+		{"https://x.fi/kokou", "kokous/", false},
+		{"", "kokous/", false},
+		{"Kokous/", "kokous/", true},
+	} {
+		if got := containsFoldASCII(tc.s, tc.sub); got != tc.want {
+			t.Errorf("containsFoldASCII(%q, %q) = %v", tc.s, tc.sub, got)
+		}
+	}
+}

@@ -397,6 +397,10 @@ func reindexNeeded(fields []string, text string) bool {
 
 // changedFields compares two decisions as JSON objects, field by field.
 func changedFields(oldJSON, newJSON []byte) ([]string, error) {
+	if bytes.Equal(oldJSON, newJSON) {
+		// The common case of a reparse: this decision reads as it did.
+		return nil, nil
+	}
 	var a, b map[string]json.RawMessage
 	if err := json.Unmarshal(oldJSON, &a); err != nil {
 		return nil, fmt.Errorf("stored decision: %w", err)
@@ -420,6 +424,9 @@ func changedFields(oldJSON, newJSON []byte) ([]string, error) {
 }
 
 func jsonEqual(a, b json.RawMessage) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
 	var ca, cb bytes.Buffer
 	if json.Compact(&ca, a) != nil || json.Compact(&cb, b) != nil {
 		return bytes.Equal(a, b)
