@@ -422,6 +422,7 @@ func (s *harvester) parsed(t task, resp *scrape.Response, page scrape.Page) stor
 		Text:            page.FullText(),
 		FeedFingerprint: t.fingerprint,
 		FeedTitle:       t.feedTitle,
+		Extracted:       Record(page),
 		Decision:        d,
 		ParserVersion:   parse.Version,
 	}

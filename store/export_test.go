@@ -153,11 +153,11 @@ func TestReparse(t *testing.T) {
 	ctx := context.Background()
 	db, ids := smallArchive(t)
 	// A "new parser" that reads every title in upper case and drops votes.
-	newParser := func(p StoredPage) (string, parse.Decision) {
+	newParser := func(p StoredPage) Reading {
 		d := parse.Text(p.Text)
 		d.Title = strings.ToUpper(d.Title)
 		d.Votes = nil
-		return p.Text, d
+		return Reading{Text: p.Text, Decision: d}
 	}
 	var progress int
 	rep, err := db.Reparse(ctx, ReparseOptions{Read: newParser, Version: parse.Version + 1,
@@ -197,7 +197,7 @@ func TestReparse(t *testing.T) {
 	// A cancelled run stops between items and leaves each item whole.
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := db.Reparse(cctx, ReparseOptions{Read: func(p StoredPage) (string, parse.Decision) { return p.Text, parse.Text(p.Text) }, Version: parse.Version + 2}); !errors.Is(err, context.Canceled) {
+	if _, err := db.Reparse(cctx, ReparseOptions{Read: func(p StoredPage) Reading { return Reading{Text: p.Text, Decision: parse.Text(p.Text)} }, Version: parse.Version + 2}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled reparse: %v", err)
 	}
 	if err := db.IntegrityCheck(ctx); err != nil {
@@ -220,13 +220,13 @@ func TestReparseInterruptedResumes(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var calls atomic.Int32
-	read := func(p StoredPage) (string, parse.Decision) {
+	read := func(p StoredPage) Reading {
 		if calls.Add(1) == reparseGroup+10 {
 			cancel() // Ctrl-C while the second group is being read
 		}
 		d := parse.Text(p.Text)
 		d.Title = strings.ToUpper(d.Title)
-		return p.Text, d
+		return Reading{Text: p.Text, Decision: d}
 	}
 	v := parse.Version + 1
 	rep, err := db.Reparse(ctx, ReparseOptions{Read: read, Version: v, Outdated: true})
@@ -265,10 +265,10 @@ func TestReparseReindexesOnlyWhatChanged(t *testing.T) {
 	}
 	saveText(t, db, src.ID, "2025100-1", watchPage("Tuulivoiman osayleiskaava", "Ehdotus hyväksyttiin."))
 	// Outcome only: the "new parser" says tabled.
-	rep, err := db.Reparse(ctx, ReparseOptions{Version: parse.Version + 1, Read: func(p StoredPage) (string, parse.Decision) {
+	rep, err := db.Reparse(ctx, ReparseOptions{Version: parse.Version + 1, Read: func(p StoredPage) Reading {
 		d := parse.Text(p.Text)
 		d.Outcome = parse.OutcomeTabled
-		return p.Text, d
+		return Reading{Text: p.Text, Decision: d}
 	}})
 	if err != nil || rep.Changed != 1 || rep.Fields["outcome"] != 1 || rep.Fields["title"] != 0 {
 		t.Fatalf("outcome-only reparse: %+v %v", rep, err)
@@ -277,10 +277,10 @@ func TestReparseReindexesOnlyWhatChanged(t *testing.T) {
 		t.Errorf("after an outcome-only reparse, search under the new outcome finds %v", got)
 	}
 	// Title changed: the row is rebuilt, the old title's words are gone.
-	rep, err = db.Reparse(ctx, ReparseOptions{Version: parse.Version + 2, Read: func(p StoredPage) (string, parse.Decision) {
+	rep, err = db.Reparse(ctx, ReparseOptions{Version: parse.Version + 2, Read: func(p StoredPage) Reading {
 		d := parse.Text(p.Text)
 		d.Title = "Aurinkovoimalan asemakaava"
-		return "Aurinkovoimalan asemakaava", d
+		return Reading{Text: "Aurinkovoimalan asemakaava", Decision: d}
 	}})
 	if err != nil || rep.Fields["title"] != 1 {
 		t.Fatalf("title reparse: %+v %v", rep, err)

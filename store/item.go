@@ -107,7 +107,10 @@ type Fetched struct {
 	Text            string
 	FeedFingerprint string
 	// FeedTitle is the feed entry's whole title; "" keeps the one stored.
-	FeedTitle     string
+	FeedTitle string
+	// Extracted is the reader's record of the page besides its text,
+	// kept with a new revision as given (StoredPage.Extracted); nil: none.
+	Extracted     []byte
 	Decision      parse.Decision
 	ParserVersion int
 }
@@ -274,10 +277,14 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem) (Change
 
 	if change != ChangeUnchanged {
 		var revID int64
+		var extracted any // NULL when the reader recorded nothing
+		if f.Extracted != nil {
+			extracted = string(f.Extracted)
+		}
 		if err := db.queryRow(ctx, tx, `INSERT INTO revisions (item_rowid, fetched_at, http_status, content_type,
-				etag, last_modified, content_hash, raw, raw_encoding, raw_size, text, parser_version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?, ?) RETURNING id`,
-			rowid, at, f.Status, f.ContentType, f.ETag, f.LastModified, f.hash, f.raw, len(f.Raw), f.Text, f.ParserVersion).
+				etag, last_modified, content_hash, raw, raw_encoding, raw_size, text, parser_version, extracted)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?, ?, ?) RETURNING id`,
+			rowid, at, f.Status, f.ContentType, f.ETag, f.LastModified, f.hash, f.raw, len(f.Raw), f.Text, f.ParserVersion, extracted).
 			Scan(&revID); err != nil {
 			return 0, fmt.Errorf("insert revision: %w", err)
 		}

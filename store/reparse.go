@@ -17,13 +17,33 @@ import (
 )
 
 // StoredPage is what the archive keeps of a revision for a reader to read
-// it again: the raw bytes as served, and what was known around them.
+// it again: the raw bytes as served (Body), and what was known around them.
 type StoredPage struct {
-	Raw          []byte // the body exactly as received
-	ContentType  string // its HTTP Content-Type
-	Text         string // the text the extractor made of it when it was fetched
+	ContentType string // its HTTP Content-Type
+	Text        string // the text the extractor made of it (the current one's, after a reparse)
+	// Extracted is what the reader recorded of the page besides its text
+	// (Fetched.Extracted, Reading.Extracted); nil if nothing was.
+	Extracted    []byte
 	FeedTitle    string // the item's feed title, "" if none was seen
 	Organization string // the source's organisation, "" if unknown
+
+	raw         []byte // as stored, in rawEncoding
+	rawEncoding string
+}
+
+// Body returns the page's body exactly as received, decompressed on
+// demand: a reader that has what it needs in Text and Extracted does not
+// pay for it.
+func (p StoredPage) Body() ([]byte, error) { return decodeRaw(p.raw, p.rawEncoding) }
+
+// Reading is what reading a stored page again gave: the page's text as the
+// current extractor makes it, the decision the current parser reads from
+// it, and what the reader records of the page besides its text (kept with
+// the revision when not nil and not what is kept already).
+type Reading struct {
+	Text      string
+	Decision  parse.Decision
+	Extracted []byte
 }
 
 // ReparseOptions says how to re-read stored pages. Read is passed in
@@ -31,7 +51,7 @@ type StoredPage struct {
 // what they gave. Read returns the page's text as the current extractor
 // makes it and the decision the current parser reads from it.
 type ReparseOptions struct {
-	Read    func(StoredPage) (text string, d parse.Decision)
+	Read    func(StoredPage) Reading
 	Version int // parse.Version of the parser behind Read
 	// Outdated limits the run to decisions made by an older parser version.
 	// Without it every decision is re-read (use it after a parser change
@@ -201,10 +221,10 @@ type reparseJob struct {
 	oldData         string
 	oldVersion      int
 	currentRevision sql.NullInt64
-	gone            bool   // removed since the work list was read
-	rawEncoding     string // of page.Raw as loaded; the worker decodes it
+	gone            bool // removed since the work list was read
 	text            string
 	d               parse.Decision
+	extracted       []byte // to keep with the revision; nil keeps what is kept
 	// What the worker works out off the writer: the decision's JSON, the
 	// fields that changed ("text" too when the text did), the search row's
 	// analysis when the row must be rebuilt (hasKeys), or an error.
@@ -245,11 +265,11 @@ func (db *DB) readGroup(ctx context.Context, ids []int64, opts ReparseOptions) (
 // readJob reads one stored page again and works out what its writer will
 // need: all but the writing, on the worker's core.
 func readJob(j *reparseJob, opts ReparseOptions) (err error) {
-	if j.page.Raw, err = decodeRaw(j.page.Raw, j.rawEncoding); err != nil {
-		return err
+	r := opts.Read(j.page)
+	j.text, j.d = norm.NFC.String(r.Text), r.Decision
+	if r.Extracted != nil && !bytes.Equal(r.Extracted, j.page.Extracted) {
+		j.extracted = r.Extracted
 	}
-	j.text, j.d = opts.Read(j.page)
-	j.text = norm.NFC.String(j.text)
 	if j.data, err = json.Marshal(j.d); err != nil {
 		return fmt.Errorf("encode: %w", err)
 	}
@@ -302,7 +322,7 @@ func (db *DB) loadReparseJobs(ctx context.Context, ids []int64) ([]reparseJob, e
 		args[i] = id
 	}
 	rows, err := db.db.QueryContext(ctx, `SELECT d.item_rowid, r.id, r.raw, r.raw_encoding, r.content_type, r.text,
-			i.feed_title, s.organization, d.data, d.parser_version, i.current_revision_id
+			r.extracted, i.feed_title, s.organization, d.data, d.parser_version, i.current_revision_id
 		FROM decisions d JOIN revisions r ON r.id = d.revision_id JOIN items i ON i.id = d.item_rowid
 			JOIN sources s ON s.id = i.source_id
 		WHERE d.item_rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")+`)`, args...)
@@ -313,9 +333,13 @@ func (db *DB) loadReparseJobs(ctx context.Context, ids []int64) ([]reparseJob, e
 	byRowid := map[int64]*reparseJob{}
 	for rows.Next() {
 		j := &reparseJob{}
-		if err := rows.Scan(&j.rowid, &j.revID, &j.page.Raw, &j.rawEncoding, &j.page.ContentType, &j.page.Text, &j.page.FeedTitle,
-			&j.page.Organization, &j.oldData, &j.oldVersion, &j.currentRevision); err != nil {
+		var extracted sql.NullString
+		if err := rows.Scan(&j.rowid, &j.revID, &j.page.raw, &j.page.rawEncoding, &j.page.ContentType, &j.page.Text, &extracted,
+			&j.page.FeedTitle, &j.page.Organization, &j.oldData, &j.oldVersion, &j.currentRevision); err != nil {
 			return nil, fmt.Errorf("reparse: read pages: %w", err)
+		}
+		if extracted.Valid {
+			j.page.Extracted = []byte(extracted.String)
 		}
 		byRowid[j.rowid] = j
 	}
@@ -340,6 +364,11 @@ func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts 
 		return nil, j.err
 	}
 	rowid, fields := j.rowid, j.fields
+	if j.extracted != nil {
+		if _, err := db.exec(ctx, tx, `UPDATE revisions SET extracted = ? WHERE id = ?`, string(j.extracted), j.revID); err != nil {
+			return nil, fmt.Errorf("extracted: %w", err)
+		}
+	}
 	if j.text != j.page.Text {
 		hash := textHash(j.text)
 		if _, err := db.exec(ctx, tx, `UPDATE revisions SET text = ?, content_hash = ? WHERE id = ?`, j.text, hash, j.revID); err != nil {
@@ -462,4 +491,11 @@ func (db *DB) ReparseLog(ctx context.Context, itemRowID int64) (_ []ReparseLogEn
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// NewStoredPage makes a stored page as the archive hands it to a reader,
+// for readers' tests: raw is the body as received (kept uncompressed).
+func NewStoredPage(raw []byte, contentType, text string, extracted []byte, feedTitle, organization string) StoredPage {
+	return StoredPage{ContentType: contentType, Text: text, Extracted: extracted, FeedTitle: feedTitle,
+		Organization: organization, raw: raw, rawEncoding: "identity"}
 }

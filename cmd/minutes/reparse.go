@@ -14,7 +14,7 @@ import (
 )
 
 type reparseOptions struct {
-	outdated bool
+	outdated, reextract bool
 }
 
 func (a *app) newReparseCmd() *cobra.Command {
@@ -22,14 +22,21 @@ func (a *app) newReparseCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "reparse",
 		Short: "Re-read archived pages with this version's parser",
-		Long: `Run this version's parser again over the archived page text of every item (the
-revision its decision was read from), without fetching anything, and replace
-the decisions that come out different. So parser improvements reach old data.
+		Long: `Read every archived item again with this version's extractor and parser,
+without fetching anything, and replace the decisions that come out different.
+So parser and extractor improvements reach old data.
 
-Each item is one transaction: its new decision, its search index row and a
-reparse_log row (which fields changed, and the old decision as JSON) are
-written together. Stopping it (Ctrl-C) leaves every item done or untouched;
-run it again to finish. It takes the archive's writer lock, like sync.
+A page is read from its archived text and the record this version's extractor
+kept of it (where its header ends, its bold paragraphs, its <title>); a page
+archived by an older extractor, or before it kept a record, is extracted again
+from its archived raw bytes, and its record kept. --reextract extracts every
+page again from its raw bytes.
+
+Each replaced decision is logged in reparse_log with the fields that changed
+and the old decision as JSON. Items are written in groups of 64, each group in
+one transaction: stopping it (Ctrl-C) leaves every group done or untouched;
+run it again (--outdated) to finish. It takes the archive's writer lock, like
+sync.
 
 At the end it prints how many decisions changed, and how many times each field
 changed. --outdated re-reads only decisions made by an older parser version.`,
@@ -37,6 +44,7 @@ changed. --outdated re-reads only decisions made by an older parser version.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runReparse(cmd.Context(), opts) },
 	}
 	cmd.Flags().BoolVar(&opts.outdated, "outdated", false, "only decisions made by an older parser version")
+	cmd.Flags().BoolVar(&opts.reextract, "reextract", false, "extract every page again from its raw bytes, even where this version's extractor kept a record of it")
 	return cmd
 }
 
@@ -48,8 +56,12 @@ func (a *app) runReparse(ctx context.Context, opts *reparseOptions) error {
 	defer lock.Close()
 	defer db.Close()
 	started := a.now()
+	read := harvest.Reread
+	if opts.reextract {
+		read = harvest.RereadRaw
+	}
 	rep, err := db.Reparse(ctx, store.ReparseOptions{
-		Read: harvest.Reread, Version: parse.Version, Outdated: opts.outdated,
+		Read: read, Version: parse.Version, Outdated: opts.outdated,
 		Progress: func(r store.ReparseReport) {
 			if a.stderrTTY {
 				fmt.Fprintf(a.stderr, "\r\x1b[K%s", reparseProgress(r, a.now().Sub(started)))
