@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -313,5 +314,54 @@ func TestReparseReindexesOnlyWhatChanged(t *testing.T) {
 		if got := reindexNeeded(tc.fields, tc.text); got != tc.want {
 			t.Errorf("reindexNeeded(%v, %q) = %v", tc.fields, tc.text, got)
 		}
+	}
+}
+
+// The reader's record of a page is kept with its revision: as sync saves
+// it, as a reparse that made a new one replaces it, and handed back to the
+// next reparse; the raw page is decompressed only for a reader that asks.
+func TestReparseKeepsTheReadersRecord(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	src, err := db.AddSource(ctx, "pori", "https://pori.test", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := watchPage("Tuulivoiman osayleiskaava", "Ehdotus hyväksyttiin.")
+	for i, rec := range [][]byte{nil, []byte(`{"v":1}`)} {
+		if _, err := db.SaveItem(ctx, Fetched{SourceID: src.ID, ItemID: fmt.Sprintf("2025100-%d", i+1), URL: "u", FetchedAt: t0, Status: 200,
+			Raw: []byte("<p>" + text + "</p>"), Text: text, Extracted: rec, Decision: parse.Text(text), ParserVersion: parse.Version}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := func(read func(StoredPage) Reading) map[string]int {
+		got := map[string]int{}
+		var mu sync.Mutex
+		_, err := db.Reparse(ctx, ReparseOptions{Version: parse.Version, Read: func(p StoredPage) Reading {
+			mu.Lock()
+			got[string(p.Extracted)]++
+			mu.Unlock()
+			return read(p)
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	same := func(p StoredPage) Reading { return Reading{Text: p.Text, Decision: parse.Text(p.Text)} }
+	if got := seen(same); got[""] != 1 || got[`{"v":1}`] != 1 {
+		t.Fatalf("first reparse saw records %v, want one none and one as saved", got)
+	}
+	// A reader that reads the raw page again and makes a record of it.
+	rawRead := func(p StoredPage) Reading {
+		raw, err := p.Body()
+		if err != nil || !strings.Contains(string(raw), "Tuulivoiman") {
+			t.Errorf("raw page %q, %v", raw, err)
+		}
+		return Reading{Text: p.Text, Decision: parse.Text(p.Text), Extracted: []byte(`{"v":2}`)}
+	}
+	seen(rawRead)
+	if got := seen(same); got[`{"v":2}`] != 2 {
+		t.Fatalf("after a reparse that made new records, the next saw %v", got)
 	}
 }
