@@ -32,7 +32,7 @@ var (
 	// supported a counter-proposal.
 	bodyAdoptsCounterRe = mustPattern(`(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:yksimielisesti )?kannatti (?:\S+ ){0,2}(?:vasta|muutos)ehdotust`)
 	proposesRejection   = mustPattern(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
-	approvedRe          = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ )?hyväksytyksi|hyväksyneen (?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|(?:päätös|esitys) (?:on|oli) (?:\S+ )?ehdotuksen mukainen`)
+	approvedRe          = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ )?hyväksytyksi|hyväksyneen (?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)`)
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
@@ -96,13 +96,10 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeNoted
 	}
 	plain := plainApprove.MatchString(strings.TrimSpace(firstLine(d)))
-	if plain || restated || (p != "" && adoptsProposalRe.MatchString(d)) {
-		return adopted(p)
-	}
-	if adoptsProposalRe.MatchString(options) {
-		// The handling notes say the proposal was adopted ("Kaupunginhallitus
-		// hyväksyi esittelijän ehdotuksen äänin 12 - 2", "Päätös on
-		// ehdotuksen mukainen."), the decision restating it in full.
+	// The decision, or the handling notes above a decision written out in
+	// full, say the proposal was adopted ("Kaupunginhallitus hyväksyi
+	// esittelijän ehdotuksen äänin 12 - 2", "Päätös on ehdotuksen mukainen.").
+	if plain || restated || adoptsProposalRe.MatchString(options) {
 		return adopted(p)
 	}
 	if approvedRe.MatchString(d) {
