@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"testing"
 	"time"
@@ -63,5 +64,52 @@ func TestReparseProgressLine(t *testing.T) {
 	}
 	if got := reparseProgress(store.ReparseReport{Total: 10, Items: 10}, time.Second); got != "reparsed 10 of 10, changed 0" {
 		t.Errorf("progress when done %q", got)
+	}
+}
+
+// Sync keeps the extractor's record of each page; reparse reads pages from
+// it and keeps it, and --reextract reads every page from its raw bytes
+// again and writes the record anew.
+func TestReparseReextract(t *testing.T) {
+	site := newFixtureSite(t, "real-"+sortedKeys(realSites(loadRealItems(t)))[0])
+	db := tempDB(t)
+	if sum := syncJSON(t, context.Background(), exitOK, "--db", db, "--source", site.base()); sum.Sources[0].New == 0 {
+		t.Fatalf("sync: %+v", sum.Sources[0])
+	}
+	sdb, err := sql.Open("sqlite", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sdb.Close()
+	records := func() (kept, spoilt int) {
+		t.Helper()
+		if err := sdb.QueryRow(`SELECT count(*) FILTER (WHERE extracted IS NOT NULL),
+				count(*) FILTER (WHERE extracted LIKE '%"spoilt"%') FROM revisions`).Scan(&kept, &spoilt); err != nil {
+			t.Fatal(err)
+		}
+		return kept, spoilt
+	}
+	var revisions int
+	if err := sdb.QueryRow(`SELECT count(*) FROM revisions`).Scan(&revisions); err != nil {
+		t.Fatal(err)
+	}
+	if kept, _ := records(); kept != revisions || kept == 0 {
+		t.Fatalf("sync kept %d records for %d revisions", kept, revisions)
+	}
+	// A record this extractor would not make, yet of this version: reparse
+	// trusts it (reads the page from it, leaves it); --reextract does not.
+	if _, err := sdb.Exec(`UPDATE revisions SET extracted = json_set(extracted, '$.emphasis', json_array('spoilt'))`); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, exitOK, "--db", db, "reparse")
+	if _, spoilt := records(); spoilt != revisions {
+		t.Errorf("reparse: %d of %d records left as kept, want all", spoilt, revisions)
+	}
+	r := mustRun(t, exitOK, "--db", db, "reparse", "--reextract")
+	if !strings.Contains(r.stdout, ": 0 changed") {
+		t.Errorf("reparse --reextract changed decisions:\n%s", r.stdout)
+	}
+	if kept, spoilt := records(); spoilt != 0 || kept != revisions {
+		t.Errorf("reparse --reextract: %d records still spoilt, %d kept of %d", spoilt, kept, revisions)
 	}
 }
