@@ -519,8 +519,8 @@ func (p *pageParser) line(l string) {
 }
 
 // runOnLabels are the labels found run on after a people line, as written
-// (capitalised): a left column's cells joined on one line.
-var runOnLabels = []string{"Esittelijä", "Päätösehdotus", "Päätösesitys", "Ehdotus", "Esitys", "Föredragande", "Beslutsförslag"}
+// (capitalised) after a space: a left column's cells joined on one line.
+var runOnLabels = []string{" Esittelijä", " Päätösehdotus", " Päätösesitys", " Ehdotus", " Esitys", " Föredragande", " Beslutsförslag"}
 
 // splitRunOnLabel splits a line opened by a preparer's or presenter's label
 // where a presenter's or proposal's label follows on the same line:
@@ -531,12 +531,12 @@ func splitRunOnLabel(l string) (first, second string, ok bool) {
 	for _, w := range runOnLabels {
 		from := 0
 		for {
-			i := strings.Index(l[from:], " "+w)
+			i := strings.Index(l[from:], w)
 			if i < 0 {
 				break
 			}
-			i += from + 1
-			end := i + len(w)
+			i += from + 1 // after the space
+			end := i + len(w) - 1
 			if end == len(l) || l[end] == ' ' || l[end] == ':' {
 				if k, _, ok := matchLabel(l[i:]); ok && (k == secPresenter || k == secProposal) && (at < 0 || i < at) {
 					at = i
