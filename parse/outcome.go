@@ -37,9 +37,6 @@ var (
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
 	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|(?:päätös|esitys) (?:on|oli) (?:\S+ )?ehdotuksen mukainen|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|godkände förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
-	// pastTabledRe: a tabling told in the past tense, a decision wherever it
-	// stands (Helsinki prints it under the proposal's "Esitys" heading).
-	pastTabledRe = mustPattern(`päätti (?:panna|jättää) asian (?:\S+ )?pöydälle|pani asian (?:\S+ )?pöydälle|jätettiin (?:\S+ )?pöydälle|pantiin pöydälle|bordlades`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
@@ -58,8 +55,6 @@ func classify(proposal, decision, notes string) Outcome {
 		// No Päätös line, but the handling notes say the body took up a
 		// counter-proposal: "Lautakunta kannatti vastaehdotusta yksimielisesti."
 		return OutcomeAmended
-	case d == "" && pastTabledRe.MatchString(p):
-		return OutcomeTabled
 	case d == "" && p != "":
 		return OutcomePending
 	case d == "":

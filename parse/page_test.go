@@ -344,6 +344,8 @@ func TestProposalDecidesTheOutcome(t *testing.T) {
 		{"Päätösehdotus Valtuusto merkitsee aloitteen tiedoksi ja lähettää sen kaupunginhallitukselle valmisteltavaksi.\nPäätös Hyväksyttiin.", parse.OutcomeApproved},
 		{"Esitys Kaupunginhallitus päätti panna asian pöydälle 13.6.2022 saakka.", parse.OutcomeTabled},
 		{"Päätösehdotus Kunnanhallitus päättää jättää asian pöydälle.", parse.OutcomePending},
+		// No decision's label: the body's decision, in the past tense, under the presenter's.
+		{"Esittelijä\nAluehallitus päätti yksimielisesti, että se ei käytä otto-oikeuttaan.", parse.OutcomeDecided},
 	} {
 		d := parse.Text(wordingPage("Taustaa.\n" + tc.lines))
 		if d.Outcome != tc.outcome {
@@ -365,6 +367,7 @@ func TestPreparerWordings(t *testing.T) {
 			"Liisa Laine 040 123 4567  | Pekka Puu 040 765 4321 "},
 		{"Valmistelija hallintojohtaja Anna Maria Virtanen, puh. 040 123 4567", "Anna Maria Virtanen 040 123 4567 "},
 		{"Valmistelija Kaavoittaja Matti Meikäläinen", "Matti Meikäläinen  "},
+		{"Valmistelija\nLiisa Laine, SOSIAALI- JA TERVEYSJOHTAJA, liisa.laine@testi.fi", "Liisa Laine  liisa.laine@testi.fi"},
 		{"Valmistelija hallintojohtaja Liisa Laine, puh. 040 123 4567 Esittelijä kunnanjohtaja Matti Meikäläinen", "Liisa Laine 040 123 4567 "},
 		{"Valmistelija: hallintojohtaja Liisa Laine/talousjohtaja Pekka Puu", "Liisa Laine   | Pekka Puu  "},
 		{"Lisätietoja antaa hallintojohtaja Liisa Laine puhelin 040 123 4567 sähköposti liisa.laine@testi.fi", "Liisa Laine 040 123 4567 liisa.laine@testi.fi"},
@@ -393,6 +396,7 @@ func TestDiaryNumberForms(t *testing.T) {
 		{"KUO/1234/00.01.02/2023", "KUO/1234/00.01.02/2023"},
 		// CaseM (CloudNC) and Helsinki's case numbers, alone on their line.
 		{"ROIDno-2021-4378", "ROIDno-2021-4378"},
+		{"RauDno-2022-195", "RauDno-2022-195"},
 		{"HEL 2018-012640 T 00 01 01", "HEL 2018-012640 T 00 01 01"},
 		{"HEL 2023-006920", "HEL 2023-006920"},
 	} {

@@ -114,9 +114,10 @@ func splitTitleName(s, place string) (title, name string) {
 	}
 	if i == len(words) {
 		// No capitalised name at the end: "Juho Pulkka hallintojohtaja",
-		// the name first and the title after it.
+		// the name first and the title after it (a word cut at a hyphen,
+		// "SOSIAALI- JA TERVEYSJOHTAJA", is a title's, never a name's).
 		j := 0
-		for j < len(words) && startsUpper(words[j]) && !isTitleWord(words[j]) {
+		for j < len(words) && startsUpper(words[j]) && !isTitleWord(words[j]) && !strings.HasSuffix(words[j], "-") {
 			j++
 		}
 		if j >= 2 && j <= 3 && j < len(words) {

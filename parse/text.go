@@ -518,6 +518,9 @@ func (p *pageParser) line(l string) {
 	p.text(l)
 }
 
+// pastDecision is a text opened by a body's decision in the past tense.
+var pastDecision = mustPattern(`^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}? (?:päätti|hyväksyi|merkitsi|valitsi|myönsi|pani|jätti|palautti|beslöt|godkände)\b`)
+
 // runOnLabels are the labels found run on after a people line, as written
 // (capitalised) after a space: a left column's cells joined on one line.
 var runOnLabels = []string{" Esittelijä", " Päätösehdotus", " Päätösesitys", " Ehdotus", " Esitys", " Föredragande", " Beslutsförslag"}
@@ -798,12 +801,29 @@ func (p *pageParser) setPresenter(s string) {
 		return // "Esittelijä" / "-" / the presenter below
 	}
 	h := p.ensureHandling()
-	if pr := presenterFrom(s, p.place()); pr != nil {
+	pr := presenterFrom(s, p.place())
+	if sentenceNotPerson(s, pr) {
+		// "Esittelijä" / "Ei uusia päätöksiä." / "Aluehallitus päätti …": no
+		// one is named; the text goes on below the label.
+		p.sec = secImplicitProp
+		h.implicit = append(h.implicit, s)
+		return
+	}
+	if pr != nil {
 		h.presenter = pr
 	}
 	h.hasPresenter = true
 	p.sec = secImplicitProp
 	p.nameNext = h.presenter != nil && h.presenter.Name == "" && h.presenter.Title != ""
+}
+
+// sentenceNotPerson reports a presenter's line that is a sentence naming
+// no one: a full stop or five words or more, no name, and no title word.
+func sentenceNotPerson(s string, pr *Person) bool {
+	if !strings.HasSuffix(s, ".") && len(strings.Fields(s)) < 5 {
+		return false
+	}
+	return pr == nil || (pr.Name == "" && !isTitleWord(lastWord(pr.Title)) && !bodyPresenter.MatchString(s))
 }
 
 // bullets open list lines ("• Anni Halminen, anni.halminen@pori.fi").
@@ -1207,6 +1227,17 @@ func (p *pageParser) result() Decision {
 		prop := h.proposal
 		if len(prop) == 0 {
 			prop = h.implicit
+		}
+		if len(h.decision) == 0 && p.document != DocumentAgenda {
+			// "Aluehallitus päätti yksimielisesti, että …" with no decision's
+			// label, or under a proposal's (Helsinki's "Esitys: Kaupunginhallitus
+			// päätti panna asian pöydälle."): in the past tense, what was decided.
+			for i := 0; i < min(len(prop), 3); i++ {
+				if pastDecision.MatchString(prop[i]) {
+					h.decision, prop = prop[i:], prop[:i]
+					break
+				}
+			}
 		}
 		h.Proposal = strings.Join(prop, "\n")
 		h.Decision = strings.Join(h.decision, "\n")
