@@ -254,8 +254,16 @@ func Keys(text string) []string {
 	return out
 }
 
-// Analyze is a text as the index sees it: parallel lists of keys and
-// reversed keys, one per word, joined by spaces for the FTS5 columns.
+// Analyze is a text as the index sees it: the keys of its words, and the
+// reversed keys of those a suffix can match, joined by spaces for the FTS5
+// columns.
+//
+// Reversed keys serve only suffix matches (Pattern.Suffix, a compound's last
+// part), and a key shorter than minRevKey can only be matched by a suffix
+// equal to it, which is also an exact key of its pattern (PatternOf): so the
+// short words, the most frequent ones (ja, on, ei, se, tai), are left out of
+// the reversed column and nothing is lost. Rows indexed before, with every
+// key reversed, match alike.
 func Analyze(text string) (keys, revs string) {
 	toks := tokens(norm.NFC.String(text))
 	var kb, rb strings.Builder
@@ -265,10 +273,20 @@ func Analyze(text string) (keys, revs string) {
 		k, r := wordKeys.get(t.word)
 		if i > 0 {
 			kb.WriteByte(' ')
-			rb.WriteByte(' ')
 		}
 		kb.WriteString(k)
-		rb.WriteString(r)
+		if utf8.RuneCountInString(k) >= minRevKey {
+			if rb.Len() > 0 {
+				rb.WriteByte(' ')
+			}
+			rb.WriteString(r)
+		}
 	}
 	return kb.String(), rb.String()
 }
+
+// minRevKey: keys shorter than this are not reversed (Analyze). It is one
+// more than minSuffixKey, the shortest suffix a pattern may hold; every
+// suffix that short is also an exact key of its pattern
+// (TestShortSuffixesAreExact).
+const minRevKey = minSuffixKey + 1

@@ -1,6 +1,13 @@
 package search
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The inflections the README promises, on words taken from the real page
 // texts (testdata/real): each row is a lemma and forms of it that stand in
@@ -56,5 +63,42 @@ func TestInflectionTable(t *testing.T) {
 		if !PatternOf(pair[0]).Matches(Key(pair[1])) {
 			t.Errorf("query %s does not find %s (key %q)", pair[0], pair[1], Key(pair[1]))
 		}
+	}
+}
+
+// Analyze leaves short keys out of the reversed column, which only suffix
+// matches read: that loses nothing only while every suffix shorter than
+// minRevKey a query word's pattern holds is also one of its exact keys.
+// Every word of the seed pages, and short words of every shape, as query
+// words.
+func TestShortSuffixesAreExact(t *testing.T) {
+	words := []string{"tie", "tiet", "kun", "katu", "kadut", "vero", "veroa", "ja", "ei", "yö", "öitä", "maa", "maata", "työ", "työtä", "tuli", "usta", "ystä", "ostu"}
+	seeds, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("seeds: %v", err)
+	}
+	for _, f := range seeds {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(string(b)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			words = append(words, w)
+		}
+	}
+	checked := 0
+	for _, w := range words {
+		p := PatternOf(w)
+		for _, s := range p.Suffix {
+			if utf8.RuneCountInString(s) < minRevKey {
+				checked++
+				if !contains(p.Exact, s) {
+					t.Errorf("%q: suffix %q, shorter than minRevKey, is not an exact key %q", w, s, p.Exact)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no short suffix checked")
 	}
 }
