@@ -40,6 +40,9 @@ sync.
 
 At the end it prints how many decisions changed, and how many times each field
 changed. --outdated re-reads only decisions made by an older parser version.`,
+		Example: `  minutes reparse --outdated    # after upgrading minutes: re-read what an older parser read
+  minutes reparse               # every decision, whatever parser read it
+  minutes reparse --reextract   # every page from its raw bytes (an extractor fix without a version bump)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runReparse(cmd.Context(), opts) },
 	}
