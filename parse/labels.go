@@ -272,8 +272,9 @@ var (
 		// alone, such a number may be a meeting's ("8/2025").
 		`|^(?i:dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*(\d{1,6}/\d{4})$` +
 		// Other systems' case numbers, alone or labelled: CaseM's
-		// "ROIDno-2021-4378" (CloudNC), Helsinki's "HEL 2018-012640 T 00 01 01".
-		`|^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(\p{Lu}\p{L}{1,7}Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?)$`)
+		// "ROIDno-2021-4378" (CloudNC), Helsinki's "HEL 2018-012640 T 00 01 01",
+		// Turku's "2682-2013 (000, 041)" (its task codes in brackets).
+		`|^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(\p{Lu}\p{L}{1,7}Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?|\d{1,6}-(?:19|20)\d{2} \(\d{2,3}(?:[ .,]{1,2}\d{2,3}){0,7}\))$`)
 	confidential = mustPattern(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )
 

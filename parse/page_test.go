@@ -399,6 +399,9 @@ func TestDiaryNumberForms(t *testing.T) {
 		{"RauDno-2022-195", "RauDno-2022-195"},
 		{"HEL 2018-012640 T 00 01 01", "HEL 2018-012640 T 00 01 01"},
 		{"HEL 2023-006920", "HEL 2023-006920"},
+		{"12381-2020 (10 02 03, 03.04)", "12381-2020 (10 02 03, 03.04)"},
+		// A bare number read first (a meeting's "27/2019") gives way to a case number.
+		{"27/2019\nHEL 2018-012640 T 00 01 01", "HEL 2018-012640 T 00 01 01"},
 	} {
 		d := parse.Text(wordingPage(tc.line + "\nTaustaa.\nPäätös Ehdotus hyväksyttiin."))
 		if d.DiaryNumber != tc.want {

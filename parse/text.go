@@ -170,6 +170,9 @@ type pageParser struct {
 	preTitle string
 	// presentsToo: the preparers' label also names the presenter.
 	presentsToo bool
+	// diaryBare: diary is a bare "730/2017", which a labelled or full
+	// diary number read later replaces.
+	diaryBare bool
 	// nameNext: the presenter's line gave a title only, and the line below
 	// it may be the name ("Esittelijä" / "pormestari" / "Jan Vapaavuori").
 	nameNext bool
@@ -437,8 +440,11 @@ func (p *pageParser) line(l string) {
 			return
 		}
 		if m := diaryRe.FindStringSubmatch(l); m != nil {
-			if p.diary == "" {
-				p.diary = m[1] + m[2] + m[3] // one of them: the full form, the labelled short one, another system's
+			if p.diary == "" || p.diaryBare {
+				// One of them: the full form, the labelled short one,
+				// another system's; any of them wins over a bare
+				// "27/2019" read before (which may be the meeting's number).
+				p.diary, p.diaryBare = m[1]+m[2]+m[3], false
 			}
 			p.endList()
 			return
@@ -446,7 +452,7 @@ func (p *pageParser) line(l string) {
 		if p.diary == "" && (p.cur == nil || p.cur.empty()) && shortDiaryRe.MatchString(l) {
 			// "730/2017" alone before the item's text, the task class on
 			// the next line (Espoo).
-			p.diary = l
+			p.diary, p.diaryBare = l, true
 			p.endList()
 			return
 		}
