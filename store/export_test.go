@@ -365,3 +365,30 @@ func TestReparseKeepsTheReadersRecord(t *testing.T) {
 		t.Fatalf("after a reparse that made new records, the next saw %v", got)
 	}
 }
+
+// A raw page the archive cannot hand back (here: an encoding it does not
+// know) stops the reparse with the error, whatever the reader made of it.
+func TestReparseReportsAnUnreadableRawPage(t *testing.T) {
+	ctx := context.Background()
+	db, _ := smallArchive(t)
+	conn, err := db.db.Conn(ctx) // the pragma holds for one connection
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`PRAGMA ignore_check_constraints = ON`,
+		`UPDATE revisions SET raw_encoding = 'zstd' WHERE id = (SELECT min(id) FROM revisions)`,
+		`PRAGMA ignore_check_constraints = OFF`} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conn.Close()
+	read := func(p StoredPage) Reading {
+		p.Body() // the reader falls back to the text, as harvest.RereadRaw does
+		return Reading{Text: p.Text, Decision: parse.Text(p.Text)}
+	}
+	_, err = db.Reparse(ctx, ReparseOptions{Read: read, Version: parse.Version + 1})
+	if err == nil || !strings.Contains(err.Error(), "unknown encoding") {
+		t.Fatalf("reparse over an unreadable raw page: %v", err)
+	}
+}

@@ -27,14 +27,37 @@ type StoredPage struct {
 	FeedTitle    string // the item's feed title, "" if none was seen
 	Organization string // the source's organisation, "" if unknown
 
-	raw         []byte // as stored, in rawEncoding
-	rawEncoding string
+	body func() ([]byte, error) // reads the raw page: Body
 }
 
-// Body returns the page's body exactly as received, decompressed on
-// demand: a reader that has what it needs in Text and Extracted does not
-// pay for it.
-func (p StoredPage) Body() ([]byte, error) { return decodeRaw(p.raw, p.rawEncoding) }
+// Body returns the page's body exactly as received, read from the archive
+// and decompressed on demand: a reader that has what it needs in Text and
+// Extracted reads none of the raw pages, most of an archive's bytes.
+func (p StoredPage) Body() ([]byte, error) {
+	if p.body == nil {
+		return nil, nil
+	}
+	return p.body()
+}
+
+// rawBody reads a revision's raw page (StoredPage.Body), and keeps an
+// error in *errp: a page the archive cannot hand back stops the reparse
+// whatever the reader made of it.
+func rawBody(ctx context.Context, stmt *sql.Stmt, revID int64, errp *error) func() ([]byte, error) {
+	return func() ([]byte, error) {
+		var raw []byte
+		var encoding string
+		err := stmt.QueryRowContext(ctx, revID).Scan(&raw, &encoding)
+		if err == nil {
+			raw, err = decodeRaw(raw, encoding)
+		}
+		if err != nil {
+			*errp = fmt.Errorf("raw page of revision %d: %w", revID, err)
+			return nil, *errp
+		}
+		return raw, nil
+	}
+}
 
 // Reading is what reading a stored page again gave: the page's text as the
 // current extractor makes it, the decision the current parser reads from
@@ -48,8 +71,7 @@ type Reading struct {
 
 // ReparseOptions says how to re-read stored pages. Read is passed in
 // because the store neither extracts nor parses pages itself: it only keeps
-// what they gave. Read returns the page's text as the current extractor
-// makes it and the decision the current parser reads from it.
+// what they gave. Read returns what reading the page again gave (Reading).
 type ReparseOptions struct {
 	Read    func(StoredPage) Reading
 	Version int // parse.Version of the parser behind Read
@@ -119,6 +141,13 @@ func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, 
 	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM decisions WHERE `+cond, cargs...).Scan(&rep.Total); err != nil {
 		return rep, fmt.Errorf("reparse: count decisions: %w", err)
 	}
+	// A reader that needs a raw page reads it then, one statement for the
+	// run (StoredPage.Body).
+	rawStmt, err := db.db.PrepareContext(ctx, `SELECT raw, raw_encoding FROM revisions WHERE id = ?`)
+	if err != nil {
+		return rep, fmt.Errorf("reparse: %w", err)
+	}
+	defer rawStmt.Close()
 	after := int64(0)
 	for {
 		ids, err := db.reparseWork(ctx, after, opts)
@@ -142,7 +171,7 @@ func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, 
 		}
 		next := make(chan read, 1)
 		readAhead := func(g []int64) {
-			jobs, err := db.readGroup(ctx, g, opts)
+			jobs, err := db.readGroup(ctx, g, opts, rawStmt)
 			next <- read{jobs, err}
 		}
 		go readAhead(groups[0])
@@ -225,6 +254,7 @@ type reparseJob struct {
 	text            string
 	d               parse.Decision
 	extracted       []byte // to keep with the revision; nil keeps what is kept
+	bodyErr         error  // reading the raw page failed (StoredPage.Body)
 	// What the worker works out off the writer: the decision's JSON, the
 	// fields that changed ("text" too when the text did), the search row's
 	// analysis when the row must be rebuilt (hasKeys), or an error.
@@ -236,8 +266,8 @@ type reparseJob struct {
 }
 
 // readGroup reads a group's stored pages and reads them again in parallel.
-func (db *DB) readGroup(ctx context.Context, ids []int64, opts ReparseOptions) ([]reparseJob, error) {
-	jobs, err := db.loadReparseJobs(ctx, ids)
+func (db *DB) readGroup(ctx context.Context, ids []int64, opts ReparseOptions, rawStmt *sql.Stmt) ([]reparseJob, error) {
+	jobs, err := db.loadReparseJobs(ctx, ids, rawStmt)
 	if err != nil {
 		return nil, err
 	}
@@ -266,6 +296,9 @@ func (db *DB) readGroup(ctx context.Context, ids []int64, opts ReparseOptions) (
 // need: all but the writing, on the worker's core.
 func readJob(j *reparseJob, opts ReparseOptions) (err error) {
 	r := opts.Read(j.page)
+	if j.bodyErr != nil {
+		return j.bodyErr
+	}
 	j.text, j.d = norm.NFC.String(r.Text), r.Decision
 	if r.Extracted != nil && !bytes.Equal(r.Extracted, j.page.Extracted) {
 		j.extracted = r.Extracted
@@ -316,12 +349,12 @@ func (db *DB) writeGroup(ctx context.Context, jobs []reparseJob, opts ReparseOpt
 // loadReparseJobs reads, in one query, what the archive keeps of a group's
 // current decisions and the revisions they were read from, in the order of
 // ids; an item removed since the work list was read is marked gone.
-func (db *DB) loadReparseJobs(ctx context.Context, ids []int64) ([]reparseJob, error) {
+func (db *DB) loadReparseJobs(ctx context.Context, ids []int64, rawStmt *sql.Stmt) ([]reparseJob, error) {
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT d.item_rowid, r.id, r.raw, r.raw_encoding, r.content_type, r.text,
+	rows, err := db.db.QueryContext(ctx, `SELECT d.item_rowid, r.id, r.content_type, r.text,
 			r.extracted, i.feed_title, s.organization, d.data, d.parser_version, i.current_revision_id
 		FROM decisions d JOIN revisions r ON r.id = d.revision_id JOIN items i ON i.id = d.item_rowid
 			JOIN sources s ON s.id = i.source_id
@@ -334,7 +367,7 @@ func (db *DB) loadReparseJobs(ctx context.Context, ids []int64) ([]reparseJob, e
 	for rows.Next() {
 		j := &reparseJob{}
 		var extracted sql.NullString
-		if err := rows.Scan(&j.rowid, &j.revID, &j.page.raw, &j.page.rawEncoding, &j.page.ContentType, &j.page.Text, &extracted,
+		if err := rows.Scan(&j.rowid, &j.revID, &j.page.ContentType, &j.page.Text, &extracted,
 			&j.page.FeedTitle, &j.page.Organization, &j.oldData, &j.oldVersion, &j.currentRevision); err != nil {
 			return nil, fmt.Errorf("reparse: read pages: %w", err)
 		}
@@ -350,6 +383,7 @@ func (db *DB) loadReparseJobs(ctx context.Context, ids []int64) ([]reparseJob, e
 	for i, id := range ids {
 		if j, ok := byRowid[id]; ok {
 			jobs[i] = *j
+			jobs[i].page.body = rawBody(ctx, rawStmt, j.revID, &jobs[i].bodyErr)
 		} else {
 			jobs[i] = reparseJob{rowid: id, gone: true}
 		}
@@ -494,8 +528,8 @@ func (db *DB) ReparseLog(ctx context.Context, itemRowID int64) (_ []ReparseLogEn
 }
 
 // NewStoredPage makes a stored page as the archive hands it to a reader,
-// for readers' tests: raw is the body as received (kept uncompressed).
+// for readers' tests: raw is the body as received.
 func NewStoredPage(raw []byte, contentType, text string, extracted []byte, feedTitle, organization string) StoredPage {
 	return StoredPage{ContentType: contentType, Text: text, Extracted: extracted, FeedTitle: feedTitle,
-		Organization: organization, raw: raw, rawEncoding: "identity"}
+		Organization: organization, body: func() ([]byte, error) { return raw, nil }}
 }
