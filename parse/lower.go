@@ -22,8 +22,8 @@ func lower(s string) string {
 			if r == utf8.RuneError && n == 1 {
 				return strings.ToLower(s)
 			}
-			if unicode.IsUpper(r) || unicode.ToLower(r) != r {
-				break
+			if unicode.ToLower(r) != r {
+				break // a capital (or a title-case letter) to lower
 			}
 			i += n
 			continue
