@@ -186,7 +186,6 @@ var (
 func parsePersons(line, place string) []Person {
 	var people []Person
 	var pending string // a title-only piece joined to the next: "kehittämis- ja hallintojohtaja"
-	named := 0         // len(people) when the piece before named someone with no contact yet
 	// An e-mail address ends a person: several may share a line without
 	// commas ("… Jarno Ovaska jarno.ovaska(at)orimattila.fi Varhaiskasvatuspäällikkö …").
 	line = emailRe.ReplaceAllStringFunc(line, func(e string) string { return e + "," })
@@ -234,13 +233,12 @@ func parsePersons(line, place string) []Person {
 			}
 			// "Otto Koskela puh. 040 199 2146": person and phone in one piece.
 			ps := personsIn(pending+rest, place)
-			if n := len(people); len(ps) == 0 && pending == "" && n > 0 && named == n &&
+			if n := len(people); len(ps) == 0 && pending == "" && n > 0 && people[n-1].Name != "" &&
 				people[n-1].Title == "" && people[n-1].Phone == "" && isTitleWord(strings.TrimSuffix(rest, ":")) {
 				// "Liisa Laine, tiimipäällikkö: 09 310 37211": the title and
-				// phone of the name before.
+				// phone of the name before, which has neither yet.
 				people[n-1].Title = strings.TrimSuffix(rest, ":")
 				people[n-1].Phone = m[1]
-				named = 0
 				continue
 			}
 			if len(ps) == 0 && isTitleWord(rest) {
@@ -276,9 +274,6 @@ func parsePersons(line, place string) []Person {
 			ps[len(ps)-1].Email = email
 		}
 		people = append(people, ps...)
-		if email == "" && ps[len(ps)-1].Name != "" {
-			named = len(people) // the next piece may be this person's title and phone
-		}
 	}
 	if t := strings.TrimRight(strings.TrimSpace(pending), ",:"); t != "" && len(people) > 0 && people[len(people)-1].Title == "" &&
 		isTitleWord(lastWord(t)) && len(strings.Fields(t)) <= 4 {
