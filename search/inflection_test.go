@@ -82,9 +82,7 @@ func TestShortSuffixesAreExact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(string(b)), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			words = append(words, w)
-		}
+		words = append(words, strings.FieldsFunc(strings.ToLower(string(b)), func(r rune) bool { return !unicode.IsLetter(r) })...)
 	}
 	checked := 0
 	for _, w := range words {
