@@ -57,6 +57,9 @@ func (q Query) Expand(v Vocabulary) (Query, error) {
 			return c, nil
 		}
 		var err error
+		if c, err = completeElided(c, v, noted, &out.notes); err != nil {
+			return c, err
+		}
 		if c.Parts, err = splitCompound(c.Words[0], v); err != nil {
 			return c, err
 		}
@@ -123,6 +126,38 @@ func (q Query) Expand(v Vocabulary) (Query, error) {
 	return out, nil
 }
 
+// completeElided writes out a word whose compound was written in part
+// (Clause.elidedFrom, Clause.elidedHead): -suunnitelma after
+// hyvinvointikertomus ja is hyvinvointisuunnitelma, toiminta- before ja
+// taloussuunnitelma is toimintasuunnitelma. The other compound is split as
+// splitCompound splits it (both parts words of the vocabulary); where it
+// does not split, the word stays as typed.
+func completeElided(c Clause, v Vocabulary, noted bool, notes *[]Note) (Clause, error) {
+	from, head := c.elidedFrom, c.elidedHead
+	c.elidedFrom, c.elidedHead = "", ""
+	word, other := c.Words[0], from
+	if other == "" {
+		other = head
+	}
+	if other == "" {
+		return c, nil
+	}
+	at, _, err := splitAt(other, v)
+	if err != nil || at == 0 {
+		return c, err
+	}
+	r := []rune(other)
+	full := string(r[:at]) + word
+	if from == "" {
+		full = word + string(r[at:])
+	}
+	if noted {
+		*notes = append(*notes, Note{Word: word, Text: "read as " + full + ", the compound " + other + " shares a part with"})
+	}
+	c.Words = []string{full}
+	return c, nil
+}
+
 func partsString(parts [][]string) string {
 	var s []string
 	for _, p := range parts {
@@ -141,11 +176,21 @@ func partsString(parts [][]string) string {
 // already finds). Nil when the word is short or no split is in the
 // vocabulary.
 func splitCompound(word string, v Vocabulary) ([][]string, error) {
+	_, parts, err := splitAt(word, v)
+	return parts, err
+}
+
+// splitAt is splitCompound that also says where the word splits: the
+// first part is word's first at runes. 0 and nil when it does not split.
+func splitAt(word string, v Vocabulary) (int, [][]string, error) {
 	r := []rune(word)
 	if len(r) < minCompound {
-		return nil, nil
+		return 0, nil, nil
 	}
-	type split struct{ first, last []string }
+	type split struct {
+		at          int
+		first, last []string
+	}
 	var splits []split
 	var keys []string
 	for i := len(r) - minLastPart; i >= minFirstPart; i-- {
@@ -154,16 +199,16 @@ func splitCompound(word string, v Vocabulary) ([][]string, error) {
 		if utf8.RuneCountInString(first) < minFirstPart {
 			continue
 		}
-		splits = append(splits, split{[]string{first}, last})
+		splits = append(splits, split{i, []string{first}, last})
 		keys = append(keys, first)
 		keys = append(keys, last...)
 	}
 	if len(splits) == 0 {
-		return nil, nil
+		return 0, nil, nil
 	}
 	known, err := v.Known(keys)
 	if err != nil {
-		return nil, err
+		return 0, nil, err
 	}
 	for _, s := range splits {
 		var lasts []string
@@ -173,10 +218,10 @@ func splitCompound(word string, v Vocabulary) ([][]string, error) {
 			}
 		}
 		if known[s.first[0]] && len(lasts) > 0 {
-			return [][]string{s.first, lasts}, nil
+			return s.at, [][]string{s.first, lasts}, nil
 		}
 	}
-	return nil, nil
+	return 0, nil, nil
 }
 
 // compoundsBegun returns the indexed keys of compounds that begin with the

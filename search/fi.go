@@ -290,3 +290,7 @@ func Analyze(text string) (keys, revs string) {
 // suffix that short is also an exact key of its pattern
 // (TestShortSuffixesAreExact).
 const minRevKey = minSuffixKey + 1
+
+// MinRevKey is minRevKey, for the store's expressions on the reversed
+// columns.
+const MinRevKey = minRevKey

@@ -69,6 +69,12 @@ type Clause struct {
 	// prefix of the keys of its forms (the Finnish stemmer keys budget as
 	// budg but budgeten as budget).
 	swedish bool
+	// elidedFrom is the compound before the conjunction when the word was
+	// written with a leading hyphen (hyvinvointikertomus ja -suunnitelma),
+	// elidedHead the compound after it when the word was written with a
+	// trailing one (toiminta- ja taloussuunnitelma): Expand completes the
+	// word with that compound's first or last part.
+	elidedFrom, elidedHead string
 }
 
 // Note says one thing the reading of a query did that the user would not
@@ -111,8 +117,12 @@ func ParseQuery(s string) (Query, error) {
 	// elided is set for a -word that ends a compound written in part after
 	// a conjunction (hyvinvointikertomus ja -suunnitelma): a word, not an
 	// exclusion. recent holds the last two words read.
-	elided, elidedAfter := false, ""
+	elided, elidedAfter, elidedFrom := false, "", ""
 	var recent []string
+	// prefixAt is the clause of a word written with a trailing hyphen
+	// (toiminta-), prefixConj set once a conjunction followed it: the word
+	// after that gives the part the hyphen left out.
+	prefixAt, prefixConj := -1, false
 	clauses := 0
 	has := func(list []Clause, c Clause) bool {
 		for _, x := range list {
@@ -140,6 +150,10 @@ func ParseQuery(s string) (Query, error) {
 			elided = false
 		}
 		c := Clause{Words: words}
+		if elidedFrom != "" && len(words) == 1 {
+			c.elidedFrom = elidedFrom
+		}
+		elidedFrom = ""
 		switch {
 		case negate && !has(q.not, c):
 			q.not = append(q.not, c)
@@ -156,6 +170,7 @@ func ParseQuery(s string) (Query, error) {
 		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
 			i += size
 		case isQuote(r):
+			prefixAt, prefixConj = -1, false
 			end := strings.IndexFunc(s[i+size:], isQuote)
 			if end < 0 {
 				add(s[i+size:])
@@ -168,6 +183,9 @@ func ParseQuery(s string) (Query, error) {
 		case r == '-' && i+size < len(s) && !isSpaceAt(s, i+size):
 			if len(recent) == 2 && elisionConjunctions[strings.ToLower(recent[1])] {
 				elided, elidedAfter = true, strings.ToLower(recent[1])
+				if ts := tokens(recent[0]); len(ts) > 0 && !strings.HasSuffix(recent[0], "-") {
+					elidedFrom = ts[len(ts)-1].word
+				}
 			} else {
 				negate = true
 			}
@@ -188,6 +206,7 @@ func ParseQuery(s string) (Query, error) {
 			}
 			switch word {
 			case "OR", "|", "||":
+				prefixAt, prefixConj = -1, false
 				if len(group) > 0 {
 					q.any = append(q.any, group)
 					group = []Clause{}
@@ -200,7 +219,20 @@ func ParseQuery(s string) (Query, error) {
 				negate = true
 				continue
 			}
+			before := len(group)
 			add(word)
+			switch {
+			case prefixAt >= 0 && !prefixConj && elisionConjunctions[strings.ToLower(word)]:
+				prefixConj = true
+			case prefixAt >= 0 && prefixConj && len(group) == before+1 && len(group[before].Words) == 1:
+				group[prefixAt].elidedHead = group[before].Words[0]
+				prefixAt, prefixConj = -1, false
+			default:
+				prefixAt, prefixConj = -1, false
+			}
+			if strings.HasSuffix(word, "-") && len(group) == before+1 && len(group[before].Words) == 1 {
+				prefixAt = before
+			}
 		}
 	}
 	if len(group) > 0 {

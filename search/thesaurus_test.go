@@ -224,3 +224,47 @@ func TestInflectedWordBeginsCompounds(t *testing.T) {
 		}
 	}
 }
+
+// A word of a compound written in part is read as the whole compound, its
+// missing part taken from the compound beside it as the vocabulary splits
+// that: -suunnitelma after "hyvinvointikertomus ja" is
+// hyvinvointisuunnitelma, toiminta- before "ja taloussuunnitelma" is
+// toimintasuunnitelma. A compound the vocabulary does not split leaves the
+// word as typed; a hyphen that excludes completes nothing.
+func TestElidedCompoundIsCompleted(t *testing.T) {
+	v := vocabOf("hyvinvointi kertomus suunnitelma toiminta talous terveys lautakunta sosiaali")
+	for _, tc := range []struct {
+		query string
+		want  string
+	}{
+		{"laaja hyvinvointikertomus ja -suunnitelma", "laaja hyvinvointikertomus ja hyvinvointisuunnitelma"},
+		{"toiminta- ja taloussuunnitelma", "toimintasuunnitelma ja taloussuunnitelma"},
+		{"sosiaali- ja terveyslautakunta", "sosiaalilautakunta ja terveyslautakunta"},
+		{"hyvinvointikertomus sekä -suunnitelma", "hyvinvointikertomus sekä hyvinvointisuunnitelma"},
+		{"ympäristökertomus ja -suunnitelma", "ympäristökertomus ja suunnitelma"}, // ympäristö is no word here
+		{"talousarvio -toteutuma", "talousarvio -toteutuma"},
+		{"toiminta- OR taloussuunnitelma", "toiminta OR taloussuunnitelma"},
+		{"toiminta- taloussuunnitelma", "toiminta taloussuunnitelma"}, // no conjunction between
+	} {
+		q, err := ParseQuery(tc.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err = q.Expand(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := q.String(); got != tc.want {
+			t.Errorf("%s: read as %q, want %q", tc.query, got, tc.want)
+		}
+	}
+	q, _ := ParseQuery("hyvinvointikertomus ja -suunnitelma")
+	q, _ = q.Expand(v)
+	said := false
+	for _, n := range q.Notes() {
+		said = said || (n.Word == "suunnitelma" && strings.Contains(n.Text, "hyvinvointisuunnitelma"))
+	}
+	if !said {
+		t.Errorf("no note of the completed word: %v", q.Notes())
+	}
+}

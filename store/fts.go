@@ -2,6 +2,7 @@ package store
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/minutes-fi/minutes/search"
 )
@@ -43,6 +44,24 @@ func clauseExpr(c search.Clause, cols columns, exactOnly bool) string {
 		for _, first := range partsFirst(c) {
 			for _, last := range c.Parts[1] {
 				alts = append(alts, cols.keys+" : "+ftsString(first+" "+last))
+				// The compound written in part beside another that shares
+				// a part with it. "hyvinvointikertomus ja -suunnitelma": a
+				// compound begun by the first part, a conjunction, the last
+				// part. "toiminta- ja taloussuunnitelma": the first part, a
+				// conjunction, a compound ended by the last part, read in
+				// the reversed column, which leaves out keys shorter than
+				// search.MinRevKey (ja, tai, sek) but in rows indexed
+				// before that kept them.
+				for _, conj := range elisionKeys {
+					alts = append(alts, cols.keys+" : "+ftsString(first)+"* + "+ftsString(conj)+" + "+ftsString(last))
+				}
+				if utf8.RuneCountInString(first) >= search.MinRevKey {
+					rfirst, rlast := ftsString(search.Reverse(first)), ftsString(search.Reverse(last))
+					alts = append(alts, cols.revs+" : "+rfirst+" + "+rlast+"*")
+					for _, conj := range elisionKeys {
+						alts = append(alts, cols.revs+" : "+rfirst+" + "+ftsString(search.Reverse(conj))+" + "+rlast+"*")
+					}
+				}
 			}
 		}
 		for _, e := range p.Prefix {
@@ -78,6 +97,16 @@ func matchExpr(q search.Query, cols columns, exactOnly bool) string {
 	}
 	return out
 }
+
+// elisionKeys are the keys of the conjunctions a compound written in part
+// stands beside (ja, sekä, tai; och, eller).
+var elisionKeys = func() []string {
+	var out []string
+	for _, w := range []string{"ja", "sekä", "tai", "och", "eller"} {
+		out = append(out, search.Key(w))
+	}
+	return out
+}()
 
 // partsFirst is the first part's keys of a split compound, none if unsplit.
 func partsFirst(c search.Clause) []string {

@@ -532,3 +532,54 @@ func TestApprovedNeedsAContentWord(t *testing.T) {
 		t.Errorf("approved lists %q, want only Akaan kaupunki", got)
 	}
 }
+
+// A compound written in part beside another ("hyvinvointikertomus ja
+// -suunnitelma", "toiminta- ja taloussuunnitelma") is found by the whole
+// compound, in a title and in a text; the same parts merely near each
+// other are not.
+func TestSearchFindsCompoundsWrittenInPart(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	src, err := db.AddSource(ctx, "kunta", "https://kunta.test", "Testikunta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]string{
+		"1-1": "Laaja hyvinvointikertomus ja -suunnitelma 2021-2025\nPäätös Hyväksyttiin.",
+		"1-2": "Toiminta- ja taloussuunnitelma 2026-2028\nPäätös Hyväksyttiin.",
+		"1-3": "Hyvinvointialueen suunnitelma palveluverkosta\nPäätös Merkittiin tiedoksi hyvinvoinnin edistämiseksi.",
+		"1-4": "Toiminta ja talous 2025\nPäätös Merkittiin tiedoksi. Suunnitelma valmistuu syksyllä.",
+		"1-5": "Hyvinvointisuunnitelma\nPäätös Hyväksyttiin.",
+		"1-6": "Talousarvio\nEsitys Kunnanhallitus hyväksyy sosiaali- ja terveyslautakunnan esityksen.",
+		"1-7": "Toimintakertomus 2025\nPäätös Hyväksyttiin.",
+		"1-8": "Lautakuntien kokoonpano\nPäätös Sosiaalilautakunta ja terveys- ja ympäristölautakunta yhdistetään.",
+		"1-9": "Taloussuunnitelma ja kertomus\nPäätös Hyväksyttiin.",
+		"2-1": "Toiminta- ja taloussuunnitelma 2027-2029\nPäätös Hyväksyttiin.",
+	}
+	for id, text := range docs {
+		saveText(t, db, src.ID, id, text)
+	}
+	// 2-1 as rows indexed before short keys were left out of the reversed
+	// columns: every key reversed, ja too.
+	oldRevs := func(text string) string {
+		var all []string
+		for _, k := range search.Keys(text) {
+			all = append(all, search.Reverse(k))
+		}
+		return strings.Join(all, " ")
+	}
+	if _, err := db.db.ExecContext(ctx, `UPDATE search SET title_revs = ?, text_revs = ? WHERE rowid = (SELECT id FROM items WHERE item_id = '2-1')`,
+		oldRevs("Toiminta- ja taloussuunnitelma 2027-2029"), oldRevs("Testikunta "+docs["2-1"])); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ query, want string }{
+		{"hyvinvointisuunnitelma", "1-1 1-5"},
+		{"toimintasuunnitelma", "1-2 2-1"},
+		{"sosiaalilautakunta", "1-6 1-8"},
+		{"terveyslautakunta", "1-6 1-8"},
+	} {
+		if got := strings.Join(searchIDs(t, db, tc.query, Filter{}), " "); got != tc.want {
+			t.Errorf("search %q = [%s], want [%s]", tc.query, got, tc.want)
+		}
+	}
+}
