@@ -127,7 +127,8 @@ var labels = func() []label {
 // Its groups: the owner as written ("Kunnanjohtajan", "KUNNANJOHTAJAN", the
 // abbreviated "Kj:n"), a name in brackets after the label, and the text after
 // the colon.
-var ownerProposal = mustPattern(`^(\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*))?$`)
+var ownerProposal = mustPattern(`^(\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*))?$`).
+	withCheck(firstWordEndsIn("nsNS"))
 
 // abbrPresenter is a presenter's title abbreviated, in brackets after a
 // proposal's label ("Ehdotus (kj):") or before it ("Kj:n ehdotus"):
@@ -248,7 +249,8 @@ func restFits(kind section, rest string) bool {
 
 // checkNote matches the procedural note that a decision was checked at once
 // ("Päätös tarkastetaan heti."); it is neither proposal nor decision text.
-var checkNote = mustPattern(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäkirja|beslutet|paragrafen)(?: \S+)? (?:tarkastetaan|tarkastettiin|justeras|justerades)(?: \S+)? (?:heti|välittömästi|kokouksessa|omedelbart)\.?$|^(?i:ptk|pöytäkirja) tark(?:\.|astettu)?$`)
+var checkNote = mustPattern(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäkirja|beslutet|paragrafen)(?: \S+)? (?:tarkastetaan|tarkastettiin|justeras|justerades)(?: \S+)? (?:heti|välittömästi|kokouksessa|omedelbart)\.?$|^(?i:ptk|pöytäkirja) tark(?:\.|astettu)?$`).
+	withCheck(startsWithByte("pPtTbB"))
 
 // Patterns for the page header and the item's identifiers.
 // diaryNumber is one diary number: an optional unit prefix, a running
@@ -259,10 +261,12 @@ var (
 	dateRe = `(\d{1,2})\.(\d{1,2})\.(\d{4})`
 	// docLine: "Pöytäkirja 09.10.2023/Pykälä 183", "Esityslista 04.03.2025/Asianro 68",
 	// older templates without the slash: "Pöytäkirja 08.05.2017 Pykälä 127".
-	docLineRe = mustPattern(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista|muistio|promemoria))\s*` + dateRe + `\s*(?:/\s*)?(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\.?\s*(\d{1,5})\b`)
+	docLineRe = mustPattern(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista|muistio|promemoria))\s*` + dateRe + `\s*(?:/\s*)?(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\.?\s*(\d{1,5})\b`).
+		withCheck(startsWithByte("pPeEfFmM"))
 	// handlingRe: "KhVi 09.10.2023 § 183", "Kaupunginhallitus 21.08.2023 § 230", with an
 	// optional diary number after it.
-	handlingRe   = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`)
+	handlingRe   = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`).
+		withCheck(endsWithDigit)
 	dateOnly     = mustPattern(`^` + dateRe + `$`)
 	sectionAlone = mustPattern(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
 	// diaryRe: a diary number alone on its line, or a matter's two
@@ -274,7 +278,8 @@ var (
 		// Other systems' case numbers, alone or labelled: CaseM's
 		// "ROIDno-2021-4378" (CloudNC), Helsinki's "HEL 2018-012640 T 00 01 01",
 		// Turku's "2682-2013 (000, 041)" (its task codes in brackets).
-		`|^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(\p{Lu}\p{L}{1,7}Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?|\d{1,6}-(?:19|20)\d{2} \(\d{2,3}(?:[ .,]{1,2}\d{2,3}){0,7}\))$`)
+		`|^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(\p{Lu}\p{L}{1,7}Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?|\d{1,6}-(?:19|20)\d{2} \(\d{2,3}(?:[ .,]{1,2}\d{2,3}){0,7}\))$`).
+		withCheck(func(s string) bool { return endsWithDigit(s) || strings.HasSuffix(s, ")") })
 	confidential = mustPattern(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )
 

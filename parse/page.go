@@ -267,7 +267,11 @@ var navSet = func() map[string]bool {
 }()
 
 // feedLabelRe matches the RSS block's lines: "Kokousasiat: <url>", "Kokoukset:".
-var feedLabelRe = mustPattern(`(?i)^(?:kokousasiat|kokoukset|sammanträdesärenden|sammanträden|mötesärende|möten)\s*:`)
+var feedLabelRe = mustPattern(`(?i)^(?:kokousasiat|kokoukset|sammanträdesärenden|sammanträden|mötesärende|möten)\s*:`).
+	withCheck(func(s string) bool {
+		// k and s fold with the Kelvin sign and the long s too.
+		return startsWithByte("kKsSmM")(s) || strings.HasPrefix(s, "\u212a") || strings.HasPrefix(s, "\u017f")
+	})
 
 // markdownImage is what a page-to-text rendering leaves of an image link.
 var markdownImage = mustPattern(`!\[[^\]]*\]\([^)]*\)`)

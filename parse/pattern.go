@@ -53,6 +53,25 @@ func (p *pattern) withCheck(check func(string) bool) *pattern {
 	return p
 }
 
+// endsWithDigit is the check of a pattern whose every match ends the
+// text in a digit.
+func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
+
+// startsWithByte returns the check of a pattern anchored at the start whose
+// every match begins with one of the (ASCII) bytes of set.
+func startsWithByte(set string) func(string) bool {
+	return func(s string) bool { return s != "" && strings.IndexByte(set, s[0]) >= 0 }
+}
+
+// firstWordEndsIn returns the check of a pattern whose every match begins
+// with a word ending in one of the (ASCII) bytes of set, then a space.
+func firstWordEndsIn(set string) func(string) bool {
+	return func(s string) bool {
+		i := strings.IndexByte(s, ' ')
+		return i > 0 && strings.IndexByte(set, s[i-1]) >= 0
+	}
+}
+
 // possible reports whether s passes the pattern's check and holds one of
 // its required literals.
 func (p *pattern) possible(s string) bool {

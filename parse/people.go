@@ -171,7 +171,7 @@ var (
 	// phoneRe: "puh. 040 199 2146", "Puh.044 4491 251", "tfn 040 …", and
 	// typed as "pih." (seen).
 	phoneRe = mustPattern(`(?i)(?:^|[\s,])(?:puh\.?|p\.|pih\.|puhelin|tel\.?|tfn\.?|gsm|mob\.?)?:?\s*(\+?\d[\d -]{5,}\d)$`).
-		withCheck(func(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' })
+		withCheck(endsWithDigit)
 	emailRe       = mustPattern(emailExpr)
 	templateEmail = mustPattern(`(?i)^(?:etunimi|firstname|förnamn|fornamn)\.`)
 	listSplit     = mustPattern(`\s*[,;]\s*`)
