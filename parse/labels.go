@@ -262,11 +262,11 @@ var (
 	// docLine: "Pöytäkirja 09.10.2023/Pykälä 183", "Esityslista 04.03.2025/Asianro 68",
 	// older templates without the slash: "Pöytäkirja 08.05.2017 Pykälä 127".
 	docLineRe = mustPattern(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista|muistio|promemoria))\s*` + dateRe + `\s*(?:/\s*)?(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\.?\s*(\d{1,5})\b`).
-		withCheck(startsWithByte("pPeEfFmM"))
+			withCheck(startsWithByte("pPeEfFmM"))
 	// handlingRe: "KhVi 09.10.2023 § 183", "Kaupunginhallitus 21.08.2023 § 230", with an
 	// optional diary number after it.
-	handlingRe   = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`).
-		withCheck(endsWithDigit)
+	handlingRe = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`).
+			withCheck(endsWithDigit)
 	dateOnly     = mustPattern(`^` + dateRe + `$`)
 	sectionAlone = mustPattern(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
 	// diaryRe: a diary number alone on its line, or a matter's two
