@@ -373,6 +373,11 @@ func TestPreparerWordings(t *testing.T) {
 		{"Lisätietoja antaa hallintojohtaja Liisa Laine puhelin 040 123 4567 sähköposti liisa.laine@testi.fi", "Liisa Laine 040 123 4567 liisa.laine@testi.fi"},
 		{"Lisätietojen antaja\nLiisa Laine, tiimipäällikkö: 09 310 37211\nliisa.laine@testi.fi", "Liisa Laine 09 310 37211 liisa.laine@testi.fi"},
 		{"Lisätietoja päätöksestä antaa hyvinvointialuejohtaja Liisa Laine, liisa.laine@testi.fi.", "Liisa Laine  liisa.laine@testi.fi"},
+		// A preparer known by title alone; a sentence after an ambiguous
+		// label ("Valmistelu: …", the matter's preparation) names no one.
+		{"Valmistelija Kehittämis- ja hallintojohtaja, puh. 040 123 4567", "  "},
+		{"Valmistelu: Valtuusto on hyväksynyt kokouksessaan 1.12.2025 vuoden 2026 talousarvion.", ""},
+		{"Valmistelu: Hallitus päätti asiasta viime kokouksessaan yksimielisesti", ""},
 	} {
 		d := parse.Text(wordingPage(tc.lines + "\nTaustaa asiasta kerrotaan tässä.\nPäätös Ehdotus hyväksyttiin."))
 		var got []string

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -1033,6 +1034,9 @@ func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 		line = p.pendingTitle + " " + l
 	}
 	people := parsePersons(line, p.place())
+	people = slices.DeleteFunc(people, func(pe Person) bool {
+		return pe.Name == "" && pe.Email == "" && !jobTitleLike(pe.Title) // a sentence, not a title
+	})
 	named := false
 	for _, pe := range people {
 		if len(strings.Fields(pe.Name)) >= 2 || pe.Email != "" {
@@ -1040,7 +1044,7 @@ func (p *pageParser) preparerLine(l string, onLabel bool) bool {
 		}
 	}
 	switch {
-	case onLabel && len(people) == 0 && titleLike(l):
+	case onLabel && len(people) == 0 && titleLike(l) && jobTitleLike(strings.TrimSpace(listSplit.Split(l, 2)[0])):
 		// The title alone, its phone perhaps after it: "Hallintojohtaja, puh. …".
 		p.pendingTitle = strings.TrimSpace(listSplit.Split(l, 2)[0])
 		return true
@@ -1121,6 +1125,18 @@ func personLike(l string) bool {
 	}
 	return true
 }
+
+// jobTitleLike reports whether a preparer's text naming no one can be a job
+// title ("Kehittämis- ja hallintojohtaja"): a few words, no figures. A
+// sentence after an ambiguous label ("Valmistelu: Valtuusto on hyväksynyt
+// kokouksessaan 1.12.2025 …", the matter's preparation) is not.
+func jobTitleLike(s string) bool {
+	return len(strings.Fields(s)) <= maxTitleWords && !strings.ContainsAny(s, "0123456789")
+}
+
+// maxTitleWords: the longest job titles are some five words ("Sosiaali- ja
+// terveyspalveluiden vs. toimialajohtaja").
+const maxTitleWords = 5
 
 // titleLike reports whether a line can be a title or a list entry: short, and
 // not a sentence.
