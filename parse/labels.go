@@ -230,8 +230,9 @@ func restFits(kind section, rest string) bool {
 	case secPreparer, secPresenter:
 		// "Lisätietoja antaa rehtori Juha-Pekka Pihlman, puh. 040 487 7104.":
 		// a contact line may end in a full stop, after a phone or an e-mail.
+		// So may a name: "Valmistelija kunnanjohtaja Timo Hakkarainen.".
 		r := strings.TrimSuffix(rest, ".")
-		if r == rest || phoneRe.MatchString(r) {
+		if r == rest || phoneRe.MatchString(r) || titledName(r) {
 			return true
 		}
 		e := emailRe.FindString(r)
@@ -245,6 +246,24 @@ func restFits(kind section, rest string) bool {
 	default:
 		return startsUpper
 	}
+}
+
+// titledName reports a text that is a name of two or three capitalised
+// words, after nothing or after a job title ("Timo Hakkarainen",
+// "kuntayhtymän johtaja Timo Hakkarainen"); "poisti asian esityslistalta"
+// and "kertoi asiasta Matti Virtaselle" are sentences.
+func titledName(s string) bool {
+	w := strings.Fields(s)
+	n := 0
+	for n < len(w) && n < 3 && startsUpper(w[len(w)-1-n]) && strings.IndexFunc(w[len(w)-1-n], func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	}) < 0 {
+		n++
+	}
+	if n < 2 {
+		return false
+	}
+	return n == len(w) || isTitleWord(w[len(w)-1-n])
 }
 
 // checkNote matches the procedural note that a decision was checked at once

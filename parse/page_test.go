@@ -378,6 +378,11 @@ func TestPreparerWordings(t *testing.T) {
 		{"Valmistelija Kehittämis- ja hallintojohtaja, puh. 040 123 4567", "  "},
 		{"Valmistelu: Valtuusto on hyväksynyt kokouksessaan 1.12.2025 vuoden 2026 talousarvion.", ""},
 		{"Valmistelu: Hallitus päätti asiasta viime kokouksessaan yksimielisesti", ""},
+		// A contact line ending in a full stop after the name.
+		{"Valmistelija kuntayhtymän johtaja Timo Hakkarainen.", "Timo Hakkarainen  "},
+		{"Valmistelija Timo Hakkarainen.", "Timo Hakkarainen  "},
+		{"Valmistelija hallintojohtaja Anna Maria Virtanen.", "Anna Maria Virtanen  "},
+		{"Valmistelija poisti asian esityslistalta.", ""},
 	} {
 		d := parse.Text(wordingPage(tc.lines + "\nTaustaa asiasta kerrotaan tässä.\nPäätös Ehdotus hyväksyttiin."))
 		var got []string
