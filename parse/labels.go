@@ -242,10 +242,18 @@ func restFits(kind section, rest string) bool {
 	case secProposal:
 		// "Päätösehdotus hallintojohtaja Liisa Laine": the presenter in
 		// lower case on the proposal's line.
-		return startsUpper || presenterLine(rest)
+		// "Päätösehdotus esittelijä: tarkastuslautakunnan puheenjohtaja":
+		// the presenter's label, in lower case with its colon, on it.
+		return startsUpper || presenterLine(rest) || presenterLabelled(rest)
 	default:
 		return startsUpper
 	}
+}
+
+// presenterLabelled reports a text opened by the presenter's label.
+func presenterLabelled(s string) bool {
+	k, _, ok := matchLabel(s)
+	return ok && k == secPresenter
 }
 
 // titledName reports a text that is a name of two or three capitalised

@@ -260,6 +260,9 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Päätösehdotus/Kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
 		{"Päätösehdotus, kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Ehdotus\tMatti Meikäläinen, kunnanjohtaja:\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		// The presenter's own label, in lower case, on the proposal's line.
+		{"Päätösehdotus esittelijä: tarkastuslautakunnan puheenjohtaja\n" + prop, "", "tarkastuslautakunnan puheenjohtaja"},
+		{"Päätösehdotus esittelijä: kunnanjohtaja Matti Meikäläinen\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		// Labels run together on one line (a left column's cells joined).
 		{"Esittelijä kunnanjohtaja Matti Meikäläinen Päätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Esittelijä: kunnanjohtaja Matti Meikäläinen, Päätösehdotus: " + prop, "Matti Meikäläinen", "kunnanjohtaja"},

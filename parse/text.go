@@ -781,6 +781,9 @@ func (p *pageParser) proposalPresenter(s string) bool {
 		return false
 	}
 	switch {
+	case presenterLabelled(s):
+		_, rest, _ := matchLabel(s)
+		p.setPresenter(rest)
 	case presenterLine(s):
 		p.setPresenter(s)
 	case implicitPresenter.MatchString(s):
