@@ -293,6 +293,14 @@ func TestOutcomeWordings(t *testing.T) {
 		unanimous *bool
 	}{
 		{"Päätös Kunnanhallitus hyväksyi ehdotuksen täydennettynä.", parse.OutcomeAmended, nil},
+		{"Päätös Ehdotuksen mukainen.", parse.OutcomeApproved, nil},
+		{"Päätös Päätösehdotuksen mukaisesti.", parse.OutcomeApproved, nil},
+		{"Päätös Kunnanjohtajan ehdotuksen mukaan.", parse.OutcomeApproved, nil},
+		{"Päätös Hyväksyttiin. Todettiin Virtasen esteellisyys.", parse.OutcomeApproved, nil},
+		{"Päätös Hyväksyttiin Virtasen muutosehdotuksen mukaisesti.", parse.OutcomeAmended, nil},
+		{"Päätös Asia päätettiin palauttaa valmisteluun.", parse.OutcomeReturned, nil},
+		{"Päätös Kunnanhallitus päätti yksimielisesti merkitä asian tiedoksi.", parse.OutcomeNoted, &tr},
+		{"Päätös Päätettiin merkitä tiedoksi.", parse.OutcomeNoted, nil},
 		{"Päätös Kunnanhallitus hyväksyi päätösehdotuksen Virtasen muutosehdotuksella.", parse.OutcomeAmended, nil},
 		{"Päätös Asia päätettiin jättää pöydälle seuraavaan kokoukseen.", parse.OutcomeTabled, nil},
 		{"Päätös Asia palautettiin lisävalmisteluun.", parse.OutcomeReturned, nil},
