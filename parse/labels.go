@@ -46,6 +46,7 @@ var labels = func() []label {
 		{"Valmistelija/lisätiedot", secPreparer, false},
 		{"Valmistelu ja lisätiedot", secPreparer, false},
 		{"Valmistelija ja esittelijä", secPreparer, false},
+		{"Esittelijä ja valmistelija", secPreparer, false},
 		{"Valmistelija / lisätiedot", secPreparer, false},
 		{"Lisätietoja päätöksestä antavat", secPreparer, false},
 		{"Lisätietoja päätöksestä antaa", secPreparer, false},
@@ -71,6 +72,7 @@ var labels = func() []label {
 		{"Ytterligare upplysningar", secPreparer, false},
 		{"Beredare", secPreparer, false},
 		{"Beredning", secPreparer, false},
+		{"Esittelijät", secPresenter, false},
 		{"Esittelijä", secPresenter, false},
 		{"Föredragande", secPresenter, false},
 		{"Föredragning", secPresenter, false},
@@ -155,6 +157,13 @@ func matchLabel(line string) (section, string, bool) {
 		return secNone, "", false
 	}
 	if m := ownerProposal.FindStringSubmatch(line); m != nil {
+		if inner := strings.TrimSpace(m[2]); inner != "" && (presenterLine(inner) || implicitPresenter.MatchString(inner) || abbrPresenter.MatchString(inner)) {
+			// "Esittelijän päätösehdotus (kunnanjohtaja Matti Meikäläinen):"
+			if m[3] == "" {
+				return secProposal, inner + ":", true
+			}
+			return secProposal, inner + ": " + m[3], true
+		}
 		return secProposal, m[3], true
 	}
 	for _, l := range labels {

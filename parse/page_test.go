@@ -260,6 +260,13 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Päätösehdotus/Kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
 		{"Päätösehdotus, kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Ehdotus\tMatti Meikäläinen, kunnanjohtaja:\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		// The presenter in brackets after "Esittelijän päätösehdotus"; the
+		// presenter's label with the preparer's, or plural; a Swedish owner.
+		{"Esittelijän päätösehdotus (kunnanjohtaja Matti Meikäläinen):\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Esittelijä ja valmistelija kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Esittelijät kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Kommundirektörens förslag:\n" + prop, "", "Kommundirektör"},
+		{"Föredragandens förslag:\n" + prop, "", ""},
 		// The presenter's own label, in lower case, on the proposal's line.
 		{"Päätösehdotus esittelijä: tarkastuslautakunnan puheenjohtaja\n" + prop, "", "tarkastuslautakunnan puheenjohtaja"},
 		{"Päätösehdotus esittelijä: kunnanjohtaja Matti Meikäläinen\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},

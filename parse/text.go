@@ -468,11 +468,11 @@ func (p *pageParser) line(l string) {
 	if m := ownerProposal.FindStringSubmatch(l); m != nil {
 		// "Sivistysjohtajan päätösehdotus", "KUNNANJOHTAJAN EHDOTUS:", "Kj:n
 		// ehdotus:", "Puheenjohtajan esitys | …": the proposal, and whose it is.
-		owner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(m[1], ":n"), "n"), "N")
+		owner := proposalOwner(m[1])
 		if abbr := strings.HasSuffix(m[1], ":n"); (abbr && abbrPresenter.MatchString(owner)) ||
-			(!abbr && owner != m[1] && isTitleWord(owner) && !strings.EqualFold(m[1], "esittelijän")) {
-			// ("Esittelijän ehdotus" is the label alone: the presenter's
-			// proposal, the presenter named elsewhere.)
+			(!abbr && owner != m[1] && isTitleWord(owner) && !strings.EqualFold(m[1], "esittelijän") && !strings.EqualFold(m[1], "föredragandens")) {
+			// ("Esittelijän ehdotus", "Föredragandens förslag" is the label
+			// alone: the presenter's proposal, the presenter named elsewhere.)
 			p.label(secProposal, "")
 			if p.cur.presenter == nil {
 				p.presentedBy(owner)
@@ -825,6 +825,27 @@ func (p *pageParser) setPresenter(s string) {
 	h.hasPresenter = true
 	p.sec = secImplicitProp
 	p.nameNext = h.presenter != nil && h.presenter.Name == "" && h.presenter.Title != ""
+}
+
+// proposalOwner is the title of whose proposal a label names, from its
+// genitive: "Sivistysjohtajan" sivistysjohtaja, "Kj:n" kj, Swedish
+// "Kommundirektörens" kommundirektör. A word that is no such genitive comes
+// back as it is.
+func proposalOwner(gen string) string {
+	if t, ok := strings.CutSuffix(gen, ":n"); ok {
+		return t
+	}
+	for _, end := range []string{"n", "N"} {
+		if t, ok := strings.CutSuffix(gen, end); ok {
+			return t
+		}
+	}
+	for _, end := range []string{"ens", "s"} {
+		if t, ok := strings.CutSuffix(gen, end); ok && isTitleWord(t) {
+			return t
+		}
+	}
+	return gen
 }
 
 // sentenceNotPerson reports a presenter's line that is a sentence naming
