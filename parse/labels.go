@@ -218,7 +218,7 @@ func matchLabel(line string) (section, string, bool) {
 		if colon {
 			return l.kind, rest, true
 		}
-		if l.ambiguous {
+		if l.ambiguous && !(l.kind == secPreparer && titledContact(rest)) {
 			continue
 		}
 		if !restFits(l.kind, rest) {
@@ -265,22 +265,36 @@ func presenterLabelled(s string) bool {
 	return ok && k == secPresenter
 }
 
+// titledContact reports a contact line opened by a job title and a name
+// ("hallintojohtaja Liisa Laine, p. 040 123 4567"): after an ambiguous
+// preparer's label ("Lisätiedot", "Valmistelu") it is the label's content,
+// where a sentence ("Valmistelu on tehty yhdessä kuntien kanssa.") is not.
+func titledContact(s string) bool {
+	w := strings.Fields(strings.SplitN(s, ",", 2)[0])
+	n := nameTail(w)
+	return n >= 2 && n < len(w) && isTitleWord(w[len(w)-1-n])
+}
+
 // titledName reports a text that is a name of two or three capitalised
 // words, after nothing or after a job title ("Timo Hakkarainen",
 // "kuntayhtymän johtaja Timo Hakkarainen"); "poisti asian esityslistalta"
 // and "kertoi asiasta Matti Virtaselle" are sentences.
 func titledName(s string) bool {
 	w := strings.Fields(s)
+	n := nameTail(w)
+	return n >= 2 && (n == len(w) || isTitleWord(w[len(w)-1-n]))
+}
+
+// nameTail counts the capitalised words of letters (and hyphens) that end
+// w, at most three and none a job title: a name's.
+func nameTail(w []string) int {
 	n := 0
-	for n < len(w) && n < 3 && startsUpper(w[len(w)-1-n]) && strings.IndexFunc(w[len(w)-1-n], func(r rune) bool {
+	for n < len(w) && n < 3 && startsUpper(w[len(w)-1-n]) && !isTitleWord(w[len(w)-1-n]) && strings.IndexFunc(w[len(w)-1-n], func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '-'
 	}) < 0 {
 		n++
 	}
-	if n < 2 {
-		return false
-	}
-	return n == len(w) || isTitleWord(w[len(w)-1-n])
+	return n
 }
 
 // checkNote matches the procedural note that a decision was checked at once

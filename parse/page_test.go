@@ -396,6 +396,14 @@ func TestPreparerWordings(t *testing.T) {
 		{"Valmistelija Kehittämis- ja hallintojohtaja, puh. 040 123 4567", "  "},
 		{"Valmistelu: Valtuusto on hyväksynyt kokouksessaan 1.12.2025 vuoden 2026 talousarvion.", ""},
 		{"Valmistelu: Hallitus päätti asiasta viime kokouksessaan yksimielisesti", ""},
+		// An ambiguous label before a job title and a name; a phone, then
+		// "ja" and the next person.
+		{"Lisätiedot hallintojohtaja Liisa Laine, p. 040 123 4567", "Liisa Laine 040 123 4567 "},
+		{"Valmistelu talousjohtaja Pekka Puu", "Pekka Puu  "},
+		{"Lisätiedot Hallintojohtaja Liisa Laine", "Liisa Laine  "},
+		{"Valmistelu Valtuusto Pekka Puu", ""},
+		{"Valmistelija: hallintojohtaja Liisa Laine puh. 040 123 4567 ja talousjohtaja Pekka Puu puh. 040 765 4321",
+			"Liisa Laine 040 123 4567  | Pekka Puu 040 765 4321 "},
 		// A contact line ending in a full stop after the name.
 		{"Valmistelija kuntayhtymän johtaja Timo Hakkarainen.", "Timo Hakkarainen  "},
 		{"Valmistelija Timo Hakkarainen.", "Timo Hakkarainen  "},

@@ -46,6 +46,10 @@ const emailExpr = `[\p{L}\p{N}._%+-]+(?:@|\(at\))[\p{L}\p{N}.-]+\.\p{L}{2,}`
 // comma between them.
 var phoneThenEmail = mustPattern(`(\d)\s+(` + emailExpr + `)`)
 
+// phoneThenAnd is a phone number ending one person of a list, "ja" or
+// "sekä" the next: "… puh. 040 123 4567 ja talousjohtaja Pekka Puu".
+var phoneThenAnd = mustPattern(`(\d{3})\s+(?:ja|sekä|och)\s+`)
+
 // slashList reports whether every piece of a line between " / " names
 // someone (a name of two words or more).
 func slashList(line, place string) bool {
@@ -190,6 +194,7 @@ func parsePersons(line, place string) []Person {
 	// commas ("… Jarno Ovaska jarno.ovaska(at)orimattila.fi Varhaiskasvatuspäällikkö …").
 	line = emailRe.ReplaceAllStringFunc(line, func(e string) string { return e + "," })
 	line = phoneThenEmail.ReplaceAllString(line, "$1, $2") // "… p. 040 123 4567 liisa.laine@…"
+	line = phoneThenAnd.ReplaceAllString(line, "$1, ")     // "… puh. 040 123 4567 ja talousjohtaja …"
 	line = orSplit.ReplaceAllString(line, ", ")
 	line = mailLabel.ReplaceAllString(line, ", $1") // "… puhelin 040 123 4567 sähköposti liisa.laine@…"
 	if !strings.Contains(line, " / ") && strings.Contains(line, "/") {
