@@ -466,3 +466,21 @@ func TestAppealHeadingsEndTheList(t *testing.T) {
 		}
 	}
 }
+
+// An attachment list's lines as written: "Liite 1 …" with its label and
+// number, a plural label's first line without the label, no list marks.
+func TestAttachmentWordings(t *testing.T) {
+	for _, tc := range []struct{ lines, want string }{
+		{"Liite 1 Sopimusluonnos\nLiite 2 Kartta", "Liite 1 Sopimusluonnos | Liite 2 Kartta"},
+		{"Liitteet 1 Sopimusluonnos\n2 Kartta", "1 Sopimusluonnos | 2 Kartta"},
+		{"Liitteet:\n1. Sopimusluonnos\n2. Kartta", "1. Sopimusluonnos | 2. Kartta"},
+		{"Liitteet\n- Sopimusluonnos\n- Kartta", "Sopimusluonnos | Kartta"},
+		{"Liitteet\n• Sopimusluonnos\n• Kartta", "Sopimusluonnos | Kartta"},
+		{"Bilagor 1 Avtalsutkast", "1 Avtalsutkast"},
+	} {
+		d := parse.Text(wordingPage("Taustaa.\n" + tc.lines + "\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin."))
+		if got := strings.Join(d.Attachments, " | "); got != tc.want {
+			t.Errorf("%q: attachments %q, want %q", tc.lines, got, tc.want)
+		}
+	}
+}

@@ -747,7 +747,10 @@ func (p *pageParser) label(kind section, rest string) {
 		}
 		p.text(rest)
 	case secAttachments:
-		if l := lower(rest); len(rest) > 0 && unicode.IsDigit(rune(l[0])) {
+		if l := lower(rest); len(rest) > 0 && unicode.IsDigit(rune(l[0])) && !pluralAttachments(p.lastLabelLine()) {
+			// "Liite 1 Sopimusluonnos": the attachment as written, its
+			// number with it; after "Liitteet" the number opens the list's
+			// first line ("Liitteet 1 Sopimusluonnos").
 			rest = p.lastLabelLine()
 		} else if l := p.lastLabelLine(); p.rows[l] && oneAttachmentRow.MatchString(l) {
 			// "Liite Tiivistelmä: … | ||": a row of the attachment table,
@@ -940,6 +943,7 @@ func (p *pageParser) text(l string) {
 		if strings.Contains(l, " | ") {
 			l = attachmentCells(l)
 		}
+		l = trimBullet(l) // "• Sopimusluonnos", "- Kartta": a list's marks
 		// The body's name ends the list: a handling header written on
 		// three lines (body, § 15, date) follows it (Kittilä).
 		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 && !(p.body != "" && strings.EqualFold(l, p.body)) &&
@@ -1166,6 +1170,23 @@ const maxTitleWords = 5
 // not a sentence.
 func titleLike(l string) bool {
 	return utf8.RuneCountInString(l) <= 250 && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ":")
+}
+
+// pluralAttachments reports an attachment label in the plural ("Liitteet",
+// "Bilagor"), which heads a list.
+func pluralAttachments(label string) bool {
+	l := lower(label)
+	return strings.HasPrefix(l, "liitteet") || strings.HasPrefix(l, "bilagor")
+}
+
+// trimBullet takes a list mark and its space off the start of a line.
+func trimBullet(l string) string {
+	for _, b := range []string{"• ", "· ", "▪ ", "- ", "– ", "— ", "* "} {
+		if rest, ok := strings.CutPrefix(l, b); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return l
 }
 
 // attachmentCells reads an attachment table's row as one line, its cells
