@@ -484,3 +484,22 @@ func TestAttachmentWordings(t *testing.T) {
 		}
 	}
 }
+
+// The attachment list at the top of a page ends at the title when the
+// diary number follows it, and any list ends at a proposal's sentence whose
+// full stop is missing.
+func TestAttachmentListEnds(t *testing.T) {
+	const top = "Dynasty tietopalvelu Haku RSS Testin kunta\nKunnanhallitus\nPöytäkirja 10.03.2025/Pykälä 45\n" +
+		"Edellinen asia | Seuraava asia Muutoksenhakuohje Kokousasia PDF-muodossa\n"
+	for _, tc := range []struct{ text, attachments, title string }{
+		{top + "Liitteet\nSopimusluonnos\nTestiasia\n123/00.01.00/2025\nTaustaa.\nPäätösehdotus Hyväksytään.\nPäätös\nEhdotus hyväksyttiin.",
+			"Sopimusluonnos", "Testiasia"},
+		{top + "Testiasia\nKhall 10.03.2025 § 45\nTaustaa.\nLiitteet\nSopimusluonnos\nKartta\nKunnanhallitus päättää hyväksyä sopimuksen\nPäätös\nEhdotus hyväksyttiin.",
+			"Sopimusluonnos | Kartta", "Testiasia"},
+	} {
+		d := parse.Text(tc.text)
+		if got := strings.Join(d.Attachments, " | "); got != tc.attachments || d.Title != tc.title {
+			t.Errorf("attachments %q, title %q; want %q, %q", got, d.Title, tc.attachments, tc.title)
+		}
+	}
+}

@@ -441,6 +441,7 @@ func (p *pageParser) line(l string) {
 			return
 		}
 		if m := diaryRe.FindStringSubmatch(l); m != nil {
+			p.titleFromAttachments()
 			if p.diary == "" || p.diaryBare {
 				// One of them: the full form, the labelled short one,
 				// another system's; any of them wins over a bare
@@ -680,12 +681,7 @@ func (p *pageParser) handlingHeader(body, d, mo, y, sec, diary, line string) {
 	if diary != "" && p.diary == "" {
 		p.diary = diary
 	}
-	if p.cur == nil && p.title == "" && p.preAttach > 0 && p.sec == secAttachments {
-		// The page's attachment list comes right before the title, and
-		// nothing but the handling header ends it: its last line is the title.
-		p.title = p.attachments[len(p.attachments)-1]
-		p.attachments = p.attachments[:len(p.attachments)-1]
-	} else if p.cur == nil && p.title == "" && p.sec == secSupplement && p.lastSupplement == p.prev && p.prev != "" {
+	if !p.titleFromAttachments() && p.cur == nil && p.title == "" && p.sec == secSupplement && p.lastSupplement == p.prev && p.prev != "" {
 		// The same with a supplementary-material list (Oheismateriaali).
 		p.title = p.prev
 	}
@@ -947,7 +943,7 @@ func (p *pageParser) text(l string) {
 		// The body's name ends the list: a handling header written on
 		// three lines (body, § 15, date) follows it (Kittilä).
 		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 && !(p.body != "" && strings.EqualFold(l, p.body)) &&
-			!impactHeading.MatchString(l) {
+			!impactHeading.MatchString(l) && !proposalLine.MatchString(l) {
 			if p.cur == nil && !p.noTitle {
 				p.preAttach++
 			}
@@ -1016,6 +1012,10 @@ var impactHeading = mustPattern(`(?i)^\p{L}*vaikutusten (?:ennakko)?arvioin`)
 // sites write without a Päätösehdotus label: "Valtuusto päättänee …",
 // "Kunnanhallitus hyväksynee …" (docs/dynasty.md, "Decisions and their
 // outcomes").
+// proposalLine is a proposal's sentence, its full stop missing
+// ("Kunnanhallitus päättää hyväksyä sopimuksen"): it ends a list.
+var proposalLine = mustPattern(`^\p{Lu}\S*(?: \S+){0,3} (?:päättää|päättänee|hyväksyy|hyväksynee|esittää|merkitsee|merkinnee|myöntää|valitsee|valinnee|nimeää|nimennee|beslutar|godkänner|föreslår) `)
+
 var proposalMood = mustPattern(`\b(?:päättänee|hyväksynee|merkinnee|valinnee|nimennee)\b`)
 
 // numberedAttachmentRow is a row of the attachment table as page texts
@@ -1215,6 +1215,18 @@ var attachmentNoise = mustPattern(`(?i)^(?:(?:(?:numero|nro|n:o)\s+)?(?:otsikko|
 
 // endList ends a list block (attachments, notify) that an identifier line
 // follows: a diary number is never an attachment's title.
+// titleFromAttachments takes the title from the end of the page's
+// attachment list at its top: the list comes right before the title, and
+// only the handling header or the diary number below the title ends it.
+func (p *pageParser) titleFromAttachments() bool {
+	if p.cur != nil || p.title != "" || p.preAttach == 0 || p.sec != secAttachments {
+		return false
+	}
+	p.title = p.attachments[len(p.attachments)-1]
+	p.attachments = p.attachments[:len(p.attachments)-1]
+	return true
+}
+
 func (p *pageParser) endList() {
 	if p.sec == secAttachments || p.sec == secNotify || p.sec == secSupplement {
 		p.sec = secNone
