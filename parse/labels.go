@@ -127,10 +127,10 @@ var labels = func() []label {
 // ownerProposal matches "Kunnanjohtajan ehdotus:" and "Föredragandens förslag":
 // a proposal label preceded by whose it is.
 // Its groups: the owner as written ("Kunnanjohtajan", "KUNNANJOHTAJAN", the
-// abbreviated "Kj:n"), a name in brackets after the label, and the text after
+// abbreviated "Kj:n", an acting one's "Vs. kunnanjohtajan"), a name in brackets after the label, and the text after
 // the colon.
-var ownerProposal = mustPattern(`^(\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*))?$`).
-	withCheck(firstWordEndsIn("nsNS"))
+var ownerProposal = mustPattern(`^((?i:vs|va|vt|ma)\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*))?$`).
+	withCheck(func(s string) bool { return firstWordEndsIn("nsNS")(s) || actingPrefix(s) })
 
 // abbrPresenter is a presenter's title abbreviated, in brackets after a
 // proposal's label ("Ehdotus (kj):") or before it ("Kj:n ehdotus"):
@@ -210,6 +210,17 @@ func matchLabel(line string) (section, string, bool) {
 				return l.kind, r2, true
 			}
 		}
+		if l.kind == secProposal {
+			// "Ehdotus / Kunnanjohtaja", "Ehdotus – kunnanjohtaja Matti
+			// Meikäläinen": whose proposal, after a separator.
+			for _, sep := range []string{"/ ", "- ", "– ", "— "} {
+				if after, ok := strings.CutPrefix(rest, sep); ok {
+					if after = strings.TrimSpace(after); presenterLine(after) || implicitPresenter.MatchString(after) {
+						return l.kind, after, true
+					}
+				}
+			}
+		}
 		colon := strings.HasPrefix(rest, ":")
 		rest = strings.TrimSpace(strings.TrimPrefix(rest, ":"))
 		if rest == "" {
@@ -257,6 +268,19 @@ func restFits(kind section, rest string) bool {
 	default:
 		return startsUpper
 	}
+}
+
+// actingPrefix reports a text opened by an acting official's abbreviation
+// ("Vs. kunnanjohtajan ehdotus").
+func actingPrefix(s string) bool {
+	if len(s) < 4 || s[2] != '.' || s[3] != ' ' {
+		return false
+	}
+	switch lower(s[:2]) {
+	case "vs", "va", "vt", "ma":
+		return true
+	}
+	return false
 }
 
 // presenterLabelled reports a text opened by the presenter's label.

@@ -267,6 +267,10 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esittelijät kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Kommundirektörens förslag:\n" + prop, "", "Kommundirektör"},
 		{"Föredragandens förslag:\n" + prop, "", ""},
+		// An acting official's proposal; whose proposal after a separator.
+		{"Vs. kunnanjohtajan ehdotus:\n" + prop, "", "Vs. kunnanjohtaja"},
+		{"Ehdotus / Kunnanjohtaja\n" + prop, "", "Kunnanjohtaja"},
+		{"Ehdotus – kunnanjohtaja Matti Meikäläinen\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		// The presenter's own label, in lower case, on the proposal's line.
 		{"Päätösehdotus esittelijä: tarkastuslautakunnan puheenjohtaja\n" + prop, "", "tarkastuslautakunnan puheenjohtaja"},
 		{"Päätösehdotus esittelijä: kunnanjohtaja Matti Meikäläinen\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
