@@ -187,6 +187,9 @@ func matchLabel(line string) (section, string, bool) {
 			}
 		}
 		rest = strings.TrimSpace(rest)
+		if after, ok := strings.CutPrefix(rest, "|"); ok && (l.kind == secPresenter || l.kind == secPreparer || l.kind == secProposal) {
+			rest = strings.TrimSpace(after) // "Esittelijä | kunnanjohtaja …": a table's next cell
+		}
 		if strings.HasPrefix(rest, "(") {
 			// "Valmistelijat ja lisätiedot (etunimi.sukunimi@kemi.fi):"
 			if i := strings.IndexByte(rest, ')'); i >= 0 {

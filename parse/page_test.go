@@ -267,6 +267,11 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esittelijät kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Kommundirektörens förslag:\n" + prop, "", "Kommundirektör"},
 		{"Föredragandens förslag:\n" + prop, "", ""},
+		// A table's cells in the text; a title of several words before the
+		// name, or a title "X- ja Y-johtaja", alone before the proposal.
+		{"Esittelijä | kunnanjohtaja Matti Meikäläinen\nPäätösehdotus | " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Tekninen johtaja Pekka Puu:\n" + prop, "Pekka Puu", "Tekninen johtaja"},
+		{"Talous- ja hallintojohtaja:\n" + prop, "", "Talous- ja hallintojohtaja"},
 		// An acting official's proposal; whose proposal after a separator.
 		{"Vs. kunnanjohtajan ehdotus:\n" + prop, "", "Vs. kunnanjohtaja"},
 		{"Ehdotus / Kunnanjohtaja\n" + prop, "", "Kunnanjohtaja"},

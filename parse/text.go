@@ -373,8 +373,13 @@ func presenterLine(s string) bool {
 		// "Matti Meikäläinen, kunnanjohtaja:": the name first.
 		name, title, ok := strings.Cut(s, ", ")
 		nw := strings.Fields(name)
-		return ok && len(nw) >= 2 && len(nw) <= 3 && startsUpper(nw[0]) && startsUpper(nw[len(nw)-1]) &&
-			!strings.Contains(title, ",") && isTitleWord(lastWord(title))
+		if ok {
+			return len(nw) >= 2 && len(nw) <= 3 && startsUpper(nw[0]) && startsUpper(nw[len(nw)-1]) &&
+				!strings.Contains(title, ",") && isTitleWord(lastWord(title))
+		}
+		// "Tekninen johtaja Pekka Puu:": a title of words, the last a
+		// title word, then the name.
+		return !strings.Contains(s, ",") && titledName(s) && nameTail(w) < len(w)
 	}
 	_, name := splitTitleName(s, "")
 	return len(strings.Fields(name)) >= 2
