@@ -330,6 +330,13 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Päätös Pöydälle.", parse.OutcomeTabled, nil},
 		{"Päätös Palautettiin.", parse.OutcomeReturned, nil},
 		{"Päätös Merkittiin.", parse.OutcomeNoted, nil},
+		// The proposal restated, and a decision of the body's own after it;
+		// restated with only what was recorded after it.
+		{"Päätös Kunnanhallitus päätti hyväksyä sopimuksen. Kunnanhallitus antaa hallintojohtajalle oikeuden tehdä sopimukseen tekniset korjaukset.", parse.OutcomeAmended, nil},
+		{"Päätös Kunnanhallitus päätti hyväksyä sopimuksen. Merkittiin, että Virtanen poistui kokouksesta esteellisenä.", parse.OutcomeApproved, nil},
+		{"Päätös Kunnanhallitus päätti hyväksyä sopimuksen. Pöytäkirja tarkastettiin tämän pykälän osalta kokouksessa.", parse.OutcomeApproved, nil},
+		// No decision yet visible, but the handling records the body's change.
+		{"Käsittely Keskustelun perusteella kunnanhallitus päättää yksimielisesti lisätä seuraavan kappaleen sopimukseen:", parse.OutcomeAmended, &tr},
 		{"Päätös Kunnanhallitus hyväksyi päätösehdotuksen Virtasen muutosehdotuksella.", parse.OutcomeAmended, nil},
 		{"Päätös Asia päätettiin jättää pöydälle seuraavaan kokoukseen.", parse.OutcomeTabled, nil},
 		{"Päätös Asia palautettiin lisävalmisteluun.", parse.OutcomeReturned, nil},
