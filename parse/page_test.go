@@ -506,6 +506,11 @@ func TestAttachmentWordings(t *testing.T) {
 		{"Liitteet\n- Sopimusluonnos\n- Kartta", "Sopimusluonnos | Kartta"},
 		{"Liitteet\n• Sopimusluonnos\n• Kartta", "Sopimusluonnos | Kartta"},
 		{"Bilagor 1 Avtalsutkast", "1 Avtalsutkast"},
+		{"Liitteet 2 kpl\nSopimusluonnos\nKartta", "Sopimusluonnos | Kartta"},
+		// The item's other headings end the list.
+		{"Liitteet\nSopimusluonnos\nToimivalta Kuntalaki 39 §", "Sopimusluonnos"},
+		{"Liitteet\nSopimusluonnos\nJakelu\nHakija", "Sopimusluonnos"},
+		{"Liitteet\nSopimusluonnos\nTäytäntöönpano", "Sopimusluonnos"},
 	} {
 		d := parse.Text(wordingPage("Taustaa.\n" + tc.lines + "\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin."))
 		if got := strings.Join(d.Attachments, " | "); got != tc.want {

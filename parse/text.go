@@ -941,6 +941,9 @@ func (p *pageParser) text(l string) {
 			p.sec = secNone // "Liitteet: ei liitteitä": the list is empty
 			return
 		}
+		if attachmentCount.MatchString(l) {
+			return // "Liitteet 2 kpl": how many, not which
+		}
 		if strings.Contains(l, " | ") {
 			l = attachmentCells(l)
 		}
@@ -1011,7 +1014,13 @@ func (p *pageParser) text(l string) {
 // impactHeading opens an impact assessment (lapsivaikutusten arviointi,
 // yritysvaikutusten arviointi, EVA), a part of the item's text that some
 // sites print right after its attachment list: it ends the list.
-var impactHeading = mustPattern(`(?i)^\p{L}*vaikutusten (?:ennakko)?arvioin`)
+//
+// So do the other headings of an item's text that templates print after
+// the list: the body's competence ("Toimivalta Kuntalaki 39 §"), the
+// provisions, the financial effects, the distribution and the enforcement.
+var impactHeading = mustPattern(`(?i)^\p{L}*vaikutusten (?:ennakko)?arvioin|` +
+	`^(?:toimivalta|säännökset|lainsäädäntö|oikeusohje|sovellettavat säännökset|talousvaikutukset|taloudelliset vaikutukset|` +
+	`jakelu|vastaanottaja|vastaanottajat|täytäntöönpano|täytäntöönpanoa varten|behörighet|bestämmelser|verkställighet|sändlista)(?:\s|:|$)`)
 
 // proposalMood is a proposal's verb in the potential mood, which some
 // sites write without a Päätösehdotus label: "Valtuusto päättänee …",
@@ -1210,6 +1219,9 @@ func attachmentCells(l string) string {
 	}
 	return strings.Join(keep, " ")
 }
+
+// attachmentCount is a count of attachments after their label.
+var attachmentCount = mustPattern(`^\(?\d{1,3}\)?(?: (?:kpl|st|liitettä|bilagor))?$`)
 
 // noAttachments says an attachment list is empty.
 var noAttachments = mustPattern(`(?i)^(?:ei liitteitä|ei liitettä|ei ole|ei|inga bilagor|ingen bilaga|inga|-|–)\.?$`)
