@@ -507,6 +507,8 @@ func TestAttachmentWordings(t *testing.T) {
 		{"Liitteet\n• Sopimusluonnos\n• Kartta", "Sopimusluonnos | Kartta"},
 		{"Bilagor 1 Avtalsutkast", "1 Avtalsutkast"},
 		{"Liitteet 2 kpl\nSopimusluonnos\nKartta", "Sopimusluonnos | Kartta"},
+		// A page-to-text rendering's image and link marks.
+		{"Liitteet\n![]() [Sopimusluonnos](https://testi.fi/a.pdf)\n![]() Kartta", "Sopimusluonnos | Kartta"},
 		// The item's other headings end the list.
 		{"Liitteet\nSopimusluonnos\nToimivalta Kuntalaki 39 §", "Sopimusluonnos"},
 		{"Liitteet\nSopimusluonnos\nJakelu\nHakija", "Sopimusluonnos"},

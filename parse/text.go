@@ -947,6 +947,11 @@ func (p *pageParser) text(l string) {
 		if strings.Contains(l, " | ") {
 			l = attachmentCells(l)
 		}
+		// A page-to-text rendering's links: an image's goes, a link keeps
+		// its text ("[Sopimusluonnos](…/a.pdf)").
+		if strings.Contains(l, "](") {
+			l = strings.TrimSpace(markdownLink.ReplaceAllString(markdownImage.ReplaceAllString(l, ""), "$1"))
+		}
 		l = trimBullet(l) // "• Sopimusluonnos", "- Kartta": a list's marks
 		// The body's name ends the list: a handling header written on
 		// three lines (body, § 15, date) follows it (Kittilä).
@@ -1219,6 +1224,9 @@ func attachmentCells(l string) string {
 	}
 	return strings.Join(keep, " ")
 }
+
+// markdownLink is a link as a page-to-text rendering writes it.
+var markdownLink = mustPattern(`\[([^\]]+)\]\([^)]*\)`)
 
 // attachmentCount is a count of attachments after their label.
 var attachmentCount = mustPattern(`^\(?\d{1,3}\)?(?: (?:kpl|st|liitettä|bilagor))?$`)
