@@ -132,6 +132,11 @@ var labels = func() []label {
 var ownerProposal = mustPattern(`^((?i:vs|va|vt|ma)\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*))?$`).
 	withCheck(func(s string) bool { return firstWordEndsIn("nsNS")(s) || actingPrefix(s) })
 
+// ownerDecision is a decision's label with the body whose it is
+// ("Kunnanhallituksen päätös", "Valtuuston päätös:", "Stadsstyrelsens
+// beslut"), the decision perhaps after its colon.
+var ownerDecision = mustPattern(`^\p{Lu}\p{Ll}*(?:hallituksen|valtuuston|lautakunnan|jaoston|johtokunnan|toimikunnan|styrelsens|fullmäktiges|nämndens|sektionens|direktionens) (?:päätös|beslut)(?:\s*:\s*(.*))?$`)
+
 // abbrPresenter is a presenter's title abbreviated, in brackets after a
 // proposal's label ("Ehdotus (kj):") or before it ("Kj:n ehdotus"):
 // kunnanjohtaja, kaupunginjohtaja, sivistysjohtaja, toimitusjohtaja,
@@ -166,6 +171,9 @@ func matchLabel(line string) (section, string, bool) {
 		}
 		return secProposal, m[3], true
 	}
+	if m := ownerDecision.FindStringSubmatch(line); m != nil {
+		return secDecision, strings.TrimSpace(m[1]), true // "Kunnanhallituksen päätös:", "Stadsstyrelsens beslut"
+	}
 	for _, l := range labels {
 		if len(line) < len(l.text) || !strings.EqualFold(line[:len(l.text)], l.text) {
 			continue
@@ -187,7 +195,7 @@ func matchLabel(line string) (section, string, bool) {
 			}
 		}
 		rest = strings.TrimSpace(rest)
-		if after, ok := strings.CutPrefix(rest, "|"); ok && (l.kind == secPresenter || l.kind == secPreparer || l.kind == secProposal) {
+		if after, ok := strings.CutPrefix(rest, "|"); ok && (l.kind == secPresenter || l.kind == secPreparer || l.kind == secProposal || l.kind == secDecision || l.kind == secNotes) {
 			rest = strings.TrimSpace(after) // "Esittelijä | kunnanjohtaja …": a table's next cell
 		}
 		if strings.HasPrefix(rest, "(") {

@@ -335,6 +335,10 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Päätös Kunnanhallitus päätti hyväksyä sopimuksen. Kunnanhallitus antaa hallintojohtajalle oikeuden tehdä sopimukseen tekniset korjaukset.", parse.OutcomeAmended, nil},
 		{"Päätös Kunnanhallitus päätti hyväksyä sopimuksen. Merkittiin, että Virtanen poistui kokouksesta esteellisenä.", parse.OutcomeApproved, nil},
 		{"Päätös Kunnanhallitus päätti hyväksyä sopimuksen. Pöytäkirja tarkastettiin tämän pykälän osalta kokouksessa.", parse.OutcomeApproved, nil},
+		// The decision's label with its body; a table's next cell.
+		{"Kunnanhallituksen päätös\nEhdotus hyväksyttiin.", parse.OutcomeApproved, nil},
+		{"Valtuuston päätös: Ehdotus hyväksyttiin.", parse.OutcomeApproved, nil},
+		{"Päätös | Ehdotus hyväksyttiin.", parse.OutcomeApproved, nil},
 		// No decision yet visible, but the handling records the body's change.
 		{"Käsittely Keskustelun perusteella kunnanhallitus päättää yksimielisesti lisätä seuraavan kappaleen sopimukseen:", parse.OutcomeAmended, &tr},
 		{"Päätös Kunnanhallitus hyväksyi päätösehdotuksen Virtasen muutosehdotuksella.", parse.OutcomeAmended, nil},
