@@ -543,3 +543,26 @@ func TestAttachmentListEnds(t *testing.T) {
 		}
 	}
 }
+
+// A withdrawal told in prose, with no decision's label, is withdrawn; an
+// earlier withdrawal told in the background of an item decided now, or on an
+// agenda, is not. "Ehdotus hyväksyttiin." with no label before it is the
+// decision.
+func TestOutcomeInProse(t *testing.T) {
+	const minutes = "Dynasty tietopalvelu Haku RSS Testin kunta\nKunnanhallitus\nPöytäkirja 10.03.2025/Pykälä 45\nTestiasia\nKhall 10.03.2025 § 45\n"
+	const agenda = "Dynasty tietopalvelu Haku RSS Testin kunta\nKunnanhallitus\nEsityslista 10.03.2025/Asianro 5\nTestiasia\n"
+	for _, tc := range []struct {
+		text string
+		want parse.Outcome
+	}{
+		{minutes + "Perustelut\nPoistettu listalta.", parse.OutcomeWithdrawn},
+		{minutes + "Asian esittelijä kunnanjohtaja Matti Meikäläinen peruutti esityksensä. Asia poistettiin esityslistalta.", parse.OutcomeWithdrawn},
+		{minutes + "Asia poistettiin esityslistalta 12.2.2025, ja se tuodaan nyt uudelleen käsittelyyn.\nPäätösehdotus Kunnanhallitus päättää hyväksyä sopimuksen.\nPäätös Ehdotus hyväksyttiin.", parse.OutcomeApproved},
+		{agenda + "Asia poistettiin esityslistalta 12.2.2025, ja se tuodaan nyt uudelleen käsittelyyn.\nPäätösehdotus Kunnanhallitus päättää hyväksyä sopimuksen.", parse.OutcomePending},
+		{"Kunnanhallitus päättää hyväksyä sopimuksen ja valtuuttaa kunnanjohtajan allekirjoittamaan sen.\nEhdotus hyväksyttiin.\nMuutoksenhaku", parse.OutcomeApproved},
+	} {
+		if d := parse.Text(tc.text); d.Outcome != tc.want {
+			t.Errorf("%q: outcome %s, want %s", tc.text, d.Outcome, tc.want)
+		}
+	}
+}

@@ -195,6 +195,11 @@ type pageParser struct {
 	prev      string          // the line before the current one
 	rows      map[string]bool // the lines that were table rows (normalizeRows)
 	current   string          // the line being read
+	// withdrawn is set when the text says in prose that the item was taken
+	// off the agenda ("Asia poistettiin esityslistalta."), withdrawnIn the
+	// handling then current (nil before any).
+	withdrawn   bool
+	withdrawnIn *handling
 	// lastText is the last unlabelled line of the current handling, for a
 	// proposal written without its label before the decision.
 	lastText string
@@ -975,6 +980,15 @@ func (p *pageParser) text(l string) {
 		}
 		p.sec = secNone
 	case secBackground, secOther:
+		p.noteWithdrawal(l)
+		return
+	}
+	p.noteWithdrawal(l)
+	if (p.cur == nil || len(p.cur.decision) == 0) && plainApprove.MatchString(lower(l)) {
+		// "Ehdotus hyväksyttiin." with no decision's label before it: the
+		// decision.
+		h := p.ensureHandling()
+		h.decision = append(h.decision, l)
 		return
 	}
 	// Unlabelled text: the title, if it has not been seen yet.
@@ -1240,6 +1254,16 @@ var attachmentNoise = mustPattern(`(?i)^(?:(?:(?:numero|nro|n:o)\s+)?(?:otsikko|
 
 // endList ends a list block (attachments, notify) that an identifier line
 // follows: a diary number is never an attachment's title.
+// noteWithdrawal records a line saying that the item was taken off the
+// agenda, in prose rather than under a decision's label ("Perustelut:
+// Poistettu listalta.", "Asian esittelijä … peruutti esityksensä. Asia
+// poistettiin esityslistalta.").
+func (p *pageParser) noteWithdrawal(l string) {
+	if !p.withdrawn && withdrawnRe.MatchString(lower(l)) {
+		p.withdrawn, p.withdrawnIn = true, p.cur
+	}
+}
+
 // titleFromAttachments takes the title from the end of the page's
 // attachment list at its top: the list comes right before the title, and
 // only the handling header or the diary number below the title ends it.
@@ -1373,6 +1397,14 @@ func (p *pageParser) result() Decision {
 		}
 		if d.Body == "" && isFullBodyName(last.Body) {
 			d.Body = last.Body
+		}
+	}
+	if p.withdrawn && d.Document != DocumentAgenda && (d.Outcome == OutcomeNone || d.Outcome == OutcomePending) &&
+		(len(kept) == 0 || p.withdrawnIn == kept[len(kept)-1] || p.withdrawnIn == nil && len(kept) == 1) {
+		// No decision, and the text says the item was taken off the agenda.
+		d.Outcome = OutcomeWithdrawn
+		if len(d.Handlings) > 0 {
+			d.Handlings[len(d.Handlings)-1].Outcome = OutcomeWithdrawn
 		}
 	}
 	if d.Document == DocumentAgenda && d.Outcome != OutcomePending {
