@@ -135,7 +135,8 @@ var ownerProposal = mustPattern(`^((?i:vs|va|vt|ma)\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll
 // ownerDecision is a decision's label with the body whose it is
 // ("Kunnanhallituksen päätös", "Valtuuston päätös:", "Stadsstyrelsens
 // beslut"), the decision perhaps after its colon.
-var ownerDecision = mustPattern(`^(?:\p{Lu}\p{Ll}*)?(?i:hallituksen|valtuuston|lautakunnan|jaoston|johtokunnan|toimikunnan|styrelsens|fullmäktiges|nämndens|sektionens|direktionens) (?:päätös|beslut)(?:\s*:\s*(.*))?$`)
+var ownerDecision = mustPattern(`^(?:\p{Lu}\p{Ll}*)?(?i:hallituksen|valtuuston|lautakunnan|jaoston|johtokunnan|toimikunnan|styrelsens|fullmäktiges|nämndens|sektionens|direktionens) (?:päätös|beslut)(?:\s*:\s*(.*))?$`).
+	withCheck(func(s string) bool { return strings.Contains(s, " päätös") || strings.Contains(s, " beslut") })
 
 // abbrPresenter is a presenter's title abbreviated, in brackets after a
 // proposal's label ("Ehdotus (kj):") or before it ("Kj:n ehdotus"):

@@ -44,7 +44,8 @@ var (
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
 	voteOptionRe = mustPattern(`(?m)^(?:jaa|ei|ja|nej)[- ](?:ehdotus|förslag)\b.*$`)
-	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`)
+	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
+			withCheck(func(s string) bool { return strings.Count(s, " ") <= 4 }) // each form has at most four spaces
 )
 
 // addsToProposal reports a decision that, besides restating proposal p,

@@ -359,4 +359,5 @@ var bodyPresenter = mustPattern(`^(?:\p{Lu}\p{Ll}*(?:hallitus|lautakunta|valioku
 
 // implicitPresenter matches a line that is only a presenter's title, which some
 // sites print instead of an "Esittelijä" label (seed 002: "Kaupunginjohtaja").
-var implicitPresenter = mustPattern(`^(?:(?i:vt|va|ma)\.? )?(?:(?:\p{Lu}\p{Ll}+(?:- ja)? )?\p{Lu}?\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)|\p{Lu}+(?:JOHTAJA|PÄÄLLIKKÖ|PORMESTARI)):?$`)
+var implicitPresenter = mustPattern(`^(?:(?i:vt|va|ma)\.? )?(?:(?:\p{Lu}\p{Ll}+(?:- ja)? )?\p{Lu}?\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)|\p{Lu}+(?:JOHTAJA|PÄÄLLIKKÖ|PORMESTARI)):?$`).
+	withCheck(func(s string) bool { return strings.Count(s, " ") <= 4 }) // a title of at most four words

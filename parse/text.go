@@ -1259,10 +1259,14 @@ var attachmentNoise = mustPattern(`(?i)^(?:(?:(?:numero|nro|n:o)\s+)?(?:otsikko|
 // Poistettu listalta.", "Asian esittelijä … peruutti esityksensä. Asia
 // poistettiin esityslistalta.").
 func (p *pageParser) noteWithdrawal(l string) {
-	if !p.withdrawn && withdrawnRe.MatchString(lower(l)) {
+	if !p.withdrawn && len(l) <= maxWithdrawalNote && withdrawnRe.MatchString(lower(l)) {
 		p.withdrawn, p.withdrawnIn = true, p.cur
 	}
 }
+
+// maxWithdrawalNote bounds the lines read for a withdrawal: a note of a
+// sentence or two, not the item's long paragraphs.
+const maxWithdrawalNote = 300
 
 // titleFromAttachments takes the title from the end of the page's
 // attachment list at its top: the list comes right before the title, and
