@@ -53,6 +53,16 @@ func (p *pattern) withCheck(check func(string) bool) *pattern {
 	return p
 }
 
+// containsAny reports whether s contains one of subs.
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // endsWithDigit is the check of a pattern whose every match ends the
 // text in a digit.
 func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
