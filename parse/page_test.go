@@ -513,6 +513,7 @@ func TestAttachmentWordings(t *testing.T) {
 		{"Liitteet 2 kpl\nSopimusluonnos\nKartta", "Sopimusluonnos | Kartta"},
 		// A page-to-text rendering's image and link marks.
 		{"Liitteet\n![]() [Sopimusluonnos](https://testi.fi/a.pdf)\n![]() Kartta", "Sopimusluonnos | Kartta"},
+		{"• Liite 7 Vaalilautakunnan pöytäkirja\n![]() Liite 8 Ehdokaslistat", "Liite 7 Vaalilautakunnan pöytäkirja | Liite 8 Ehdokaslistat"},
 		// The item's other headings end the list.
 		{"Liitteet\nSopimusluonnos\nToimivalta Kuntalaki 39 §", "Sopimusluonnos"},
 		{"Liitteet\nSopimusluonnos\nJakelu\nHakija", "Sopimusluonnos"},

@@ -265,9 +265,7 @@ func (p *pageParser) startHandling(h *handling) {
 			if a == p.title {
 				continue // the title printed twice (Kannus), not an attachment
 			}
-			if strings.Contains(a, " | ") {
-				a = attachmentCells(a) // "Liite4 | Vaskin maksut": a table row
-			}
+			a = attachmentLine(a) // "Liite4 | Vaskin maksut": a table row
 			if !listedAttachment(p.attachments, a) {
 				p.attachments = append(p.attachments, a)
 			}
@@ -396,6 +394,13 @@ func (p *pageParser) line(l string) {
 		// in brackets is the contact line.
 		if kind, _, ok := matchLabel(strings.TrimSpace(l[1 : len(l)-1])); ok && kind == secPreparer {
 			l = strings.TrimSpace(l[1 : len(l)-1])
+		}
+	}
+	if b := trimMarks(l); b != l {
+		// "• Liite 7 Vaalilautakunnan pöytäkirja", "![]() Liite 8 …": an
+		// attachment's line behind a list mark or an image's.
+		if kind, _, ok := matchLabel(b); ok && kind == secAttachments {
+			l = b
 		}
 	}
 	low := lower(l)
@@ -949,15 +954,7 @@ func (p *pageParser) text(l string) {
 		if attachmentCount.MatchString(l) {
 			return // "Liitteet 2 kpl": how many, not which
 		}
-		if strings.Contains(l, " | ") {
-			l = attachmentCells(l)
-		}
-		// A page-to-text rendering's links: an image's goes, a link keeps
-		// its text ("[Sopimusluonnos](…/a.pdf)").
-		if strings.Contains(l, "](") {
-			l = strings.TrimSpace(markdownLink.ReplaceAllString(markdownImage.ReplaceAllString(l, ""), "$1"))
-		}
-		l = trimBullet(l) // "• Sopimusluonnos", "- Kartta": a list's marks
+		l = attachmentLine(l)
 		// The body's name ends the list: a handling header written on
 		// three lines (body, § 15, date) follows it (Kittilä).
 		if titleLike(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 && !(p.body != "" && strings.EqualFold(l, p.body)) &&
@@ -1210,6 +1207,33 @@ func titleLike(l string) bool {
 func pluralAttachments(label string) bool {
 	l := lower(label)
 	return strings.HasPrefix(l, "liitteet") || strings.HasPrefix(l, "bilagor")
+}
+
+// attachmentLine is an attachment as its list's line writes it: a table
+// row's cells joined, a page-to-text rendering's image marks gone and a
+// link's text kept ("[Sopimusluonnos](…/a.pdf)"), no list mark ("•
+// Sopimusluonnos", "- Kartta").
+func attachmentLine(l string) string {
+	if strings.Contains(l, " | ") {
+		l = attachmentCells(l)
+	}
+	if strings.Contains(l, "](") {
+		l = strings.TrimSpace(markdownLink.ReplaceAllString(markdownImage.ReplaceAllString(l, ""), "$1"))
+	}
+	return trimBullet(l)
+}
+
+// trimMarks takes a page-to-text rendering's image marks and a list mark
+// off the start of a line.
+func trimMarks(l string) string {
+	for strings.HasPrefix(l, "![") {
+		loc := markdownImage.FindStringIndex(l)
+		if loc == nil || loc[0] != 0 {
+			break
+		}
+		l = strings.TrimSpace(l[loc[1]:])
+	}
+	return trimBullet(l)
 }
 
 // trimBullet takes a list mark and its space off the start of a line.
