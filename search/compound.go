@@ -276,6 +276,17 @@ func compoundsBegun(word string, v Vocabulary) ([]string, error) {
 			return nil, err
 		}
 	}
+	// A noun in -us/-ys made from another word (vuokra → vuokrata →
+	// vuokraus) also begins that word's compounds: vuokraus meets
+	// vuokrasopimus. The word must be one of the vocabulary's
+	// (scan keeps only compounds whose rest is a word too).
+	for _, end := range []string{"us", "ys"} {
+		if base, ok := strings.CutSuffix(word, end); ok && utf8.RuneCountInString(base) >= 5 {
+			if err := scan(base, 0); err != nil {
+				return nil, err
+			}
+		}
+	}
 	if len(heads) == 0 {
 		return nil, nil
 	}

@@ -193,7 +193,7 @@ func TestElidedCompoundIsNotExcluded(t *testing.T) {
 // is not a word of the vocabulary makes no compound.
 func TestInflectedWordBeginsCompounds(t *testing.T) {
 	v := vocabOf("kiinteistöveroprosentit hyvinvointikertomus prosentti kertomus kunnanhallitus hallitus " +
-		"kiinteistövero hyvinvointi kiinteistöverotus")
+		"kiinteistövero hyvinvointi kiinteistöverotus vuokrasopimus sopimus vuokra")
 	for _, tc := range []struct {
 		word string
 		want []string
@@ -203,6 +203,10 @@ func TestInflectedWordBeginsCompounds(t *testing.T) {
 		{"hyvinvoinnin", []string{Key("hyvinvointikertomus")}, nil},
 		{"kiinteistövero", []string{Key("kiinteistöveroprosentit")}, []string{Key("kiinteistöverotus")}}, // "tus" is no word
 		{"kunnan", []string{Key("kunnanhallitus")}, nil},
+		// A noun in -us begins the compounds of the word it is made from
+		// (vuokra → vuokraus): vuokraus, vuokrasopimus.
+		{"vuokraus", []string{Key("vuokrasopimus")}, nil},
+		{"sopimus", nil, []string{Key("vuokrasopimus")}},
 	} {
 		got, err := compoundsBegun(tc.word, v)
 		if err != nil {
