@@ -537,6 +537,12 @@ func TestAttachmentListEnds(t *testing.T) {
 			"Sopimusluonnos", "Testiasia"},
 		{top + "Testiasia\nKhall 10.03.2025 § 45\nTaustaa.\nLiitteet\nSopimusluonnos\nKartta\nKunnanhallitus päättää hyväksyä sopimuksen\nPäätös\nEhdotus hyväksyttiin.",
 			"Sopimusluonnos | Kartta", "Testiasia"},
+		// No handling header below the title (an agenda's item): a label,
+		// or the item's text, ends the list too.
+		{top + "Liitteet\nSopimusluonnos\nTestiasia\nValmistelija hallintojohtaja Liisa Laine\nTaustaa.\nPäätösehdotus Hyväksytään.\nPäätös\nEhdotus hyväksyttiin.",
+			"Sopimusluonnos", "Testiasia"},
+		{top + "Liitteet\nSopimusluonnos\nTestiasia\nTaustaa asiasta kerrotaan tässä pitkästi ja monella sanalla.\nPäätösehdotus Hyväksytään.\nPäätös\nEhdotus hyväksyttiin.",
+			"Sopimusluonnos", "Testiasia"},
 	} {
 		d := parse.Text(tc.text)
 		if got := strings.Join(d.Attachments, " | "); got != tc.attachments || d.Title != tc.title {

@@ -704,6 +704,9 @@ func (p *pageParser) handlingHeader(body, d, mo, y, sec, diary, line string) {
 }
 
 func (p *pageParser) label(kind section, rest string) {
+	if kind != secAttachments {
+		p.titleFromAttachments() // a label after the title: "Valmistelija …"
+	}
 	switch kind {
 	case secProposal, secDecision, secPresenter:
 		// A second proposal or decision after a decision is the next handling,
@@ -966,6 +969,12 @@ func (p *pageParser) text(l string) {
 				p.attachments = append(p.attachments, l)
 			}
 			return
+		}
+		if !titleLike(l) || proposalLine.MatchString(l) {
+			// The item's text follows the title. (Not the body's name, nor
+			// "25.03.2025 § 58": a handling header on lines of its own,
+			// the title perhaps below it.)
+			p.titleFromAttachments()
 		}
 		p.sec = secNone
 	case secSupplement:
@@ -1294,7 +1303,9 @@ const maxWithdrawalNote = 300
 
 // titleFromAttachments takes the title from the end of the page's
 // attachment list at its top: the list comes right before the title, and
-// only the handling header or the diary number below the title ends it.
+// what ends the list (the handling header, the diary number, a label, the
+// item's text) stands below the title. (A lone "§ 58" may stand above the
+// title: Pomarkku.)
 func (p *pageParser) titleFromAttachments() bool {
 	if p.cur != nil || p.title != "" || p.preAttach == 0 || p.sec != secAttachments {
 		return false
