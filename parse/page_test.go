@@ -266,6 +266,7 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esittelijä ja valmistelija kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Esittelijät kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Kommundirektörens förslag:\n" + prop, "", "Kommundirektör"},
+		{"Förslag: Stadsdirektören\n" + prop, "", "Stadsdirektören"},
 		{"Föredragandens förslag:\n" + prop, "", ""},
 		// A table's cells in the text; a title of several words before the
 		// name, or a title "X- ja Y-johtaja", alone before the proposal.
@@ -335,6 +336,12 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Päätös Kunnanhallitus päätti hyväksyä sopimuksen. Kunnanhallitus antaa hallintojohtajalle oikeuden tehdä sopimukseen tekniset korjaukset.", parse.OutcomeAmended, nil},
 		{"Päätös Kunnanhallitus päätti hyväksyä sopimuksen. Merkittiin, että Virtanen poistui kokouksesta esteellisenä.", parse.OutcomeApproved, nil},
 		{"Päätös Kunnanhallitus päätti hyväksyä sopimuksen. Pöytäkirja tarkastettiin tämän pykälän osalta kokouksessa.", parse.OutcomeApproved, nil},
+		// Swedish: whose proposal was approved, a counter-proposal, an
+		// addition, a refusal.
+		{"Beslut Stadsstyrelsen godkände stadsdirektörens förslag.", parse.OutcomeApproved, nil},
+		{"Beslut Stadsstyrelsen godkände Virtanens motförslag.", parse.OutcomeAmended, nil},
+		{"Beslut Förslaget godkändes med följande tillägg: avtalet delges nämnden.", parse.OutcomeAmended, nil},
+		{"Beslut Stadsstyrelsen beslöt att inte godkänna avtalet.", parse.OutcomeRejected, nil},
 		// The decision's label with its body; a table's next cell.
 		{"Kunnanhallituksen päätös\nEhdotus hyväksyttiin.", parse.OutcomeApproved, nil},
 		{"Valtuuston päätös: Ehdotus hyväksyttiin.", parse.OutcomeApproved, nil},

@@ -16,6 +16,9 @@ var titleSuffixes = []string{
 	"assistentti", "puheenjohtaja", "jäsen", "valmistelija", "esittelijä", "kanslisti",
 	"direktör", "chef", "sekreterare", "planerare", "ingenjör", "jurist", "föredragande",
 	"ordförande", "ledamot", "edustaja", "representant", "kamrer", "handläggare", "koordinator", "rektor", "kontrollant",
+	// Swedish titles in the definite form, as a proposal's owner is named
+	// ("Förslag: Stadsdirektören").
+	"direktören", "chefen", "sekreteraren", "ingenjören", "juristen", "ordföranden", "rektorn",
 }
 
 func isTitleWord(w string) bool {
