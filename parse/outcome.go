@@ -23,11 +23,11 @@ var (
 	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
 	returnedRe  = mustPattern(`(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
 	amendedRe   = mustPattern(`hyväksyttiin muutettuna|muutettuna|täydennettynä|lisättynä|korjattuna|täsmennettynä|tarkennettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|täydennyksin|täydennyksellä|tarkennuksin|tarkennuksella|korjauksin|korjauksella|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|med följande tillägg|ändrat förslag|i ändrad form|godkändes ändrat`).
-			withCheck(func(s string) bool {
-			return containsAny(s, "muut", "lisä", "täydenn", "tarkenn", "korja", "täsmenn", "ändr", "tillägg")
-		})
+			withCheck(func(s string) bool { return containsAny(s, amendedWords...) })
 	counterRe = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
-			withCheck(func(s string) bool { return strings.Contains(s, "ehdotu") || strings.Contains(s, "förslag") })
+			withCheck(func(s string) bool {
+			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "motförslag", "muutti ", "ändrade sitt")
+		})
 	rejectObjRe = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|päätti olla hyväksymättä|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
@@ -51,6 +51,36 @@ var (
 	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
 			withCheck(func(s string) bool { return strings.Count(s, " ") <= 4 }) // each form has at most four spaces
 )
+
+// inSomeSentence is re.MatchString(s) for a pattern none of whose matches
+// holds a full stop (counterRe: its gaps are [^.]), asked of each sentence
+// in turn: short texts are matched by regexp's backtracker, a long one by
+// its slower machine.
+func inSomeSentence(re *pattern, s string) bool {
+	if !re.possible(s) {
+		return false
+	}
+	for s != "" {
+		i := strings.IndexByte(s, '.')
+		if i < 0 {
+			return re.MatchString(s)
+		}
+		if re.MatchString(s[:i]) {
+			return true
+		}
+		s = s[i+1:]
+	}
+	return false
+}
+
+// amendedWords: one of them is in every match of amendedRe (its necessary
+// condition, which a long decision fails at a few substring searches).
+var amendedWords = []string{
+	"muutettuna", "täydennettynä", "lisättynä", "korjattuna", "täsmennettynä", "tarkennettuna",
+	"muutoksin", "muutoksella", "lisäyksin", "lisäyksellä", "täydennyksin", "täydennyksellä",
+	"tarkennuksin", "tarkennuksella", "korjauksin", "korjauksella", "muutetussa muodossa",
+	"muutettu ", "muutetun ", "ändring", "tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat",
+}
 
 // addsToProposal reports a decision that, besides restating proposal p,
 // decides more in a sentence of its own: one whose words are mostly not the
@@ -106,7 +136,7 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeTabled
 	case returnedRe.MatchString(d):
 		return OutcomeReturned
-	case amendedRe.MatchString(d), counterRe.MatchString(options), counterWonVote(nd):
+	case amendedRe.MatchString(d), inSomeSentence(counterRe, options), counterWonVote(nd):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(d):
 		return OutcomeRejected

@@ -154,3 +154,36 @@ func TestFoldString(t *testing.T) {
 		}
 	}
 }
+
+// inSomeSentence answers as counterRe does on the whole text: no match of
+// counterRe holds a full stop. Checked on the development pages, lower-cased
+// as classify reads them, and on invented decisions.
+func TestCounterMatchesWithinSentences(t *testing.T) {
+	texts := []string{
+		"kunnanhallitus päätti äänin 4–3 hyväksyä jari laineen vastaehdotuksen ja puoltaa korotusta.",
+		"äänestyksessä vastaehdotus voitti. ehdotus hyväksyttiin.",
+		"puheenjohtaja totesi. virtasen muutosehdotuksen tulleen hyväksytyksi",
+		"kunnanhallitus hyväksyi virtasen. lisäysehdotuksen",
+	}
+	for _, text := range devTexts(t) {
+		texts = append(texts, lower(text))
+	}
+	matched := 0
+	for _, s := range texts {
+		for _, m := range counterRe.Regexp.FindAllString(s, -1) {
+			if strings.Contains(m, ".") {
+				t.Errorf("counterRe matched across a full stop: %q", m)
+			}
+		}
+		got, want := inSomeSentence(counterRe, s), counterRe.Regexp.MatchString(s)
+		if got != want {
+			t.Errorf("inSomeSentence %v, counterRe %v on %q", got, want, s[:min(len(s), 200)])
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 3 {
+		t.Fatalf("only %d texts matched: the check checks little", matched)
+	}
+}
