@@ -580,3 +580,25 @@ func TestOutcomeInProse(t *testing.T) {
 		}
 	}
 }
+
+// The presenter named in the handling's prose, when no label names one:
+// "… lautakunnan esittelijä Kristiina Hannula teki seuraavan
+// päätösehdotuksen", "Asian esittelijä konsernijohtaja Juha Yli-Rajala
+// peruutti esityksensä." A mention without a deed names no presenter.
+func TestPresenterInProse(t *testing.T) {
+	for _, tc := range []struct{ lines, name, title string }{
+		{"Käsittely Keskustelun jälkeen lautakunnan esittelijä Kristiina Hannula teki seuraavan päätösehdotuksen: Hyväksytään.\nPäätös Hyväksyttiin päätösehdotuksen mukaisesti.", "Kristiina Hannula", ""},
+		{"Asian esittelijä konsernijohtaja Juha Yli-Rajala peruutti esityksensä. Asia poistettiin esityslistalta.", "Juha Yli-Rajala", "konsernijohtaja"},
+		{"Esittelijä kunnanjohtaja Matti Meikäläinen\nPäätösehdotus Hyväksytään.\nKäsittely Esittelijä Liisa Laine muutti ehdotustaan.\nPäätös Hyväksyttiin.", "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Taustaa: asian esittelijä on kunnan hallintojohtaja.\nPäätösehdotus Hyväksytään.\nPäätös Hyväksyttiin.", "", ""},
+	} {
+		d := parse.Text(wordingPage(tc.lines))
+		var name, title string
+		if d.Presenter != nil {
+			name, title = d.Presenter.Name, d.Presenter.Title
+		}
+		if name != tc.name || title != tc.title {
+			t.Errorf("%q: presenter %q, %q; want %q, %q", tc.lines, name, title, tc.name, tc.title)
+		}
+	}
+}

@@ -200,6 +200,9 @@ type pageParser struct {
 	// handling then current (nil before any).
 	withdrawn   bool
 	withdrawnIn *handling
+	// prosePresenter is a presenter named in prose before any handling
+	// (presenterInProse), the page's when it has no handling.
+	prosePresenter *Person
 	// lastText is the last unlabelled line of the current handling, for a
 	// proposal written without its label before the decision.
 	lastText string
@@ -935,6 +938,7 @@ func (p *pageParser) text(l string) {
 	case secNotes:
 		h := p.ensureHandling()
 		h.notes = append(h.notes, l)
+		p.presenterInProse(l)
 		return
 	case secNotify:
 		if titleLike(l) {
@@ -987,9 +991,11 @@ func (p *pageParser) text(l string) {
 		p.sec = secNone
 	case secBackground, secOther:
 		p.noteWithdrawal(l)
+		p.presenterInProse(l)
 		return
 	}
 	p.noteWithdrawal(l)
+	p.presenterInProse(l)
 	if (p.cur == nil || len(p.cur.decision) == 0) && plainApprove.MatchString(lower(l)) {
 		// "Ehdotus hyväksyttiin." with no decision's label before it: the
 		// decision.
@@ -1287,6 +1293,36 @@ var attachmentNoise = mustPattern(`(?i)^(?:(?:(?:numero|nro|n:o)\s+)?(?:otsikko|
 
 // endList ends a list block (attachments, notify) that an identifier line
 // follows: a diary number is never an attachment's title.
+// presenterInProse takes the current handling's presenter, when none is
+// named yet, from a sentence of its text that names the presenter doing
+// something ("Asian esittelijä konsernijohtaja Juha Yli-Rajala peruutti
+// esityksensä.", "… lautakunnan esittelijä Kristiina Hannula teki seuraavan
+// päätösehdotuksen").
+func (p *pageParser) presenterInProse(l string) {
+	if (p.cur != nil && p.cur.hasPresenter) || !strings.Contains(lower(l), "esittelijä") {
+		return
+	}
+	m := presenterActsRe.FindStringSubmatch(l)
+	if m == nil || !titledName(m[1]) {
+		return
+	}
+	pr := presenterFrom(m[1], p.place())
+	switch {
+	case pr == nil || pr.Name == "":
+	case p.cur == nil:
+		// A fragment of text with no handling: the page's presenter.
+		if p.prosePresenter == nil {
+			p.prosePresenter = pr
+		}
+	default:
+		p.cur.presenter, p.cur.hasPresenter = pr, true
+	}
+}
+
+// presenterActsRe: the presenter, by title and name or by name, and what
+// the presenter did.
+var presenterActsRe = mustPattern(`(?:^|\s)[Ee]sittelijä,? ((?:\p{Ll}+ )?\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?),? (?:teki|peruutti|muutti|poisti|veti|esitti|täydensi|korjasi|tarkensi|täsmensi)\b`)
+
 // noteWithdrawal records a line saying that the item was taken off the
 // agenda, in prose rather than under a decision's label ("Perustelut:
 // Poistettu listalta.", "Asian esittelijä … peruutti esityksensä. Asia
@@ -1437,6 +1473,9 @@ func (p *pageParser) result() Decision {
 		if d.Body == "" && isFullBodyName(last.Body) {
 			d.Body = last.Body
 		}
+	}
+	if len(kept) == 0 && p.prosePresenter != nil {
+		d.Presenter = p.prosePresenter
 	}
 	if p.withdrawn && d.Document != DocumentAgenda && (d.Outcome == OutcomeNone || d.Outcome == OutcomePending) &&
 		(len(kept) == 0 || p.withdrawnIn == kept[len(kept)-1] || p.withdrawnIn == nil && len(kept) == 1) {
