@@ -20,15 +20,15 @@ func ValidOutcome(s string) bool {
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
-	returnedRe  = mustPattern(`(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
+	returnedRe  = mustPattern(`(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
 	amendedRe   = mustPattern(`hyväksyttiin muutettuna|muutettuna|täydennettynä|lisättynä|korjattuna|täsmennettynä|tarkennettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|täydennyksin|täydennyksellä|tarkennuksin|tarkennuksella|korjauksin|korjauksella|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|med följande tillägg|ändrat förslag|i ändrad form|godkändes ändrat`).
 			withCheck(func(s string) bool { return containsAny(s, amendedWords...) })
 	counterRe = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "motförslag", "muutti ", "ändrade sitt")
 		})
-	rejectObjRe = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|päätti olla hyväksymättä|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
+	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|päätti olla hyväksymättä|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
 	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
@@ -104,6 +104,10 @@ var (
 	recordedRe      = mustPattern(`merkittiin|todettiin|totesi|poistui|esteelli|eriävä|pöytäkirja|tarkast|keskustel|kannatti|ehdotti|äänest|konstaterades|antecknades|jäv|reservation|protokoll`)
 )
 
+// counterFellRe is a counter-proposal that fell ("Palautusehdotus hylättiin
+// äänin 6-3."): no rejection of the matter.
+var counterFellRe = mustPattern(`(?:vasta|muutos|lisäys|palautus|pöydällepano|hylkäys)ehdotu\w* (?:hylättiin|raukesi)`)
+
 // bareOutcomes are decisions written as one word, as small bodies write
 // them: "Pöydälle.", "Palautettiin.", "Merkittiin."
 var bareOutcomes = map[string]Outcome{
@@ -144,7 +148,7 @@ func classify(proposal, decision, notes string) Outcome {
 	// A decision that restates its proposal (in the past tense) adopted it;
 	// so does one cut short whose words all come from the proposal.
 	restated := p != "" && (overlap(p, d) >= 0.7 || (len(stems(d)) >= 6 && overlap(d, p) >= 0.85))
-	if rejectAnyRe.MatchString(d) && !restated {
+	if rejectAnyRe.MatchString(counterFellRe.ReplaceAllString(d, " ")) && !restated {
 		if proposesRejection.MatchString(p) {
 			// "hylätä oikaisuvaatimus" proposed and done: the proposal was adopted.
 			return OutcomeApproved

@@ -342,6 +342,14 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Beslut Stadsstyrelsen godkände Virtanens motförslag.", parse.OutcomeAmended, nil},
 		{"Beslut Förslaget godkändes med följande tillägg: avtalet delges nämnden.", parse.OutcomeAmended, nil},
 		{"Beslut Stadsstyrelsen beslöt att inte godkänna avtalet.", parse.OutcomeRejected, nil},
+		// A counter-proposal to table, return or reject adopted; one that
+		// fell leaves the proposal adopted.
+		{"Päätös Kunnanhallitus päätti yksimielisesti pöydätä asian.", parse.OutcomeTabled, &tr},
+		{"Päätös Virtasen pöydällepanoehdotus hyväksyttiin äänin 5-4.", parse.OutcomeTabled, &f},
+		{"Päätös Kunnanhallitus hyväksyi Virtasen palautusehdotuksen.", parse.OutcomeReturned, nil},
+		{"Päätös Hylkäysehdotus hyväksyttiin.", parse.OutcomeRejected, nil},
+		{"Päätös Palautusehdotus hylättiin äänin 6-3. Päätösehdotus hyväksyttiin.", parse.OutcomeApproved, &f},
+		{"Päätös Pöydällepanoehdotus raukesi kannattamattomana. Ehdotus hyväksyttiin yksimielisesti.", parse.OutcomeApproved, &tr},
 		// The decision's label with its body; a table's next cell.
 		{"Kunnanhallituksen päätös\nEhdotus hyväksyttiin.", parse.OutcomeApproved, nil},
 		{"Valtuuston päätös: Ehdotus hyväksyttiin.", parse.OutcomeApproved, nil},
