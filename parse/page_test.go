@@ -427,6 +427,8 @@ func TestPreparerWordings(t *testing.T) {
 		{"Asian valmistelija: hallintojohtaja Liisa Laine, puh. 040 123 4567", "Liisa Laine 040 123 4567 "},
 		{"Asian valmistelu: hallintojohtaja Liisa Laine", "Liisa Laine  "},
 		{"Närmare upplysningar ger förvaltningsdirektör Liisa Laine, tfn 040 123 4567", "Liisa Laine 040 123 4567 "},
+		{"Ytterligare information ger förvaltningsdirektör Liisa Laine", "Liisa Laine  "},
+		{"Tilläggsuppgifter ger förvaltningsdirektör Liisa Laine, tfn 040 123 4567", "Liisa Laine 040 123 4567 "},
 		{"Valmistelijat hallintojohtaja Liisa Laine / talousjohtaja Pekka Puu", "Liisa Laine   | Pekka Puu  "},
 		{"Valmistelija kunnanjohtaja / kommundirektör Matti Meikäläinen", "Matti Meikäläinen  "},
 		{"Valmistelijat: hallintojohtaja Liisa Laine (p. 040 123 4567) ja talousjohtaja Pekka Puu (p. 040 765 4321)",
