@@ -19,6 +19,9 @@ import (
 func TestReformattedPagesReadAlike(t *testing.T) {
 	labelWord := regexp.MustCompile(`(?m)^(Esittelijä|Valmistelija|Valmistelijat|Päätösehdotus|Ehdotus|Päätös|Liitteet|Lisätietoja|Valmistelu|Esitys|Beslut|Föredragande|Beredare|Förslag|Bilagor)([ \t:]|$)`)
 	leftColumn := regexp.MustCompile(`(?m)^(Esittelijä|Valmistelija|Valmistelijat|Päätösehdotus|Lisätietoja antaa):? +`)
+	// A colon after a label that names people ("Esittelijä: kunnanjohtaja
+	// …"), not before "ja" (the label goes on: "Valmistelija ja esittelijä").
+	colon := regexp.MustCompile(`(?m)^(Esittelijä|Valmistelija|Valmistelijat|Lisätietoja antaa|Lisätiedot) ([^j\n]\S*)`)
 	whole := map[string]func(string) string{
 		"CR LF line ends":         func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") },
 		"trailing spaces":         func(s string) string { return strings.ReplaceAll(s, "\n", "  \n") },
@@ -36,6 +39,7 @@ func TestReformattedPagesReadAlike(t *testing.T) {
 			return labelWord.ReplaceAllStringFunc(s, strings.ToUpper)
 		},
 		"labels in a left column": func(s string) string { return leftColumn.ReplaceAllString(s, "${1}\t") },
+		"a colon after the label": func(s string) string { return colon.ReplaceAllString(s, "${1}: ${2}") },
 	}
 	attachmentLine := map[string]func(string) string{
 		"a bullet before each attachment":      func(l string) string { return "• " + l },
