@@ -20,6 +20,17 @@ type Vocabulary interface {
 	WithPrefix(prefix string, limit int) ([]string, error)
 }
 
+// InPartFinder is a Vocabulary that can also tell whether any indexed text
+// writes a compound in part: its first part beginning another compound,
+// a conjunction, its last part ("hyvinvointikertomus ja -suunnitelma"), or
+// its first part, a conjunction and another compound ending in its last
+// ("toiminta- ja taloussuunnitelma"). first and last are the keys of the
+// parts (Clause.Parts). Asking once per word keeps those forms out of the
+// match expressions of archives that never write them.
+type InPartFinder interface {
+	WrittenInPart(first, last []string) (bool, error)
+}
+
 // Bounds of the compound look-ups, in letters (runes).
 const (
 	// minCompound: shorter words are not split (hallitus, sopimus).
@@ -65,6 +76,14 @@ func (q Query) Expand(v Vocabulary) (Query, error) {
 		}
 		if c.Parts != nil && noted {
 			out.notes = append(out.notes, Note{Word: c.Words[0], Text: "also as its parts written apart: " + partsString(c.Parts)})
+		}
+		if f, ok := v.(InPartFinder); ok && len(c.Parts) == 2 {
+			if c.InPart, err = f.WrittenInPart(c.Parts[0], c.Parts[1]); err != nil {
+				return c, err
+			}
+			if c.InPart && noted {
+				out.notes = append(out.notes, Note{Word: c.Words[0], Text: "also where a text writes it in part, beside another compound that shares a part with it"})
+			}
 		}
 		if c.Heads, err = compoundsBegun(c.Words[0], v); err != nil {
 			return c, err

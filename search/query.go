@@ -58,6 +58,12 @@ type Clause struct {
 	// found by Expand: yhteistyösopimus also matches the phrase "yhteistyön
 	// sopimus". Nil when the word was not split.
 	Parts [][]string
+	// InPart is set by Expand when some indexed text writes the compound
+	// in part beside another that shares a part with it ("hyvinvointikertomus
+	// ja -suunnitelma" for hyvinvointisuunnitelma, "toiminta- ja
+	// taloussuunnitelma" for toimintasuunnitelma), so that the match looks
+	// for those forms too (a Vocabulary that is also an InPartFinder tells).
+	InPart bool
 	// Heads are the indexed keys of compounds that begin with the word
 	// (katu → katuvalaistus), found by Expand.
 	Heads []string

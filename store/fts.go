@@ -44,23 +44,8 @@ func clauseExpr(c search.Clause, cols columns, exactOnly bool) string {
 		for _, first := range partsFirst(c) {
 			for _, last := range c.Parts[1] {
 				alts = append(alts, cols.keys+" : "+ftsString(first+" "+last))
-				// The compound written in part beside another that shares
-				// a part with it. "hyvinvointikertomus ja -suunnitelma": a
-				// compound begun by the first part, a conjunction, the last
-				// part. "toiminta- ja taloussuunnitelma": the first part, a
-				// conjunction, a compound ended by the last part, read in
-				// the reversed column, which leaves out keys shorter than
-				// search.MinRevKey (ja, tai, sek) but in rows indexed
-				// before that kept them.
-				for _, conj := range elisionKeys {
-					alts = append(alts, cols.keys+" : "+ftsString(first)+"* + "+ftsString(conj)+" + "+ftsString(last))
-				}
-				if utf8.RuneCountInString(first) >= search.MinRevKey {
-					rfirst, rlast := ftsString(search.Reverse(first)), ftsString(search.Reverse(last))
-					alts = append(alts, cols.revs+" : "+rfirst+" + "+rlast+"*")
-					for _, conj := range elisionKeys {
-						alts = append(alts, cols.revs+" : "+rfirst+" + "+ftsString(search.Reverse(conj))+" + "+rlast+"*")
-					}
+				if c.InPart {
+					alts = append(alts, inPartAlts(first, last, cols)...)
 				}
 			}
 		}
@@ -96,6 +81,28 @@ func matchExpr(q search.Query, cols columns, exactOnly bool) string {
 		out += " NOT " + clauseExpr(c, cols, exactOnly)
 	}
 	return out
+}
+
+// inPartAlts are the FTS5 expressions of a compound (its parts' keys first
+// and last) written in part beside another that shares a part with it.
+// "hyvinvointikertomus ja -suunnitelma": a compound begun by the first
+// part, a conjunction, the last part. "toiminta- ja taloussuunnitelma": the
+// first part, a conjunction, a compound ended by the last part, read in
+// the reversed column, which leaves out keys shorter than search.MinRevKey
+// (ja, tai, sek) but in rows indexed before that kept them.
+func inPartAlts(first, last string, cols columns) []string {
+	var alts []string
+	for _, conj := range elisionKeys {
+		alts = append(alts, cols.keys+" : "+ftsString(first)+"* + "+ftsString(conj)+" + "+ftsString(last))
+	}
+	if utf8.RuneCountInString(first) >= search.MinRevKey {
+		rfirst, rlast := ftsString(search.Reverse(first)), ftsString(search.Reverse(last))
+		alts = append(alts, cols.revs+" : "+rfirst+" + "+rlast+"*")
+		for _, conj := range elisionKeys {
+			alts = append(alts, cols.revs+" : "+rfirst+" + "+ftsString(search.Reverse(conj))+" + "+rlast+"*")
+		}
+	}
+	return alts
 }
 
 // elisionKeys are the keys of the conjunctions a compound written in part

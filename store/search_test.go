@@ -572,6 +572,16 @@ func TestSearchFindsCompoundsWrittenInPart(t *testing.T) {
 		oldRevs("Toiminta- ja taloussuunnitelma 2027-2029"), oldRevs("Testikunta "+docs["2-1"])); err != nil {
 		t.Fatal(err)
 	}
+	// The forms are looked for only where the archive writes them.
+	for word, want := range map[string]bool{"hyvinvointisuunnitelma": true, "toimintasuunnitelma": true, "taloussuunnitelma": false} {
+		q, err := db.Expand(ctx, mustQuery(t, word))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := q.Groups()[0][0]; c.InPart != want || len(c.Parts) != 2 {
+			t.Errorf("%s: parts %v, in part %v; want split, in part %v", word, c.Parts, c.InPart, want)
+		}
+	}
 	for _, tc := range []struct{ query, want string }{
 		{"hyvinvointisuunnitelma", "1-1 1-5"},
 		{"toimintasuunnitelma", "1-2 2-1"},

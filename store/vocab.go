@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 )
 
@@ -80,3 +81,25 @@ func (v vocab) WithPrefix(prefix string, limit int) ([]string, error) {
 // maxCountedTitles caps the titles counted for a clause's weight: past it a
 // word is common, and counting further would read its whole posting list.
 const maxCountedTitles = 20000
+
+// WrittenInPart reports whether some row's title or text writes the
+// compound of first and last (keys, search.Clause.Parts) in part
+// (inPartAlts): search.Expand asks once per split word, so that match
+// expressions carry those forms only where the archive has them.
+func (v vocab) WrittenInPart(first, last []string) (bool, error) {
+	var alts []string
+	for _, f := range first {
+		for _, l := range last {
+			alts = append(alts, inPartAlts(f, l, allColumns)...)
+		}
+	}
+	if len(alts) == 0 {
+		return false, nil
+	}
+	var one int
+	err := v.tx.QueryRowContext(v.ctx, `SELECT 1 FROM search WHERE search MATCH ? LIMIT 1`, strings.Join(alts, " OR ")).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
