@@ -132,9 +132,9 @@ var labels = func() []label {
 // ownerProposal matches "Kunnanjohtajan ehdotus:" and "Föredragandens förslag":
 // a proposal label preceded by whose it is.
 // Its groups: the owner as written ("Kunnanjohtajan", "KUNNANJOHTAJAN", the
-// abbreviated "Kj:n", an acting one's "Vs. kunnanjohtajan"), a name in brackets after the label, and the text after
-// the colon.
-var ownerProposal = mustPattern(`^((?i:vs|va|vt|ma)\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*))?$`).
+// abbreviated "Kj:n", an acting one's "Vs. kunnanjohtajan"), a name in
+// brackets after the label, and the text after the colon.
+var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*))?$`).
 	withCheck(func(s string) bool { return firstWordEndsIn("nsNS")(s) || actingPrefix(s) })
 
 // ownerDecision is a decision's label with the body whose it is
@@ -293,11 +293,7 @@ func actingPrefix(s string) bool {
 	if len(s) < 4 || s[2] != '.' || s[3] != ' ' {
 		return false
 	}
-	switch lower(s[:2]) {
-	case "vs", "va", "vt", "ma":
-		return true
-	}
-	return false
+	return acting[lower(s[:2])]
 }
 
 // presenterLabelled reports a text opened by the presenter's label.

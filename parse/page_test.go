@@ -275,6 +275,7 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Talous- ja hallintojohtaja:\n" + prop, "", "Talous- ja hallintojohtaja"},
 		// An acting official's proposal; whose proposal after a separator.
 		{"Vs. kunnanjohtajan ehdotus:\n" + prop, "", "Vs. kunnanjohtaja"},
+		{"Vs. kunnanjohtaja:\n" + prop, "", "Vs. kunnanjohtaja"},
 		{"Ehdotus / Kunnanjohtaja\n" + prop, "", "Kunnanjohtaja"},
 		{"Ehdotus – kunnanjohtaja Matti Meikäläinen\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		// The presenter's own label, in lower case, on the proposal's line.
@@ -356,6 +357,7 @@ func TestOutcomeWordings(t *testing.T) {
 		{"Päätös | Ehdotus hyväksyttiin.", parse.OutcomeApproved, nil},
 		// No decision yet visible, but the handling records the body's change.
 		{"Käsittely Keskustelun perusteella kunnanhallitus päättää yksimielisesti lisätä seuraavan kappaleen sopimukseen:", parse.OutcomeAmended, &tr},
+		// Amendments, tablings, returns, withdrawals and votes.
 		{"Päätös Kunnanhallitus hyväksyi päätösehdotuksen Virtasen muutosehdotuksella.", parse.OutcomeAmended, nil},
 		{"Päätös Asia päätettiin jättää pöydälle seuraavaan kokoukseen.", parse.OutcomeTabled, nil},
 		{"Päätös Asia palautettiin lisävalmisteluun.", parse.OutcomeReturned, nil},

@@ -360,7 +360,14 @@ func presenterFrom(line, place string) *Person {
 // bodyPresenter is a body's name standing for the presenter.
 var bodyPresenter = mustPattern(`^(?:\p{Lu}\p{Ll}*(?:hallitus|lautakunta|valiokunta|jaosto|johtokunta|styrelse|styrelsen|nämnd|nämnden|sektion|sektionen))[.:]?$`)
 
+// acting holds the abbreviations that say an official is acting in the
+// post (vs. viransijainen, vt. virkaa tekevä, va. vastaava, ma.
+// määräaikainen), lower case; actingExpr is the same for a pattern.
+var acting = map[string]bool{"vs": true, "vt": true, "va": true, "ma": true}
+
+const actingExpr = `(?i:vs|vt|va|ma)`
+
 // implicitPresenter matches a line that is only a presenter's title, which some
 // sites print instead of an "Esittelijä" label (seed 002: "Kaupunginjohtaja").
-var implicitPresenter = mustPattern(`^(?:(?i:vt|va|ma)\.? )?(?:(?:\p{Lu}\p{Ll}+(?:- ja)? )?\p{Lu}?\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)|\p{Lu}+(?:JOHTAJA|PÄÄLLIKKÖ|PORMESTARI)):?$`).
+var implicitPresenter = mustPattern(`^(?:` + actingExpr + `\.? )?(?:(?:\p{Lu}\p{Ll}+(?:- ja)? )?\p{Lu}?\p{Ll}*(?:johtaja|päällikkö|pormestari|direktör|direktören|borgmästare)|\p{Lu}+(?:JOHTAJA|PÄÄLLIKKÖ|PORMESTARI)):?$`).
 	withCheck(func(s string) bool { return strings.Count(s, " ") <= 4 }) // a title of at most four words

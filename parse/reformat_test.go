@@ -75,7 +75,9 @@ func TestReformattedPagesReadAlike(t *testing.T) {
 			}
 		}
 		if raw, ok := pg.label.Labels["title"]; ok {
-			_ = json.Unmarshal(raw, &title) // null: no title
+			if err := json.Unmarshal(raw, &title); err != nil { // null leaves "": no title
+				t.Fatalf("%s: title: %v", pg.name, err)
+			}
 		}
 		for how, f := range attachmentLine {
 			lines := strings.Split(pg.text, "\n")

@@ -372,7 +372,7 @@ func presenterLine(s string) bool {
 		return false
 	}
 	i := 0
-	if t := lower(strings.TrimSuffix(w[0], ".")); (t == "vt" || t == "va" || t == "ma") && len(w) > 2 {
+	if acting[lower(strings.TrimSuffix(w[0], "."))] && len(w) > 2 {
 		i = 1
 	}
 	if !isTitleWord(w[i]) {
@@ -800,10 +800,12 @@ func (p *pageParser) proposalPresenter(s string) bool {
 	if p.cur == nil || p.cur.hasPresenter {
 		return false
 	}
+	if k, rest, ok := matchLabel(s); ok && k == secPresenter {
+		p.setPresenter(rest) // "Päätösehdotus esittelijä: …"
+		p.sec = secProposal
+		return true
+	}
 	switch {
-	case presenterLabelled(s):
-		_, rest, _ := matchLabel(s)
-		p.setPresenter(rest)
 	case presenterLine(s):
 		p.setPresenter(s)
 	case implicitPresenter.MatchString(s):
@@ -996,7 +998,7 @@ func (p *pageParser) text(l string) {
 	}
 	p.noteWithdrawal(l)
 	p.presenterInProse(l)
-	if (p.cur == nil || len(p.cur.decision) == 0) && plainApprove.MatchString(lower(l)) {
+	if (p.cur == nil || len(p.cur.decision) == 0) && strings.Count(l, " ") <= 4 && plainApprove.MatchString(lower(l)) {
 		// "Ehdotus hyväksyttiin." with no decision's label before it: the
 		// decision.
 		h := p.ensureHandling()
@@ -1053,14 +1055,14 @@ var impactHeading = mustPattern(`(?i)^\p{L}*vaikutusten (?:ennakko)?arvioin|` +
 	`^(?:toimivalta|säännökset|lainsäädäntö|oikeusohje|sovellettavat säännökset|talousvaikutukset|taloudelliset vaikutukset|` +
 	`jakelu|vastaanottaja|vastaanottajat|täytäntöönpano|täytäntöönpanoa varten|behörighet|bestämmelser|verkställighet|sändlista)(?:\s|:|$)`)
 
-// proposalMood is a proposal's verb in the potential mood, which some
-// sites write without a Päätösehdotus label: "Valtuusto päättänee …",
-// "Kunnanhallitus hyväksynee …" (docs/dynasty.md, "Decisions and their
-// outcomes").
 // proposalLine is a proposal's sentence, its full stop missing
 // ("Kunnanhallitus päättää hyväksyä sopimuksen"): it ends a list.
 var proposalLine = mustPattern(`^\p{Lu}\S*(?: \S+){0,3} (?:päättää|päättänee|hyväksyy|hyväksynee|esittää|merkitsee|merkinnee|myöntää|valitsee|valinnee|nimeää|nimennee|beslutar|godkänner|föreslår) `)
 
+// proposalMood is a proposal's verb in the potential mood, which some
+// sites write without a Päätösehdotus label: "Valtuusto päättänee …",
+// "Kunnanhallitus hyväksynee …" (docs/dynasty.md, "Decisions and their
+// outcomes").
 var proposalMood = mustPattern(`\b(?:päättänee|hyväksynee|merkinnee|valinnee|nimennee)\b`)
 
 // numberedAttachmentRow is a row of the attachment table as page texts
@@ -1251,12 +1253,12 @@ func trimMarks(l string) string {
 	return trimBullet(l)
 }
 
-// trimBullet takes a list mark and its space off the start of a line.
+// trimBullet takes a list mark (one of bullets) and the space after it off
+// the start of a line; a mark with no space after it ("-2025") stays.
 func trimBullet(l string) string {
-	for _, b := range []string{"• ", "· ", "▪ ", "- ", "– ", "— ", "* "} {
-		if rest, ok := strings.CutPrefix(l, b); ok {
-			return strings.TrimSpace(rest)
-		}
+	r, n := utf8.DecodeRuneInString(l)
+	if r != ' ' && r != '\t' && strings.ContainsRune(bullets, r) && strings.HasPrefix(l[n:], " ") {
+		return strings.TrimSpace(l[n:])
 	}
 	return l
 }
@@ -1291,15 +1293,13 @@ var noAttachments = mustPattern(`(?i)^(?:ei liitteitä|ei liitettä|ei ole|ei|in
 // header row and file sizes ("Numero Otsikko", "(pdf 984.31 kb)").
 var attachmentNoise = mustPattern(`(?i)^(?:(?:(?:numero|nro|n:o)\s+)?(?:otsikko|nimi)|\(?\s*(?:pdf|docx?|xlsx?|pptx?)\s+[\d.,]+\s*[km]?b\s*\)?)$`)
 
-// endList ends a list block (attachments, notify) that an identifier line
-// follows: a diary number is never an attachment's title.
 // presenterInProse takes the current handling's presenter, when none is
 // named yet, from a sentence of its text that names the presenter doing
 // something ("Asian esittelijä konsernijohtaja Juha Yli-Rajala peruutti
 // esityksensä.", "… lautakunnan esittelijä Kristiina Hannula teki seuraavan
 // päätösehdotuksen").
 func (p *pageParser) presenterInProse(l string) {
-	if (p.cur != nil && p.cur.hasPresenter) || !strings.Contains(lower(l), "esittelijä") {
+	if (p.cur != nil && p.cur.hasPresenter) || !strings.Contains(l, "sittelijä") { // presenterActsRe's [Ee]sittelijä
 		return
 	}
 	m := presenterActsRe.FindStringSubmatch(l)
@@ -1351,6 +1351,8 @@ func (p *pageParser) titleFromAttachments() bool {
 	return true
 }
 
+// endList ends a list block (attachments, notify) that an identifier line
+// follows: a diary number is never an attachment's title.
 func (p *pageParser) endList() {
 	if p.sec == secAttachments || p.sec == secNotify || p.sec == secSupplement {
 		p.sec = secNone
