@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -257,6 +258,18 @@ func ParseQuery(s string) (Query, error) {
 // leading hyphen ends a compound whose first part the word before gave
 // (toiminta- ja taloussuunnitelma, hyvinvointikertomus ja -suunnitelma).
 var elisionConjunctions = map[string]bool{"ja": true, "tai": true, "sekä": true, "eli": true, "och": true, "eller": true, "samt": true}
+
+// ElisionKeys are the index keys of those conjunctions, sorted: a text's
+// compound written in part stands beside them (the store's match
+// expressions of Clause.InPart).
+var ElisionKeys = func() []string {
+	var out []string
+	for w := range elisionConjunctions {
+		out = append(out, Key(w))
+	}
+	sort.Strings(out)
+	return out
+}()
 
 func isQuote(r rune) bool { return r == '"' || r == '”' || r == '“' || r == '„' }
 

@@ -92,28 +92,18 @@ func matchExpr(q search.Query, cols columns, exactOnly bool) string {
 // (ja, tai, sek) but in rows indexed before that kept them.
 func inPartAlts(first, last string, cols columns) []string {
 	var alts []string
-	for _, conj := range elisionKeys {
+	for _, conj := range search.ElisionKeys {
 		alts = append(alts, cols.keys+" : "+ftsString(first)+"* + "+ftsString(conj)+" + "+ftsString(last))
 	}
 	if utf8.RuneCountInString(first) >= search.MinRevKey {
 		rfirst, rlast := ftsString(search.Reverse(first)), ftsString(search.Reverse(last))
 		alts = append(alts, cols.revs+" : "+rfirst+" + "+rlast+"*")
-		for _, conj := range elisionKeys {
+		for _, conj := range search.ElisionKeys {
 			alts = append(alts, cols.revs+" : "+rfirst+" + "+ftsString(search.Reverse(conj))+" + "+rlast+"*")
 		}
 	}
 	return alts
 }
-
-// elisionKeys are the keys of the conjunctions a compound written in part
-// stands beside (ja, sekä, tai; och, eller).
-var elisionKeys = func() []string {
-	var out []string
-	for _, w := range []string{"ja", "sekä", "tai", "och", "eller"} {
-		out = append(out, search.Key(w))
-	}
-	return out
-}()
 
 // partsFirst is the first part's keys of a split compound, none if unsplit.
 func partsFirst(c search.Clause) []string {

@@ -63,14 +63,23 @@ func searchIDs(t *testing.T, db *DB, query string, f Filter) []string {
 	return ids
 }
 
-func TestSearchFinnish(t *testing.T) {
-	ctx := context.Background()
+// textArchive is a new archive of one source holding docs (item id:
+// page text), each parsed by the current parser.
+func textArchive(t *testing.T, docs map[string]string) *DB {
+	t.Helper()
 	db := openTemp(t)
-	src, err := db.AddSource(ctx, "kunta", "https://kunta.test", "Testikunta")
+	src, err := db.AddSource(context.Background(), "kunta", "https://kunta.test", "Testikunta")
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs := map[string]string{
+	for id, text := range docs {
+		saveText(t, db, src.ID, id, text)
+	}
+	return db
+}
+
+func TestSearchFinnish(t *testing.T) {
+	db := textArchive(t, map[string]string{
 		"1-1": "Strateginen yhteistyösopimuksen hyväksyminen\nPäätös Ehdotus hyväksyttiin.",
 		"1-2": "Vuokrasopimusta jatketaan\nPäätös Kunnanhallitus päätti jatkaa sopimusta.",
 		"1-3": "Hyvinvointialueen lausunto\nPäätös Annettiin lausunto hyvinvointialueelle.",
@@ -79,10 +88,7 @@ func TestSearchFinnish(t *testing.T) {
 		"1-6": "Avustukset yhdistyksille\nPäätös Ehdotus hylättiin äänin 4-3.",
 		"1-7": "Katuvalaistus ja teiden kunnossapito\nPäätös Päätösehdotus hyväksyttiin.",
 		"1-8": "Talousarvion toteutuma\nPäätös Kaupunginhallitus päätti hyväksyä toteutuman.",
-	}
-	for id, text := range docs {
-		saveText(t, db, src.ID, id, text)
-	}
+	})
 	tests := []struct {
 		query string
 		want  string
@@ -539,11 +545,6 @@ func TestApprovedNeedsAContentWord(t *testing.T) {
 // other are not.
 func TestSearchFindsCompoundsWrittenInPart(t *testing.T) {
 	ctx := context.Background()
-	db := openTemp(t)
-	src, err := db.AddSource(ctx, "kunta", "https://kunta.test", "Testikunta")
-	if err != nil {
-		t.Fatal(err)
-	}
 	docs := map[string]string{
 		"1-1": "Laaja hyvinvointikertomus ja -suunnitelma 2021-2025\nPäätös Hyväksyttiin.",
 		"1-2": "Toiminta- ja taloussuunnitelma 2026-2028\nPäätös Hyväksyttiin.",
@@ -556,9 +557,7 @@ func TestSearchFindsCompoundsWrittenInPart(t *testing.T) {
 		"1-9": "Taloussuunnitelma ja kertomus\nPäätös Hyväksyttiin.",
 		"2-1": "Toiminta- ja taloussuunnitelma 2027-2029\nPäätös Hyväksyttiin.",
 	}
-	for id, text := range docs {
-		saveText(t, db, src.ID, id, text)
-	}
+	db := textArchive(t, docs)
 	// 2-1 as rows indexed before short keys were left out of the reversed
 	// columns: every key reversed, ja too.
 	oldRevs := func(text string) string {
