@@ -22,9 +22,7 @@ var (
 	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
 	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
 	returnedRe  = mustPattern(`(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
-	amendedRe   = mustPattern(`hyväksyttiin muutettuna|muutettuna|täydennettynä|lisättynä|korjattuna|täsmennettynä|tarkennettuna|seuraavin muutoksin|muutoksin|lisäyksin|lisäyksellä|täydennyksin|täydennyksellä|tarkennuksin|tarkennuksella|korjauksin|korjauksella|seuraavalla muutoksella|sillä muutoksella|sellaisella muutoksella|muutoksella, että|muutetussa muodossa|muutettu (?:päätös)?ehdotus|muutetun (?:päätös)?ehdotuksen|med följande ändring|med ändring|med tillägg|med följande tillägg|ändrat förslag|i ändrad form|godkändes ändrat`).
-			withCheck(func(s string) bool { return containsAny(s, amendedWords...) })
-	counterRe = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
+	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "motförslag", "muutti ", "ändrade sitt")
 		})
@@ -73,13 +71,16 @@ func inSomeSentence(re *pattern, s string) bool {
 	return false
 }
 
-// amendedWords: one of them is in every match of amendedRe (its necessary
-// condition, which a long decision fails at a few substring searches).
-var amendedWords = []string{
+// amendedForms are the wordings of a proposal adopted with changes, each
+// found as written anywhere in the decision ("hyväksyttiin muutettuna",
+// "sillä muutoksella, että", "med följande ändring").
+var amendedForms = []string{
 	"muutettuna", "täydennettynä", "lisättynä", "korjattuna", "täsmennettynä", "tarkennettuna",
-	"muutoksin", "muutoksella", "lisäyksin", "lisäyksellä", "täydennyksin", "täydennyksellä",
-	"tarkennuksin", "tarkennuksella", "korjauksin", "korjauksella", "muutetussa muodossa",
-	"muutettu ", "muutetun ", "ändring", "tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat",
+	"muutoksin", "lisäyksin", "lisäyksellä", "täydennyksin", "täydennyksellä",
+	"tarkennuksin", "tarkennuksella", "korjauksin", "korjauksella",
+	"seuraavalla muutoksella", "sillä muutoksella", "sellaisella muutoksella", "muutoksella, että",
+	"muutetussa muodossa", "muutettu ehdotus", "muutettu päätösehdotus", "muutetun ehdotuksen", "muutetun päätösehdotuksen",
+	"med följande ändring", "med ändring", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat",
 }
 
 // addsToProposal reports a decision that, besides restating proposal p,
@@ -123,6 +124,7 @@ func classify(proposal, decision, notes string) Outcome {
 	p, d := lower(proposal), lower(decision)
 	nd := lower(notes) + "\n" + d
 	options := voteOptionRe.ReplaceAllString(nd, "")
+	bare := bareOutcomes[strings.TrimRight(strings.TrimSpace(d), ".")]
 	switch {
 	case d == "" && p != "" && bodyAdoptsCounterRe.MatchString(lower(notes)):
 		// No Päätös line, but the handling notes say the body took up a
@@ -132,15 +134,15 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomePending
 	case d == "":
 		return OutcomeNone
-	case bareOutcomes[strings.TrimRight(strings.TrimSpace(d), ".")] != "":
-		return bareOutcomes[strings.TrimRight(strings.TrimSpace(d), ".")]
+	case bare != "":
+		return bare // "Pöydälle."
 	case withdrawnRe.MatchString(d):
 		return OutcomeWithdrawn
 	case tabledRe.MatchString(d):
 		return OutcomeTabled
 	case returnedRe.MatchString(d):
 		return OutcomeReturned
-	case amendedRe.MatchString(d), inSomeSentence(counterRe, options), counterWonVote(nd):
+	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(d):
 		return OutcomeRejected
