@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -416,6 +418,43 @@ func TestWordingAccuracyHeldOut(t *testing.T) {
 	scores, rep := scoreReal(t, pages, wordingFields, "wording set (other systems), held-out part", false)
 	t.Log(rep)
 	checkFloor(t, scores, wordingFloorHeldOut)
+	// Each collection batch's held-out pages apart as well: a batch added
+	// after the parser's last change gives a figure read for the first time.
+	byBatch := map[string][]realPage{}
+	batchOf := loadBatches(t, wordingSet)
+	for _, pg := range pages {
+		byBatch[batchOf[pg.name]] = append(byBatch[batchOf[pg.name]], pg)
+	}
+	names := slices.Sorted(maps.Keys(byBatch))
+	for _, b := range names {
+		if b == "" {
+			t.Errorf("%d held-out pages are in no batch file", len(byBatch[b]))
+			continue
+		}
+		_, rep := scoreReal(t, byBatch[b], wordingFields, "wording set, held-out part of "+b, false)
+		t.Log(rep)
+	}
+}
+
+// loadBatches maps each page of set to the batch file (batch*.txt beside
+// its texts) that lists it.
+func loadBatches(t testing.TB, set realSet) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(filepath.Dir(set.texts), "batch*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no batch files beside %s (%v)", set.texts, err)
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range strings.Fields(string(b)) {
+			out[name] = strings.TrimSuffix(filepath.Base(f), ".txt")
+		}
+	}
+	return out
 }
 
 // TestRealHTML reads the raw Dynasty pages of testdata/real/espoo (bytes as

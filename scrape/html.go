@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -634,7 +635,7 @@ func (w *textWriter) br() {
 func (w *textWriter) flush() {
 	if w.pending > 0 {
 		if w.b.Len() > 0 {
-			w.b.WriteString(strings.Repeat("\n", w.pending))
+			w.b.WriteString("\n\n"[:min(w.pending, 2)])
 		}
 		w.pending, w.space = 0, false
 	}
@@ -654,21 +655,49 @@ func (w *textWriter) raw(s string) {
 }
 
 func (w *textWriter) text(s string) {
-	for _, c := range s {
-		switch c {
-		case ' ', '\t', '\n', '\r', '\f':
+	run := 0 // where the run of characters written as they are began
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+				i++
+				continue
+			}
+			w.write(s[run:i])
 			if w.pending == 0 && w.b.Len() > 0 {
 				w.space = true
 			}
-			continue
-		case '\u00A0':
-			c = ' '
-		case '\u00AD', '\u200B', '\uFEFF', splitMark: // soft hyphen, zero-width space, BOM, our own mark
+			i++
+			run = i
 			continue
 		}
-		w.flush()
-		w.b.WriteRune(c)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\u00A0':
+			w.write(s[run:i])
+			w.write(" ")
+		case r == '\u00AD', r == '\u200B', r == '\uFEFF', r == splitMark: // soft hyphen, zero-width space, BOM, our own mark
+			w.write(s[run:i])
+		case r == utf8.RuneError && n == 1:
+			w.write(s[run:i])
+			w.write("\uFFFD")
+		default:
+			i += n
+			continue
+		}
+		i += n
+		run = i
 	}
+	w.write(s[run:])
+}
+
+// write writes a run of text, after what is owed before it.
+func (w *textWriter) write(s string) {
+	if s == "" {
+		return
+	}
+	w.flush()
+	w.b.WriteString(s)
 }
 
 func (w *textWriter) String() string { return w.b.String() }
