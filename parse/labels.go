@@ -75,6 +75,7 @@ var labels = func() []label {
 		{"Ytterligare information", secPreparer, false},
 		{"Tilläggsuppgifter ger", secPreparer, false},
 		{"Tilläggsuppgifter", secPreparer, false},
+		{"Upplysningar", secPreparer, true}, // Helsinki's Swedish pages: the contact
 		{"Beredare", secPreparer, false},
 		{"Beredning", secPreparer, false},
 		{"Esittelijät", secPresenter, false},
@@ -423,6 +424,17 @@ var bodySuffixes = []string{
 }
 
 // isFullBodyName reports whether a handling header names its body in full.
+// isBodyNameAlone reports s that is a body's name and nothing more: one
+// to three capitalised words, no sentence ("Hallitus", "Sosiaali- ja
+// terveyslautakunta"), as some sites print after a label.
+func isBodyNameAlone(s string) bool {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ":")
+	if s == "" || strings.Count(s, " ") > 3 || strings.ContainsAny(s, ".,;") || !unicode.IsUpper([]rune(s)[0]) {
+		return false
+	}
+	return isFullBodyName(s)
+}
+
 func isFullBodyName(s string) bool {
 	words := strings.Fields(lower(s))
 	if len(words) == 0 || len(words) > 8 {

@@ -20,7 +20,7 @@ func ValidOutcome(s string) bool {
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
 	returnedRe  = mustPattern(`(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
 			withCheck(func(s string) bool {
@@ -80,7 +80,8 @@ var amendedForms = []string{
 	"tarkennuksin", "tarkennuksella", "korjauksin", "korjauksella",
 	"seuraavalla muutoksella", "sillä muutoksella", "sellaisella muutoksella", "muutoksella, että",
 	"muutetussa muodossa", "muutettu ehdotus", "muutettu päätösehdotus", "muutetun ehdotuksen", "muutetun päätösehdotuksen",
-	"med följande ändring", "med ändring", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat",
+	"ehdotuksesta poiketen", "ehdotuksesta poikkeav", "esityksestä poiketen", "esityksestä poikkeav",
+	"med följande ändring", "med ändring", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
 }
 
 // addsToProposal reports a decision that, besides restating proposal p,
@@ -90,7 +91,10 @@ var amendedForms = []string{
 // recorded (a disqualification, a dissent, the check of the minutes).
 func addsToProposal(p, d string) bool {
 	for _, sent := range sentenceSplit.Split(d, -1) {
-		if len(stems(sent)) < 4 || overlap(sent, p) >= 0.4 {
+		if len(stems(sent)) < 4 || overlap(sent, p) >= 0.4 || overlap(p, sent) >= 0.7 {
+			// Mostly the proposal's words, or the whole proposal in it
+			// ("Kunnanhallitus päätti hyväksyä ehdotuksen" after "Hyväksytään."):
+			// the restatement, no addition.
 			continue
 		}
 		if addedDecisionRe.MatchString(sent) && !recordedRe.MatchString(sent) {
@@ -101,7 +105,7 @@ func addsToProposal(p, d string) bool {
 }
 
 var (
-	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|päätti|päättää|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter)(?:\s|$)`)
+	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|päätti|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter)(?:\s|$)`)
 	recordedRe      = mustPattern(`merkittiin|todettiin|totesi|poistui|esteelli|eriävä|pöytäkirja|tarkast|keskustel|kannatti|ehdotti|äänest|konstaterades|antecknades|jäv|reservation|protokoll`)
 )
 

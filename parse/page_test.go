@@ -1,6 +1,7 @@
 package parse_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -603,6 +604,105 @@ func TestPresenterInProse(t *testing.T) {
 		{"Asian esittelijä konsernijohtaja Juha Yli-Rajala peruutti esityksensä. Asia poistettiin esityslistalta.", "Juha Yli-Rajala", "konsernijohtaja"},
 		{"Esittelijä kunnanjohtaja Matti Meikäläinen\nPäätösehdotus Hyväksytään.\nKäsittely Esittelijä Liisa Laine muutti ehdotustaan.\nPäätös Hyväksyttiin.", "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Taustaa: asian esittelijä on kunnan hallintojohtaja.\nPäätösehdotus Hyväksytään.\nPäätös Hyväksyttiin.", "", ""},
+	} {
+		d := parse.Text(wordingPage(tc.lines))
+		var name, title string
+		if d.Presenter != nil {
+			name, title = d.Presenter.Name, d.Presenter.Title
+		}
+		if name != tc.name || title != tc.title {
+			t.Errorf("%q: presenter %q, %q; want %q, %q", tc.lines, name, title, tc.name, tc.title)
+		}
+	}
+}
+
+// Forms first met in the wording set's batch D (development part): a
+// label followed by the body's name ("Päätös Hallitus", Kymenlaakson liitto),
+// a label run together with its text ("PäätösAloite päätettiin …", Turku),
+// a tabling told without a label under another heading (Helsinki's
+// "Lausunto"), a decision deviating from the presenter's proposal, and a
+// passive decision of the body's own after the restated proposal.
+func TestOutcomeWordingBatchD(t *testing.T) {
+	const minutes = "Dynasty tietopalvelu Haku RSS Testin kunta\nKunnanhallitus\nPöytäkirja 10.03.2025/Pykälä 45\nTestiasia\nKhall 10.03.2025 § 45\n"
+	const agenda = "Dynasty tietopalvelu Haku RSS Testin kunta\nKunnanhallitus\nEsityslista 10.03.2025/Asianro 5\nTestiasia\n"
+	for _, tc := range []struct {
+		text     string
+		want     parse.Outcome
+		decision string // "" = not checked
+	}{
+		{minutes + "Esitys Hallitus\nMaakuntahallitus myöntää maakuntajohtajalle vuosilomaa.\nPäätös Hallitus\nHyväksyttiin esityksen mukaan.", parse.OutcomeApproved, "Hyväksyttiin esityksen mukaan."},
+		{minutes + "Esitys Kunnanhallitus\nMerkitään tiedoksi.\nPäätös Kunnanhallitus\nHyväksyttiin esityksen mukaan.", parse.OutcomeNoted, "Hyväksyttiin esityksen mukaan."},
+		{minutes + "Päätösehdotus Hyväksytään.\nPäätös Kunnanhallitus päätti hyväksyä ehdotuksen.", parse.OutcomeApproved, "Kunnanhallitus päätti hyväksyä ehdotuksen."},
+		{minutes + "PäätösAloite päätettiin lähettää valmisteltavaksi.", parse.OutcomeDecided, "Aloite päätettiin lähettää valmisteltavaksi."},
+		{minutes + "Päätösehdotus Hyväksytään.\nPäätösvaltaisuus todettiin.\nPäätös Hyväksyttiin.", parse.OutcomeApproved, "Hyväksyttiin."},
+		{minutes + "Lausunto\nKaupunkiympäristölautakunta päätti panna asian viikoksi pöydälle.\nKäsittely\nKaupunkiympäristölautakunta päätti yksimielisesti panna asian pöydälle.", parse.OutcomeTabled, ""},
+		{minutes + "Lausunto\nKaupunginhallitus palautti asian uudelleen valmisteltavaksi.", parse.OutcomeReturned, ""},
+		{minutes + "Perustelut\nKunnanhallitus pani asian pöydälle 3.2.2025.\nPäätösehdotus Hyväksytään sopimus.\nPäätös Hyväksyttiin.", parse.OutcomeApproved, ""},
+		{agenda + "Kunnanhallitus pani asian pöydälle.\nPäätösehdotus Hyväksytään sopimus.", parse.OutcomePending, ""},
+		{minutes + "Päätösehdotus Lautakunta merkitsee selvityksen tiedoksi.\nPäätös Sosiaali- ja terveyslautakunta päätti merkitä tiedoksi seuraavan esittelijän ehdotuksesta poikkeavan selvityksen.", parse.OutcomeAmended, ""},
+		{minutes + "Päätösehdotus Lautakunta hyväksyy sopimuksen.\nPäätös Lautakunta päätti esittelijän ehdotuksesta poiketen hyväksyä sopimuksen kahdeksi vuodeksi.", parse.OutcomeAmended, ""},
+		{minutes + "Förslag Nämnden godkänner avtalet.\nBeslut Nämnden beslöt med avvikelse från föredragandens förslag att godkänna avtalet för två år.", parse.OutcomeAmended, ""},
+		{minutes + "Päätösehdotus Käsitellään vuoden 2020 tavoiteohjelma ja toimintasuunnitelma.\nPäätös Käsiteltiin vuoden 2020 tavoiteohjelma ja toimintasuunnitelma. Päätettiin lisätä asiakirjaan kohtia seminaarin ideoista.", parse.OutcomeAmended, ""},
+		{minutes + "Päätösehdotus Hyväksytään vuoden 2020 tavoiteohjelma ja toimintasuunnitelma.\nPäätös Päätettiin hyväksyä vuoden 2020 tavoiteohjelma ja toimintasuunnitelma.", parse.OutcomeApproved, ""},
+	} {
+		d := parse.Text(tc.text)
+		if d.Outcome != tc.want {
+			t.Errorf("%q: outcome %s, want %s", tc.text, d.Outcome, tc.want)
+		}
+		if tc.decision != "" && d.Decision != tc.decision {
+			t.Errorf("%q: decision %q, want %q", tc.text, d.Decision, tc.decision)
+		}
+	}
+}
+
+// The officials' line a Turku report opens with ("title Name, title Name
+// D.M.YYYY:") names its preparers; units before the first person are no
+// one, and a line with no title and name, or a sentence, is no such line.
+func TestReportAuthorsLine(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want []string // "Title Name"
+	}{
+		{"Kaupunkiympäristötoimiala, valvontalakimies Esa Mettälä 8.12.2020:", []string{"valvontalakimies Esa Mettälä"}},
+		{"Kaupunginjohtaja Aleksi Randell, johtaja Jukka Laiho, johtaja Tuomas Heikkinen 15.8.2014:", []string{"Kaupunginjohtaja Aleksi Randell", "johtaja Jukka Laiho", "johtaja Tuomas Heikkinen"}},
+		{"Kaupunkiympäristö, kaavoitus, kaavoitusarkkitehti Thomas Hagström 27.5.2022:", []string{"kaavoitusarkkitehti Thomas Hagström"}},
+		{"Kansliapäällikkö Tuomas Heikkinen 11.3.2022:", []string{"Kansliapäällikkö Tuomas Heikkinen"}},
+		{"Lautakunta käsitteli asiaa kokouksessaan 11.3.2022:", nil},
+		{"Kaupunginhallitus 11.3.2022:", nil},
+	} {
+		d := parse.Text(wordingPage(tc.line + "\nTeksti alkaa tästä ja jatkuu pitkään, kuten raportit tapaavat."))
+		var got []string
+		for _, p := range d.Preparers {
+			got = append(got, strings.TrimSpace(p.Title+" "+p.Name))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: preparers %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
+// "Upplysningar" alone on its line heads the contact (Helsinki's Swedish
+// pages); in a sentence it is text.
+func TestUpplysningarLabel(t *testing.T) {
+	d := parse.Text(wordingPage("Föredragande\nkaupunkiympäristön toimialajohtaja\nVille Lehmuskoski\nUpplysningar\nIlppo Soininvaara, johtava asiantuntija: 09 310 35834\nilppo.soininvaara@hel.fi"))
+	if len(d.Preparers) != 1 || d.Preparers[0].Name != "Ilppo Soininvaara" {
+		t.Errorf("preparers %+v, want Ilppo Soininvaara", d.Preparers)
+	}
+	d = parse.Text(wordingPage("Beslutsförslag Nämnden godkänner avtalet.\nUpplysningar om avtalet finns i bilagan.\nBeslut Nämnden godkände förslaget."))
+	if len(d.Preparers) != 0 {
+		t.Errorf("preparers %+v from a sentence, want none", d.Preparers)
+	}
+}
+
+// The text saying who presented the matter names the presenter where no
+// label does; an expert's talk about it ("esitteli asiaa") does not, nor
+// does it override a presenter named by a label.
+func TestPresenterIntroduced(t *testing.T) {
+	for _, tc := range []struct{ lines, name, title string }{
+		{"Ehdotus\nTarkastuslautakunta merkitsee katsauksen tiedoksi.\nPäätös\nHallintojohtaja Petra Määttänen esitteli asian.\nEhdotus hyväksyttiin.", "Petra Määttänen", "Hallintojohtaja"},
+		{"Maakuntajohtajan esteellisyyden vuoksi asian esittelee puheenjohtaja.\nEsitys\nHallitus myöntää lomaa.\nPäätös\nHyväksyttiin esityksen mukaan.", "", "puheenjohtaja"},
+		{"Ehdotus\nLautakunta merkitsee tiedoksi.\nKäsittely\nProjektipäällikkö Maria Laine esitteli asiaa.\nPäätös\nHyväksyttiin.", "", ""},
+		{"Esittelijä kunnanjohtaja Matti Meikäläinen\nEhdotus\nHyväksytään.\nKäsittely\nTekninen johtaja Pekka Puu esitteli asian.\nPäätös\nHyväksyttiin.", "Matti Meikäläinen", "kunnanjohtaja"},
 	} {
 		d := parse.Text(wordingPage(tc.lines))
 		var name, title string

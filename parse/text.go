@@ -141,13 +141,16 @@ type handling struct {
 type pageParser struct {
 	lines []string
 
-	org, body    string
-	document     Document
-	docDate      string
-	docSection   int
-	itemNumber   int
-	title        string
-	diary        string
+	org, body  string
+	document   Document
+	docDate    string
+	docSection int
+	itemNumber int
+	title      string
+	diary      string
+	// subject is a body's name written after a proposal's or decision's
+	// label, kept until the next line shows whether it begins the text.
+	subject      string
 	preparers    []Person
 	notify       []string
 	attachments  []string
@@ -203,6 +206,10 @@ type pageParser struct {
 	// prosePresenter is a presenter named in prose before any handling
 	// (presenterInProse), the page's when it has no handling.
 	prosePresenter *Person
+	// introducer is who the text says presented the matter ("Hallintojohtaja
+	// Petra Määttänen esitteli asian.", "asian esittelee puheenjohtaja"):
+	// the presenter where nothing else names one.
+	introducer *Person
 	// lastText is the last unlabelled line of the current handling, for a
 	// proposal written without its label before the decision.
 	lastText string
@@ -410,6 +417,9 @@ func (p *pageParser) line(l string) {
 	if (strings.Contains(low, "salai") || strings.Contains(low, "salassa") || strings.Contains(low, "sekretess") || strings.Contains(low, "hemlig")) && confidential.MatchString(l) {
 		p.confidential = true
 	}
+	if p.introducer == nil && strings.Contains(low, "esittel") {
+		p.introducer = introducedBy(l, p.place())
+	}
 	if strings.Contains(low, "esteelli") || strings.Contains(low, "jävi") || strings.Contains(low, "jäävi") {
 		p.disq = appendNew(p.disq, disqualified(l)...)
 	}
@@ -511,6 +521,14 @@ func (p *pageParser) line(l string) {
 		p.line(second)
 		return
 	}
+	if strings.HasSuffix(l, ":") && p.authorsLine(l) {
+		return
+	}
+	if label, rest, ok := splitGluedLabel(l); ok {
+		p.line(label)
+		p.line(rest)
+		return
+	}
 	if kind, rest, ok := matchLabel(l); ok {
 		// "Valmistelija ja esittelijä: …" names the presenter too.
 		p.presentsToo = kind == secPreparer && strings.Contains(lower(l[:min(len(l), 40)]), "esittelijä")
@@ -546,6 +564,89 @@ func (p *pageParser) line(l string) {
 
 // pastDecision is a text opened by a body's decision in the past tense.
 var pastDecision = mustPattern(`^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}? (?:päätti|hyväksyi|merkitsi|valitsi|myönsi|pani|jätti|palautti|beslöt|godkände)\b`)
+
+// splitGluedLabel splits a line whose first word is a label run together
+// with the capitalised text after it, as a page's text loses the break
+// between two cells ("PäätösAloite päätettiin lähettää valmisteltavaksi.").
+func splitGluedLabel(l string) (label, rest string, ok bool) {
+	end := strings.IndexByte(l, ' ')
+	if end < 0 {
+		end = len(l)
+	}
+	prevLower := false
+	for i, r := range l[:end] {
+		if prevLower && unicode.IsUpper(r) {
+			if _, after, ok := matchLabel(l[:i]); ok && after == "" {
+				return l[:i], l[i:], true
+			}
+			return "", "", false
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return "", "", false
+}
+
+// textIn adds a line of text to the proposal or the decision, the section
+// it is in.
+func (p *pageParser) textIn(l string) {
+	if p.sec == secDecision {
+		p.cur.decision = append(p.cur.decision, l)
+		return
+	}
+	if len(p.cur.proposal) == 0 && p.proposalPresenter(l) {
+		return // "Ehdotus" / "Kaupunginjohtaja Jukka Mäkelä:" / the proposal
+	}
+	p.cur.proposal = append(p.cur.proposal, l)
+}
+
+// authorsLine reads the line a report opens with in Turku's minutes: the
+// officials who wrote it and the day, "Kaupunkiympäristötoimiala,
+// valvontalakimies Esa Mettälä 8.12.2020:", "Kaupunginjohtaja Aleksi Randell,
+// johtaja Jukka Laiho 15.8.2014:": its people are the preparers. Units before
+// the first person are dropped; every part after it must be a title and a
+// name.
+func (p *pageParser) authorsLine(l string) bool {
+	head, date, ok := cutLastWord(strings.TrimSuffix(l, ":"))
+	if !ok || !dateOnly.MatchString(date) {
+		return false
+	}
+	var people []Person
+	for _, part := range strings.Split(head, ", ") {
+		title, name := splitTitleName(part, p.place())
+		if title == "" || strings.Count(name, " ") != 1 || !isTitleWord(title) {
+			if len(people) > 0 {
+				return false
+			}
+			continue // a unit: "Kaupunkiympäristö, kaavoitus, …"
+		}
+		people = append(people, Person{Name: name, Title: title})
+	}
+	if len(people) == 0 {
+		return false
+	}
+	p.preparers = appendPeople(p.preparers, people...)
+	return true
+}
+
+// cutLastWord splits s before its last word.
+func cutLastWord(s string) (head, last string, ok bool) {
+	i := strings.LastIndexByte(s, ' ')
+	if i <= 0 {
+		return "", "", false
+	}
+	return strings.TrimSpace(s[:i]), s[i+1:], true
+}
+
+// proceduralDecision reports a short sentence, with no date, in which the
+// body tabled or returned the matter in the past tense: a decision whatever
+// heading it stands under. (With a date it tells an earlier handling.)
+func (p *pageParser) proceduralDecision(l string) bool {
+	if strings.Count(l, " ") > 14 || hasDate(l) || !pastDecision.MatchString(l) {
+		return false
+	}
+	low := lower(l)
+	return tabledRe.MatchString(low) || returnedRe.MatchString(low)
+}
 
 // runOnLabels are the labels found run on after a people line, as written
 // (capitalised) after a space: a left column's cells joined on one line.
@@ -743,6 +844,15 @@ func (p *pageParser) label(kind section, rest string) {
 	p.flushPendingTitle()
 	p.sec = kind
 	p.personLines = 0
+	p.subject = ""
+	if (kind == secProposal || kind == secDecision) && isBodyNameAlone(rest) {
+		// "Esitys Hallitus", "Päätös Kunnanhallitus": whose proposal or
+		// decision it is, the text on the lines below; or the subject of
+		// a sentence going on there ("Keskusvaalilautakunta" / "1) vahvisti
+		// …"). The next line tells.
+		p.subject = rest
+		return
+	}
 	if rest == "" {
 		return
 	}
@@ -922,20 +1032,20 @@ func (p *pageParser) text(l string) {
 	case secPresenter:
 		p.setPresenter(l)
 		return
-	case secProposal:
-		if len(p.cur.proposal) == 0 && p.proposalPresenter(l) {
-			return // "Ehdotus" / "Kaupunginjohtaja Jukka Mäkelä:" / the proposal
+	case secProposal, secDecision:
+		if p.subject != "" {
+			if r, _ := utf8.DecodeRuneInString(l); !unicode.IsUpper(r) {
+				p.textIn(p.subject)
+			}
+			p.subject = ""
 		}
-		p.cur.proposal = append(p.cur.proposal, l)
+		p.textIn(l)
 		return
 	case secImplicitProp:
 		if p.presenterName(l) {
 			return
 		}
 		p.cur.implicit = append(p.cur.implicit, l)
-		return
-	case secDecision:
-		p.cur.decision = append(p.cur.decision, l)
 		return
 	case secNotes:
 		h := p.ensureHandling()
@@ -1001,6 +1111,14 @@ func (p *pageParser) text(l string) {
 	if (p.cur == nil || len(p.cur.decision) == 0) && strings.Count(l, " ") <= 4 && plainApprove.MatchString(lower(l)) {
 		// "Ehdotus hyväksyttiin." with no decision's label before it: the
 		// decision.
+		h := p.ensureHandling()
+		h.decision = append(h.decision, l)
+		return
+	}
+	if p.sec == secNone && (p.cur == nil || len(p.cur.decision) == 0) && p.document != DocumentAgenda && p.proceduralDecision(l) {
+		// "Kaupunkiympäristölautakunta päätti panna asian pöydälle." under
+		// a heading that is no decision's label (Helsinki's "Lausunto"):
+		// the decision.
 		h := p.ensureHandling()
 		h.decision = append(h.decision, l)
 		return
@@ -1323,6 +1441,28 @@ func (p *pageParser) presenterInProse(l string) {
 // the presenter did.
 var presenterActsRe = mustPattern(`(?:^|\s)[Ee]sittelijä,? ((?:\p{Ll}+ )?\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?),? (?:teki|peruutti|muutti|poisti|veti|esitti|täydensi|korjasi|tarkensi|täsmensi)\b`)
 
+// introducedRe: a titled official presented the matter ("Hallintojohtaja
+// Petra Määttänen esitteli asian."; "asiaa", a talk about it, is not
+// presenting it), or the text names who presents it ("asian esittelee
+// puheenjohtaja").
+var (
+	introducedRe = mustPattern(`^((?:\p{Lu}\p{Ll}+ )?\p{Ll}*\p{L}+ \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?) esitteli asian(?:\.|$)`)
+	presentsItRe = mustPattern(`(?:^|\s)asian esittelee (\p{Ll}+)\.?$`)
+)
+
+// introducedBy returns the official line l says presented the matter, or nil.
+func introducedBy(l, place string) *Person {
+	if m := introducedRe.FindStringSubmatch(l); m != nil && titledName(m[1]) {
+		if pr := presenterFrom(m[1], place); pr != nil && pr.Name != "" && pr.Title != "" {
+			return pr
+		}
+	}
+	if m := presentsItRe.FindStringSubmatch(l); m != nil && isTitleWord(m[1]) {
+		return &Person{Title: m[1]}
+	}
+	return nil
+}
+
 // noteWithdrawal records a line saying that the item was taken off the
 // agenda, in prose rather than under a decision's label ("Perustelut:
 // Poistettu listalta.", "Asian esittelijä … peruutti esityksensä. Asia
@@ -1478,6 +1618,9 @@ func (p *pageParser) result() Decision {
 	}
 	if len(kept) == 0 && p.prosePresenter != nil {
 		d.Presenter = p.prosePresenter
+	}
+	if d.Presenter == nil && p.introducer != nil && len(kept) <= 1 {
+		d.Presenter = p.introducer
 	}
 	if p.withdrawn && d.Document != DocumentAgenda && (d.Outcome == OutcomeNone || d.Outcome == OutcomePending) &&
 		(len(kept) == 0 || p.withdrawnIn == kept[len(kept)-1] || p.withdrawnIn == nil && len(kept) == 1) {
