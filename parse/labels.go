@@ -423,18 +423,18 @@ var bodySuffixes = []string{
 	"direktion", "kommittén", "delegationen", "rådet",
 }
 
-// isFullBodyName reports whether a handling header names its body in full.
 // isBodyNameAlone reports s that is a body's name and nothing more: one
 // to three capitalised words, no sentence ("Hallitus", "Sosiaali- ja
 // terveyslautakunta"), as some sites print after a label.
 func isBodyNameAlone(s string) bool {
 	s = strings.TrimSuffix(strings.TrimSpace(s), ":")
-	if s == "" || strings.Count(s, " ") > 3 || strings.ContainsAny(s, ".,;") || !unicode.IsUpper([]rune(s)[0]) {
+	if s == "" || strings.Count(s, " ") > 3 || strings.ContainsAny(s, ".,;") || !startsUpper(s) {
 		return false
 	}
 	return isFullBodyName(s)
 }
 
+// isFullBodyName reports whether a handling header names its body in full.
 func isFullBodyName(s string) bool {
 	words := strings.Fields(lower(s))
 	if len(words) == 0 || len(words) > 8 {

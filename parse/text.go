@@ -521,7 +521,7 @@ func (p *pageParser) line(l string) {
 		p.line(second)
 		return
 	}
-	if strings.HasSuffix(l, ":") && p.authorsLine(l) {
+	if p.authorsLine(l) {
 		return
 	}
 	if label, rest, ok := splitGluedLabel(l); ok {
@@ -606,6 +606,9 @@ func (p *pageParser) textIn(l string) {
 // the first person are dropped; every part after it must be a title and a
 // name.
 func (p *pageParser) authorsLine(l string) bool {
+	if !strings.HasSuffix(l, ":") {
+		return false
+	}
 	head, date, ok := cutLastWord(strings.TrimSuffix(l, ":"))
 	if !ok || !dateOnly.MatchString(date) {
 		return false
@@ -1034,7 +1037,7 @@ func (p *pageParser) text(l string) {
 		return
 	case secProposal, secDecision:
 		if p.subject != "" {
-			if r, _ := utf8.DecodeRuneInString(l); !unicode.IsUpper(r) {
+			if !startsUpper(l) {
 				p.textIn(p.subject)
 			}
 			p.subject = ""
@@ -1620,6 +1623,8 @@ func (p *pageParser) result() Decision {
 		d.Presenter = p.prosePresenter
 	}
 	if d.Presenter == nil && p.introducer != nil && len(kept) <= 1 {
+		// (With several handlings, whose handling the sentence told is
+		// unknown.)
 		d.Presenter = p.introducer
 	}
 	if p.withdrawn && d.Document != DocumentAgenda && (d.Outcome == OutcomeNone || d.Outcome == OutcomePending) &&

@@ -645,7 +645,8 @@ func (w *textWriter) flush() {
 	}
 }
 
-// raw writes preformatted text (already laid out) as is.
+// raw writes text as it is (preformatted, or a run of text already
+// collapsed), after what is owed before it.
 func (w *textWriter) raw(s string) {
 	if s == "" {
 		return
@@ -663,7 +664,7 @@ func (w *textWriter) text(s string) {
 				i++
 				continue
 			}
-			w.write(s[run:i])
+			w.raw(s[run:i])
 			if w.pending == 0 && w.b.Len() > 0 {
 				w.space = true
 			}
@@ -674,13 +675,13 @@ func (w *textWriter) text(s string) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '\u00A0':
-			w.write(s[run:i])
-			w.write(" ")
+			w.raw(s[run:i])
+			w.raw(" ")
 		case r == '\u00AD', r == '\u200B', r == '\uFEFF', r == splitMark: // soft hyphen, zero-width space, BOM, our own mark
-			w.write(s[run:i])
+			w.raw(s[run:i])
 		case r == utf8.RuneError && n == 1:
-			w.write(s[run:i])
-			w.write("\uFFFD")
+			w.raw(s[run:i])
+			w.raw("\uFFFD")
 		default:
 			i += n
 			continue
@@ -688,16 +689,7 @@ func (w *textWriter) text(s string) {
 		i += n
 		run = i
 	}
-	w.write(s[run:])
-}
-
-// write writes a run of text, after what is owed before it.
-func (w *textWriter) write(s string) {
-	if s == "" {
-		return
-	}
-	w.flush()
-	w.b.WriteString(s)
+	w.raw(s[run:])
 }
 
 func (w *textWriter) String() string { return w.b.String() }
