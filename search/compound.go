@@ -213,6 +213,9 @@ func splitAt(word string, v Vocabulary) (int, [][]string, error) {
 	var splits []split
 	var keys []string
 	for i := len(r) - minLastPart; i >= minFirstPart; i-- {
+		if isActionEnding(string(r[i:])) {
+			continue
+		}
 		first := Key(string(r[:i]))
 		last := PatternOf(string(r[i:])).Exact
 		if utf8.RuneCountInString(first) < minFirstPart {
@@ -364,8 +367,22 @@ func (c Clause) IsProcedural() bool {
 	if proceduralWords[w] {
 		return true
 	}
-	for _, end := range []string{"minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misesta", "misestä", "miselle", "miset", "misten"} {
+	for _, end := range actionEndings {
 		if strings.HasSuffix(w, end) && utf8.RuneCountInString(w) > len([]rune(end))+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// actionEndings are the endings of a Finnish action noun (-minen and its
+// inflections): a suffix of derivation, never the last part of a compound
+// (perustaminen is not perusta + minen).
+var actionEndings = []string{"minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misesta", "misestä", "miselle", "miset", "misten"}
+
+func isActionEnding(s string) bool {
+	for _, end := range actionEndings {
+		if s == end {
 			return true
 		}
 	}
@@ -375,6 +392,11 @@ func (c Clause) IsProcedural() bool {
 var proceduralWords = map[string]bool{
 	"vuodelle": true, "vuosille": true, "vuonna": true, "vuoden": true, "vuosien": true, "vuosina": true,
 	"år": true, "året": true, "åren": true,
+	// An update or a revision of a matter is the matter handled again
+	// (kuntastrategian päivitys, yhteistyösopimuksen tarkistus).
+	"päivitys": true, "päivityksen": true, "päivitystä": true, "päivitykset": true, "päivityksestä": true,
+	"tarkistus": true, "tarkistuksen": true, "tarkistusta": true, "tarkistuksesta": true,
+	"uppdatering": true, "uppdateringen": true, "revidering": true, "revideringen": true,
 }
 
 // IsStopWord reports whether a clause is one stop word.

@@ -126,6 +126,7 @@ func TestTitleYears(t *testing.T) {
 func TestIsProcedural(t *testing.T) {
 	for w, want := range map[string]bool{
 		"vahvistaminen": true, "määräämisestä": true, "hyväksyminen": true, "vuodelle": true, "år": true,
+		"päivitys": true, "tarkistuksen": true, "uppdatering": true, "muutos": false, "toteutuminen": true,
 		"tuloveroprosentti": false, "kuntastrategia": false, "minen": false, "2026": false, "sopimus": false,
 	} {
 		if got := (Clause{Words: []string{w}}).IsProcedural(); got != want {

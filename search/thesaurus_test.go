@@ -272,3 +272,19 @@ func TestElidedCompoundIsCompleted(t *testing.T) {
 		t.Errorf("no note of the completed word: %v", q.Notes())
 	}
 }
+
+// An action noun's ending is no word: perustaminen is not perusta + minen,
+// though an archive may hold both keys (per from perusta, min from a
+// Swedish text), while yhteistyösopimus still splits.
+func TestActionNounIsNoCompound(t *testing.T) {
+	v := vocabOf("perusta minen yhteistyö sopimus")
+	for word, want := range map[string]bool{"perustaminen": false, "perustamisesta": false, "yhteistyösopimus": true} {
+		parts, err := splitCompound(word, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := parts != nil; got != want {
+			t.Errorf("%s: split %v (%q), want split %v", word, got, parts, want)
+		}
+	}
+}
