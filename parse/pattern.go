@@ -17,8 +17,14 @@ import (
 // position of every line; a line holding none of their words (most lines)
 // is answered by a few substring searches instead. The prefilter only ever
 // says "cannot match", so results are those of the regexp.
+//
+// A pattern is compiled on its first use, not when the package starts: the
+// commands that read the archive (search, approved, show, export) never
+// parse a page, and compiling every pattern took half their start-up.
 type pattern struct {
-	*regexp.Regexp
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
 	need []literal // nil: no literal is required, always run the regexp
 	// check, if set, is a cheaper necessary condition written by hand for
 	// a pattern without literals (a phone number ends in a digit).
@@ -37,14 +43,26 @@ type literal struct {
 // prefilter against its regexp.
 var patterns []*pattern
 
-// mustPattern compiles expr (regexp.MustCompile) with its prefilter.
+// mustPattern makes the pattern of expr, compiled (regexp.MustCompile, so
+// a bad expression panics) with its prefilter on first use.
 func mustPattern(expr string) *pattern {
-	p := &pattern{Regexp: regexp.MustCompile(expr)}
-	if re, err := syntax.Parse(expr, syntax.Perl); err == nil {
-		p.need = required(re.Simplify())
-	}
+	p := &pattern{expr: expr}
 	patterns = append(patterns, p)
 	return p
+}
+
+// Regexp returns the pattern's compiled expression, compiling it and its
+// prefilter the first time.
+func (p *pattern) Regexp() *regexp.Regexp {
+	p.once.Do(p.compile)
+	return p.re
+}
+
+func (p *pattern) compile() {
+	p.re = regexp.MustCompile(p.expr)
+	if re, err := syntax.Parse(p.expr, syntax.Perl); err == nil {
+		p.need = required(re.Simplify())
+	}
 }
 
 // withCheck sets the pattern's hand-written necessary condition.
@@ -88,6 +106,7 @@ func (p *pattern) possible(s string) bool {
 	if p.check != nil && !p.check(s) {
 		return false
 	}
+	p.once.Do(p.compile)
 	if p.need == nil {
 		return true
 	}
@@ -163,14 +182,14 @@ func foldRune(r rune) rune {
 }
 
 // MatchString is regexp's, prefiltered.
-func (p *pattern) MatchString(s string) bool { return p.possible(s) && p.Regexp.MatchString(s) }
+func (p *pattern) MatchString(s string) bool { return p.possible(s) && p.re.MatchString(s) }
 
 // FindString is regexp's, prefiltered.
 func (p *pattern) FindString(s string) string {
 	if !p.possible(s) {
 		return ""
 	}
-	return p.Regexp.FindString(s)
+	return p.re.FindString(s)
 }
 
 // FindStringSubmatch is regexp's, prefiltered.
@@ -178,7 +197,7 @@ func (p *pattern) FindStringSubmatch(s string) []string {
 	if !p.possible(s) {
 		return nil
 	}
-	return p.Regexp.FindStringSubmatch(s)
+	return p.re.FindStringSubmatch(s)
 }
 
 // FindStringSubmatchIndex is regexp's, prefiltered.
@@ -186,7 +205,7 @@ func (p *pattern) FindStringSubmatchIndex(s string) []int {
 	if !p.possible(s) {
 		return nil
 	}
-	return p.Regexp.FindStringSubmatchIndex(s)
+	return p.re.FindStringSubmatchIndex(s)
 }
 
 // FindAllStringSubmatch is regexp's, prefiltered.
@@ -194,7 +213,7 @@ func (p *pattern) FindAllStringSubmatch(s string, n int) [][]string {
 	if !p.possible(s) {
 		return nil
 	}
-	return p.Regexp.FindAllStringSubmatch(s, n)
+	return p.re.FindAllStringSubmatch(s, n)
 }
 
 // FindAllStringSubmatchIndex is regexp's, prefiltered.
@@ -202,7 +221,7 @@ func (p *pattern) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if !p.possible(s) {
 		return nil
 	}
-	return p.Regexp.FindAllStringSubmatchIndex(s, n)
+	return p.re.FindAllStringSubmatchIndex(s, n)
 }
 
 // FindAllStringIndex is regexp's, prefiltered.
@@ -210,7 +229,7 @@ func (p *pattern) FindAllStringIndex(s string, n int) [][]int {
 	if !p.possible(s) {
 		return nil
 	}
-	return p.Regexp.FindAllStringIndex(s, n)
+	return p.re.FindAllStringIndex(s, n)
 }
 
 // ReplaceAllString is regexp's, prefiltered: without a match s comes back
@@ -219,7 +238,7 @@ func (p *pattern) ReplaceAllString(s, repl string) string {
 	if !p.possible(s) {
 		return s
 	}
-	return p.Regexp.ReplaceAllString(s, repl)
+	return p.re.ReplaceAllString(s, repl)
 }
 
 // ReplaceAllStringFunc is regexp's, prefiltered.
@@ -227,7 +246,7 @@ func (p *pattern) ReplaceAllStringFunc(s string, repl func(string) string) strin
 	if !p.possible(s) {
 		return s
 	}
-	return p.Regexp.ReplaceAllStringFunc(s, repl)
+	return p.re.ReplaceAllStringFunc(s, repl)
 }
 
 // required returns literals one of which every match of re contains, or
@@ -314,3 +333,17 @@ func shortest(set []literal) int {
 	}
 	return n
 }
+
+// Split is regexp's (not prefiltered).
+func (p *pattern) Split(s string, n int) []string { return p.Regexp().Split(s, n) }
+
+// FindStringIndex is regexp's, prefiltered.
+func (p *pattern) FindStringIndex(s string) []int {
+	if !p.possible(s) {
+		return nil
+	}
+	return p.re.FindStringIndex(s)
+}
+
+// String is the pattern's expression.
+func (p *pattern) String() string { return p.expr }

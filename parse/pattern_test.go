@@ -121,7 +121,7 @@ func TestPatternPrefiltersAgreeWithRegexps(t *testing.T) {
 		}
 		guarded++
 		for _, l := range lines {
-			if got, want := p.MatchString(l), p.Regexp.MatchString(l); got != want {
+			if got, want := p.MatchString(l), p.Regexp().MatchString(l); got != want {
 				t.Fatalf("pattern %s (needs %v) on %q: %v, regexp %v", p, p.need, l, got, want)
 			}
 		}
@@ -138,7 +138,7 @@ func FuzzPatternPrefilters(f *testing.F) {
 	f.Add("Pykälä 183 / Dnro 70/00.06.01/2023")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range patterns {
-			if p.Regexp.MatchString(s) && !p.possible(s) {
+			if p.Regexp().MatchString(s) && !p.possible(s) {
 				t.Fatalf("pattern %s (needs %v) matches %q, but its prefilter says it cannot", p, p.need, s)
 			}
 		}
@@ -170,12 +170,12 @@ func TestCounterMatchesWithinSentences(t *testing.T) {
 	}
 	matched := 0
 	for _, s := range texts {
-		for _, m := range counterRe.Regexp.FindAllString(s, -1) {
+		for _, m := range counterRe.Regexp().FindAllString(s, -1) {
 			if strings.Contains(m, ".") {
 				t.Errorf("counterRe matched across a full stop: %q", m)
 			}
 		}
-		got, want := inSomeSentence(counterRe, s), counterRe.Regexp.MatchString(s)
+		got, want := inSomeSentence(counterRe, s), counterRe.Regexp().MatchString(s)
 		if got != want {
 			t.Errorf("inSomeSentence %v, counterRe %v on %q", got, want, s[:min(len(s), 200)])
 		}
