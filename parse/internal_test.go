@@ -268,6 +268,30 @@ func TestVotes(t *testing.T) {
 	}
 }
 
+// "Unanimously" said of another decision than the item's (an addition,
+// another item taken up) says nothing of the item's; said of the item's
+// decision beside such an aside, it still does.
+func TestUnanimityAside(t *testing.T) {
+	yes, no := true, false
+	tests := []struct {
+		in   string
+		want *bool
+	}{
+		{"Hyväksyttiin päätösehdotuksen mukaisesti.\nHyväksyttiin lisäksi yksimielisesti puheenjohtajan ehdotus puheenvuorojen pituuden rajoittamisesta.", nil},
+		{"Hyväksyi.\nKaupunginvaltuusto otti yksimielisesti käsiteltäväkseen lisäpykälän 34.", nil},
+		{"Stadsstyrelsen beslöt dessutom enhälligt att ta upp ärendet.", nil},
+		{"Ehdotus hyväksyttiin yksimielisesti. Lisäksi hallitus päätti kehottaa virastoa selvittämään asian.", &yes},
+		{"Ehdotus hyväksyttiin yksimielisesti.", &yes},
+		{"Jaosto päättää yksimielisesti lisätä seuraavan kappaleen lausuntoon:\nLisäksi jaosto toteaa, että laaditaan laskelma.", &yes},
+		{"Ehdotus hyväksyttiin äänestyksen jälkeen. Lisäksi hyväksyttiin yksimielisesti ponsi.", &no},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, unanimity(tt.in, votes(tt.in))); diff != "" {
+			t.Errorf("unanimity(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
 func TestDisqualified(t *testing.T) {
 	tests := []struct {
 		in   string

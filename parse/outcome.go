@@ -365,7 +365,7 @@ func unanimity(text string, v *Votes) *bool {
 	switch {
 	case v != nil || voteRe.MatchString(text):
 		b = false
-	case unanRe.MatchString(text):
+	case unanRe.MatchString(text) && !unanimousOnlyAside(text):
 		b = true
 	case dissentRe.MatchString(text):
 		b = false
@@ -374,6 +374,25 @@ func unanimity(text string, v *Votes) *bool {
 	}
 	return &b
 }
+
+// unanimousOnlyAside reports whether every sentence that says
+// "unanimously" says it of another decision than the item's: an addition
+// ("Hyväksyttiin lisäksi yksimielisesti puheenjohtajan ehdotus …") or the
+// taking up of another item ("otti yksimielisesti käsiteltäväkseen
+// lisäpykälän 34"). The item's own decision then says nothing of
+// unanimity.
+func unanimousOnlyAside(text string) bool {
+	for _, line := range strings.Split(text, "\n") {
+		for _, sent := range sentenceSplit.Split(line, -1) {
+			if unanRe.MatchString(sent) && !asideRe.MatchString(sent) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var asideRe = mustPattern(`(?i)\blisäksi\b|käsiteltäväkseen|käsiteltäväksi lisä|lisäpykälä|dessutom|till behandling`)
 
 var (
 	disqualRe      = mustPattern(`(?i)^(.*?)\s+(?:oli|olivat|ilmoitti olevansa|ilmoittivat olevansa|todettiin|var|anmälde|anmälde sig)\s+(?:esteellinen|esteellisiä|esteellisiksi|esteelliseksi|jäävi|jäävejä|jävig|jäviga|jäv)`)
