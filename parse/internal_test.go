@@ -239,6 +239,20 @@ func TestClassify(t *testing.T) {
 		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes.", "", OutcomeApproved},
 		{"X", "Ärendet bordlades.", "", OutcomeTabled},
 		{"X", "Förslaget förkastades.", "", OutcomeRejected},
+		// A member's proposal, named by the member, adopted: a
+		// counter-proposal won. The presenter's, an official's or a body's
+		// proposal is not a member's.
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Puheenjohtaja totesi Matti Virtasen ehdotuksen tulleen hyväksytyksi äänin 6-3.", "", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Virtasen ehdotus hyväksyttiin yksimielisesti.", "", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Puheenjohtaja totesi Anna-Liisa Koskisen tekemän ehdotuksen tulleen kunnanhallituksen päätökseksi.", "", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanjohtajan ehdotus hyväksyttiin yksimielisesti.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Esittelijän ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Keskustelun jälkeen todettiin ehdotus hyväksytyksi. Näin ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Puheenjohtaja totesi kunnanhallituksen hyväksyneen esittelijän ehdotuksen. Lautakunnan ehdotus hyväksyttiin.", "", OutcomeApproved},
+		// Not approving what the proposal would have approved is a
+		// rejection; a proposal not to approve, adopted, is not.
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus päätti yksimielisesti olla hyväksymättä sopimusta.", "", OutcomeRejected},
+		{"Kunnanhallitus päättää olla hyväksymättä tarjousta.", "Kunnanhallitus päätti olla hyväksymättä tarjousta.", "", OutcomeApproved},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.proposal, tt.decision, tt.notes); got != tt.want {

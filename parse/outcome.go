@@ -26,7 +26,7 @@ var (
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "motförslag", "muutti ", "ändrade sitt")
 		})
-	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|päätti olla hyväksymättä|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
+	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
 	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
@@ -146,9 +146,13 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeTabled
 	case returnedRe.MatchString(d):
 		return OutcomeReturned
-	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd):
+	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd), memberProposalWon(decision):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(d):
+		return OutcomeRejected
+	case notApprovedRe.MatchString(d) && !notApprovedRe.MatchString(p):
+		// "päätti olla hyväksymättä sopimusta": what the proposal would
+		// have approved, the body did not.
 		return OutcomeRejected
 	}
 	// A decision that restates its proposal (in the past tense) adopted it;
@@ -191,6 +195,48 @@ func classify(proposal, decision, notes string) Outcome {
 	}
 	return OutcomeDecided
 }
+
+// memberProposal is a member's proposal named by the member, adopted:
+// "Puheenjohtaja totesi Matti Virtasen ehdotuksen tulleen hyväksytyksi",
+// "Virtasen ehdotus hyväksyttiin yksimielisesti", "… Virtasen tekemän
+// ehdotuksen tulleen kunnanhallituksen päätökseksi". Group 1 is the word
+// before ehdotus: a surname in the genitive, unless it is an official's
+// title or a body (memberProposalWon).
+var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)`)
+
+// memberProposalWon reports a decision (as written, capitals kept) saying
+// a member's own proposal was adopted: a counter-proposal won. The
+// presenter's or an official's proposal ("Kunnanjohtajan ehdotus
+// hyväksyttiin", "Esittelijän ehdotus …") and a body's are not a member's.
+func memberProposalWon(decision string) bool {
+	for _, m := range memberProposal.FindAllStringSubmatch(decision, -1) {
+		w := lower(m[1])
+		if isTitleWord(strings.TrimSuffix(w, "n")) || isTitleWord(w) || ownProposalWord(w) || notAName[w] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// ownProposalWord reports a genitive that names the proposal's own maker
+// or a body rather than a member: esittelijän, puheenjohtajan,
+// kunnanhallituksen, lautakunnan.
+func ownProposalWord(w string) bool {
+	return containsAny(w, "esittelijä", "puheenjohtaja", "hallitu", "lautakun", "valtuust", "jaosto", "toimikun", "johtokun", "neuvost", "kokouks", "päätös", "alkuperäi")
+}
+
+// notAName lists the capitalised genitives before "ehdotus" at a
+// sentence's start that name no member ("Näin ehdotus hyväksyttiin").
+var notAName = map[string]bool{
+	"näin": true, "sen": true, "tämän": true, "hänen": true, "heidän": true, "jonka": true, "joiden": true,
+	"ensimmäisen": true, "toisen": true, "kolmannen": true, "viimeisen": true, "uuden": true, "yhteisen": true,
+	"valmistelijan": true, "viraston": true, "hallinnon": true, "kaupungin": true, "kunnan": true,
+}
+
+// notApprovedRe is a decision not to approve: "päätti olla hyväksymättä",
+// "jätti hyväksymättä".
+var notApprovedRe = mustPattern(`olla hyväksymättä|jättää hyväksymättä|jätti hyväksymättä|jätettiin hyväksymättä|beslöt att inte godkänna`)
 
 // adopted is the outcome of a decision that adopted proposal p: p's own.
 func adopted(p string) Outcome {
