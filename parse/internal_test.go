@@ -253,6 +253,15 @@ func TestClassify(t *testing.T) {
 		// rejection; a proposal not to approve, adopted, is not.
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus päätti yksimielisesti olla hyväksymättä sopimusta.", "", OutcomeRejected},
 		{"Kunnanhallitus päättää olla hyväksymättä tarjousta.", "Kunnanhallitus päätti olla hyväksymättä tarjousta.", "", OutcomeApproved},
+		// Adopted on a condition of the body's own; a proposal's own
+		// condition restated is not one.
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Hyväksyttiin siten, että kohta 2 poistetaan.", "", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Päätösehdotus hyväksyttiin, kuitenkin siten, että sopimuskausi on kaksi vuotta.", "", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy sopimuksen siten, että sopimuskausi on kaksi vuotta.", "Kunnanhallitus päätti hyväksyä sopimuksen siten, että sopimuskausi on kaksi vuotta.", "", OutcomeApproved},
+		{"X", "Förslaget godkändes med de ändringar som framkom under diskussionen.", "", OutcomeAmended},
+		{"Kunnanhallitus merkitsee katsauksen tiedoksi.", "Tiedoksi.", "", OutcomeNoted},
+		{"X", "Esittelijä peruutti asian.", "", OutcomeWithdrawn},
+		{"X", "Kaupunginhallitus päätti, että asia käsitellään uudelleen seuraavassa kokouksessa.", "", OutcomeTabled},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.proposal, tt.decision, tt.notes); got != tt.want {

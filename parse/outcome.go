@@ -19,8 +19,8 @@ func ValidOutcome(s string) bool {
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
+	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
 	returnedRe  = mustPattern(`(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
 			withCheck(func(s string) bool {
@@ -81,7 +81,7 @@ var amendedForms = []string{
 	"seuraavalla muutoksella", "sillä muutoksella", "sellaisella muutoksella", "muutoksella, että",
 	"muutetussa muodossa", "muutettu ehdotus", "muutettu päätösehdotus", "muutetun ehdotuksen", "muutetun päätösehdotuksen",
 	"ehdotuksesta poiketen", "ehdotuksesta poikkeav", "esityksestä poiketen", "esityksestä poikkeav",
-	"med följande ändring", "med ändring", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
+	"med följande ändring", "med ändring", "med de ändringar", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
 }
 
 // addsToProposal reports a decision that, besides restating proposal p,
@@ -119,6 +119,7 @@ var bareOutcomes = map[string]Outcome{
 	"pöydälle": OutcomeTabled, "bordlades": OutcomeTabled,
 	"palautettiin": OutcomeReturned, "palautetaan": OutcomeReturned, "återremitterades": OutcomeReturned,
 	"merkittiin": OutcomeNoted, "merkitään": OutcomeNoted, "merkittiin tiedoksi": OutcomeNoted, "antecknades": OutcomeNoted,
+	"tiedoksi": OutcomeNoted, "för kännedom": OutcomeNoted,
 	"hylättiin": OutcomeRejected, "hylätään": OutcomeRejected, "förkastades": OutcomeRejected,
 }
 
@@ -146,7 +147,8 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeTabled
 	case returnedRe.MatchString(d):
 		return OutcomeReturned
-	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd), memberProposalWon(decision):
+	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd), memberProposalWon(decision),
+		adoptedOnConditionRe.MatchString(d):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(d):
 		return OutcomeRejected
@@ -225,6 +227,12 @@ func memberProposalWon(decision string) bool {
 func ownProposalWord(w string) bool {
 	return containsAny(w, "esittelijä", "puheenjohtaja", "hallitu", "lautakun", "valtuust", "jaosto", "toimikun", "johtokun", "neuvost", "kokouks", "päätös", "alkuperäi")
 }
+
+// adoptedOnConditionRe is the proposal adopted on a condition of the
+// body's own: "Hyväksyttiin siten, että kohta 2 poistetaan", "Päätösehdotus
+// hyväksyttiin, kuitenkin siten, että …". (A proposal's own "siten, että"
+// restated by the body is "päätti hyväksyä … siten, että": not this.)
+var adoptedOnConditionRe = mustPattern(`(?:^|[^\p{L}])(?:(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin,? (?:kuitenkin )?siten,? että|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen),? (?:kuitenkin )?siten,? että`)
 
 // notAName lists the capitalised genitives before "ehdotus" at a
 // sentence's start that name no member ("Näin ehdotus hyväksyttiin").
