@@ -874,6 +874,14 @@ func (p *pageParser) label(kind section, rest string) {
 			p.presentedBy(title)
 			p.text(after)
 			return
+		} else if ok && !p.cur.hasPresenter && presenterLine(title) {
+			// "Päätösehdotus Kunnanjohtaja Matti Meikäläinen: Kunnanhallitus
+			// päättää …", "Ehdotus (kunnanjohtaja Matti Meikäläinen)
+			// Kunnanhallitus …": the official named, the proposal after.
+			p.setPresenter(title)
+			p.sec = secProposal
+			p.text(after)
+			return
 		}
 		p.text(rest)
 	case secAttachments:
