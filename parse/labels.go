@@ -273,6 +273,9 @@ func restFits(kind section, rest string) bool {
 		if r == rest || phoneRe.MatchString(r) || titledName(r) {
 			return true
 		}
+		if ms := parenPhone.FindAllStringIndex(r, -1); ms != nil && ms[len(ms)-1][1] == len(r) {
+			return true // "… Liisa Laine (040 123 4567)."
+		}
 		e := emailRe.FindString(r)
 		return e != "" && strings.HasSuffix(r, e)
 	case secNotify, secAttachments, secSupplement:

@@ -464,6 +464,10 @@ func TestPreparerWordings(t *testing.T) {
 		{"Valmistelija Timo Hakkarainen.", "Timo Hakkarainen  "},
 		{"Valmistelija hallintojohtaja Anna Maria Virtanen.", "Anna Maria Virtanen  "},
 		{"Valmistelija poisti asian esityslistalta.", ""},
+		// The full stop after a phone in brackets.
+		{"Lisätietoja antaa hallintojohtaja Liisa Laine (040 123 4567).", "Liisa Laine 040 123 4567 "},
+		{"Lisätietoja antavat hallintojohtaja Liisa Laine (040 123 4567) ja talousjohtaja Pekka Puu (050 765 4321).",
+			"Liisa Laine 040 123 4567  | Pekka Puu 050 765 4321 "},
 	} {
 		d := parse.Text(wordingPage(tc.lines + "\nTaustaa asiasta kerrotaan tässä.\nPäätös Ehdotus hyväksyttiin."))
 		var got []string
