@@ -544,6 +544,10 @@ func TestAttachmentWordings(t *testing.T) {
 		{"Liitteet\nSopimusluonnos\nToimivalta Kuntalaki 39 §", "Sopimusluonnos"},
 		{"Liitteet\nSopimusluonnos\nJakelu\nHakija", "Sopimusluonnos"},
 		{"Liitteet\nSopimusluonnos\nTäytäntöönpano", "Sopimusluonnos"},
+		// Numbered by letter; the number on a line of its own.
+		{"Liitteet\nLiite A Sopimusluonnos\nLiite B Kartta", "Liite A Sopimusluonnos | Liite B Kartta"},
+		{"Liite 1\nSopimusluonnos\nLiite 2\nKartta", "Liite 1 Sopimusluonnos | Liite 2 Kartta"},
+		{"Liitteet\nLiite Asemakaavakartta", "Asemakaavakartta"},
 	} {
 		d := parse.Text(wordingPage("Taustaa.\n" + tc.lines + "\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin."))
 		if got := strings.Join(d.Attachments, " | "); got != tc.want {

@@ -885,7 +885,7 @@ func (p *pageParser) label(kind section, rest string) {
 		}
 		p.text(rest)
 	case secAttachments:
-		if l := lower(rest); len(rest) > 0 && unicode.IsDigit(rune(l[0])) && !pluralAttachments(p.lastLabelLine()) {
+		if l := lower(rest); len(rest) > 0 && (unicode.IsDigit(rune(l[0])) || letterNumber.MatchString(rest)) && !pluralAttachments(p.lastLabelLine()) {
 			// "Liite 1 Sopimusluonnos": the attachment as written, its
 			// number with it; after "Liitteet" the number opens the list's
 			// first line ("Liitteet 1 Sopimusluonnos").
@@ -900,6 +900,14 @@ func (p *pageParser) label(kind section, rest string) {
 		p.text(rest)
 	}
 }
+
+// letterNumber is an attachment's number that is a letter: "Liite A
+// Sopimusluonnos".
+var letterNumber = mustPattern(`^[A-ZÅÄÖ](?:[.:)]?\s|[.:)]?$)`)
+
+// numberOnlyAttachment is an attachment line that is only its number:
+// "Liite 1", "Bilaga 2:", "Liite A".
+var numberOnlyAttachment = mustPattern(`^(?i:liite|bilaga)\s*(?:\d{1,3}|[A-ZÅÄÖ])[.:)]?$`)
 
 // oneAttachmentRow is a table row naming one attachment, its label word
 // in its first cell: "Liite Tiivistelmä: …", "Bilaga Avtal".
@@ -1091,6 +1099,13 @@ func (p *pageParser) text(l string) {
 			!impactHeading.MatchString(l) && !proposalLine.MatchString(l) {
 			if p.cur == nil && !p.noTitle {
 				p.preAttach++
+			}
+			if n := len(p.attachments); n > 0 && p.prev == p.attachments[n-1] && numberOnlyAttachment.MatchString(p.prev) &&
+				!numberOnlyAttachment.MatchString(l) {
+				// "Liite 1" / "Sopimusluonnos": the number on a line of its
+				// own, the title on the next.
+				p.attachments[n-1] += " " + l
+				return
 			}
 			if !listedAttachment(p.attachments, l) {
 				p.attachments = append(p.attachments, l)
