@@ -248,6 +248,10 @@ func TestClassify(t *testing.T) {
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanjohtajan ehdotus hyväksyttiin yksimielisesti.", "", OutcomeApproved},
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Esittelijän ehdotus hyväksyttiin.", "", OutcomeApproved},
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Keskustelun jälkeen todettiin ehdotus hyväksytyksi. Näin ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus hyväksyi äänin 5-4 Virtasen ehdotuksen.", "Matti Virtanen ehdotti, että asia palautetaan valmisteluun.", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus hyväksyi Kuntaliiton ehdotuksen sopimukseksi.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus päätti lähettää asian uudelleen valmisteltavaksi.", "", OutcomeReturned},
+		{"Kunnanhallitus lähettää aloitteen valmisteltavaksi.", "Aloite päätettiin lähettää valmisteltavaksi.", "", OutcomeApproved},
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Puheenjohtaja totesi kunnanhallituksen hyväksyneen esittelijän ehdotuksen. Lautakunnan ehdotus hyväksyttiin.", "", OutcomeApproved},
 		// Not approving what the proposal would have approved is a
 		// rejection; a proposal not to approve, adopted, is not.

@@ -21,7 +21,7 @@ func ValidOutcome(s string) bool {
 var (
 	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
 	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
-	returnedRe  = mustPattern(`(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
+	returnedRe  = mustPattern(`(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "motförslag", "muutti ", "ändrade sitt")
@@ -201,10 +201,11 @@ func classify(proposal, decision, notes string) Outcome {
 // memberProposal is a member's proposal named by the member, adopted:
 // "Puheenjohtaja totesi Matti Virtasen ehdotuksen tulleen hyväksytyksi",
 // "Virtasen ehdotus hyväksyttiin yksimielisesti", "… Virtasen tekemän
-// ehdotuksen tulleen kunnanhallituksen päätökseksi". Group 1 is the word
+// ehdotuksen tulleen kunnanhallituksen päätökseksi", "Kunnanhallitus
+// hyväksyi äänin 5-4 Virtasen ehdotuksen". Group 1 (or 2) is the word
 // before ehdotus: a surname in the genitive, unless it is an official's
 // title or a body (memberProposalWon).
-var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)`)
+var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksyi (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen`)
 
 // memberProposalWon reports a decision (as written, capitals kept) saying
 // a member's own proposal was adopted: a counter-proposal won. The
@@ -212,7 +213,7 @@ var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tek
 // hyväksyttiin", "Esittelijän ehdotus …") and a body's are not a member's.
 func memberProposalWon(decision string) bool {
 	for _, m := range memberProposal.FindAllStringSubmatch(decision, -1) {
-		w := lower(m[1])
+		w := lower(m[1] + m[2])
 		if isTitleWord(strings.TrimSuffix(w, "n")) || isTitleWord(w) || ownProposalWord(w) || notAName[w] {
 			continue
 		}
@@ -221,11 +222,13 @@ func memberProposalWon(decision string) bool {
 	return false
 }
 
-// ownProposalWord reports a genitive that names the proposal's own maker
-// or a body rather than a member: esittelijän, puheenjohtajan,
-// kunnanhallituksen, lautakunnan.
+// ownProposalWord reports a genitive that names the proposal's own maker,
+// a body or another organisation rather than a member: esittelijän,
+// puheenjohtajan, kunnanhallituksen, lautakunnan, Kuntaliiton.
 func ownProposalWord(w string) bool {
-	return containsAny(w, "esittelijä", "puheenjohtaja", "hallitu", "lautakun", "valtuust", "jaosto", "toimikun", "johtokun", "neuvost", "kokouks", "päätös", "alkuperäi")
+	return containsAny(w, "esittelijä", "puheenjohtaja", "hallitu", "lautakun", "valtuust", "jaosto", "toimikun", "johtokun", "neuvost", "kokouks", "päätös", "alkuperäi",
+		// another organisation's proposal: Kuntaliiton, kuntayhtymän, ELY-keskuksen, hyvinvointialueen
+		"liito", "yhtymä", "keskuks", "laitok", "yhtiö", "yhdisty", "säätiö", "alueen", "kunnan", "kaupungin", "viraston")
 }
 
 // adoptedOnConditionRe is the proposal adopted on a condition of the
