@@ -252,6 +252,14 @@ func TestClassify(t *testing.T) {
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus hyväksyi Kuntaliiton ehdotuksen sopimukseksi.", "", OutcomeApproved},
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus päätti lähettää asian uudelleen valmisteltavaksi.", "", OutcomeReturned},
 		{"Kunnanhallitus lähettää aloitteen valmisteltavaksi.", "Aloite päätettiin lähettää valmisteltavaksi.", "", OutcomeApproved},
+		// "Päätös on ehdotuksen mukainen": the proposal's, even a rejection
+		// of an appeal with the proposal not on the page (Helsinki).
+		{"", "Kaupunginhallitus päätti hylätä oikaisuvaatimuksen. Päätös on ehdotuksen mukainen.", "", OutcomeApproved},
+		{"", "Kaupunginhallitus päätti hylätä oikaisuvaatimuksen.", "", OutcomeRejected},
+		// A proposal to discuss, discussed; with a decision of the body's
+		// own besides (a passive with its comma), amended.
+		{"Käsitellään jäsenten esille ottamat ajankohtaiset asiat.", "Neuvosto kävi keskustelua seuraavista asioista: tiedotus ja kokousajat.", "", OutcomeApproved},
+		{"Käsitellään jäsenten esille ottamat ajankohtaiset asiat.", "Neuvosto kävi keskustelua seuraavista asioista: tiedotus ja kokousajat. Päätettiin, että kartoitetaan uutta työryhmäedustajaa syksyn kokouksissa.", "", OutcomeAmended},
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Puheenjohtaja totesi kunnanhallituksen hyväksyneen esittelijän ehdotuksen. Lautakunnan ehdotus hyväksyttiin.", "", OutcomeApproved},
 		// Not approving what the proposal would have approved is a
 		// rejection; a proposal not to approve, adopted, is not.

@@ -345,8 +345,9 @@ var checkNote = mustPattern(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäk
 
 // Patterns for the page header and the item's identifiers.
 // diaryNumber is one diary number: an optional unit prefix, a running
-// number, the task class, the year (KUO/1234/00.01.02/2023).
-const diaryNumber = `(?:\p{Lu}\p{L}{0,9}/)?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4}`
+// number, the task class, the year (KUO/1234/00.01.02/2023; Tampere
+// writes the prefix with a colon: TRE:845/02.02.01/2019).
+const diaryNumber = `(?:\p{Lu}\p{L}{0,9}[/:])?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4}`
 
 var (
 	dateRe = `(\d{1,2})\.(\d{1,2})\.(\d{4})`
@@ -369,7 +370,7 @@ var (
 		// Other systems' case numbers, alone or labelled: CaseM's
 		// "ROIDno-2021-4378" (CloudNC), Helsinki's "HEL 2018-012640 T 00 01 01",
 		// Turku's "2682-2013 (000, 041)" (its task codes in brackets).
-		`|^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(\p{Lu}\p{L}{1,7}Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?|\d{1,6}-(?:19|20)\d{2} \(\d{2,3}(?:[ .,]{1,2}\d{2,3}){0,7}\))$`).
+		`|^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(\p{Lu}\p{L}{1,7}Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?|\d{1,6}-(?:19|20)\d{2} \(\d{2,3}(?:[ .,]{1,2}\d{2,3}){0,15}\))$`).
 		withCheck(func(s string) bool { return endsWithDigit(s) || strings.HasSuffix(s, ")") })
 	confidential = mustPattern(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )

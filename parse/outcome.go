@@ -105,8 +105,14 @@ func addsToProposal(p, d string) bool {
 }
 
 var (
-	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|päätti|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter)(?:\s|$)`)
+	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|päätti|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter)(?:[\s,:;]|$)`)
 	recordedRe      = mustPattern(`merkittiin|todettiin|totesi|poistui|esteelli|eriävä|pöytäkirja|tarkast|keskustel|kannatti|ehdotti|äänest|konstaterades|antecknades|jäv|reservation|protokoll`)
+)
+
+var (
+	discussionProposal = mustPattern(`^(?:käsitellään|keskustellaan|käydään (?:läpi|keskustelu))\b`)
+	discussedRe        = mustPattern(`kävi keskustelu|kävi läpi|keskusteltiin|käsiteltiin|käytiin keskustelu`)
+	asProposedRe       = mustPattern(`(?:päätös|beslutet) (?:on|oli|är) (?:esittelijän |föredragandens )?(?:ehdotuksen mukainen|förenligt med förslaget)|beslutet överensstämmer med förslaget`)
 )
 
 // counterFellRe is a counter-proposal that fell ("Palautusehdotus hylättiin
@@ -160,7 +166,15 @@ func classify(proposal, decision, notes string) Outcome {
 	// A decision that restates its proposal (in the past tense) adopted it;
 	// so does one cut short whose words all come from the proposal.
 	restated := p != "" && (overlap(p, d) >= 0.7 || (len(stems(d)) >= 6 && overlap(d, p) >= 0.85))
-	if rejectAnyRe.MatchString(counterFellRe.ReplaceAllString(d, " ")) && !restated {
+	// A proposal to discuss, and the body discussing: what was proposed
+	// was done ("Käsitellään jäsenten esille ottamat asiat." / "Neuvosto
+	// kävi keskustelua seuraavista asioista: …").
+	restated = restated || (discussionProposal.MatchString(p) && discussedRe.MatchString(d))
+	// "Päätös on ehdotuksen mukainen." (Helsinki): the decision written out
+	// is the proposal's, whatever it decides (the proposal itself not on
+	// the page).
+	asProposed := asProposedRe.MatchString(d)
+	if rejectAnyRe.MatchString(counterFellRe.ReplaceAllString(d, " ")) && !restated && !asProposed {
 		if proposesRejection.MatchString(p) {
 			// "hylätä oikaisuvaatimus" proposed and done: the proposal was adopted.
 			return OutcomeApproved

@@ -247,6 +247,8 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Päätösehdotus Kunnanjohtaja Matti Meikäläinen: " + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
 		{"Ehdotus (kunnanjohtaja Matti Meikäläinen) " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		{"Ehdotus (Kunnanjohtaja Matti Meikäläinen): " + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		// A unit's abbreviation after the title is the title's (Kuopio).
+		{"Päätösehdotus apulaiskaupunginjohtaja KYP Jari Kyllönen\n" + prop, "Jari Kyllönen", "apulaiskaupunginjohtaja KYP"},
 		{"Päätösesitys Tekninen johtaja:\n" + prop, "", "Tekninen johtaja"},
 		{"Esitys: Kunnanjohtaja\n" + prop, "", "Kunnanjohtaja"},
 		{"Päätösehdotus (Kunnanjohtaja):\n" + prop, "", "Kunnanjohtaja"},
@@ -464,6 +466,9 @@ func TestPreparerWordings(t *testing.T) {
 		{"Valmistelija Timo Hakkarainen.", "Timo Hakkarainen  "},
 		{"Valmistelija hallintojohtaja Anna Maria Virtanen.", "Anna Maria Virtanen  "},
 		{"Valmistelija poisti asian esityslistalta.", ""},
+		// A phone label without its number and a note on how to write,
+		// before the name (Eksote's M-Files pages).
+		{"Valmistelijat\npuh.\n(Yhteydenotot sähköpostilla: etunimi.sukunimi@testi.fi)\nLakimies Liisa Laine\n040 123 4567", "Liisa Laine 040 123 4567 "},
 		// The full stop after a phone in brackets.
 		{"Lisätietoja antaa hallintojohtaja Liisa Laine (040 123 4567).", "Liisa Laine 040 123 4567 "},
 		{"Lisätietoja antavat hallintojohtaja Liisa Laine (040 123 4567) ja talousjohtaja Pekka Puu (050 765 4321).",
@@ -495,6 +500,9 @@ func TestDiaryNumberForms(t *testing.T) {
 		{"HEL 2018-012640 T 00 01 01", "HEL 2018-012640 T 00 01 01"},
 		{"HEL 2023-006920", "HEL 2023-006920"},
 		{"12381-2020 (10 02 03, 03.04)", "12381-2020 (10 02 03, 03.04)"},
+		// Tampere's prefix with a colon; Turku's task codes, many of them.
+		{"TRE:845/02.02.01/2019", "TRE:845/02.02.01/2019"},
+		{"13835-2021 (12 04 01, 12 04 02, 02 06 01, 01 01 00)", "13835-2021 (12 04 01, 12 04 02, 02 06 01, 01 01 00)"},
 		// A bare number read first (a meeting's "27/2019") gives way to a case number.
 		{"27/2019\nHEL 2018-012640 T 00 01 01", "HEL 2018-012640 T 00 01 01"},
 	} {
@@ -626,6 +634,8 @@ func TestPresenterInProse(t *testing.T) {
 		{"Maakuntajohtajan esteellisyyden vuoksi asian esittelee puheenjohtaja.\nEsitys\nHallitus myöntää lomaa.\nPäätös\nHyväksyttiin esityksen mukaan.", "", "puheenjohtaja"},
 		{"Ehdotus\nLautakunta merkitsee tiedoksi.\nKäsittely\nProjektipäällikkö Maria Laine esitteli asiaa.\nPäätös\nHyväksyttiin.", "", ""},
 		{"Esittelijä kunnanjohtaja Matti Meikäläinen\nEhdotus\nHyväksytään.\nKäsittely\nTekninen johtaja Pekka Puu esitteli asian.\nPäätös\nHyväksyttiin.", "Matti Meikäläinen", "kunnanjohtaja"},
+		// A council's chair presenting (Mikkeli's vammaisneuvosto).
+		{"Päätösehdotus\nMerkitään tiedoksi.\nPäätös\nPuheenjohtaja Kauko Väisänen esitteli asiaa.\nMerkittiin tiedoksi.", "Kauko Väisänen", "Puheenjohtaja"},
 	} {
 		d := parse.Text(wordingPage(tc.lines))
 		var name, title string
@@ -689,6 +699,11 @@ func TestReportAuthorsLine(t *testing.T) {
 		{"Kansliapäällikkö Tuomas Heikkinen 11.3.2022:", []string{"Kansliapäällikkö Tuomas Heikkinen"}},
 		{"Lautakunta käsitteli asiaa kokouksessaan 11.3.2022:", nil},
 		{"Kaupunginhallitus 11.3.2022:", nil},
+		// Without the colon, two people joined by "ja" (a title written in
+		// part keeps its "ja"); such a line names people only.
+		{"Kasvatus- ja opetusjohtaja Timo Jalonen ja palveluverkkojohtaja Minna Juselius 30.9.2021", []string{"Kasvatus- ja opetusjohtaja Timo Jalonen", "palveluverkkojohtaja Minna Juselius"}},
+		{"Kaupunginhallitus 11.3.2022", nil},
+		{"Kaupunkiympäristö, kaavoitusarkkitehti Thomas Hagström 27.5.2022", nil},
 	} {
 		d := parse.Text(wordingPage(tc.line + "\nTeksti alkaa tästä ja jatkuu pitkään, kuten raportit tapaavat."))
 		var got []string

@@ -147,7 +147,26 @@ func splitTitleName(s, place string) (title, name string) {
 		i++
 		nameWords = nameWords[1:]
 	}
+	if i > 0 && len(nameWords) >= 3 && unitAbbrev(nameWords[0]) && !unitAbbrev(nameWords[1]) {
+		// "apulaiskaupunginjohtaja KYP Jari Kyllönen": the unit's
+		// abbreviation belongs to the title.
+		i++
+		nameWords = nameWords[1:]
+	}
 	return strings.Join(words[:i], " "), strings.Join(nameWords, " ")
+}
+
+// unitAbbrev reports a word of two to five capital letters: a unit's
+// abbreviation (KYP, HYTE), not a name.
+func unitAbbrev(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
 }
 
 // names counts the words of a name that are not initials.

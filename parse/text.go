@@ -604,20 +604,24 @@ func (p *pageParser) textIn(l string) {
 // valvontalakimies Esa Mettälä 8.12.2020:", "Kaupunginjohtaja Aleksi Randell,
 // johtaja Jukka Laiho 15.8.2014:": its people are the preparers. Units before
 // the first person are dropped; every part after it must be a title and a
-// name.
+// name. The colon may be left out, and two people joined by "ja"
+// ("Kasvatus- ja opetusjohtaja Timo Jalonen ja palveluverkkojohtaja Minna
+// Juselius 30.9.2021"); without the colon the line must name people only.
 func (p *pageParser) authorsLine(l string) bool {
-	if !strings.HasSuffix(l, ":") {
+	colon := strings.HasSuffix(l, ":")
+	head, date, ok := cutLastWord(strings.TrimSuffix(l, ":"))
+	if !ok || !dateOnly.MatchString(date) || len(l) > maxHeaderBytes {
 		return false
 	}
-	head, date, ok := cutLastWord(strings.TrimSuffix(l, ":"))
-	if !ok || !dateOnly.MatchString(date) {
-		return false
+	var parts []string
+	for _, part := range strings.Split(head, ", ") {
+		parts = append(parts, splitAnd(part)...)
 	}
 	var people []Person
-	for _, part := range strings.Split(head, ", ") {
+	for _, part := range parts {
 		title, name := splitTitleName(part, p.place())
 		if title == "" || strings.Count(name, " ") != 1 || !isTitleWord(title) {
-			if len(people) > 0 {
+			if len(people) > 0 || !colon {
 				return false
 			}
 			continue // a unit: "Kaupunkiympäristö, kaavoitus, …"
@@ -629,6 +633,24 @@ func (p *pageParser) authorsLine(l string) bool {
 	}
 	p.preparers = appendPeople(p.preparers, people...)
 	return true
+}
+
+// contactNoise is a line of a contact list that names no one: a phone
+// label without its number, a note on how to write to the officials.
+var contactNoise = mustPattern(`^(?i:puh|p|tel|tfn|puhelin)\.?:?$|^\((?i:yhteydenotot|yhteydenotto|sähköposti|sähköpostit|s-posti|e-post)[^()]*\)$`)
+
+// splitAnd splits s at each " ja " that joins two people, not at the "ja"
+// of a title written in part ("Kasvatus- ja opetusjohtaja").
+func splitAnd(s string) []string {
+	var out []string
+	for _, piece := range strings.Split(s, " ja ") {
+		if n := len(out); n > 0 && strings.HasSuffix(out[n-1], "-") {
+			out[n-1] += " ja " + piece
+			continue
+		}
+		out = append(out, piece)
+	}
+	return out
 }
 
 // cutLastWord splits s before its last word.
@@ -1042,6 +1064,12 @@ func (p *pageParser) place() string {
 func (p *pageParser) text(l string) {
 	switch p.sec {
 	case secPreparer:
+		if p.personLines < maxPreparerLines && contactNoise.MatchString(l) {
+			// "puh." with no number, "(Yhteydenotot sähköpostilla:
+			// etunimi.sukunimi@eksote.fi)": the list goes on below.
+			p.personLines++
+			return
+		}
 		if p.personLines < maxPreparerLines && personLike(l) && p.preparerLine(l, false) {
 			p.personLines++
 			return
@@ -1474,12 +1502,21 @@ var presenterActsRe = mustPattern(`(?:^|\s)[Ee]sittelijä,? ((?:\p{Ll}+ )?\p{Lu}
 var (
 	introducedRe = mustPattern(`^((?:\p{Lu}\p{Ll}+ )?\p{Ll}*\p{L}+ \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?) esitteli asian(?:\.|$)`)
 	presentsItRe = mustPattern(`(?:^|\s)asian esittelee (\p{Ll}+)\.?$`)
+	// The chair presenting the matter, where a council has no presenter:
+	// "Puheenjohtaja Kauko Väisänen esitteli asiaa." (an official's or an
+	// expert's "esitteli asiaa" is a talk, not the presenting).
+	chairPresentsRe = mustPattern(`^((?i:puheenjohtaja) \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?) (?:esitteli|esittelee) asia(?:a|n)(?:\.|$)`)
 )
 
 // introducedBy returns the official line l says presented the matter, or nil.
 func introducedBy(l, place string) *Person {
 	if m := introducedRe.FindStringSubmatch(l); m != nil && titledName(m[1]) {
 		if pr := presenterFrom(m[1], place); pr != nil && pr.Name != "" && pr.Title != "" {
+			return pr
+		}
+	}
+	if m := chairPresentsRe.FindStringSubmatch(l); m != nil {
+		if pr := presenterFrom(m[1], place); pr != nil && pr.Name != "" {
 			return pr
 		}
 	}
