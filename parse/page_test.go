@@ -56,6 +56,10 @@ func TestPageVariants(t *testing.T) {
 			"", "Vapaan sivistystyön lautakunta", "2019-05-16", "Kuntalaisaloite skeittiparkista", 15, parse.OutcomeApproved},
 		{"only took note: noted", parse.Page{Text: "Kunnanhallitus\nPöytäkirja 01.09.2025/Pykälä 12\nOsavuosikatsaus\nPäätösehdotus Kunnanhallitus merkitsee osavuosikatsauksen tiedoksi.\nPäätös Kunnanhallitus merkitsi osavuosikatsauksen tiedokseen."},
 			"", "Kunnanhallitus", "2025-09-01", "Osavuosikatsaus", 12, parse.OutcomeNoted},
+		{"static page: body, § without its sign, date, the § again, no document line (Kittilä)", parse.Page{Text: "Edellinen asia | Seuraava asia Kokousasia PDF-muodossa\nKunnanhallitus\n270\n04.08.2020\n270\nKokouksen laillisuus ja päätösvaltaisuus\nKhall\nKunnanjohtaja:\nKokous todetaan laillisesti koolle kutsutuksi ja päätösvaltaiseksi.\nPäätös:\n__________"},
+			"", "Kunnanhallitus", "2020-08-04", "Kokouksen laillisuus ja päätösvaltaisuus", 270, parse.OutcomePending},
+		{"a body's name and a number with no date after it are no header", parse.Page{Text: "Kunnanhallitus\nPöytäkirja 01.09.2025/Pykälä 12\nOsavuosikatsaus\n5\nPäätösehdotus Kunnanhallitus merkitsee osavuosikatsauksen tiedoksi.\nPäätös Kunnanhallitus merkitsi osavuosikatsauksen tiedokseen."},
+			"", "Kunnanhallitus", "2025-09-01", "Osavuosikatsaus", 12, parse.OutcomeNoted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

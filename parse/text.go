@@ -129,6 +129,7 @@ type handling struct {
 	Handling
 	header       bool   // started by a handling header, not inferred
 	pendingBody  string // the line before a lone "§ N": the body, if a date line follows
+	bare         bool   // started by a number alone (Kittilä's static pages: body / 270 / date)
 	proposal     []string
 	implicit     []string // text after a bare presenter line
 	decision     []string
@@ -452,8 +453,20 @@ func (p *pageParser) line(l string) {
 			p.sectionAlone(parseSection(m[1] + m[2]))
 			return
 		}
+		if n := bareSectionAt(l); n > 0 {
+			if p.cur == nil && p.document == "" && p.title != "" && p.title == p.prev && bodyLike(p.prev) {
+				// "Kunnanhallitus" / "270" / "04.08.2020": a static page's
+				// header, the § without its sign, if a date line follows.
+				p.sectionAlone(n)
+				p.cur.bare = true
+				return
+			}
+			if p.cur != nil && p.cur.bare && p.cur.Date != "" && p.cur.Section != nil && *p.cur.Section == n && p.cur.empty() {
+				return // the § repeated above the title
+			}
+		}
 		if m := dateOnly.FindStringSubmatch(l); m != nil && p.cur != nil && p.cur.header && p.cur.Date == "" &&
-			p.cur.empty() && sectionAlone.MatchString(p.prev) {
+			p.cur.empty() && (sectionAlone.MatchString(p.prev) || (p.cur.bare && bareSectionAt(p.prev) > 0)) {
 			// "Kunnanvaltuusto" / "§ 80" / "31.10.2017": a handling header
 			// written on three lines (a table of handlings).
 			if date, err := dateParts(m[1], m[2], m[3]); err == nil {
@@ -769,6 +782,16 @@ func oneSentence(l string) bool {
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
+}
+
+// bareSectionAt returns the number of a line that is a number alone of one
+// to four digits, or 0.
+func bareSectionAt(l string) int {
+	if len(l) == 0 || len(l) > 4 || strings.Trim(l, "0123456789") != "" {
+		return 0
+	}
+	n, _ := strconv.Atoi(l)
+	return n
 }
 
 // bodyLike reports a short line that can name a body: a few words, no
