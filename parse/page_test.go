@@ -560,6 +560,12 @@ func TestAttachmentWordings(t *testing.T) {
 		{"Liitteet\nLiite A Sopimusluonnos\nLiite B Kartta", "Liite A Sopimusluonnos | Liite B Kartta"},
 		{"Liite 1\nSopimusluonnos\nLiite 2\nKartta", "Liite 1 Sopimusluonnos | Liite 2 Kartta"},
 		{"Liitteet\nLiite Asemakaavakartta", "Asemakaavakartta"},
+		// A PDF's text: the number alone after the singular label, the
+		// title wrapped over two lines (the second in lower case); after
+		// the plural label a number alone is a count.
+		{"Liite\n1\nLausunto Espoon kaupungin kalliolouhinnan ja\nmurskauksen arviointiselostuksesta", "1 Lausunto Espoon kaupungin kalliolouhinnan ja murskauksen arviointiselostuksesta"},
+		{"Liitteet\n2\nSopimusluonnos\nKartta", "Sopimusluonnos | Kartta"},
+		{"Liitteet\nSopimusluonnos (pdf)\nkartta ja muut", "Sopimusluonnos (pdf) | kartta ja muut"},
 	} {
 		d := parse.Text(wordingPage("Taustaa.\n" + tc.lines + "\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin."))
 		if got := strings.Join(d.Attachments, " | "); got != tc.want {

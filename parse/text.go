@@ -784,6 +784,12 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
+// startsLowerLetter reports a text opened by a lower-case letter.
+func startsLowerLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 // bareSectionAt returns the number of a line that is a number alone of one
 // to four digits, or 0.
 func bareSectionAt(l string) int {
@@ -952,7 +958,7 @@ var letterNumber = mustPattern(`^[A-ZÅÄÖ](?:[.:)]?\s|[.:)]?$)`)
 
 // numberOnlyAttachment is an attachment line that is only its number:
 // "Liite 1", "Bilaga 2:", "Liite A".
-var numberOnlyAttachment = mustPattern(`^(?i:liite|bilaga)\s*(?:\d{1,3}|[A-ZÅÄÖ])[.:)]?$`)
+var numberOnlyAttachment = mustPattern(`^(?:(?i:liite|bilaga)\s*)?(?:\d{1,3}|(?i:liite|bilaga)\s*[A-ZÅÄÖ])[.:)]?$`)
 
 // oneAttachmentRow is a table row naming one attachment, its label word
 // in its first cell: "Liite Tiivistelmä: …", "Bilaga Avtal".
@@ -1141,6 +1147,12 @@ func (p *pageParser) text(l string) {
 			return
 		}
 		if attachmentCount.MatchString(l) {
+			if k, rest, ok := matchLabel(p.prev); ok && k == secAttachments && rest == "" && !pluralAttachments(p.prev) && bareSectionAt(l) > 0 {
+				// "Liite" / "1" / the title: after the singular label alone,
+				// the attachment's number, joined to the title below.
+				p.attachments = append(p.attachments, l)
+				return
+			}
 			return // "Liitteet 2 kpl": how many, not which
 		}
 		l = attachmentLine(l)
@@ -1155,6 +1167,13 @@ func (p *pageParser) text(l string) {
 				!numberOnlyAttachment.MatchString(l) {
 				// "Liite 1" / "Sopimusluonnos": the number on a line of its
 				// own, the title on the next.
+				p.attachments[n-1] += " " + l
+				return
+			}
+			if n := len(p.attachments); n > 0 && p.prev != "" && strings.HasSuffix(p.attachments[n-1], p.prev) &&
+				startsLowerLetter(l) && !strings.ContainsAny(p.prev[len(p.prev)-1:], ".;)") {
+				// A title wrapped over two lines (a PDF's text): the second
+				// goes on in lower case.
 				p.attachments[n-1] += " " + l
 				return
 			}
