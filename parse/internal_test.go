@@ -252,6 +252,13 @@ func TestClassify(t *testing.T) {
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus hyväksyi Kuntaliiton ehdotuksen sopimukseksi.", "", OutcomeApproved},
 		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus päätti lähettää asian uudelleen valmisteltavaksi.", "", OutcomeReturned},
 		{"Kunnanhallitus lähettää aloitteen valmisteltavaksi.", "Aloite päätettiin lähettää valmisteltavaksi.", "", OutcomeApproved},
+		// A member's proposal adopted after "päätti"; a decision of the
+		// body's own joined by "ja" to the restatement; a return with no
+		// word of preparing.
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus päätti hyväksyä Virtasen ehdotuksen.", "", OutcomeAmended},
+		{"Kunnanhallitus merkitsee tiedoksi katsauksen.", "Kunnanhallitus merkitsi katsauksen tiedoksi ja päätti lisäksi pyytää selvityksen talousjohtajalta.", "", OutcomeAmended},
+		{"Kunnanhallitus päättää hyväksyä sopimuksen.", "Kunnanhallitus päätti palauttaa asian.", "", OutcomeReturned},
+		{"Kunnanhallitus päättää hyväksyä sopimuksen.", "Kunnanhallitus päätti palauttaa asian kaupunginhallitukselle.", "", OutcomeReturned},
 		// "Päätös on ehdotuksen mukainen": the proposal's, even a rejection
 		// of an appeal with the proposal not on the page (Helsinki).
 		{"", "Kaupunginhallitus päätti hylätä oikaisuvaatimuksen. Päätös on ehdotuksen mukainen.", "", OutcomeApproved},

@@ -21,7 +21,7 @@ func ValidOutcome(s string) bool {
 var (
 	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
 	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|bordlades|bordlägga ärendet|bordlade ärendet`)
-	returnedRe  = mustPattern(`(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
+	returnedRe  = mustPattern(`(?:päätti|päätettiin) palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)ehdotu\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vastaehdotuksen|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "motförslag", "muutti ", "ändrade sitt")
@@ -90,7 +90,7 @@ var amendedForms = []string{
 // talousjohtajalle oikeuden tehdä stilistiset korjaukset."), not what was
 // recorded (a disqualification, a dissent, the check of the minutes).
 func addsToProposal(p, d string) bool {
-	for _, sent := range sentenceSplit.Split(d, -1) {
+	for _, sent := range clauses(d) {
 		if len(stems(sent)) < 4 || overlap(sent, p) >= 0.4 || overlap(p, sent) >= 0.7 {
 			// Mostly the proposal's words, or the whole proposal in it
 			// ("Kunnanhallitus päätti hyväksyä ehdotuksen" after "Hyväksytään."):
@@ -103,6 +103,25 @@ func addsToProposal(p, d string) bool {
 	}
 	return false
 }
+
+// clauses splits a decision into its sentences, and a sentence further
+// where "ja" or "sekä" joins a decision of the body's own to the
+// restatement ("merkitsi katsauksen tiedoksi ja päätti lisäksi pyytää
+// selvityksen").
+func clauses(d string) []string {
+	var out []string
+	for _, sent := range sentenceSplit.Split(d, -1) {
+		at := 0
+		for _, m := range joinedDecisionRe.FindAllStringSubmatchIndex(sent, -1) {
+			out = append(out, sent[at:m[0]])
+			at = m[2]
+		}
+		out = append(out, sent[at:])
+	}
+	return out
+}
+
+var joinedDecisionRe = mustPattern(`\s(?:ja|sekä)\s+((?:päätti|lisäksi|kehotti|valtuutti|oikeutti|antoi|myönsi|beslöt)\s)`)
 
 var (
 	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|päätti|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter)(?:[\s,:;]|$)`)
@@ -219,7 +238,7 @@ func classify(proposal, decision, notes string) Outcome {
 // hyväksyi äänin 5-4 Virtasen ehdotuksen". Group 1 (or 2) is the word
 // before ehdotus: a surname in the genitive, unless it is an official's
 // title or a body (memberProposalWon).
-var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksyi (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen`)
+var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksy(?:i|ä) (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen`)
 
 // memberProposalWon reports a decision (as written, capitals kept) saying
 // a member's own proposal was adopted: a counter-proposal won. The
