@@ -239,6 +239,8 @@ func TestClassify(t *testing.T) {
 		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes.", "", OutcomeApproved},
 		{"X", "Ärendet bordlades.", "", OutcomeTabled},
 		{"X", "Förslaget förkastades.", "", OutcomeRejected},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände förslaget med den ändringen att avtalsperioden är två år.", "", OutcomeAmended},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen beslöt enhälligt att godkänna förslaget.", "", OutcomeApproved},
 		// A member's proposal, named by the member, adopted: a
 		// counter-proposal won. The presenter's, an official's or a body's
 		// proposal is not a member's.

@@ -41,7 +41,7 @@ var (
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
-	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|(?:päätös|esitys) (?:on|oli) (?:\S+ )?ehdotuksen mukainen|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|enligt förslaget|instämde i [^.]{0,40}förslag`)
+	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|(?:päätös|esitys) (?:on|oli) (?:\S+ )?ehdotuksen mukainen|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
@@ -81,7 +81,7 @@ var amendedForms = []string{
 	"seuraavalla muutoksella", "sillä muutoksella", "sellaisella muutoksella", "muutoksella, että",
 	"muutetussa muodossa", "muutettu ehdotus", "muutettu päätösehdotus", "muutetun ehdotuksen", "muutetun päätösehdotuksen",
 	"ehdotuksesta poiketen", "ehdotuksesta poikkeav", "esityksestä poiketen", "esityksestä poikkeav",
-	"med följande ändring", "med ändring", "med de ändringar", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
+	"med följande ändring", "med ändring", "med de ändringar", "med den ändringen", "med ändringen", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
 }
 
 // addsToProposal reports a decision that, besides restating proposal p,
