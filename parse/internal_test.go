@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -471,4 +472,30 @@ func TestRealPageRules(t *testing.T) {
 			t.Errorf("diary number %q", d.DiaryNumber)
 		}
 	})
+}
+
+// alreadyNormal may only say so of a line normalizeLine leaves as it is:
+// checked on lines made of the runes it treats apart (every kind of space,
+// the invisible ones, controls, the section sign and dashes beside them).
+func TestAlreadyNormalAgrees(t *testing.T) {
+	runes := []rune{'a', 'ä', ' ', '\t', '\u00a0', '\u00ad', '§', '\u0085', '\u0080', '\u009f', '\u00bf',
+		'\u1680', '\u180e', '\u2000', '\u200a', '\u200b', '\u200d', '\u2013', '\u201d', '\u2026', '\u2028',
+		'\u202f', '\u205f', '\u2060', '\u3000', '\ufeff', '\uffef', 0x7f, 0x01, '€', '|'}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for i := 0; i < 200000; i++ {
+		var r []rune
+		for n := rng.IntN(6) + 1; n > 0; n-- {
+			r = append(r, runes[rng.IntN(len(runes))])
+		}
+		s := string(r)
+		if alreadyNormal(s) && normalizeLine(&b, s) != s {
+			t.Fatalf("alreadyNormal(%q), but normalizeLine gives %q", s, normalizeLine(&b, s))
+		}
+	}
+	for _, s := range []string{"Päätös § 45 – hyväksyttiin…", "Kunnanhallitus", "a b"} {
+		if !alreadyNormal(s) {
+			t.Errorf("alreadyNormal(%q) = false: the fast path never taken", s)
+		}
+	}
 }

@@ -39,43 +39,13 @@ func normalizeRows(text string, rows map[string]bool) []string {
 	for _, raw := range strings.FieldsFunc(text, func(r rune) bool {
 		return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\f' || r == '\v'
 	}) {
-		b.Reset()
-		space := true // drop leading spaces
-		n := 0
-		for _, r := range raw {
-			if n++; n > maxLineRunes {
-				break
-			}
-			if r < utf8.RuneSelf {
-				// ASCII, most of every page: no tables to look in.
-				switch {
-				case r == ' ' || r == '\t':
-					if !space {
-						b.WriteByte(' ')
-					}
-					space = true
-				case r < 0x20 || r == 0x7f:
-					// a stray control
-				default:
-					b.WriteByte(byte(r))
-					space = false
-				}
-				continue
-			}
-			switch {
-			case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
-				if !space {
-					b.WriteByte(' ')
-				}
-				space = true
-			case r == '\u00AD' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\uFEFF' || r == '\u2060' || unicode.IsControl(r):
-				// invisible: soft hyphen, zero-width characters, stray controls
-			default:
-				b.WriteRune(r)
-				space = false
-			}
+		var norm string
+		if alreadyNormal(raw) {
+			norm = raw // most lines: nothing to change, nothing to copy
+		} else {
+			norm = normalizeLine(&b, raw)
 		}
-		line := strings.TrimSpace(underscoreTail.ReplaceAllString(strings.TrimSpace(b.String()), ""))
+		line := strings.TrimSpace(underscoreTail.ReplaceAllString(norm, ""))
 		row := rows != nil && strings.Contains(line, "|")
 		line = cleanLine(line)
 		if line == "" {
@@ -98,6 +68,101 @@ func normalizeRows(text string, rows map[string]bool) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// normalizeLine writes one raw line with every run of spaces (of any kind)
+// made one ASCII space, invisible characters and stray controls dropped,
+// cut at maxLineRunes, and trimmed; b is scratch space.
+func normalizeLine(b *strings.Builder, raw string) string {
+	b.Reset()
+	space := true // drop leading spaces
+	n := 0
+	for _, r := range raw {
+		if n++; n > maxLineRunes {
+			break
+		}
+		if r < utf8.RuneSelf {
+			// ASCII, most of every page: no tables to look in.
+			switch {
+			case r == ' ' || r == '\t':
+				if !space {
+					b.WriteByte(' ')
+				}
+				space = true
+			case r < 0x20 || r == 0x7f:
+				// a stray control
+			default:
+				b.WriteByte(byte(r))
+				space = false
+			}
+			continue
+		}
+		switch {
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+		case r == '\u00AD' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\uFEFF' || r == '\u2060' || unicode.IsControl(r):
+			// invisible: soft hyphen, zero-width characters, stray controls
+		default:
+			b.WriteRune(r)
+			space = false
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// alreadyNormal reports a raw line normalizeLine would return unchanged:
+// within maxLineRunes, no space at either end nor two in a row, no tab or
+// control, and none of the runes it changes (the other spaces, the
+// invisible ones), looked for by their UTF-8 bytes.
+func alreadyNormal(s string) bool {
+	if s == "" || len(s) > maxLineRunes || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if s[i+1] == ' ' { // s does not end in a space
+				return false
+			}
+		case c < 0x20 || c == 0x7f:
+			return false
+		case c < 0xC2:
+		case c == 0xC2:
+			// U+0080–U+009F controls, U+0085, U+00A0, U+00AD
+			if i+1 < len(s) && (s[i+1] <= 0xA0 || s[i+1] == 0xAD) {
+				return false
+			}
+		case c == 0xE1:
+			// U+1680 (E1 9A 80), U+180E (E1 A0 8E)
+			if i+2 < len(s) && ((s[i+1] == 0x9A && s[i+2] == 0x80) || (s[i+1] == 0xA0 && s[i+2] == 0x8E)) {
+				return false
+			}
+		case c == 0xE2:
+			// U+2000–U+200F, U+2028, U+2029, U+202F (E2 80 xx); U+205F, U+2060 (E2 81 9F/A0)
+			if i+2 < len(s) {
+				b1, b2 := s[i+1], s[i+2]
+				if b1 == 0x80 && (b2 <= 0x8F || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) {
+					return false
+				}
+				if b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0) {
+					return false
+				}
+			}
+		case c == 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 { // U+3000
+				return false
+			}
+		case c == 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBB && s[i+2] == 0xBF { // U+FEFF
+				return false
+			}
+		}
+	}
+	return true
 }
 
 var (
