@@ -260,6 +260,7 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esittelijä Kunnanhallitus\nPäätösehdotus " + prop, "", "Kunnanhallitus"}, // a body presents
 		{"Esittelijä Meikäläinen Matti, kunnanjohtaja\nPäätösehdotus " + prop, "Meikäläinen Matti", "kunnanjohtaja"},
 		{"Esittelijä kunnanjohtaja Anna Maria Virtanen\nPäätösehdotus " + prop, "Anna Maria Virtanen", "kunnanjohtaja"},
+		{"Esittelijä Hallintojohtaja Liisa Laine (kunnanjohtajan ollessa esteellinen)\nPäätösehdotus " + prop, "Liisa Laine", "Hallintojohtaja"},
 		// Whose proposal: in capitals, abbreviated, the name in brackets.
 		{"KUNNANJOHTAJAN PÄÄTÖSEHDOTUS:\n" + prop, "", "KUNNANJOHTAJA"},
 		{"Kj:n ehdotus:\n" + prop, "", "Kj"},

@@ -1078,6 +1078,11 @@ func (p *pageParser) setPresenter(s string) {
 		return // "Esittelijä" / "-" / the presenter below
 	}
 	h := p.ensureHandling()
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") && titledName(s[:i]) {
+		// "Hallintojohtaja Liisa Laine (kunnanjohtajan ollessa
+		// esteellinen)": why they present is no part of who.
+		s = s[:i]
+	}
 	pr := presenterFrom(s, p.place())
 	if sentenceNotPerson(s, pr) {
 		// "Esittelijä" / "Ei uusia päätöksiä." / "Aluehallitus päätti …": no
