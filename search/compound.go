@@ -401,3 +401,68 @@ var proceduralWords = map[string]bool{
 
 // IsStopWord reports whether a clause is one stop word.
 func (c Clause) IsStopWord() bool { return len(c.Words) == 1 && stopWords[c.Words[0]] }
+
+// Broader returns the compounds a one-word clause's compound is made of
+// that are compounds themselves, as whole words: its first part
+// (kiinteistöveroprosentti: kiinteistövero) and its last part
+// (tuloveroprosentti: veroprosentti), each at least minBroader letters and
+// itself split by the vocabulary. A title naming the broader thing
+// ("Veroprosenttien asettaminen vuodelle 2021", "Kiinteistöveron
+// määrääminen vuodelle 2026") may name the query's matter; approved weighs
+// such a word less than the query's own. A short or plain part
+// (sopimus, yhteistyö) is never one. Nil for other clauses.
+func Broader(c Clause, v Vocabulary) ([]Clause, error) {
+	if c.IsPhrase() || c.IsNumber() {
+		return nil, nil
+	}
+	r := []rune(c.Words[0])
+	if len(r) < minBroader+minFirstPart {
+		return nil, nil
+	}
+	var out []Clause
+	add := func(part string) error {
+		if utf8.RuneCountInString(part) < minBroader {
+			return nil
+		}
+		at, _, err := splitAt(part, v)
+		if err != nil || at == 0 {
+			return err
+		}
+		out = append(out, Clause{Words: []string{part}})
+		return nil
+	}
+	at, _, err := splitAt(c.Words[0], v)
+	if err != nil || at == 0 {
+		return nil, err
+	}
+	if err := add(string(r[:at])); err != nil {
+		return nil, err
+	}
+	// The last part after the shortest first part the vocabulary knows.
+	for i := minFirstPart; i <= len(r)-minBroader; i++ {
+		known, err := v.Known([]string{Key(string(r[:i]))})
+		if err != nil {
+			return nil, err
+		}
+		if !known[Key(string(r[:i]))] {
+			continue
+		}
+		tail := string(r[i:])
+		keys := PatternOf(tail).Exact
+		kt, err := v.Known(keys)
+		if err != nil {
+			return nil, err
+		}
+		if len(kt) == 0 {
+			continue
+		}
+		if err := add(tail); err != nil {
+			return nil, err
+		}
+		break
+	}
+	return out, nil
+}
+
+// minBroader: a broader compound has at least this many letters.
+const minBroader = 10

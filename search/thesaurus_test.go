@@ -288,3 +288,28 @@ func TestActionNounIsNoCompound(t *testing.T) {
 		}
 	}
 }
+
+// Broader: the first and the last part of a compound that are compounds
+// themselves, of ten letters or more; a short or plain part is none.
+func TestBroader(t *testing.T) {
+	v := vocabOf("tulo vero prosentti veroprosentti kiinteistö kiinteistövero yhteistyö sopimus hyvinvointi kertomus")
+	for word, want := range map[string]string{
+		"tuloveroprosentti":       "veroprosentti",
+		"kiinteistöveroprosentti": "kiinteistövero veroprosentti",
+		"yhteistyösopimus":        "",
+		"veroprosentti":           "",
+		"2026":                    "",
+	} {
+		got, err := Broader(Clause{Words: []string{word}}, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s []string
+		for _, c := range got {
+			s = append(s, c.String())
+		}
+		if strings.Join(s, " ") != want {
+			t.Errorf("Broader(%s) = %q, want %q", word, s, want)
+		}
+	}
+}

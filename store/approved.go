@@ -99,6 +99,11 @@ const textCoverage = 0.25
 // vahvistaminen vuodelle 2026" is another matter.
 const proceduralWeight = 0.3
 
+// broaderShare: a broader compound weighs at most this share of the word
+// it is part of (below half, so that alone it never names the matter of a
+// one-word query).
+const broaderShare = 0.45
+
 // maxWeighed bounds the words that are weighed: past it, the rarest
 // maxWeighed of a long query decide (2^maxWeighed subsets are considered).
 const maxWeighed = 8
@@ -548,6 +553,31 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 			}
 			words, weights = w2, wt2
 		}
+		// The broader compounds a word is made of weigh for it, less
+		// (broaderShare of its weight at most), matched as whole words:
+		// "veroprosenttien" for tuloveroprosentti. They do not add to the
+		// query's total, and one never stands with its own word in a set.
+		total := 0.0
+		for _, w := range weights {
+			total += w
+		}
+		parentOf := make([]int, len(words))
+		for i := range parentOf {
+			parentOf[i] = -1
+		}
+		for i, c := range words[:len(words):len(words)] {
+			broad, err := search.Broader(c, vocab{ctx, tx})
+			if err != nil {
+				return "", "", err
+			}
+			bw, err := clauseWeightsExact(ctx, tx, broad, n)
+			if err != nil {
+				return "", "", err
+			}
+			for j, b := range broad {
+				words, weights, parentOf = append(words, b), append(weights, min(bw[j], broaderShare*weights[i])), append(parentOf, i)
+			}
+		}
 		// A year is not a matter, nor is what is done to it: 2026 alone does
 		// not name the 2026 budget, "vahvistaminen vuodelle 2026" no tax
 		// rate. A set names the matter only with a word of the query that
@@ -557,6 +587,15 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 			content = content || (!c.IsNumber() && !c.IsProcedural())
 		}
 		named := func(set []int) bool {
+			in := map[int]bool{}
+			for _, i := range set {
+				in[i] = true
+			}
+			for _, i := range set {
+				if parentOf[i] >= 0 && in[parentOf[i]] {
+					return false // a word and its own broader part
+				}
+			}
 			if !content {
 				return len(set) == len(words) || !onlyNumbers(words, set)
 			}
@@ -568,18 +607,23 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 			return false
 		}
 		var alts, partAlts []string
-		for _, set := range minimalSets(weights, coverage, named) {
+		expr := func(i int, cols columns) string {
+			return clauseExpr(words[i], cols, parentOf[i] >= 0)
+		}
+		for _, set := range minimalSets(weights, total, coverage, named) {
 			var parts []string
 			for _, i := range set {
-				parts = append(parts, clauseExpr(words[i], titleColumns, false))
+				parts = append(parts, expr(i, titleColumns))
 			}
 			alts = append(alts, "("+strings.Join(parts, " AND ")+")")
 		}
-		for _, set := range minimalSets(weights, textCoverage, named) {
+		for _, set := range minimalSets(weights, total, textCoverage, named) {
 			inTitle := map[string]bool{}
 			var parts []string
 			for _, i := range set {
-				parts = append(parts, clauseExpr(words[i], titleColumns, false))
+				parts = append(parts, expr(i, titleColumns))
+				// (A broader part in the title leaves its own word to
+				// the text.)
 				inTitle[words[i].String()] = true
 			}
 			for _, c := range all {
@@ -625,11 +669,21 @@ func onlyNumbers(cs []search.Clause, set []int) bool {
 // its synonyms), counted up to maxCountedTitles: a word that begins many
 // compounds (kuntien: kuntalaiset, kuntastrategia …) weighs as all of them.
 func clauseWeights(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int) ([]float64, error) {
+	return weighClauses(ctx, tx, cs, n, false)
+}
+
+// clauseWeightsExact is clauseWeights for clauses matched in their own
+// forms only (a broader compound as a whole word).
+func clauseWeightsExact(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int) ([]float64, error) {
+	return weighClauses(ctx, tx, cs, n, true)
+}
+
+func weighClauses(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int, exact bool) ([]float64, error) {
 	out := make([]float64, len(cs))
 	for i, c := range cs {
 		var df int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)`,
-			clauseExpr(c, titleColumns, false), maxCountedTitles).Scan(&df); err != nil {
+			clauseExpr(c, titleColumns, exact), maxCountedTitles).Scan(&df); err != nil {
 			return nil, err
 		}
 		df = min(df, n)
@@ -639,14 +693,10 @@ func clauseWeights(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int) (
 }
 
 // minimalSets returns the sets of indexes whose weights sum to at least
-// share of the total and that ok accepts, none holding a smaller such set.
+// share of total and that ok accepts, none holding a smaller such set.
 // ok must hold of every superset of a set it holds of (as "not numbers
 // only" does).
-func minimalSets(weights []float64, share float64, ok func(set []int) bool) [][]int {
-	total := 0.0
-	for _, w := range weights {
-		total += w
-	}
+func minimalSets(weights []float64, total, share float64, ok func(set []int) bool) [][]int {
 	need := share * total
 	const eps = 1e-9
 	enough := func(mask int) bool {

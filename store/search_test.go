@@ -311,6 +311,48 @@ func TestApprovedYearRarerThanWord(t *testing.T) {
 	}
 }
 
+// A title naming the broader compound a query word is made of
+// ("veroprosenttien" for tuloveroprosentti) names the matter with another
+// word of the query beside it, not alone; a plain part (sopimus of
+// yhteistyösopimus) never does.
+func TestApprovedBroaderCompound(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	src, err := db.AddSource(ctx, "r", "https://r.test", "Raision kaupunki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := func(date, title string) string {
+		return "Dynasty tietopalvelu Haku RSS Raision kaupunki\nKaupunginvaltuusto\nPöytäkirja " + date +
+			"/Pykälä 5\n" + title + "\nPäätösehdotus Hyväksytään.\nPäätös Ehdotus hyväksyttiin.\n"
+	}
+	saveText(t, db, src.ID, "1-1", page("02.11.2020", "Raision kaupungin veroprosenttien asettaminen vuodelle 2021"))
+	saveText(t, db, src.ID, "2-1", page("01.11.2021", "Tuloveroprosentin määrääminen vuodelle 2022"))
+	saveText(t, db, src.ID, "3-1", page("01.06.2021", "Sopimus jätehuollosta 2021"))
+	saveText(t, db, src.ID, "4-1", page("01.02.2021", "Yhteistyösopimus Kuntaliiton kanssa 2019"))
+	saveText(t, db, src.ID, "5-1", page("01.03.2021", "Kiinteistöveroprosentit 2021"))
+	// The archive's own words split the compounds (a split counts only
+	// where both parts are words the archive holds).
+	saveText(t, db, src.ID, "6-1", page("01.04.2021", "Sopimus, tulo, vero, prosentti ja yhteistyö"))
+	for _, tc := range []struct{ query, want string }{
+		{"tuloveroprosentti 2021", "Raision kaupungin veroprosenttien asettaminen vuodelle 2021"},
+		{"tuloveroprosentti", "Tuloveroprosentin määrääminen vuodelle 2022"},
+		{"yhteistyösopimus 2021", ""},
+	} {
+		res, err := db.Approved(ctx, mustQuery(t, tc.query), Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, od := range append(res.Approved, res.Otherwise...) {
+			got = od.Decision.Title
+		}
+		if got != tc.want || len(res.Approved)+len(res.Otherwise) > 1 {
+			t.Errorf("approved %q: %+v, want %q", tc.query, res.Approved, tc.want)
+		}
+	}
+}
+
 // An archive whose index was written by another analyzer (or by none, as
 // after the migration from schema 1) is reindexed by the next read-write
 // open.

@@ -35,7 +35,10 @@ then ends in "+ text"). A title must hold a word of the query that names the
 matter: not a year, not a word of what is done or when (vahvistaminen,
 määrääminen, vuodelle), which weigh less; stop words (ja, sekä, och) weigh
 nothing. Words match what the thesaurus calls the same (budjetti:
-talousarvio, budget). The WORDS column shows which words a title held. An organisation whose titles
+talousarvio, budget). A compound's broader part that is a compound itself
+counts for it, at less than half its weight (veroprosentti for
+tuloveroprosentti, kiinteistövero for kiinteistöveroprosentti): with another
+query word beside it, never alone. The WORDS column shows which words a title held. An organisation whose titles
 do not match, but whose own proposal or decision text holds every word, is
 listed apart as a weaker match; one that only mentions the matter in its
 background text is not listed.
