@@ -106,6 +106,13 @@ func (q Query) Excluded() []Clause { return q.not }
 // Notes returns what the reading did beyond the obvious (see Note).
 func (q Query) Notes() []Note { return q.notes }
 
+// WithNotes returns the query with more notes: what a command's own reading
+// of it did (approved's weighing), said with the rest.
+func (q Query) WithNotes(notes ...Note) Query {
+	q.notes = append(append([]Note(nil), q.notes...), notes...)
+	return q
+}
+
 // IsZero reports whether q is the zero Query (no query given).
 func (q Query) IsZero() bool { return len(q.any) == 0 }
 

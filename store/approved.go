@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -137,11 +138,11 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 	if err != nil {
 		return ApprovedResult{}, err
 	}
-	res.Query = q
-	titleExpr, partExpr, err := titleMatchExprs(ctx, tx, q)
+	titleExpr, partExpr, notes, broader, err := titleMatchExprs(ctx, tx, q)
 	if err != nil {
 		return ApprovedResult{}, err
 	}
+	res.Query = q.WithNotes(notes...)
 	bySource := map[int64][]candidate{}
 	years := queryYears(q)
 	for _, m := range []Match{MatchTitle, MatchTitleText} {
@@ -188,7 +189,7 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 			weak[c.sourceID] = append(weak[c.sourceID], c)
 		}
 	}
-	titledOrgs, err := settleAll(ctx, tx, q, bySource)
+	titledOrgs, err := settleAll(ctx, tx, q, broader, bySource)
 	if err != nil {
 		return ApprovedResult{}, err
 	}
@@ -199,7 +200,7 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 			res.Otherwise = append(res.Otherwise, od)
 		}
 	}
-	if res.Weak, err = settleAll(ctx, tx, q, weak); err != nil {
+	if res.Weak, err = settleAll(ctx, tx, q, broader, weak); err != nil {
 		return ApprovedResult{}, err
 	}
 	var sources int
@@ -409,13 +410,13 @@ func addMatterHandlings(ctx context.Context, tx *sql.Tx, bySource map[int64][]ca
 
 // settleAll picks, for each organisation, the handling that speaks for it
 // (settle) and reads its decision.
-func settleAll(ctx context.Context, tx *sql.Tx, q search.Query, bySource map[int64][]candidate) ([]OrgDecision, error) {
+func settleAll(ctx context.Context, tx *sql.Tx, q search.Query, broader map[string][]search.Clause, bySource map[int64][]candidate) ([]OrgDecision, error) {
 	var chosen []candidate
 	var counts []int
 	for _, l := range bySource {
 		c := settle(l)
 		if (c.match == MatchTitle || c.match == MatchTitleText) && c.words == nil {
-			c.words = wordsIn(q, c.title)
+			c.words = wordsIn(q, broader, c.title)
 		}
 		chosen, counts = append(chosen, c), append(counts, len(l))
 	}
@@ -514,11 +515,12 @@ func readHitsByRowid(ctx context.Context, tx *sql.Tx, cands []candidate) (map[in
 // weighing at least textCoverage, and title and text together every word",
 // each an OR of the minimal sets of words that do, for each OR group of the
 // query. Empty when the query has no words to weigh.
-func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, part string, err error) {
+func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, part string, notes []search.Note, broader map[string][]search.Clause, err error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM decisions`).Scan(&n); err != nil {
-		return "", "", err
+		return "", "", nil, nil, err
 	}
+	broader = map[string][]search.Clause{}
 	var titleGroups, partGroups []string
 	for _, g := range q.Groups() {
 		var words []search.Clause
@@ -532,7 +534,7 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		}
 		weights, err := clauseWeights(ctx, tx, words, n)
 		if err != nil {
-			return "", "", err
+			return "", "", nil, nil, err
 		}
 		for i, c := range words {
 			if c.IsProcedural() {
@@ -568,14 +570,20 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		for i, c := range words[:len(words):len(words)] {
 			broad, err := search.Broader(c, vocab{ctx, tx})
 			if err != nil {
-				return "", "", err
+				return "", "", nil, nil, err
 			}
 			bw, err := clauseWeightsExact(ctx, tx, broad, n)
 			if err != nil {
-				return "", "", err
+				return "", "", nil, nil, err
 			}
+			var said []string
 			for j, b := range broad {
 				words, weights, parentOf = append(words, b), append(weights, min(bw[j], broaderShare*weights[i])), append(parentOf, i)
+				said = append(said, b.String())
+			}
+			if len(said) > 0 {
+				broader[c.String()] = broad
+				notes = append(notes, search.Note{Word: c.String(), Text: "a title may also name it by its broader part, weighing less: " + strings.Join(said, ", ")})
 			}
 		}
 		// A year is not a matter, nor is what is done to it: 2026 alone does
@@ -650,7 +658,7 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		}
 		return out
 	}
-	return join(titleGroups), join(partGroups), nil
+	return join(titleGroups), join(partGroups), notes, broader, nil
 }
 
 func onlyNumbers(cs []search.Clause, set []int) bool {
@@ -779,15 +787,30 @@ func otherYear(years map[string]bool, title string) bool {
 }
 
 // wordsIn returns the query's words (clauses) that a text holds.
-func wordsIn(q search.Query, text string) []string {
+// A word met only by its broader part (titleMatchExprs) is given as that
+// part, so the user sees why the title is there ("veroprosentti" for
+// tuloveroprosentti).
+func wordsIn(q search.Query, broader map[string][]search.Clause, text string) []string {
 	keys := search.Keys(text)
 	var out []string
 	seen := map[string]bool{}
 	for _, g := range q.Groups() {
 		for _, c := range g {
-			if s := c.String(); !seen[s] && c.MatchKeys(keys) {
+			s := c.String()
+			if seen[s] {
+				continue
+			}
+			if c.MatchKeys(keys) {
 				seen[s] = true
 				out = append(out, s)
+				continue
+			}
+			for _, b := range broader[s] {
+				if exact := search.PatternOf(b.Words[0]).Exact; slices.ContainsFunc(keys, func(k string) bool { return slices.Contains(exact, k) }) {
+					seen[s] = true
+					out = append(out, b.String())
+					break
+				}
 			}
 		}
 	}

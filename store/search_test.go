@@ -350,6 +350,20 @@ func TestApprovedBroaderCompound(t *testing.T) {
 		if got != tc.want || len(res.Approved)+len(res.Otherwise) > 1 {
 			t.Errorf("approved %q: %+v, want %q", tc.query, res.Approved, tc.want)
 		}
+		if tc.query == "tuloveroprosentti 2021" && len(res.Approved) == 1 {
+			// Why the row is there: the broader part the title held, and
+			// a note saying the query was read so.
+			if w := strings.Join(res.Approved[0].Words, " "); w != "veroprosentti 2021" {
+				t.Errorf("words %q, want the broader part and the year", w)
+			}
+			noted := false
+			for _, n := range res.Query.Notes() {
+				noted = noted || strings.Contains(n.Text, "broader part")
+			}
+			if !noted {
+				t.Errorf("no note of the broader part in %v", res.Query.Notes())
+			}
+		}
 	}
 }
 
