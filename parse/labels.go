@@ -79,6 +79,8 @@ var labels = func() []label {
 		{"Beredare", secPreparer, false},
 		{"Beredning", secPreparer, false},
 		{"Esittelijät", secPresenter, false},
+		{"Asian esittelijä", secPresenter, false},
+		{"Esittelijänä", secPresenter, false},
 		{"Esittelijä", secPresenter, false},
 		{"Föredragande", secPresenter, false},
 		{"Föredragning", secPresenter, false},
@@ -195,8 +197,13 @@ func matchLabel(line string) (section, string, bool) {
 			case ' ', ':', '(':
 			case '/', ',':
 				// "Päätösehdotus/Kunnanjohtaja …", "Päätösehdotus, kunnanjohtaja
-				// …:": a separator for the space.
-				rest = " " + strings.TrimLeft(rest[1:], " ")
+				// …:": a separator for the space. "Esittelijä/Föredragande:
+				// …", "Ehdotus/Förslag …": the other language's label goes too.
+				after := strings.TrimLeft(rest[1:], " ")
+				if k2, r2, ok2 := matchLabel(after); ok2 && k2 == l.kind && r == '/' {
+					return l.kind, r2, true
+				}
+				rest = " " + after
 			default:
 				continue // a longer word: "Oheismateriaalina", "Liitteenä"
 			}

@@ -261,6 +261,14 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esittelijä Meikäläinen Matti, kunnanjohtaja\nPäätösehdotus " + prop, "Meikäläinen Matti", "kunnanjohtaja"},
 		{"Esittelijä kunnanjohtaja Anna Maria Virtanen\nPäätösehdotus " + prop, "Anna Maria Virtanen", "kunnanjohtaja"},
 		{"Esittelijä Hallintojohtaja Liisa Laine (kunnanjohtajan ollessa esteellinen)\nPäätösehdotus " + prop, "Liisa Laine", "Hallintojohtaja"},
+		// The label inflected or with the matter's word; both languages'
+		// labels joined by a slash; the official named with the proposal
+		// after a colon and no label.
+		{"Esittelijänä kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Asian esittelijä: kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Esittelijä/Föredragande: kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Ehdotus/Förslag Kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		{"Kunnanjohtaja Matti Meikäläinen: " + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
 		// Whose proposal: in capitals, abbreviated, the name in brackets.
 		{"KUNNANJOHTAJAN PÄÄTÖSEHDOTUS:\n" + prop, "", "KUNNANJOHTAJA"},
 		{"Kj:n ehdotus:\n" + prop, "", "Kj"},

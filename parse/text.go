@@ -622,6 +622,17 @@ func (p *pageParser) line(l string) {
 		p.cur.proposal = append(p.cur.proposal, m[2])
 		return
 	}
+	if who, text, ok := strings.Cut(l, ": "); ok && p.cur != nil && !p.cur.hasPresenter && len(p.cur.decision) == 0 &&
+		len(p.cur.proposal) == 0 && p.sec != secDecision && p.sec != secNotes && p.sec != secPreparer && len(who) <= 80 &&
+		presenterLine(who) && strings.Count(who, " ") >= 2 && startsUpper(text) && len(strings.Fields(text)) >= 3 &&
+		!phoneRe.MatchString(text) && !emailRe.MatchString(text) {
+		// "Kunnanjohtaja Matti Meikäläinen: Kunnanhallitus hyväksyy …": the
+		// official named, the proposal after the colon on the same line.
+		p.setPresenter(who)
+		p.sec = secProposal
+		p.cur.proposal = append(p.cur.proposal, text)
+		return
+	}
 	if p.cur != nil && p.sec != secPreparer && p.sec != secPresenter && !p.cur.hasPresenter &&
 		len(p.cur.decision) == 0 && implicitPresenter.MatchString(l) {
 		// "Kaupunginjohtaja", "KUNNANJOHTAJA:" (Utajärvi) on its own line:
