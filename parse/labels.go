@@ -370,7 +370,10 @@ var (
 	sectionAlone = mustPattern(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
 	// diaryRe: a diary number alone on its line, or a matter's two
 	// ("340/12.05.00/2016, 61/00.02.00/2016"), kept as written.
-	diaryRe = mustPattern(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(` + diaryNumber + `(?:, ` + diaryNumber + `)*)$` +
+	diaryRe = mustPattern(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(` + diaryNumber + `(?:(?:, | ja | och )` + diaryNumber + `)*)$` +
+		// Labelled, with more after it on the line ("Dnro
+		// 1234/00.01.02/2025, kirje 5.3.2025"): the number.
+		`|^(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*(` + diaryNumber + `)[,;]?\s+[(\pL].*$` +
 		// Without the task class ("Dnro 123/2025"), only after its label:
 		// alone, such a number may be a meeting's ("8/2025").
 		`|^(?i:dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*(\d{1,6}/\d{4})$` +

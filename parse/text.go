@@ -552,7 +552,7 @@ func (p *pageParser) line(l string) {
 				// One of them: the full form, the labelled short one,
 				// another system's; any of them wins over a bare
 				// "27/2019" read before (which may be the meeting's number).
-				p.diary, p.diaryBare = m[1]+m[2]+m[3], false
+				p.diary, p.diaryBare = m[1]+m[2]+m[3]+m[4], false
 			}
 			p.endList()
 			return
