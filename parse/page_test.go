@@ -304,6 +304,8 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Esittelijä: kunnanjohtaja Matti Meikäläinen, Päätösehdotus: " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 		// Title and name on lines of their own below the label (Helsinki).
 		{"Esittelijä\npormestari\nJan Vapaavuori\nPäätösehdotus " + prop, "Jan Vapaavuori", "pormestari"},
+		{"Esittelijä\nJan Vapaavuori\npormestari\nPäätösehdotus " + prop, "Jan Vapaavuori", "pormestari"},
+		{"Esittelijä\nJan Vapaavuori\nPäätösehdotus " + prop, "Jan Vapaavuori", ""},
 		// Name, title and e-mail after commas, as preparers are written (CloudNC).
 		{"Esittelijä\nLiisa Laine, nuorisovaltuuston edustaja, liisa.laine@testi.fi\nPäätösehdotus " + prop, "Liisa Laine", "nuorisovaltuuston edustaja"},
 		{"Esittelijä\n• Liisa Laine, liisa.laine@testi.fi\nPäätösehdotus " + prop, "Liisa Laine", ""},

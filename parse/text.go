@@ -244,7 +244,8 @@ type pageParser struct {
 	// diary number read later replaces.
 	diaryBare bool
 	// nameNext: the presenter's line gave a title only, and the line below
-	// it may be the name ("Esittelijä" / "pormestari" / "Jan Vapaavuori").
+	// it may be the name ("Esittelijä" / "pormestari" / "Jan Vapaavuori");
+	// or a name only, and the line below may be the title.
 	nameNext bool
 	// preLines are the title-like lines read before any handling; the
 	// first is the title until a handling header shows otherwise.
@@ -1107,7 +1108,7 @@ func (p *pageParser) setPresenter(s string) {
 	}
 	h.hasPresenter = true
 	p.sec = secImplicitProp
-	p.nameNext = h.presenter != nil && h.presenter.Name == "" && h.presenter.Title != ""
+	p.nameNext = h.presenter != nil && (h.presenter.Name == "") != (h.presenter.Title == "")
 }
 
 // proposalOwner is the title of whose proposal a label names, from its
@@ -1152,6 +1153,15 @@ func (p *pageParser) presenterName(l string) bool {
 	p.nameNext = false
 	if strings.ContainsAny(l, ".,:;0123456789") || len(strings.Fields(l)) > 4 {
 		return false
+	}
+	if p.cur.presenter.Title == "" {
+		// "Esittelijä" / "Matti Meikäläinen" / "kunnanjohtaja": the name,
+		// then the title alone below it.
+		if !jobTitleLike(l) || !isTitleWord(lastWord(l)) {
+			return false
+		}
+		p.cur.presenter.Title = l
+		return true
 	}
 	ps := parsePersons(l, p.place())
 	if len(ps) != 1 || ps[0].Name == "" || ps[0].Title != "" || ps[0].Name != l {
