@@ -134,3 +134,28 @@ func TestIsProcedural(t *testing.T) {
 		}
 	}
 }
+
+// An instruction about the matter is not the matter: the query's word right
+// before a word of instruction; a query asking for the instruction keeps it.
+func TestNamesInstruction(t *testing.T) {
+	for _, tc := range []struct {
+		query, title string
+		want         bool
+	}{
+		{"talousarvio 2026", "Talousarvion laadintaohje 2026", true},
+		{"talousarvio 2026", "Vuoden 2026 talousarvion täytäntöönpano-ohje", true},
+		{"talousarvio 2026 ja taloussuunnitelma 2026-2028", "Vuoden 2026 talousarvion ja taloussuunnitelman 2026-2028 toimeenpano-ohjeet", true},
+		{"talousarvio 2026", "Talousarvio 2026", false},
+		{"talousarvio 2026", "Vuoden 2026 talousarvio ja laadintaohjeet", false},
+		{"talousarvion laadintaohje", "Talousarvion laadintaohje 2026", false},
+		{"hankinta", "Hankintaohje", false},
+	} {
+		q, err := ParseQuery(tc.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := q.NamesInstruction(tc.title); got != tc.want {
+			t.Errorf("%q NamesInstruction(%q) = %v, want %v", tc.query, tc.title, got, tc.want)
+		}
+	}
+}

@@ -168,6 +168,9 @@ func (db *DB) Approved(ctx context.Context, query search.Query, f Filter) (res A
 			if otherYear(years, c.title) {
 				continue // "talousarvio 2025" is not the 2026 budget
 			}
+			if q.NamesInstruction(c.title) {
+				continue // "talousarvion laadintaohje" is not the budget
+			}
 			c.match = m
 			bySource[c.sourceID] = append(bySource[c.sourceID], c)
 		}

@@ -38,7 +38,8 @@ nothing. Words match what the thesaurus calls the same (budjetti:
 talousarvio, budget). A compound's broader part that is a compound itself
 counts for it, at less than half its weight (veroprosentti for
 tuloveroprosentti, kiinteistövero for kiinteistöveroprosentti): with another
-query word beside it, never alone. The WORDS column shows which words a title held. An organisation whose titles
+query word beside it, never alone. A title that is an instruction about the
+matter (Talousarvion laadintaohje 2026) does not name it. The WORDS column shows which words a title held. An organisation whose titles
 do not match, but whose own proposal or decision text holds every word, is
 listed apart as a weaker match; one that only mentions the matter in its
 background text is not listed.
