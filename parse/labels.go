@@ -354,6 +354,23 @@ var checkNote = mustPattern(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäk
 // diaryNumber is one diary number: an optional unit prefix, a running
 // number, the task class, the year (KUO/1234/00.01.02/2023; Tampere
 // writes the prefix with a colon: TRE:845/02.02.01/2019).
+// diaryLabel is the word a diary number may follow (Asianro is also an
+// agenda's item number: only before a diary number is it this).
+const diaryLabel = `(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)`
+
+// startsWithDiaryLabel is the cheap check that a line may open with
+// diaryLabel (its first three letters, in any case).
+func startsWithDiaryLabel(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	switch strings.ToLower(s[:3]) {
+	case "asi", "dnr", "dno", "dia":
+		return true
+	}
+	return false
+}
+
 const diaryNumber = `(?:\p{Lu}\p{L}{0,9}[/:])?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4}`
 
 var (
@@ -370,18 +387,18 @@ var (
 	sectionAlone = mustPattern(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
 	// diaryRe: a diary number alone on its line, or a matter's two
 	// ("340/12.05.00/2016, 61/00.02.00/2016"), kept as written.
-	diaryRe = mustPattern(`^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(` + diaryNumber + `(?:(?:, | ja | och )` + diaryNumber + `)*)$` +
+	diaryRe = mustPattern(`^(?:` + diaryLabel + `[:.]?\s*)?(` + diaryNumber + `(?:(?:, | ja | och )` + diaryNumber + `)*)$` +
 		// Labelled, with more after it on the line ("Dnro
 		// 1234/00.01.02/2025, kirje 5.3.2025"): the number.
-		`|^(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*(` + diaryNumber + `)[,;]?\s+[(\pL].*$` +
+		`|^` + diaryLabel + `[:.]?\s*(` + diaryNumber + `)[,;]?\s+[(\pL].*$` +
 		// Without the task class ("Dnro 123/2025"), only after its label:
 		// alone, such a number may be a meeting's ("8/2025").
 		`|^(?i:dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*(\d{1,6}/\d{4})$` +
 		// Other systems' case numbers, alone or labelled: CaseM's
 		// "ROIDno-2021-4378" (CloudNC), Helsinki's "HEL 2018-012640 T 00 01 01",
 		// Turku's "2682-2013 (000, 041)" (its task codes in brackets).
-		`|^(?:(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)[:.]?\s*)?(\p{Lu}\p{L}{1,7}Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?|\d{1,6}-(?:19|20)\d{2} \(\d{2,3}(?:[ .,]{1,2}\d{2,3}){0,15}\))$`).
-		withCheck(func(s string) bool { return endsWithDigit(s) || strings.HasSuffix(s, ")") })
+		`|^(?:` + diaryLabel + `[:.]?\s*)?(\p{Lu}\p{L}{1,7}Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?|\d{1,6}-(?:19|20)\d{2} \(\d{2,3}(?:[ .,]{1,2}\d{2,3}){0,15}\))$`).
+		withCheck(func(s string) bool { return endsWithDigit(s) || strings.HasSuffix(s, ")") || startsWithDiaryLabel(s) })
 	confidential = mustPattern(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )
 

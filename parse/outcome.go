@@ -16,6 +16,10 @@ func ValidOutcome(s string) bool {
 	return false
 }
 
+// asProposed is the decision said to be the proposal's: "Päätös on
+// (esittelijän) ehdotuksen mukainen", "Beslutet är förenligt med förslaget".
+const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehdotuksen mukainen|förenligt med förslaget)|beslutet överensstämmer med förslaget`
+
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
@@ -41,7 +45,7 @@ var (
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
-	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|(?:päätös|esitys) (?:on|oli) (?:\S+ )?ehdotuksen mukainen|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
+	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
@@ -131,7 +135,7 @@ var (
 var (
 	discussionProposal = mustPattern(`^(?:käsitellään|keskustellaan|käydään (?:läpi|keskustelu))\b`)
 	discussedRe        = mustPattern(`kävi keskustelu|kävi läpi|keskusteltiin|käsiteltiin|käytiin keskustelu`)
-	asProposedRe       = mustPattern(`(?:päätös|beslutet) (?:on|oli|är) (?:esittelijän |föredragandens )?(?:ehdotuksen mukainen|förenligt med förslaget)|beslutet överensstämmer med förslaget`)
+	asProposedRe       = mustPattern(asProposed)
 )
 
 // counterFellRe is a counter-proposal that fell ("Palautusehdotus hylättiin
@@ -275,7 +279,7 @@ var adoptedOnConditionRe = mustPattern(`(?:^|[^\p{L}])(?:(?:päätös)?(?:ehdotu
 var notAName = map[string]bool{
 	"näin": true, "sen": true, "tämän": true, "hänen": true, "heidän": true, "jonka": true, "joiden": true,
 	"ensimmäisen": true, "toisen": true, "kolmannen": true, "viimeisen": true, "uuden": true, "yhteisen": true,
-	"valmistelijan": true, "viraston": true, "hallinnon": true, "kaupungin": true, "kunnan": true,
+	"valmistelijan": true, "hallinnon": true,
 }
 
 // notApprovedRe is a decision not to approve: "päätti olla hyväksymättä",

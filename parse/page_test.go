@@ -518,6 +518,7 @@ func TestDiaryNumberForms(t *testing.T) {
 		// Two joined by "ja"; labelled, with more after it on the line.
 		{"123/02.05.00/2025 ja 124/02.05.00/2025", "123/02.05.00/2025 ja 124/02.05.00/2025"},
 		{"Dnro 1234/00.01.02/2025, kirje 5.3.2025", "1234/00.01.02/2025"},
+		{"Dnro: 1234/00.01.02/2025, kaavoitus", "1234/00.01.02/2025"},
 		// Tampere's prefix with a colon; Turku's task codes, many of them.
 		{"TRE:845/02.02.01/2019", "TRE:845/02.02.01/2019"},
 		{"13835-2021 (12 04 01, 12 04 02, 02 06 01, 01 01 00)", "13835-2021 (12 04 01, 12 04 02, 02 06 01, 01 01 00)"},

@@ -519,7 +519,7 @@ func (p *pageParser) line(l string) {
 			p.sectionAlone(parseSection(m[1] + m[2]))
 			return
 		}
-		if n := bareSectionAt(l); n > 0 {
+		if n := bareNumber(l); n > 0 {
 			if p.cur == nil && p.document == "" && p.title != "" && p.title == p.prev && bodyLike(p.prev) {
 				// "Kunnanhallitus" / "270" / "04.08.2020": a static page's
 				// header, the § without its sign, if a date line follows.
@@ -532,7 +532,7 @@ func (p *pageParser) line(l string) {
 			}
 		}
 		if m := dateOnly.FindStringSubmatch(l); m != nil && p.cur != nil && p.cur.header && p.cur.Date == "" &&
-			p.cur.empty() && (sectionAlone.MatchString(p.prev) || (p.cur.bare && bareSectionAt(p.prev) > 0)) {
+			p.cur.empty() && (sectionAlone.MatchString(p.prev) || (p.cur.bare && bareNumber(p.prev) > 0)) {
 			// "Kunnanvaltuusto" / "§ 80" / "31.10.2017": a handling header
 			// written on three lines (a table of handlings).
 			if date, err := dateParts(m[1], m[2], m[3]); err == nil {
@@ -629,9 +629,7 @@ func (p *pageParser) line(l string) {
 		!phoneRe.MatchString(text) && !emailRe.MatchString(text) {
 		// "Kunnanjohtaja Matti Meikäläinen: Kunnanhallitus hyväksyy …": the
 		// official named, the proposal after the colon on the same line.
-		p.setPresenter(who)
-		p.sec = secProposal
-		p.cur.proposal = append(p.cur.proposal, text)
+		p.proposedBy(who, text)
 		return
 	}
 	if p.cur != nil && p.sec != secPreparer && p.sec != secPresenter && !p.cur.hasPresenter &&
@@ -867,9 +865,9 @@ func startsLowerLetter(s string) bool {
 	return unicode.IsLower(r)
 }
 
-// bareSectionAt returns the number of a line that is a number alone of one
-// to four digits, or 0.
-func bareSectionAt(l string) int {
+// bareNumber returns the number of a line that is a number alone of one
+// to four digits (a § without its sign, an attachment's number), or 0.
+func bareNumber(l string) int {
 	if len(l) == 0 || len(l) > 4 || strings.Trim(l, "0123456789") != "" {
 		return 0
 	}
@@ -1006,9 +1004,7 @@ func (p *pageParser) label(kind section, rest string) {
 			// "Päätösehdotus Kunnanjohtaja Matti Meikäläinen: Kunnanhallitus
 			// päättää …", "Ehdotus (kunnanjohtaja Matti Meikäläinen)
 			// Kunnanhallitus …": the official named, the proposal after.
-			p.setPresenter(title)
-			p.sec = secProposal
-			p.text(after)
+			p.proposedBy(title, after)
 			return
 		}
 		p.text(rest)
@@ -1074,6 +1070,14 @@ func (p *pageParser) proposalPresenter(s string) bool {
 	}
 	p.sec = secProposal
 	return true
+}
+
+// proposedBy records the official a line names as the presenter and the
+// proposal text after the name.
+func (p *pageParser) proposedBy(who, text string) {
+	p.setPresenter(who)
+	p.sec = secProposal
+	p.text(text)
 }
 
 // presentedBy records the current handling's presenter known by title
@@ -1238,7 +1242,7 @@ func (p *pageParser) text(l string) {
 			return
 		}
 		if attachmentCount.MatchString(l) {
-			if k, rest, ok := matchLabel(p.prev); ok && k == secAttachments && rest == "" && !pluralAttachments(p.prev) && bareSectionAt(l) > 0 {
+			if k, rest, ok := matchLabel(p.prev); ok && k == secAttachments && rest == "" && !pluralAttachments(p.prev) && bareNumber(l) > 0 {
 				// "Liite" / "1" / the title: after the singular label alone,
 				// the attachment's number, joined to the title below.
 				p.attachments = append(p.attachments, l)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -438,25 +439,22 @@ func Broader(c Clause, v Vocabulary) ([]Clause, error) {
 	if err := add(string(r[:at])); err != nil {
 		return nil, err
 	}
-	// The last part after the shortest first part the vocabulary knows.
+	// The last part after the shortest first part the vocabulary knows,
+	// both parts words of it: every candidate looked up in one call.
+	var keys []string
 	for i := minFirstPart; i <= len(r)-minBroader; i++ {
-		known, err := v.Known([]string{Key(string(r[:i]))})
-		if err != nil {
-			return nil, err
-		}
-		if !known[Key(string(r[:i]))] {
+		keys = append(keys, Key(string(r[:i])))
+		keys = append(keys, PatternOf(string(r[i:])).Exact...)
+	}
+	known, err := v.Known(keys)
+	if err != nil {
+		return nil, err
+	}
+	for i := minFirstPart; i <= len(r)-minBroader; i++ {
+		if !known[Key(string(r[:i]))] || !slices.ContainsFunc(PatternOf(string(r[i:])).Exact, func(k string) bool { return known[k] }) {
 			continue
 		}
-		tail := string(r[i:])
-		keys := PatternOf(tail).Exact
-		kt, err := v.Known(keys)
-		if err != nil {
-			return nil, err
-		}
-		if len(kt) == 0 {
-			continue
-		}
-		if err := add(tail); err != nil {
+		if err := add(string(r[i:])); err != nil {
 			return nil, err
 		}
 		break

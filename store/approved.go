@@ -535,7 +535,7 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		if len(words) == 0 {
 			words = g // only stop words: they are the query
 		}
-		weights, err := clauseWeights(ctx, tx, words, n)
+		weights, err := clauseWeights(ctx, tx, words, n, false)
 		if err != nil {
 			return "", "", nil, nil, err
 		}
@@ -570,12 +570,12 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		for i := range parentOf {
 			parentOf[i] = -1
 		}
-		for i, c := range words[:len(words):len(words)] {
+		for i, c := range words { // (the words as they were: range reads the slice once)
 			broad, err := search.Broader(c, vocab{ctx, tx})
 			if err != nil {
 				return "", "", nil, nil, err
 			}
-			bw, err := clauseWeightsExact(ctx, tx, broad, n)
+			bw, err := clauseWeights(ctx, tx, broad, n, true)
 			if err != nil {
 				return "", "", nil, nil, err
 			}
@@ -679,17 +679,9 @@ func onlyNumbers(cs []search.Clause, set []int) bool {
 // inflections, the compounds it ends or begins, its parts written apart,
 // its synonyms), counted up to maxCountedTitles: a word that begins many
 // compounds (kuntien: kuntalaiset, kuntastrategia …) weighs as all of them.
-func clauseWeights(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int) ([]float64, error) {
-	return weighClauses(ctx, tx, cs, n, false)
-}
-
-// clauseWeightsExact is clauseWeights for clauses matched in their own
-// forms only (a broader compound as a whole word).
-func clauseWeightsExact(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int) ([]float64, error) {
-	return weighClauses(ctx, tx, cs, n, true)
-}
-
-func weighClauses(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int, exact bool) ([]float64, error) {
+// With exact, each clause counts in its own forms only (a broader compound
+// as a whole word).
+func clauseWeights(ctx context.Context, tx *sql.Tx, cs []search.Clause, n int, exact bool) ([]float64, error) {
 	out := make([]float64, len(cs))
 	for i, c := range cs {
 		var df int
