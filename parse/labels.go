@@ -142,9 +142,18 @@ var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{
 
 // ownerDecision is a decision's label with the body whose it is
 // ("Kunnanhallituksen päätös", "Valtuuston päätös:", "Stadsstyrelsens
-// beslut"), the decision perhaps after its colon.
-var ownerDecision = mustPattern(`^(?:\p{Lu}\p{Ll}*)?(?i:hallituksen|valtuuston|lautakunnan|jaoston|johtokunnan|toimikunnan|styrelsens|fullmäktiges|nämndens|sektionens|direktionens) (?:päätös|beslut)(?:\s*:\s*(.*))?$`).
+// beslut"), or the body's abbreviation ("Khall:n päätös", "SIVL:n päätös"),
+// the decision perhaps after its colon, a table cell's bar, or a space
+// when it opens with a capital ("Sivistyslautakunnan päätös Ehdotus
+// hyväksyttiin."), as after a bare "Päätös".
+var ownerDecision = mustPattern(`^(?:(?:\p{Lu}\p{Ll}*)?(?i:hallituksen|valtuuston|lautakunnan|jaoston|johtokunnan|toimikunnan|styrelsens|fullmäktiges|nämndens|sektionens|direktionens)|\p{Lu}\p{L}{0,5}:(?:n|s)) (?:päätös|beslut)(?:\s*[:|]\s*(.*)|\s+(\p{Lu}.*))?$`).
 	withCheck(func(s string) bool { return strings.Contains(s, " päätös") || strings.Contains(s, " beslut") })
+
+// bodyProposes is a proposal's label that is the proposing body and its
+// verb, on a council's handling ("Kaupunginhallitus ehdottaa", seen on
+// Ylöjärvi; "Kunnanhallitus esittää:", "Stadsstyrelsen föreslår"), the
+// proposal perhaps after its colon.
+var bodyProposes = mustPattern(`^(?:\p{Lu}\p{Ll}*)?(?i:hallitus|valtuusto|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|sektionen|direktionen) (?:ehdottaa|esittää|föreslår)(?:\s*:\s*(.*))?$`)
 
 // abbrPresenter is a presenter's title abbreviated, in brackets after a
 // proposal's label ("Ehdotus (kj):") or before it ("Kj:n ehdotus"):
@@ -180,8 +189,11 @@ func matchLabel(line string) (section, string, bool) {
 		}
 		return secProposal, m[3], true
 	}
+	if m := bodyProposes.FindStringSubmatch(line); m != nil {
+		return secProposal, strings.TrimSpace(m[1]), true
+	}
 	if m := ownerDecision.FindStringSubmatch(line); m != nil {
-		return secDecision, strings.TrimSpace(m[1]), true // "Kunnanhallituksen päätös:", "Stadsstyrelsens beslut"
+		return secDecision, strings.TrimSpace(m[1] + m[2]), true // "Kunnanhallituksen päätös:", "Stadsstyrelsens beslut"
 	}
 	for _, l := range labels {
 		if len(line) < len(l.text) || !strings.EqualFold(line[:len(l.text)], l.text) {

@@ -1,0 +1,176 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClassifyWording is standard minute wording, invented lines of each
+// outcome in Finnish and Swedish (docs/dynasty.md, "inferred"): one
+// decision after a proposal to approve, or to take note.
+func TestClassifyWording(t *testing.T) {
+	P := "Kunnanhallitus hyväksyy liitteenä olevan sopimuksen."
+	N := "Kunnanhallitus merkitsee tiedoksi talouskatsauksen."
+	tests := []struct {
+		proposal, decision string
+		want               Outcome
+	}{
+		{P, "Kunnanhallitus hyväksyi ehdotuksen.", OutcomeApproved},
+		{P, "Hyväksyttiin yksimielisesti.", OutcomeApproved},
+		{P, "Kaupunginhallitus päätti hyväksyä esityksen.", OutcomeApproved},
+		{P, "Lautakunta hyväksyi päätösehdotuksen yksimielisesti keskustelun jälkeen.", OutcomeApproved},
+		{P, "Päätösehdotus hyväksyttiin yksimielisesti ilman keskustelua.", OutcomeApproved},
+		{P, "Hyväksyttiin esityksen mukaisesti.", OutcomeApproved},
+		{P, "Esityksen mukaan.", OutcomeApproved},
+		{P, "Ehdotuksen mukaan.", OutcomeApproved},
+		{P, "Ehdotuksen mukaisesti.", OutcomeApproved},
+		{P, "Hyväksyttiin esittelijän ehdotuksen mukaisesti.", OutcomeApproved},
+		{P, "Kunnanhallitus päätti ehdotuksen mukaisesti.", OutcomeApproved},
+		{P, "Päätettiin ehdotuksen mukaisesti.", OutcomeApproved},
+		{P, "Yksimielisesti hyväksyttiin.", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin yksimielisesti sellaisenaan.", OutcomeApproved},
+		{P, "Kunnanhallituksen ehdotus hyväksyttiin.", OutcomeApproved},
+		{P, "Kaupunginhallituksen esitys hyväksyttiin yksimielisesti.", OutcomeApproved},
+		{P, "Valtuusto hyväksyi kaupunginhallituksen ehdotuksen yksimielisesti.", OutcomeApproved},
+		{P, "Lautakunta päätti yksimielisesti hyväksyä päätösehdotuksen.", OutcomeApproved},
+		{P, "Puheenjohtaja totesi ehdotuksen hyväksytyksi yksimielisesti.", OutcomeApproved},
+		{P, "Puheenjohtaja totesi, että ehdotus on hyväksytty yksimielisesti.", OutcomeApproved},
+		{P, "Puheenjohtaja totesi kunnanhallituksen yksimielisesti hyväksyneen ehdotuksen.", OutcomeApproved},
+		{P, "Hyväksyttiin.", OutcomeApproved},
+		{P, "Hyväksytään.", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin keskustelun jälkeen yksimielisesti.", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi yksimielisesti kunnanjohtajan päätösehdotuksen.", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi sopimuksen.", OutcomeApproved},
+		{P, "Päätösehdotus hyväksyttiin äänestyksen jälkeen äänin 7-4.", OutcomeApproved},
+		{P, "Äänestyksen jälkeen ehdotus hyväksyttiin äänin 6–5.", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi äänestyksen jälkeen (7-2) päätösehdotuksen.", OutcomeApproved},
+		{P, "Puheenjohtaja totesi äänestyksen tuloksen perusteella esittelijän ehdotuksen tulleen hyväksytyksi.", OutcomeApproved},
+		{P, "Puheenjohtaja totesi pohjaehdotuksen tulleen hyväksytyksi.", OutcomeApproved},
+		{P, "Pohjaehdotus hyväksyttiin.", OutcomeApproved},
+		{P, "Kunnanjohtajan pohjaesitys hyväksyttiin yksimielisesti.", OutcomeApproved},
+		{P, "Esittelijän muutettu ehdotus hyväksyttiin yksimielisesti.", OutcomeAmended},
+		{P, "Hyväksyttiin muutetun ehdotuksen mukaisesti.", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin seuraavin lisäyksin: sopimukseen lisätään irtisanomisehto.", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin sillä lisäyksellä, että sopimus tarkistetaan vuosittain.", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin sillä muutoksella, että sopimus on voimassa vuoden.", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin täydennettynä.", OutcomeAmended},
+		{P, "Hyväksyttiin täydennettynä seuraavasti: sopimus tarkistetaan.", OutcomeAmended},
+		{P, "Hyväksyttiin esittelijän muutetun ehdotuksen mukaisesti.", OutcomeAmended},
+		{P, "Hyväksyttiin korjattuna.", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin seuraavalla muutoksella: kohta 2 poistetaan.", OutcomeAmended},
+		{P, "Virtasen vastaehdotus hyväksyttiin äänin 5-4.", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi vastaehdotuksen äänin 5-4.", OutcomeAmended},
+		{P, "Vastaesitys voitti äänin 6-3.", OutcomeAmended},
+		{P, "Kunnanhallitus päätti äänin 5–4 hylätä sopimuksen.", OutcomeRejected},
+		{P, "Ehdotus hylättiin äänin 5-4.", OutcomeRejected},
+		{P, "Kunnanhallitus hylkäsi ehdotuksen.", OutcomeRejected},
+		{P, "Asia jätettiin yksimielisesti pöydälle.", OutcomeTabled},
+		{P, "Kunnanhallitus päätti jättää asian pöydälle.", OutcomeTabled},
+		{P, "Asia jätetään pöydälle.", OutcomeTabled},
+		{P, "Pöydälle.", OutcomeTabled},
+		{P, "Asia jätettiin pöydälle seuraavaan kokoukseen.", OutcomeTabled},
+		{P, "Kunnanhallitus päätti palauttaa asian uudelleen valmisteltavaksi.", OutcomeReturned},
+		{P, "Asia palautettiin valmisteluun äänin 5-4.", OutcomeReturned},
+		{P, "Palautettiin uudelleen valmisteltavaksi.", OutcomeReturned},
+		{P, "Kunnanjohtaja poisti asian esityslistalta.", OutcomeWithdrawn},
+		{P, "Esittelijä veti asian pois esityslistalta.", OutcomeWithdrawn},
+		{P, "Asia poistettiin esityslistalta esittelijän pyynnöstä.", OutcomeWithdrawn},
+		{P, "Esittelijä poisti asian käsittelystä.", OutcomeWithdrawn},
+		{N, "Merkittiin tiedoksi.", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi talouskatsauksen tiedoksi.", OutcomeNoted},
+		{N, "Merkitään tiedoksi.", OutcomeNoted},
+		{N, "Ehdotus hyväksyttiin.", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi tiedoksi.", OutcomeNoted},
+		{N, "Merkittiin tiedoksi saatetuksi.", OutcomeNoted},
+		{N, "Tiedoksi merkittiin.", OutcomeNoted},
+		{N, "Merkittiin tietoon saatetuksi.", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi katsauksen tiedokseen.", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi tiedokseen.", OutcomeNoted},
+		{N, "Lautakunta merkitsi asian tiedoksi ja totesi sen käsitellyksi.", OutcomeNoted},
+		{N, "Merkittiin tiedoksi ja todettiin käydyt keskustelut.", OutcomeNoted},
+		{N, "Lautakunta kävi keskustelun ja merkitsi katsauksen tiedoksi.", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi talouskatsauksen yksimielisesti tiedoksi.", OutcomeNoted},
+		{"Stadsstyrelsen antecknar rapporten för kännedom.", "Antecknades för kännedom.", OutcomeNoted},
+		{"Stadsstyrelsen antecknar rapporten för kännedom.", "Antecknades.", OutcomeNoted},
+		{"Stadsstyrelsen antecknar rapporten för kännedom.", "Förslaget godkändes.", OutcomeNoted},
+		{"Stadsstyrelsen godkänner avtalet.", "Godkändes.", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Godkändes enhälligt.", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Enligt förslaget.", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände förslaget enhälligt.", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Beslut enligt förslaget.", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes efter omröstning med rösterna 7-4.", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Ärendet återremitterades.", OutcomeReturned},
+		{"Stadsstyrelsen godkänner avtalet.", "Ärendet remitterades tillbaka för ny beredning.", OutcomeReturned},
+		{"Stadsstyrelsen godkänner avtalet.", "Ärendet avfördes från föredragningslistan.", OutcomeWithdrawn},
+		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes med följande ändring: punkt 2 stryks.", OutcomeAmended},
+		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes med tillägget att avtalet granskas årligen.", OutcomeAmended},
+		{"Stadsstyrelsen godkänner avtalet.", "Virtanens motförslag vann med rösterna 6-5.", OutcomeAmended},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen avslog förslaget.", OutcomeRejected},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände ordförandens förslag.", OutcomeApproved},
+	}
+	for _, tt := range tests {
+		if got := classify(tt.proposal, tt.decision, ""); got != tt.want {
+			t.Errorf("%q = %s, want %s", tt.decision, got, tt.want)
+		}
+	}
+}
+
+// TestOutcomeOnPage reads the outcome of whole invented pages in the two
+// layouts real pages show most: a board's page with its labels on the
+// text's line (Kankaanpää), and a council's page below the board's handling
+// (Ylöjärvi, whose "Kaupunginhallitus ehdottaa" is the council's proposal
+// label).
+func TestOutcomeOnPage(t *testing.T) {
+	board := "Sivistyslautakunta\nPöytäkirja 10.12.2024/Pykälä 124\nKoulujen työ- ja loma-ajat lukuvuonna 2025-2026\n" +
+		"SIVL 10.12.2024 § 124\n712/12.00.00/2022\nValmistelija Kiviniemi Heikki\nTaustaa asiasta.\n" +
+		"Esittelijä Sivistysjohtaja Kiviniemi Heikki\n%PROPOSAL%%DECISION%Täytäntöönpano Kankaanpään koulut\n"
+	proposal := "Päätösehdotus Sivistyslautakunta vahvistaa lukuvuoden 2025-2026 työ- ja loma-ajat.\n"
+	decision := "Päätös Ehdotus hyväksyttiin.\n"
+	council := "Kaupunginvaltuusto\nPöytäkirja 13.11.2023/Pykälä 95\nTuloveroprosentin päättäminen vuodelle 2024\n" +
+		"Kaupunginhallitus 30.10.2023 § 321\nValmistelija talousjohtaja Juha Liinavuori\nTaustaa asiasta.\nEsittelijä Kaupunginjohtaja\n" +
+		"Päätösehdotus Kaupunginhallitus päättää ehdottaa kaupunginvaltuustolle, että valtuusto päättää vuoden 2024 tuloveroprosentiksi 8,40 %.\n" +
+		"Päätös Hyväksyttiin.\nKaupunginvaltuusto 13.11.2023 § 95\n291/02.02.00/2023\n%PROPOSAL%%DECISION%"
+	rate := "Kaupunginhallitus ehdottaa\nKaupunginvaltuusto päättää vuoden 2024 tuloveroprosentiksi 8,40 %.\n"
+	tests := []struct {
+		page, proposal, decision string
+		want                     Outcome
+	}{
+		{board, "Ehdotus Sivistyslautakunta vahvistaa lukuvuoden 2025-2026 työ- ja loma-ajat.\n", decision, OutcomeApproved},
+		{board, "Pohjaesitys Sivistyslautakunta vahvistaa lukuvuoden 2025-2026 työ- ja loma-ajat.\n", decision, OutcomeApproved},
+		{board, "Sivistysjohtajan ehdotus: Sivistyslautakunta vahvistaa lukuvuoden 2025-2026 työ- ja loma-ajat.\n", decision, OutcomeApproved},
+		{board, "PÄÄTÖSEHDOTUS\nSivistyslautakunta vahvistaa lukuvuoden 2025-2026 työ- ja loma-ajat.\n", decision, OutcomeApproved},
+		{board, "Sivj:n ehdotus: Sivistyslautakunta vahvistaa lukuvuoden 2025-2026 työ- ja loma-ajat.\n", decision, OutcomeApproved},
+		{board, "Ehdotus (sivj) Sivistyslautakunta vahvistaa lukuvuoden 2025-2026 työ- ja loma-ajat.\n", decision, OutcomeApproved},
+		{board, proposal, "", OutcomePending},
+		{board, proposal, "Päätös: Ehdotus hyväksyttiin.\n", OutcomeApproved},
+		{board, proposal, "PÄÄTÖS:\nEhdotus hyväksyttiin.\n", OutcomeApproved},
+		{board, proposal, "Päätös\n\nEhdotus hyväksyttiin.\n", OutcomeApproved},
+		// The body's decision label, its text after a space, a colon or
+		// the body's abbreviation.
+		{board, proposal, "Sivistyslautakunnan päätös Ehdotus hyväksyttiin.\n", OutcomeApproved},
+		{board, proposal, "SIVL:n päätös: Ehdotus hyväksyttiin.\n", OutcomeApproved},
+		{board, proposal, "Sivistyslautakunnan päätös Asia jätettiin pöydälle.\n", OutcomeTabled},
+		{board, proposal, "Kokouskäsittely Keskustelun aikana sivistysjohtaja selvitti asiaa.\nPäätös Ehdotus hyväksyttiin.\n", OutcomeApproved},
+		{board, proposal, "Päätös Sivistyslautakunta vahvisti lukuvuoden työ- ja loma-ajat.\n", OutcomeApproved},
+		{board, proposal, "Päätös Ehdotus hyväksyttiin.\nMatti Virtanen ilmoitti esteellisyydestä eikä osallistunut asian käsittelyyn.\n", OutcomeApproved},
+		// The council's own handling, its proposal the board's.
+		{council, rate, "Päätös Hyväksyttiin.\n", OutcomeApproved},
+		{council, rate, "", OutcomePending},
+		{council, rate, "Päätös Kaupunginvaltuusto päätti vuoden 2024 tuloveroprosentiksi 8,40 %.\n", OutcomeApproved},
+		{council, rate, "Päätös Kaupunginvaltuusto hyväksyi kaupunginhallituksen ehdotuksen äänin 30-21.\n", OutcomeApproved},
+		{council, rate, "Päätös Kaupunginvaltuusto päätti äänin 30-21 hyväksyä Matti Virtasen vastaehdotuksen.\n", OutcomeAmended},
+		{council, rate, "Käsittely Matti Virtanen ehdotti Liisa Laineen kannattamana, että tuloveroprosentiksi päätetään 8,20 %. " +
+			"Äänestyksessä kaupunginhallituksen ehdotus sai 21 ääntä ja Virtasen ehdotus 30 ääntä.\n" +
+			"Päätös Kaupunginvaltuusto päätti vuoden 2024 tuloveroprosentiksi 8,20 %.\n", OutcomeAmended},
+		{council, rate, "Päätös Kaupunginvaltuusto päätti äänin 30-21 vuoden 2024 tuloveroprosentiksi 8,40 %.\n", OutcomeApproved},
+		{council, rate, "Päätös Kaupunginvaltuusto päätti yksimielisesti palauttaa asian kaupunginhallituksen valmisteltavaksi.\n", OutcomeReturned},
+		{council, "Kunnanhallitus esittää:\nKaupunginvaltuusto päättää vuoden 2024 tuloveroprosentiksi 8,40 %.\n", "", OutcomePending},
+		{council, "Stadsstyrelsen föreslår\nFullmäktige fastställer inkomstskattesatsen för år 2024 till 8,40 %.\n", "", OutcomePending},
+	}
+	for _, tt := range tests {
+		page := strings.Replace(strings.Replace(tt.page, "%PROPOSAL%", tt.proposal, 1), "%DECISION%", tt.decision, 1)
+		if d := Text(page); d.Outcome != tt.want {
+			t.Errorf("%q %q: outcome %s, want %s (proposal %q, decision %q)", tt.proposal, tt.decision, d.Outcome, tt.want, d.Proposal, d.Decision)
+		}
+	}
+}
