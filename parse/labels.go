@@ -95,6 +95,7 @@ var labels = func() []label {
 		{"Redogörelse", secBackground, false},
 		{"Motivering", secBackground, true},
 		{"Käsittely kokouksessa", secNotes, false}, // Kustavi: the handling notes of the meeting
+		{"Kokouskäsittely", secNotes, false},       // CloudNC: the handling notes, after the decision
 		{"Käsittely", secNotes, false},
 		{"Behandling", secNotes, false},
 		{"Päätös", secDecision, false},

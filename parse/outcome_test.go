@@ -153,6 +153,8 @@ func TestOutcomeOnPage(t *testing.T) {
 		{board, proposal, "Kokouskäsittely Keskustelun aikana sivistysjohtaja selvitti asiaa.\nPäätös Ehdotus hyväksyttiin.\n", OutcomeApproved},
 		{board, proposal, "Päätös Sivistyslautakunta vahvisti lukuvuoden työ- ja loma-ajat.\n", OutcomeApproved},
 		{board, proposal, "Päätös Ehdotus hyväksyttiin.\nMatti Virtanen ilmoitti esteellisyydestä eikä osallistunut asian käsittelyyn.\n", OutcomeApproved},
+		// CloudNC's handling notes after the decision are no part of it.
+		{board, proposal, "Päätös Ehdotus hyväksyttiin.\nKokouskäsittely\nMatti Virtanen ehdotti, että asia jätetään pöydälle. Ehdotus raukesi kannattamattomana.\n", OutcomeApproved},
 		// The council's own handling, its proposal the board's.
 		{council, rate, "Päätös Hyväksyttiin.\n", OutcomeApproved},
 		{council, rate, "", OutcomePending},
