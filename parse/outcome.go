@@ -416,8 +416,12 @@ var (
 	unanRe      = mustPattern(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
 	// informedRe: a decision that is an official informing the body.
 	informedRe = mustPattern(`^(?:\S+ ){1,4}(?:kertoi|kertoivat|selosti|selostivat|informoi|informoivat|tiedotti|esitteli|esittelivät|informerade|redogjorde|berättade|presenterade)\b`)
-	// dissentRe: a member's recorded dissent (eriävä mielipide, reservation).
-	dissentRe = mustPattern(`(?i)jätti(?:vät)? (?:\S+ )?eriävän mielipiteen|eriävä mielipide|eriävän mielipiteensä|jätti(?:vät)? vastalauseen|anmälde reservation|reserverade sig|avvikande åsikt`)
+	// dissentRe: a member's recorded dissent (eriävä mielipide, reservation),
+	// or opposition to the decision or its proposal recorded ("Virtanen
+	// vastusti ehdotusta", "ilmoitti vastustavansa päätöstä", "ei yhtynyt
+	// päätökseen"; a motion opposed is no dissent from the decision).
+	dissentRe = mustPattern(`(?i)jätti(?:vät)? (?:\S+ )?eriävän mielipiteen|eriävä mielipide|eriävän mielipiteensä|jätti(?:vät)? vastalauseen|anmälde reservation|reserverade sig|avvikande åsikt|` +
+		`vastusti(?:vat)? (?:\S+ ){0,2}?(?:päätöstä|päätösehdotusta|ehdotusta|esitystä)(?:[^\p{L}]|$)|ilmoitti(?:vat)? vastustavansa (?:\S+ )?(?:päätöstä|päätösehdotusta|ehdotusta|esitystä)(?:[^\p{L}]|$)|ei(?:vät)? yhtynyt (?:\S+ )?päätökseen|eivät yhtyneet (?:\S+ )?päätökseen|motsatte sig (?:beslutet|förslaget)`)
 )
 
 // votes reads a recorded vote: "äänin 7–4" (yes 7, no 4 as written) or

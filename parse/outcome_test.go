@@ -176,3 +176,50 @@ func TestOutcomeOnPage(t *testing.T) {
 		}
 	}
 }
+
+// TestUnanimityOnPage reads unanimity on invented pages: said of the
+// item's decision, not of an earlier one in the background; a vote or a
+// recorded dissent or opposition makes it false (LABELLING.md).
+func TestUnanimityOnPage(t *testing.T) {
+	page := "Sivistyslautakunta\nPöytäkirja 10.12.2024/Pykälä 124\nKoulujen työ- ja loma-ajat lukuvuonna 2025-2026\n" +
+		"SIVL 10.12.2024 § 124\n712/12.00.00/2022\nValmistelija Kiviniemi Heikki\n%B%" +
+		"Esittelijä Sivistysjohtaja Kiviniemi Heikki\nPäätösehdotus Sivistyslautakunta vahvistaa lukuvuoden työ- ja loma-ajat.\n%D%"
+	T, F := true, false
+	tests := []struct {
+		bg, dec string
+		want    *bool
+	}{
+		{"Lautakunta päätti yksimielisesti 12.11.2024 § 110 lähettää asian lausunnolle.\n", "Päätös Ehdotus hyväksyttiin.\n", nil},
+		{"Valtuusto hyväksyi yksimielisesti kuntastrategian 2022.\n", "Päätös Ehdotus hyväksyttiin.\n", nil},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin yksimielisesti.\n", &T},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin äänin 5-4.\n", &F},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin.\nMatti Virtanen jätti eriävän mielipiteen.\n", &F},
+		{"Taustaa.\n", "Käsittely Keskustelun kuluessa Matti Virtanen ehdotti pöydällepanoa. Ehdotus raukesi kannattamattomana.\nPäätös Ehdotus hyväksyttiin yksimielisesti.\n", &T},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin yksimielisesti. Matti Virtanen ilmoitti esteellisyydestä eikä osallistunut asian käsittelyyn.\n", &T},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin. Merkittiin, että päätös oli yksimielinen.\n", &T},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin. Äänestyksessä ehdotus sai 7 ääntä ja vastaehdotus 2 ääntä.\n", &F},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin.\nMatti Virtanen ilmoitti, ettei hän ole päätöksessä mukana.\n", nil},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin.\nMatti Virtanen jätti päätöksestä eriävän mielipiteen, joka on pöytäkirjan liitteenä.\n", &F},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin.\nMatti Virtanen ilmoitti vastustavansa päätöstä.\n", &F},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin.\nTodettiin, että Matti Virtanen vastusti ehdotusta.\n", &F},
+		{"Lautakunta päätti 12.11.2024 äänin 5-4 jättää asian pöydälle.\n", "Päätös Ehdotus hyväksyttiin.\n", nil},
+		{"Taustaa.\n", "Päätös Förslaget godkändes enhälligt.\n", &T},
+		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin. Pöytäkirjaan merkittiin Matti Virtasen eriävä mielipide.\n", &F},
+	}
+	str := func(b *bool) string {
+		if b == nil {
+			return "nil"
+		}
+		if *b {
+			return "true"
+		}
+		return "false"
+	}
+	for _, tt := range tests {
+		pg := strings.Replace(strings.Replace(page, "%B%", tt.bg, 1), "%D%", tt.dec, 1)
+		d := Text(pg)
+		if str(d.Unanimous) != str(tt.want) {
+			t.Errorf("%q %q: unanimous %s, want %s", tt.bg, tt.dec, str(d.Unanimous), str(tt.want))
+		}
+	}
+}
