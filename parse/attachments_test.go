@@ -11,7 +11,7 @@ import (
 // body, numbered, bulleted, Swedish; each title as written on its line
 // (LABELLING.md), and prose naming an attachment or Oheismateriaali is none.
 func TestAttachmentLayouts(t *testing.T) {
-	head := "Dynasty tietopalvelu Haku RSS Puolangan kunta\nRSS-linkki\nKokousasiat:\nhttps://x.oncloudos.com:443/cgi/DREQUEST.PHP?page=rss/meetingitems&show=30\nKokoukset:\nhttps://x.oncloudos.com:443/cgi/DREQUEST.PHP?page=rss/meetings&show=30\nSivistyslautakunta\nPöytäkirja 24.02.2021/Pykälä 12\n"
+	head := inventedHead("Puolangan kunta", "Sivistyslautakunta", "Pöytäkirja 24.02.2021/Pykälä 12")
 	nav := "Edellinen asia | Seuraava asia | ![]() ![]() |\n"
 	body := "Valmistelija: Anna-Kaarina Uusitalo, 044 595 0574\nHallintosäännön mukaan lautakunta päättää taksoista.\nEsittelijä Sivistysjohtaja Matti Meikäläinen\nPäätösehdotus Sivistyslautakunta hyväksyy maksut liitteen 1 mukaisesti.\nPäätös Ehdotus hyväksyttiin.\n"
 	hdr := "SIV 24.02.2021 § 12\n879/02.05.00.00/2020\n"

@@ -11,7 +11,7 @@ import (
 // after a § alone, in capitals, wrapped over two lines, above earlier
 // handlings, with no header at all.
 func TestTitlePositions(t *testing.T) {
-	head := "Dynasty tietopalvelu Haku RSS Kankaanpään kaupunki\nRSS-linkki\nKokousasiat:\nhttps://x.oncloudos.com:443/cgi/DREQUEST.PHP?page=rss/meetingitems&show=30\nKokoukset:\nhttps://x.oncloudos.com:443/cgi/DREQUEST.PHP?page=rss/meetings&show=30\nSivistyslautakunta\nPöytäkirja 10.12.2024/Pykälä 124\n"
+	head := inventedHead("Kankaanpään kaupunki", "Sivistyslautakunta", "Pöytäkirja 10.12.2024/Pykälä 124")
 	nav := "Edellinen asia | Seuraava asia | Muutoksenhakuohje Kokousasia PDF-muodossa |\n"
 	rest := "Valmistelija Kiviniemi Heikki\nLukuvuodessa on 190 työpäivää.\nEsittelijä Sivistysjohtaja Kiviniemi Heikki\nPäätösehdotus Sivistyslautakunta vahvistaa työ- ja loma-ajat.\nPäätös Ehdotus hyväksyttiin.\n"
 	T := "Koulujen työ- ja loma-ajat lukuvuonna 2025-2026"
