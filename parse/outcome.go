@@ -211,7 +211,7 @@ func classify(proposal, decision, notes string) Outcome {
 	if notedRe.MatchString(d) && !actionRe.MatchString(withoutNoting(d)) {
 		return OutcomeNoted
 	}
-	if informedRe.MatchString(d) && !actionRe.MatchString(d) {
+	if informedRe.MatchString(d) && !actionRe.MatchString(d) && !bodyDiscussedRe.MatchString(d) {
 		// "Stadsdirektören informerade om följande frågor: …",
 		// "Kunnanjohtaja kertoi ajankohtaisista asioista.": the body was
 		// informed, and took note.
@@ -416,6 +416,11 @@ var (
 	unanRe      = mustPattern(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
 	// informedRe: a decision that is an official informing the body.
 	informedRe = mustPattern(`^(?:\S+ ){1,4}(?:kertoi|kertoivat|selosti|selostivat|informoi|informoivat|tiedotti|esitteli|esittelivät|informerade|redogjorde|berättade|presenterade)\b`)
+	// bodyDiscussedRe: the body discussing a matter of its own, beside
+	// what it was told ("Lautakunta keskusteli koulukuljetusten
+	// järjestämisestä."): the body's own record, not only an official's
+	// report taken note of.
+	bodyDiscussedRe = mustPattern(`(?m)^(?:\p{L}+)?(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|fullmäktige|sektionen|direktionen) (?:keskusteli|kävi keskustelu|kävi läpi|diskuterade)|(?m)^keskusteltiin\b`)
 	// dissentRe: a member's recorded dissent (eriävä mielipide, reservation),
 	// or opposition to the decision or its proposal recorded ("Virtanen
 	// vastusti ehdotusta", "ilmoitti vastustavansa päätöstä", "ei yhtynyt

@@ -77,6 +77,10 @@ func TestClassifyWording(t *testing.T) {
 		{P, "Asia poistettiin esityslistalta esittelijän pyynnöstä.", OutcomeWithdrawn},
 		{P, "Esittelijä poisti asian käsittelystä.", OutcomeWithdrawn},
 		{N, "Merkittiin tiedoksi.", OutcomeNoted},
+		// Informed, and nothing else: noted; informed and discussing
+		// matters of its own: the body's own record.
+		{"", "Varhaiskasvatusjohtaja ja johtava rehtori kertoivat koulupaikkakyselystä.", OutcomeNoted},
+		{"", "Varhaiskasvatusjohtaja ja johtava rehtori kertoivat koulupaikkakyselystä.\nLautakunta keskusteli koulukuljetusten järjestämisestä.", OutcomeDecided},
 		{N, "Kunnanhallitus merkitsi talouskatsauksen tiedoksi.", OutcomeNoted},
 		{N, "Merkitään tiedoksi.", OutcomeNoted},
 		{N, "Ehdotus hyväksyttiin.", OutcomeNoted},
@@ -155,6 +159,11 @@ func TestOutcomeOnPage(t *testing.T) {
 		{board, proposal, "Päätös Ehdotus hyväksyttiin.\nMatti Virtanen ilmoitti esteellisyydestä eikä osallistunut asian käsittelyyn.\n", OutcomeApproved},
 		// CloudNC's handling notes after the decision are no part of it.
 		{board, proposal, "Päätös Ehdotus hyväksyttiin.\nKokouskäsittely\nMatti Virtanen ehdotti, että asia jätetään pöydälle. Ehdotus raukesi kannattamattomana.\n", OutcomeApproved},
+		// The body's name with a colon before its decision, as older
+		// minutes write it, with or without the Päätös label above it.
+		{board, proposal, "Sivistyslautakunta:\nEhdotus hyväksyttiin.\n", OutcomeApproved},
+		{board, proposal, "Sivistyslautakunta: Asia jätettiin pöydälle.\n", OutcomeTabled},
+		{board, proposal, "Päätös\nSivistyslautakunta:\nEhdotus hyväksyttiin yksimielisesti.\n", OutcomeApproved},
 		// The council's own handling, its proposal the board's.
 		{council, rate, "Päätös Hyväksyttiin.\n", OutcomeApproved},
 		{council, rate, "", OutcomePending},
@@ -221,5 +230,18 @@ func TestUnanimityOnPage(t *testing.T) {
 		if str(d.Unanimous) != str(tt.want) {
 			t.Errorf("%q %q: unanimous %s, want %s", tt.bg, tt.dec, str(d.Unanimous), str(tt.want))
 		}
+	}
+}
+
+// TestStaticPageChrome reads an old static Dynasty page (kokous/*.HTM,
+// seen: Kainuu 2009): its breadcrumb after the exit link and the © line
+// at the foot are chrome, the body's name with a colon opens the decision.
+func TestStaticPageChrome(t *testing.T) {
+	nav := "Poistuminen | Toimielimet | Maakuntavaltuusto | Pöytäkirja 07.09.2009 | Avaa haku"
+	d := Text(nav + "\n\nMaakuntavaltuusto\nPöytäkirja 07.09.2009 Pykälä 83\n§ 83\n07.09.2009\n\n" +
+		"Kokouksen pöytäkirjantarkastajien valinta\n\nMV § 83\nTyöjärjestyksen mukaan pöytäkirjan tarkastaa kaksi valtuutettua.\n\n" +
+		"Maakuntavaltuusto:\n\nPöytäkirjantarkastajiksi maakuntavaltuusto valitsi Vesa Kaikkosen ja Aki Karjalaisen.\n________\n\n" + nav + "\n\n©\n")
+	if d.Decision != "Pöytäkirjantarkastajiksi maakuntavaltuusto valitsi Vesa Kaikkosen ja Aki Karjalaisen." || d.Outcome != OutcomeDecided {
+		t.Errorf("decision %q, outcome %s", d.Decision, d.Outcome)
 	}
 }

@@ -296,7 +296,7 @@ func isChromeLine(l string) bool {
 	if strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || feedLabelRe.MatchString(l) {
 		return true
 	}
-	if isBreadcrumb(l) {
+	if isBreadcrumb(l) || l == "©" {
 		return true
 	}
 	if low == "kokousnumero" || strings.HasSuffix(low, " kokousnumero") {
@@ -327,8 +327,10 @@ func isChromeLine(l string) bool {
 }
 
 // breadcrumbRe matches the old templates' breadcrumb,
-// "Toimielimet | Kaupunginhallitus | Pöytäkirja 08.05.2017 | Avaa haku".
-var breadcrumbRe = mustPattern(`(?i)^(?:toimielimet|organ)\s*\|\s*(.*?)\s*(?:\|.*)?$`)
+// "Toimielimet | Kaupunginhallitus | Pöytäkirja 08.05.2017 | Avaa haku",
+// on the old static pages after an exit link ("Poistuminen | Toimielimet |
+// …", seen: Kittilä, Kainuu).
+var breadcrumbRe = mustPattern(`(?i)^(?:poistuminen\s*\|\s*)?(?:toimielimet|organ)\s*\|\s*(.*?)\s*(?:\|.*)?$`)
 
 func isBreadcrumb(l string) bool {
 	return strings.Count(l, "|") >= 1 && breadcrumbRe.MatchString(l)
@@ -337,6 +339,9 @@ func isBreadcrumb(l string) bool {
 // breadcrumbBody is the body named in a breadcrumb, "" if none.
 func breadcrumbBody(l string) string {
 	parts := strings.Split(l, "|")
+	if len(parts) > 2 && strings.EqualFold(strings.TrimSpace(parts[0]), "poistuminen") {
+		parts = parts[1:]
+	}
 	if len(parts) < 2 {
 		return ""
 	}

@@ -614,6 +614,14 @@ func (p *pageParser) line(l string) {
 		p.label(kind, rest)
 		return
 	}
+	if rest, ok := p.bodyColon(l); ok {
+		// "Maakuntavaltuusto:" / "Kunnanhallitus: Hyväksyttiin.": the
+		// body's own name before its decision, as older minutes write it
+		// (the official's title before the proposal, the body's name before
+		// the decision).
+		p.label(secDecision, rest)
+		return
+	}
 	if m := titleColon.FindStringSubmatch(l); m != nil && isTitleWord(m[1]) && p.cur != nil &&
 		!p.cur.hasPresenter && len(p.cur.decision) == 0 && p.sec != secDecision {
 		// "Toimialajohtaja: Päivitetään kirjaston maksut …": the official's
@@ -759,6 +767,17 @@ func (p *pageParser) proceduralDecision(l string) bool {
 	}
 	low := lower(l)
 	return tabledRe.MatchString(low) || returnedRe.MatchString(low)
+}
+
+// bodyColon reports a line that is the page's body with a colon, a decision
+// perhaps after it ("Maakuntavaltuusto:", "Kunnanhallitus: Hyväksyttiin."),
+// inside a handling, and returns that decision.
+func (p *pageParser) bodyColon(l string) (string, bool) {
+	if p.body == "" || p.cur == nil || len(l) <= len(p.body) || !strings.EqualFold(l[:len(p.body)], p.body) {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(strings.TrimLeft(l[len(p.body):], " "), ":")
+	return strings.TrimSpace(rest), ok
 }
 
 // runOnLabels are the labels found run on after a people line, as written
