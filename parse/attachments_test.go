@@ -54,6 +54,10 @@ func TestAttachmentLayouts(t *testing.T) {
 		{nav + title + hdr + "Liitteet\n\n1\tMaksutaulukko 2021\n\n2\tLausunto 12.2.2021\n\n", title, "1 Maksutaulukko 2021 | 2 Lausunto 12.2.2021"},
 		{nav + title + hdr + "Liite 1 Maksutaulukko 2021\nTaustaa: lautakunta päätti asiasta viime vuonna.\n", title, "Liite 1 Maksutaulukko 2021"},
 		{nav + title + hdr + "Liitteet\t1 Maksutaulukko 2021\n\t2 Lausunto 12.2.2021\n", title, "1 Maksutaulukko 2021 | 2 Lausunto 12.2.2021"},
+		// A title the site cut short, with its ellipsis; the list's last
+		// line before the header has its mark taken off as the others.
+		{nav + "• Maksutaulukko 2021\n• Lausunto kirjaston maksuista ja korvauksista sekä niiden perusteista vuodell...\n• Lausunto 12.2.2021\n879/02.05.00.00/2020\nSIV 24.02.2021 § 12\n§ 12\n" + title, title,
+			"Maksutaulukko 2021 | Lausunto kirjaston maksuista ja korvauksista sekä niiden perusteista vuodell... | Lausunto 12.2.2021"},
 		{nav + "Salassa pidettävä liite\n" + title + hdr, title, "Salassa pidettävä liite"},
 	}
 	for i, tt := range tests {

@@ -138,7 +138,7 @@ var labels = func() []label {
 // Its groups: the owner as written ("Kunnanjohtajan", "KUNNANJOHTAJAN", the
 // abbreviated "Kj:n", an acting one's "Vs. kunnanjohtajan"), a name in
 // brackets after the label, and the text after the colon.
-var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*))?$`).
+var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*)|\s+(\p{Lu}.*))?$`).
 	withCheck(func(s string) bool { return firstWordEndsIn("nsNS")(s) || actingPrefix(s) })
 
 // ownerDecision is a decision's label with the body whose it is
@@ -181,14 +181,17 @@ func matchLabel(line string) (section, string, bool) {
 		return secNone, "", false
 	}
 	if m := ownerProposal.FindStringSubmatch(line); m != nil {
+		// The proposal after a colon or a bar, or after a space when it
+		// opens with a capital ("Kunnanhallituksen esitys Valtuusto:").
+		rest := m[3] + m[4]
 		if inner := strings.TrimSpace(m[2]); inner != "" && (presenterLine(inner) || implicitPresenter.MatchString(inner) || abbrPresenter.MatchString(inner)) {
 			// "Esittelijän päätösehdotus (kunnanjohtaja Matti Meikäläinen):"
-			if m[3] == "" {
+			if rest == "" {
 				return secProposal, inner + ":", true
 			}
-			return secProposal, inner + ": " + m[3], true
+			return secProposal, inner + ": " + rest, true
 		}
-		return secProposal, m[3], true
+		return secProposal, rest, true
 	}
 	if m := bodyProposes.FindStringSubmatch(line); m != nil {
 		return secProposal, strings.TrimSpace(m[1]), true

@@ -164,6 +164,12 @@ func TestOutcomeOnPage(t *testing.T) {
 		{board, proposal, "Sivistyslautakunta:\nEhdotus hyväksyttiin.\n", OutcomeApproved},
 		{board, proposal, "Sivistyslautakunta: Asia jätettiin pöydälle.\n", OutcomeTabled},
 		{board, proposal, "Päätös\nSivistyslautakunta:\nEhdotus hyväksyttiin yksimielisesti.\n", OutcomeApproved},
+		// The board's proposal labelled with its text after a space, carried
+		// out point by point with the names it left open (Pelkosenniemi).
+		{council, "Kunnanhallituksen esitys Valtuusto:\n1. päättää kunnanhallituksen toimikaudeksi kaksi (2) vuotta\n" +
+			"2. valitsee kunnanhallitukseen kuusi (6) jäsentä ja heille henkilökohtaiset varajäsenet\n",
+			"Päätös Valtuusto:\n1. päätti kunnanhallituksen toimikaudeksi kaksi (2) vuotta\n2. valitsi kunnanhallitukseen jäseneksi\n" +
+				"Laura Lakson ja hänelle henkilökohtaiseksi varajäseneksi Annika Kostamon,\nTimo Tossavaisen ja hänelle henkilökohtaiseksi varajäseneksi Markku Kallion\n", OutcomeApproved},
 		// The council's own handling, its proposal the board's.
 		{council, rate, "Päätös Hyväksyttiin.\n", OutcomeApproved},
 		{council, rate, "", OutcomePending},

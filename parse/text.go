@@ -588,8 +588,8 @@ func (p *pageParser) line(l string) {
 					p.cur.presenter.Name = ps[0].Name // "Kunnanjohtajan ehdotus (Matti Meikäläinen):"
 				}
 			}
-			if m[3] != "" {
-				p.text(m[3])
+			if rest := m[3] + m[4]; rest != "" {
+				p.text(rest)
 			}
 			return
 		}
@@ -831,7 +831,7 @@ func (p *pageParser) sectionAlone(n int) {
 		// on and the title follows it. A title taken from the short lines
 		// before the header was the last of an attachment list.
 		if p.preTitle != "" && p.title == p.preTitle {
-			p.attachments = append(p.attachments, p.preTitle)
+			p.attachments = append(p.attachments, attachmentLine(p.preTitle))
 			p.title = ""
 		}
 		p.titleOpen = p.title == ""
@@ -1544,7 +1544,9 @@ const maxTitleWords = 5
 // titleLike reports whether a line can be a title or a list entry: short, and
 // not a sentence.
 func titleLike(l string) bool {
-	return utf8.RuneCountInString(l) <= 250 && !strings.HasSuffix(l, ".") && !strings.HasSuffix(l, ":")
+	// A title the site cut short ends in an ellipsis, not a full stop
+	// ("… sekä asiakasmaksuihin esitettävistä muutoksista vuodell...").
+	return utf8.RuneCountInString(l) <= 250 && (!strings.HasSuffix(l, ".") || strings.HasSuffix(l, "...")) && !strings.HasSuffix(l, ":")
 }
 
 // pluralAttachments reports an attachment label in the plural ("Liitteet",
