@@ -58,6 +58,12 @@ func TestAttachmentLayouts(t *testing.T) {
 		// line before the header has its mark taken off as the others.
 		{nav + "• Maksutaulukko 2021\n• Lausunto kirjaston maksuista ja korvauksista sekä niiden perusteista vuodell...\n• Lausunto 12.2.2021\n879/02.05.00.00/2020\nSIV 24.02.2021 § 12\n§ 12\n" + title, title,
 			"Maksutaulukko 2021 | Lausunto kirjaston maksuista ja korvauksista sekä niiden perusteista vuodell... | Lausunto 12.2.2021"},
+		// A document named after earlier minutes, above the title: the
+		// header's words with nothing under them are no handling.
+		{"Teknlk 27.4.2021 § 39\n" + title + hdr, title, "Teknlk 27.4.2021 § 39"},
+		// An attachment known by its number only, in the body.
+		{nav + title + hdr + "Bilaga nr 5.\n", title, "Bilaga nr 5."},
+		{nav + title + hdr + "Liite nro 9.\n", title, "Liite nro 9."},
 		{nav + "Salassa pidettävä liite\n" + title + hdr, title, "Salassa pidettävä liite"},
 	}
 	for i, tt := range tests {

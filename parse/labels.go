@@ -301,7 +301,9 @@ func restFits(kind section, rest string) bool {
 		}
 		e := emailRe.FindString(r)
 		return e != "" && strings.HasSuffix(r, e)
-	case secNotify, secAttachments, secSupplement:
+	case secAttachments:
+		return (startsUpper && !strings.HasSuffix(rest, ".")) || numberRef.MatchString(rest) // "Bilaga nr 5."
+	case secNotify, secSupplement:
 		return startsUpper && !strings.HasSuffix(rest, ".")
 	case secProposal:
 		// "Päätösehdotus hallintojohtaja Liisa Laine": the presenter in

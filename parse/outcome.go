@@ -33,7 +33,7 @@ var (
 	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
-	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|beslut|beslöt|väljer|valde|beviljar|föreslår`)
+	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår`)
 	// bodyAdoptsCounterRe: the body itself (not a member, who only seconds)
 	// supported a counter-proposal.
 	bodyAdoptsCounterRe = mustPattern(`(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:yksimielisesti )?kannatti (?:\S+ ){0,2}(?:vasta|muutos)ehdotust` +
@@ -128,7 +128,7 @@ func clauses(d string) []string {
 var joinedDecisionRe = mustPattern(`\s(?:ja|sekä)\s+((?:päätti|lisäksi|kehotti|valtuutti|oikeutti|antoi|myönsi|beslöt)\s)`)
 
 var (
-	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|päätti|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter)(?:[\s,:;]|$)`)
+	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter)(?:[\s,:;]|$)`)
 	recordedRe      = mustPattern(`merkittiin|todettiin|totesi|poistui|esteelli|eriävä|pöytäkirja|tarkast|keskustel|kannatti|ehdotti|äänest|konstaterades|antecknades|jäv|reservation|protokoll`)
 )
 
@@ -231,7 +231,7 @@ func classify(proposal, decision, notes string) Outcome {
 	// The decision, or the handling notes above a decision written out in
 	// full, say the proposal was adopted ("Kaupunginhallitus hyväksyi
 	// esittelijän ehdotuksen äänin 12 - 2", "Päätös on ehdotuksen mukainen.").
-	if plain || restated || adoptsProposalRe.MatchString(options) {
+	if plain || restated || adoptsProposalRe.MatchString(options) || cutAdoption(d) {
 		return adopted(p)
 	}
 	if approvedRe.MatchString(d) {
@@ -268,6 +268,31 @@ func changesFigure(p, d string) bool {
 		added = added || !pf[f]
 	}
 	return gone && added
+}
+
+// cutAdoptionRe is a decision cut short right after its verb, inside the
+// word that says what was adopted ("Keskusvaalilautakunta hyväksyi
+// yksimielisesti puhee", "Sivistyslautakunta hyväksyi päätös": the stored
+// text ends there).
+var cutAdoptionRe = mustPattern(`(?:hyväksyi|godkände) (?:yksimielisesti |enhälligt )?(\p{L}{3,})$`)
+
+// adoptionWords complete a cut adoption: the proposal, or whose it was.
+var adoptionWords = []string{"päätösehdotuksen", "päätösesityksen", "ehdotuksen", "esityksen", "pohjaehdotuksen", "pohjaesityksen",
+	"esittelijän", "puheenjohtajan", "kunnanjohtajan", "kaupunginjohtajan", "förslaget", "föredragandens", "ordförandens"}
+
+// cutAdoption reports a lower-cased decision cut inside the word after
+// "hyväksyi" that can only go on as an adoption of the proposal.
+func cutAdoption(d string) bool {
+	m := cutAdoptionRe.FindStringSubmatch(strings.TrimSpace(d))
+	if m == nil {
+		return false
+	}
+	for _, w := range adoptionWords {
+		if strings.HasPrefix(w, m[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // memberProposal is a member's proposal named by the member, adopted:

@@ -128,6 +128,7 @@ func TestOutcomeOnPage(t *testing.T) {
 	board := "Sivistyslautakunta\nPöytäkirja 10.12.2024/Pykälä 124\nKoulujen työ- ja loma-ajat lukuvuonna 2025-2026\n" +
 		"SIVL 10.12.2024 § 124\n712/12.00.00/2022\nValmistelija Kiviniemi Heikki\nTaustaa asiasta.\n" +
 		"Esittelijä Sivistysjohtaja Kiviniemi Heikki\n%PROPOSAL%%DECISION%Täytäntöönpano Kankaanpään koulut\n"
+	cut := strings.TrimSuffix(board, "Täytäntöönpano Kankaanpään koulut\n")
 	proposal := "Päätösehdotus Sivistyslautakunta vahvistaa lukuvuoden 2025-2026 työ- ja loma-ajat.\n"
 	decision := "Päätös Ehdotus hyväksyttiin.\n"
 	council := "Kaupunginvaltuusto\nPöytäkirja 13.11.2023/Pykälä 95\nTuloveroprosentin päättäminen vuodelle 2024\n" +
@@ -157,6 +158,11 @@ func TestOutcomeOnPage(t *testing.T) {
 		{board, proposal, "Kokouskäsittely Keskustelun aikana sivistysjohtaja selvitti asiaa.\nPäätös Ehdotus hyväksyttiin.\n", OutcomeApproved},
 		{board, proposal, "Päätös Sivistyslautakunta vahvisti lukuvuoden työ- ja loma-ajat.\n", OutcomeApproved},
 		{board, proposal, "Päätös Ehdotus hyväksyttiin.\nMatti Virtanen ilmoitti esteellisyydestä eikä osallistunut asian käsittelyyn.\n", OutcomeApproved},
+		// A decision cut inside the word that says what was adopted, where
+		// the stored text ends.
+		{cut, proposal, "Päätös Sivistyslautakunta hyväksyi yksimielisesti puhee", OutcomeApproved},
+		{cut, proposal, "Päätös Sivistyslautakunta hyväksyi päätös", OutcomeApproved},
+		{cut, proposal, "Päätös Sivistyslautakunta hyväksyi sopimuksen muut", OutcomeDecided},
 		// CloudNC's handling notes after the decision are no part of it.
 		{board, proposal, "Päätös Ehdotus hyväksyttiin.\nKokouskäsittely\nMatti Virtanen ehdotti, että asia jätetään pöydälle. Ehdotus raukesi kannattamattomana.\n", OutcomeApproved},
 		// The body's name with a colon before its decision, as older
@@ -249,5 +255,30 @@ func TestStaticPageChrome(t *testing.T) {
 		"Maakuntavaltuusto:\n\nPöytäkirjantarkastajiksi maakuntavaltuusto valitsi Vesa Kaikkosen ja Aki Karjalaisen.\n________\n\n" + nav + "\n\n©\n")
 	if d.Decision != "Pöytäkirjantarkastajiksi maakuntavaltuusto valitsi Vesa Kaikkosen ja Aki Karjalaisen." || d.Outcome != OutcomeDecided {
 		t.Errorf("decision %q, outcome %s", d.Decision, d.Outcome)
+	}
+}
+
+// TestBodyNamedProposal reads a board's page where no official presents:
+// the body's name stands in the label column, run on after the
+// background's last sentence, and its proposal follows (Porvoo's Swedish
+// pages). Taking note and refusing a proposed target besides is more than
+// taking note.
+func TestBodyNamedProposal(t *testing.T) {
+	body := "Affärsverket Borgå kost- och städtjänsters direktion"
+	page := inventedHead("Borgå stad", body, "Protokoll 13.02.2025/Paragraf 10") + "Verkställande direktörens översikt\n" +
+		body + " 13.02.2025 § 10\nBeredning:\nVerkställande direktör Leila Korhonen\n" +
+		"Verkställande direktören berättar om aktuella ärenden. " + body + "\n" +
+		"Direktionen antecknar för kännedom verkställande direktörens översikt.\nBeslut\n"
+	for _, tt := range []struct {
+		decision string
+		want     Outcome
+	}{
+		{"Direktionen antecknade verkställande direktörens översikt för kännedom.", OutcomeNoted},
+		{"Direktionen antecknade verkställande direktörens översikt för kännedom. Direktionen godkände inte det föreslagna besparingsmålet att slopa frukter som mellanmål i skolorna.", OutcomeAmended},
+	} {
+		d := Text(page + tt.decision + "\n")
+		if d.Proposal != "Direktionen antecknar för kännedom verkställande direktörens översikt." || d.Outcome != tt.want {
+			t.Errorf("%q: proposal %q, outcome %s, want %s", tt.decision, d.Proposal, d.Outcome, tt.want)
+		}
 	}
 }

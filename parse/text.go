@@ -195,6 +195,7 @@ type handling struct {
 	header       bool   // started by a handling header, not inferred
 	pendingBody  string // the line before a lone "§ N": the body, if a date line follows
 	bare         bool   // started by a number alone (Kittilä's static pages: body / 270 / date)
+	line         string // the header line that started it
 	proposal     []string
 	implicit     []string // text after a bare presenter line
 	decision     []string
@@ -614,6 +615,16 @@ func (p *pageParser) line(l string) {
 		p.label(kind, rest)
 		return
 	}
+	if before, ok := p.bodyAsProposalLabel(l); ok {
+		// "Affärsverket Borgå kost- och städtjänsters direktion" in the
+		// label column, run on after the background's last sentence: the
+		// body's own proposal follows (Porvoo, where no official presents).
+		if before != "" {
+			p.line(before)
+		}
+		p.label(secProposal, "")
+		return
+	}
 	if rest, ok := p.bodyColon(l); ok {
 		// "Maakuntavaltuusto:" / "Kunnanhallitus: Hyväksyttiin.": the
 		// body's own name before its decision, as older minutes write it
@@ -767,6 +778,22 @@ func (p *pageParser) proceduralDecision(l string) bool {
 	}
 	low := lower(l)
 	return tabledRe.MatchString(low) || returnedRe.MatchString(low)
+}
+
+// bodyAsProposalLabel reports a line that is the page's body's name, alone
+// or after a sentence's end, in a handling with no proposal or decision yet:
+// the label column naming the body whose proposal follows. It returns the
+// text before the name.
+func (p *pageParser) bodyAsProposalLabel(l string) (string, bool) {
+	if p.body == "" || p.cur == nil || len(p.cur.proposal) > 0 || len(p.cur.decision) > 0 || p.sec == secDecision ||
+		len(l) < len(p.body) || !strings.EqualFold(l[len(l)-len(p.body):], p.body) || strings.Count(p.body, " ") < 2 {
+		return "", false
+	}
+	before := strings.TrimSpace(l[:len(l)-len(p.body)])
+	if before != "" && !strings.HasSuffix(before, ".") {
+		return "", false
+	}
+	return before, true
 }
 
 // bodyColon reports a line that is the page's body with a colon, a decision
@@ -952,6 +979,19 @@ func (p *pageParser) handlingHeader(body, d, mo, y, sec, diary, line string) {
 		// The same with a supplementary-material list (Oheismateriaali).
 		p.title = p.prev
 	}
+	if a := p.cur; len(p.handlings) == 1 && a != nil && a.header && a.line != "" && a.empty() && !a.hasPresenter &&
+		p.title != "" && p.prev == p.title {
+		// "Teknlk 27.4.2021 § 39" / the title / "Tylk 27.09.2022 § 88": a
+		// header's words above the title, with nothing under them, named
+		// the page's document at its top (an extract of earlier minutes),
+		// not a handling (Kokemäki).
+		p.attachments = append([]string{attachmentLine(a.line)}, p.attachments...)
+		if a.Section != nil && p.bySection[*a.Section] == a {
+			delete(p.bySection, *a.Section)
+		}
+		p.handlings, p.cur = p.handlings[:0], nil
+	}
+	h.line = line
 	p.startHandling(h)
 }
 
@@ -1028,6 +1068,12 @@ func (p *pageParser) label(kind section, rest string) {
 		}
 		p.text(rest)
 	case secAttachments:
+		if numberRef.MatchString(rest) {
+			// "Bilaga nr 5.": the attachment known by its number only, on a
+			// line of its own in the body, as written.
+			p.attachments = appendNew(p.attachments, attachmentLine(p.lastLabelLine()))
+			return
+		}
 		if l := lower(rest); len(rest) > 0 && (unicode.IsDigit(rune(l[0])) || letterNumber.MatchString(rest)) && !pluralAttachments(p.lastLabelLine()) {
 			// "Liite 1 Sopimusluonnos": the attachment as written, its
 			// number with it; after "Liitteet" the number opens the list's
@@ -1043,6 +1089,10 @@ func (p *pageParser) label(kind section, rest string) {
 		p.text(rest)
 	}
 }
+
+// numberRef is an attachment's number after its label with a number word
+// and nothing else: "Bilaga nr 5.", "Liite nro 9.", "Liite n:o 2".
+var numberRef = mustPattern(`^(?i:nr|nro|n:o|no)\.?\s*\d{1,3}\.?$`)
 
 // letterNumber is an attachment's number that is a letter: "Liite A
 // Sopimusluonnos".
