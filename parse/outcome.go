@@ -32,7 +32,7 @@ var (
 		})
 	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt avslå|avslog`)
-	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|för kännedom till protokollet`)
+	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:\S+ )?tiedoksi|merkittiin tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|(?:^|\n|\. )\S+ antecknade |för kännedom till protokollet`)
 	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår`)
 	// bodyAdoptsCounterRe: the body itself (not a member, who only seconds)
 	// supported a counter-proposal.
@@ -102,6 +102,33 @@ func addsToProposal(p, d string) bool {
 			continue
 		}
 		if addedDecisionRe.MatchString(sent) && !recordedRe.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// extraMatterRe is the body deciding a matter besides the item's:
+// "Hyväksyttiin lisäksi …", "Lisäksi aluevaltuusto päätti …", "otti …
+// käsiteltäväkseen lisäpykälän", "beslöt dessutom". ("Pääkirjasto on avoinna
+// lisäksi perjantaisin" is the matter's own content, no decision.)
+var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksyi|valittiin|valitsi|myönnettiin|myönsi|beslöt|godkände|godkändes) lisäksi|lisäksi (?:\S+ ){0,2}?(?:päätti|päätettiin|hyväksyi|hyväksyttiin|valitsi|valittiin|myönsi|kehotti|edellytti)\b|lisä\S* käsiteltäv|käsiteltäv\S* lisä|dessutom (?:\S+ ){0,2}?(?:beslöt|godkände)|(?:beslöt|godkände) dessutom`)
+
+// extraMatter reports a lower-cased decision adopting proposal p that, in a
+// sentence of its own, decides a matter besides: the item amended
+// (testdata/real/LABELLING.md). Without the proposal on the page a
+// "Lisäksi kaupunginvaltuusto päätti …" may be the proposal's own (Helsinki
+// writes its proposals so): only a council's resolution added to it
+// (toivomusponsi, hemställningskläm) is surely the body's.
+func extraMatter(p, d string) bool {
+	for _, sent := range sentenceSplit.Split(d, -1) {
+		if p == "" {
+			if containsAny(sent, "toivomusponn", "toivomusponsi", "hemställningskläm") && extraMatterRe.MatchString(sent) {
+				return true
+			}
+			continue
+		}
+		if extraMatterRe.MatchString(sent) && !recordedRe.MatchString(sent) && overlap(sent, p) < 0.4 {
 			return true
 		}
 	}
@@ -208,6 +235,12 @@ func classify(proposal, decision, notes string) Outcome {
 		// The body rejected something the proposal did not propose to reject.
 		return OutcomeRejected
 	}
+	if notedRe.MatchString(d) && extraMatter(p, d) {
+		// "Stadsfullmäktige antecknade miljörapporten … Dessutom godkände
+		// stadsfullmäktige följande hemställningsklämmar": noted, and a
+		// matter of the body's own besides.
+		return OutcomeAmended
+	}
 	if notedRe.MatchString(d) && !actionRe.MatchString(withoutNoting(d)) {
 		return OutcomeNoted
 	}
@@ -232,6 +265,12 @@ func classify(proposal, decision, notes string) Outcome {
 	// full, say the proposal was adopted ("Kaupunginhallitus hyväksyi
 	// esittelijän ehdotuksen äänin 12 - 2", "Päätös on ehdotuksen mukainen.").
 	if plain || restated || adoptsProposalRe.MatchString(options) || cutAdoption(d) {
+		if o := adopted(p); o == OutcomeApproved && extraMatter(p, d) {
+			// "Hyväksyttiin päätösehdotuksen mukaisesti. Hyväksyttiin
+			// lisäksi … puheenjohtajan ehdotus …": an extra matter decided
+			// with the item (testdata/real/LABELLING.md).
+			return OutcomeAmended
+		}
 		return adopted(p)
 	}
 	if approvedRe.MatchString(d) {
@@ -437,7 +476,7 @@ var (
 	wordScoreRe = mustPattern(`(?i)(\d{1,3}) äänellä (\d{1,3}) (?:äänellä |ääntä |äänen )?vastaan|äänellä [^.()]{0,30}\((\d{1,3})\s*/\s*(\d{1,3})\) vastaan`)
 	// wordBlankRe: "ja yhden äänestäessä tyhjää", "kahden äänestäessä tyhjää".
 	wordBlankRe = mustPattern(`(?i)(\d{1,3}|yhden|kahden|kolmen|neljän|viiden|kuuden|seitsemän|kahdeksan|yhdeksän) (?:\S+ )?äänestäessä tyhjää`)
-	voteRe      = mustPattern(`(?i)(?:^|[^\p{L}])äänesty(?:s|ksen|ksellä|kseen)(?:$|[^\p{L}])|äänestettiin|äänesti|äänin \d|\d äänellä|äänestyksessä|äänestyksestä|omröstning|röstade|med rösterna`)
+	voteRe      = mustPattern(`(?i)(?:^|[^\p{L}])äänesty(?:s|ksen|ksellä|kseen)(?:$|[^\p{L}])|äänestettiin|äänestettävä|äänesti|äänin \d|\d äänellä|äänestyksessä|äänestyksestä|omröstning|röstade|med rösterna`)
 	unanRe      = mustPattern(`(?i)yksimielisesti|yksimielinen|enhälligt|enhällig`)
 	// informedRe: a decision that is an official informing the body.
 	informedRe = mustPattern(`^(?:\S+ ){1,4}(?:kertoi|kertoivat|selosti|selostivat|informoi|informoivat|tiedotti|esitteli|esittelivät|informerade|redogjorde|berättade|presenterade)\b`)

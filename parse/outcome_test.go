@@ -77,6 +77,15 @@ func TestClassifyWording(t *testing.T) {
 		{P, "Asia poistettiin esityslistalta esittelijän pyynnöstä.", OutcomeWithdrawn},
 		{P, "Esittelijä poisti asian käsittelystä.", OutcomeWithdrawn},
 		{N, "Merkittiin tiedoksi.", OutcomeNoted},
+		// A matter of the body's own decided besides the item's: amended
+		// (testdata/real/LABELLING.md); the matter's own "lisäksi" is none.
+		{P, "Hyväksyttiin päätösehdotuksen mukaisesti.\nHyväksyttiin lisäksi yksimielisesti puheenjohtajan ehdotus puheenvuorojen pituuden rajoittamisesta.", OutcomeAmended},
+		{P, "Hyväksyi.\nKaupunginvaltuusto otti yksimielisesti käsiteltäväkseen lisäpykälän 34.", OutcomeAmended},
+		{P, "Päätösehdotus hyväksyttiin yksimielisesti. Lisäksi aluevaltuusto päätti myöntää puhe- ja läsnäolo-oikeuden nuorisovaltuuston edustajalle.", OutcomeAmended},
+		{P, "Esitys hyväksyttiin. Pääkirjasto on avoinna lisäksi perjantaisin heinäkuussa.", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin. Lisäksi merkittiin tiedoksi talousjohtajan katsaus.", OutcomeApproved},
+		{"", "Stadsfullmäktige antecknade miljörapporten för Helsingfors stad 2022.", OutcomeNoted},
+		{"", "Stadsfullmäktige antecknade miljörapporten för Helsingfors stad 2022.\nDessutom godkände stadsfullmäktige följande hemställningsklämmar:", OutcomeAmended},
 		// Informed, and nothing else: noted; informed and discussing
 		// matters of its own: the body's own record.
 		{"", "Varhaiskasvatusjohtaja ja johtava rehtori kertoivat koulupaikkakyselystä.", OutcomeNoted},
@@ -225,6 +234,7 @@ func TestUnanimityOnPage(t *testing.T) {
 		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin.\nTodettiin, että Matti Virtanen vastusti ehdotusta.\n", &F},
 		{"Lautakunta päätti 12.11.2024 äänin 5-4 jättää asian pöydälle.\n", "Päätös Ehdotus hyväksyttiin.\n", nil},
 		{"Taustaa.\n", "Päätös Förslaget godkändes enhälligt.\n", &T},
+		{"Taustaa.\n", "Päätös Puheenjohtaja totesi, että koska oli tehty kannatettu vastaehdotus, on asiasta äänestettävä.\n", &F},
 		{"Taustaa.\n", "Päätös Ehdotus hyväksyttiin. Pöytäkirjaan merkittiin Matti Virtasen eriävä mielipide.\n", &F},
 	}
 	str := func(b *bool) string {
