@@ -108,6 +108,17 @@ func addsToProposal(p, d string) bool {
 	return false
 }
 
+// adoptedObjectRe is a passive or past adoption naming what it adopted:
+// "Hyväksyttiin pöytäkirjantarkastajat.", "Vahvistettiin esityslista."
+var adoptedObjectRe = mustPattern(`^(?:hyväksyttiin|vahvistettiin|godkändes|fastställdes) (\p{L}[^.]*)\.?$`)
+
+// adoptsObject reports a lower-cased sentence adopting by name something
+// proposal p names, every word of it the proposal's.
+func adoptsObject(p, sent string) bool {
+	m := adoptedObjectRe.FindStringSubmatch(sent)
+	return p != "" && m != nil && len(stems(m[1])) > 0 && overlap(m[1], p) == 1
+}
+
 // extraMatterRe is the body deciding a matter besides the item's:
 // "Hyväksyttiin lisäksi …", "Lisäksi aluevaltuusto päätti …", "otti …
 // käsiteltäväkseen lisäpykälän", "beslöt dessutom". ("Pääkirjasto on avoinna
@@ -128,7 +139,7 @@ func extraMatter(p, d string) bool {
 			}
 			continue
 		}
-		if extraMatterRe.MatchString(sent) && !recordedRe.MatchString(sent) && overlap(sent, p) < 0.4 {
+		if extraMatterRe.MatchString(sent) && overlap(sent, p) < 0.4 {
 			return true
 		}
 	}
@@ -223,6 +234,9 @@ func classify(proposal, decision, notes string) Outcome {
 	// was done ("Käsitellään jäsenten esille ottamat asiat." / "Neuvosto
 	// kävi keskustelua seuraavista asioista: …").
 	restated = restated || (discussionProposal.MatchString(p) && discussedRe.MatchString(d))
+	// "Hyväksyttiin pöytäkirjantarkastajat." after "… päättää valita
+	// pöytäkirjantarkastajiksi …": the proposal's object adopted by name.
+	restated = restated || adoptsObject(p, firstSentence(strings.TrimSpace(firstLine(d))))
 	// "Päätös on ehdotuksen mukainen." (Helsinki): the decision written out
 	// is the proposal's, whatever it decides (the proposal itself not on
 	// the page).

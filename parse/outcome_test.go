@@ -86,6 +86,11 @@ func TestClassifyWording(t *testing.T) {
 		{P, "Ehdotus hyväksyttiin. Lisäksi merkittiin tiedoksi talousjohtajan katsaus.", OutcomeApproved},
 		{"", "Stadsfullmäktige antecknade miljörapporten för Helsingfors stad 2022.", OutcomeNoted},
 		{"", "Stadsfullmäktige antecknade miljörapporten för Helsingfors stad 2022.\nDessutom godkände stadsfullmäktige följande hemställningsklämmar:", OutcomeAmended},
+		// The proposal's object adopted by name; an extra item taken up after
+		// a vote besides (Järvenpää).
+		{"Kaupunginvaltuusto päättää valita pöytäkirjantarkastajiksi valtuutetut Katri Kuusikallio ja Vesa Müller.", "Hyväksyttiin pöytäkirjantarkastajat.", OutcomeApproved},
+		{"Kaupunginvaltuusto päättää valita pöytäkirjantarkastajiksi valtuutetut Katri Kuusikallio ja Vesa Müller.", "Hyväksyttiin pöytäkirjantarkastajat.\nÄänestyksen jälkeen päätettiin ottaa lisäasia käsiteltäväksi.", OutcomeAmended},
+		{"Kaupunginvaltuusto päättää valita pöytäkirjantarkastajiksi valtuutetut Katri Kuusikallio ja Vesa Müller.", "Hyväksyttiin tilinpäätös.", OutcomeDecided},
 		// Informed, and nothing else: noted; informed and discussing
 		// matters of its own: the body's own record.
 		{"", "Varhaiskasvatusjohtaja ja johtava rehtori kertoivat koulupaikkakyselystä.", OutcomeNoted},
