@@ -41,11 +41,11 @@ var (
 		// lausuntoon": the body changing its proposal in the handling.
 		`|(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:päättää|päätti) (?:yksimielisesti )?(?:lisätä|muuttaa|poistaa|täydentää|tarkentaa|korjata) `)
 	proposesRejection = mustPattern(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
-	approvedRe        = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|(?:päätös)?(?:ehdotus|esitys) on hyväksytty|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ )?hyväksytyksi|hyväksyneen (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)`)
+	approvedRe        = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|(?:päätös)?(?:ehdotus|esitys) on hyväksytty|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ )?hyväksytyksi|hyväksyneen (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)`)
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
-	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
+	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
@@ -118,6 +118,11 @@ func adoptsObject(p, sent string) bool {
 	m := adoptedObjectRe.FindStringSubmatch(sent)
 	return p != "" && m != nil && len(stems(m[1])) > 0 && overlap(m[1], p) == 1
 }
+
+// orderChangedRe is the order of the agenda's items changed, where the
+// proposal was to follow the agenda as sent ("päätti 1. muuttaa asioiden
+// käsittelyjärjestystä siten, että …", seen: Lohja).
+var orderChangedRe = mustPattern(`muutt\S* (?:\S+ )?käsittelyjärjesty|käsittelyjärjesty\S* (?:\S+ )?muutet|ändra (?:\S+ )?behandlingsordning|behandlingsordningen ändrades`)
 
 // extraMatterRe is the body deciding a matter besides the item's:
 // "Hyväksyttiin lisäksi …", "Lisäksi aluevaltuusto päätti …", "otti …
@@ -215,7 +220,7 @@ func classify(proposal, decision, notes string) Outcome {
 	case returnedRe.MatchString(d):
 		return OutcomeReturned
 	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd), memberProposalWon(decision),
-		adoptedOnConditionRe.MatchString(d):
+		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(d):
 		return OutcomeRejected

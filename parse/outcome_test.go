@@ -91,6 +91,12 @@ func TestClassifyWording(t *testing.T) {
 		{"Kaupunginvaltuusto päättää valita pöytäkirjantarkastajiksi valtuutetut Katri Kuusikallio ja Vesa Müller.", "Hyväksyttiin pöytäkirjantarkastajat.", OutcomeApproved},
 		{"Kaupunginvaltuusto päättää valita pöytäkirjantarkastajiksi valtuutetut Katri Kuusikallio ja Vesa Müller.", "Hyväksyttiin pöytäkirjantarkastajat.\nÄänestyksen jälkeen päätettiin ottaa lisäasia käsiteltäväksi.", OutcomeAmended},
 		{"Kaupunginvaltuusto päättää valita pöytäkirjantarkastajiksi valtuutetut Katri Kuusikallio ja Vesa Müller.", "Hyväksyttiin tilinpäätös.", OutcomeDecided},
+		// "päätti esityksen mukaan" (Lohja), after a proposal to approve or
+		// to take note; the agenda's order changed where the proposal was to
+		// follow it.
+		{P, "Kaupunginhallitus päätti esityksen mukaan.", OutcomeApproved},
+		{N, "Kaupunginhallitus päätti esityksen mukaan.", OutcomeNoted},
+		{"Tekninen lautakunta päättää käsitellä asiat ennalta jaetun esityslistan mukaisesti.", "Tekninen lautakunta päätti\n1. muuttaa asioiden käsittelyjärjestystä siten, että asia 14 käsitellään ennen asiaa 4,\n2. käsitellä muut asiat esityslistan mukaisesti.", OutcomeAmended},
 		// Informed, and nothing else: noted; informed and discussing
 		// matters of its own: the body's own record.
 		{"", "Varhaiskasvatusjohtaja ja johtava rehtori kertoivat koulupaikkakyselystä.", OutcomeNoted},
