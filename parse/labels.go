@@ -154,7 +154,10 @@ var ownerDecision = mustPattern(`^(?:(?:\p{Lu}\p{Ll}*)?(?i:hallituksen|valtuusto
 // verb, on a council's handling ("Kaupunginhallitus ehdottaa", seen on
 // Ylöjärvi; "Kunnanhallitus esittää:", "Stadsstyrelsen föreslår"), the
 // proposal perhaps after its colon.
-var bodyProposes = mustPattern(`^(?:\p{Lu}\p{Ll}*)?(?i:hallitus|valtuusto|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|sektionen|direktionen) (?:ehdottaa|esittää|föreslår)(?:\s*:\s*(.*))?$`)
+var bodyProposes = mustPattern(`^(?:\p{Lu}\p{Ll}*)?(?i:hallitus|valtuusto|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|sektionen|direktionen) (?:ehdottaa|esittää|föreslår)(?:\s*:\s*(.*))?$`).
+	withCheck(func(s string) bool {
+		return strings.Contains(s, " ehdottaa") || strings.Contains(s, " esittää") || strings.Contains(s, " föreslår")
+	})
 
 // abbrPresenter is a presenter's title abbreviated, in brackets after a
 // proposal's label ("Ehdotus (kj):") or before it ("Kj:n ehdotus"):

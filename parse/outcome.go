@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ValidOutcome reports whether s is one of Outcomes.
@@ -137,6 +138,9 @@ var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksy
 // writes its proposals so): only a council's resolution added to it
 // (toivomusponsi, hemställningskläm) is surely the body's.
 func extraMatter(p, d string) bool {
+	if !extraMatterRe.MatchString(d) {
+		return false // most decisions: one pass, no sentences split
+	}
 	for _, sent := range sentenceSplit.Split(d, -1) {
 		if p == "" {
 			if containsAny(sent, "toivomusponn", "toivomusponsi", "hemställningskläm") && extraMatterRe.MatchString(sent) {
@@ -254,13 +258,14 @@ func classify(proposal, decision, notes string) Outcome {
 		// The body rejected something the proposal did not propose to reject.
 		return OutcomeRejected
 	}
-	if notedRe.MatchString(d) && extraMatter(p, d) {
+	noted := notedRe.MatchString(d)
+	if noted && extraMatter(p, d) {
 		// "Stadsfullmäktige antecknade miljörapporten … Dessutom godkände
 		// stadsfullmäktige följande hemställningsklämmar": noted, and a
 		// matter of the body's own besides.
 		return OutcomeAmended
 	}
-	if notedRe.MatchString(d) && !actionRe.MatchString(withoutNoting(d)) {
+	if noted && !actionRe.MatchString(withoutNoting(d)) {
 		return OutcomeNoted
 	}
 	if informedRe.MatchString(d) && !actionRe.MatchString(d) && !bodyDiscussedRe.MatchString(d) {
@@ -341,7 +346,14 @@ var adoptionWords = []string{"päätösehdotuksen", "päätösesityksen", "ehdot
 // cutAdoption reports a lower-cased decision cut inside the word after
 // "hyväksyi" that can only go on as an adoption of the proposal.
 func cutAdoption(d string) bool {
-	m := cutAdoptionRe.FindStringSubmatch(strings.TrimSpace(d))
+	d = strings.TrimSpace(d)
+	if r, _ := utf8.DecodeLastRuneInString(d); !unicode.IsLetter(r) {
+		return false // a decision that ends its sentence is not cut
+	}
+	if len(d) > 120 {
+		d = d[len(d)-120:] // the verb and the cut word are at its end
+	}
+	m := cutAdoptionRe.FindStringSubmatch(d)
 	if m == nil {
 		return false
 	}
