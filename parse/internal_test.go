@@ -163,6 +163,16 @@ func TestMatchLabel(t *testing.T) {
 		{"Ehdotus", secProposal, "", true},
 		{"Kaupunginjohtajan ehdotus:", secProposal, "", true},
 		{"Föredragandens förslag: Stadsstyrelsen godkänner", secProposal, "Stadsstyrelsen godkänner", true},
+		// An owner's label with its text after a space; a vote's option
+		// written alike is no label.
+		{"Kunnanhallituksen esitys Valtuusto:", secProposal, "Valtuusto:", true},
+		{"Kunnanhallituksen ehdotus Kunnanhallitus hyväksyy sopimuksen.", secProposal, "Kunnanhallitus hyväksyy sopimuksen.", true},
+		{"Kaupunginhallituksen ehdotus JAA", 0, "", false},
+		{"Raevaaran ehdotus EI", 0, "", false},
+		{"Sivistyslautakunnan päätös Ehdotus hyväksyttiin.", secDecision, "Ehdotus hyväksyttiin.", true},
+		{"SIVL:n päätös: Ehdotus hyväksyttiin.", secDecision, "Ehdotus hyväksyttiin.", true},
+		{"Kaupunginhallitus ehdottaa", secProposal, "", true},
+		{"Kokouskäsittely", secNotes, "", true},
 		{"Valmistelija kunnanjohtaja Otto Koskela", secPreparer, "kunnanjohtaja Otto Koskela", true},
 		{"Valmistelijat", secPreparer, "", true},
 		{"Valmistelu: hallintojohtaja Kari Nieminen", secPreparer, "hallintojohtaja Kari Nieminen", true},

@@ -141,6 +141,18 @@ var labels = func() []label {
 var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*)|\s+(\p{Lu}.*))?$`).
 	withCheck(func(s string) bool { return firstWordEndsIn("nsNS")(s) || actingPrefix(s) })
 
+// ownerProposalMatch is ownerProposal's submatches, but for a vote's
+// option written alike ("Kaupunginhallituksen ehdotus JAA", "Raevaaran
+// ehdotus EI"): text after the label and a space must be more than one
+// word, or end in a colon ("Valtuusto:").
+func ownerProposalMatch(line string) []string {
+	m := ownerProposal.FindStringSubmatch(line)
+	if m != nil && m[4] != "" && !strings.Contains(m[4], " ") && !strings.HasSuffix(m[4], ":") {
+		return nil
+	}
+	return m
+}
+
 // ownerDecision is a decision's label with the body whose it is
 // ("Kunnanhallituksen päätös", "Valtuuston päätös:", "Stadsstyrelsens
 // beslut"), or the body's abbreviation ("Khall:n päätös", "SIVL:n päätös"),
@@ -183,7 +195,7 @@ func matchLabel(line string) (section, string, bool) {
 		}
 		return secNone, "", false
 	}
-	if m := ownerProposal.FindStringSubmatch(line); m != nil {
+	if m := ownerProposalMatch(line); m != nil {
 		// The proposal after a colon or a bar, or after a space when it
 		// opens with a capital ("Kunnanhallituksen esitys Valtuusto:").
 		rest := m[3] + m[4]

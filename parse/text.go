@@ -574,7 +574,7 @@ func (p *pageParser) line(l string) {
 			return
 		}
 	}
-	if m := ownerProposal.FindStringSubmatch(l); m != nil {
+	if m := ownerProposalMatch(l); m != nil {
 		// "Sivistysjohtajan päätösehdotus", "KUNNANJOHTAJAN EHDOTUS:", "Kj:n
 		// ehdotus:", "Puheenjohtajan esitys | …": the proposal, and whose it is.
 		owner := proposalOwner(m[1])
