@@ -190,6 +190,7 @@ func TestOutcomeOnPage(t *testing.T) {
 		{board, proposal, "Sivistyslautakunta:\nEhdotus hyväksyttiin.\n", OutcomeApproved},
 		{board, proposal, "Sivistyslautakunta: Asia jätettiin pöydälle.\n", OutcomeTabled},
 		{board, proposal, "Päätös\nSivistyslautakunta:\nEhdotus hyväksyttiin yksimielisesti.\n", OutcomeApproved},
+		{board, "Sivistyslautakunta: 9 jäsentä, tarkastuslautakunta: 5 jäsentä\n" + proposal, "", OutcomePending},
 		// The board's proposal labelled with its text after a space, carried
 		// out point by point with the names it left open (Pelkosenniemi).
 		{council, "Kunnanhallituksen esitys Valtuusto:\n1. päättää kunnanhallituksen toimikaudeksi kaksi (2) vuotta\n" +

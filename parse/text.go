@@ -804,7 +804,10 @@ func (p *pageParser) bodyColon(l string) (string, bool) {
 		return "", false
 	}
 	rest, ok := strings.CutPrefix(strings.TrimLeft(l[len(p.body):], " "), ":")
-	return strings.TrimSpace(rest), ok
+	rest = strings.TrimSpace(rest)
+	// The decision after it is a sentence: "Kunnanhallitus: 9 jäsentä" in
+	// a background's list is none.
+	return rest, ok && (rest == "" || startsUpper(rest))
 }
 
 // runOnLabels are the labels found run on after a people line, as written
