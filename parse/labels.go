@@ -141,15 +141,20 @@ var labels = func() []label {
 var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*)|\s+(\p{Lu}.*))?$`).
 	withCheck(func(s string) bool { return firstWordEndsIn("nsNS")(s) || actingPrefix(s) })
 
-// ownerProposalMatch is ownerProposal's submatches, but for a vote's
-// option written alike ("Kaupunginhallituksen ehdotus JAA", "Raevaaran
-// ehdotus EI"): text after the label and a space must be more than one
-// word, or end in a colon ("Valtuusto:").
+// ownerProposalMatch is ownerProposal's submatches, the proposal's text in
+// m[3] whether it came after a colon, a bar or a space ("Kunnanhallituksen
+// esitys Valtuusto:"). After a space it must be more than one word or end
+// in a colon: a vote's option is written alike ("Kaupunginhallituksen
+// ehdotus JAA", "Raevaaran ehdotus EI").
 func ownerProposalMatch(line string) []string {
 	m := ownerProposal.FindStringSubmatch(line)
-	if m != nil && m[4] != "" && !strings.Contains(m[4], " ") && !strings.HasSuffix(m[4], ":") {
+	if m == nil || m[4] == "" {
+		return m
+	}
+	if !strings.Contains(m[4], " ") && !strings.HasSuffix(m[4], ":") {
 		return nil
 	}
+	m[3] = m[4]
 	return m
 }
 
@@ -196,9 +201,7 @@ func matchLabel(line string) (section, string, bool) {
 		return secNone, "", false
 	}
 	if m := ownerProposalMatch(line); m != nil {
-		// The proposal after a colon or a bar, or after a space when it
-		// opens with a capital ("Kunnanhallituksen esitys Valtuusto:").
-		rest := m[3] + m[4]
+		rest := m[3]
 		if inner := strings.TrimSpace(m[2]); inner != "" && (presenterLine(inner) || implicitPresenter.MatchString(inner) || abbrPresenter.MatchString(inner)) {
 			// "Esittelijän päätösehdotus (kunnanjohtaja Matti Meikäläinen):"
 			if rest == "" {

@@ -42,7 +42,7 @@ var (
 		// lausuntoon": the body changing its proposal in the handling.
 		`|(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:päättää|päätti) (?:yksimielisesti )?(?:lisätä|muuttaa|poistaa|täydentää|tarkentaa|korjata) `)
 	proposesRejection = mustPattern(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
-	approvedRe        = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|(?:päätös)?(?:ehdotus|esitys) on hyväksytty|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ )?hyväksytyksi|hyväksyneen (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)`)
+	approvedRe        = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|(?:päätös)?(?:ehdotus|esitys) on hyväksytty|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ )?hyväksytyksi|hyväksyneen (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)`)
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
@@ -117,7 +117,7 @@ var adoptedObjectRe = mustPattern(`^(?:hyväksyttiin|vahvistettiin|godkändes|fa
 // proposal p names, every word of it the proposal's.
 func adoptsObject(p, sent string) bool {
 	m := adoptedObjectRe.FindStringSubmatch(sent)
-	return p != "" && m != nil && len(stems(m[1])) > 0 && overlap(m[1], p) == 1
+	return p != "" && m != nil && overlap(m[1], p) == 1 // (no word of its own: 0)
 }
 
 // orderChangedRe is the order of the agenda's items changed, where the
@@ -143,7 +143,7 @@ func extraMatter(p, d string) bool {
 	}
 	for _, sent := range sentenceSplit.Split(d, -1) {
 		if p == "" {
-			if containsAny(sent, "toivomusponn", "toivomusponsi", "hemställningskläm") && extraMatterRe.MatchString(sent) {
+			if containsAny(sent, "toivomuspon", "hemställningskläm") && extraMatterRe.MatchString(sent) {
 				return true
 			}
 			continue
@@ -258,8 +258,8 @@ func classify(proposal, decision, notes string) Outcome {
 		// The body rejected something the proposal did not propose to reject.
 		return OutcomeRejected
 	}
-	noted := notedRe.MatchString(d)
-	if noted && extraMatter(p, d) {
+	noted, extra := notedRe.MatchString(d), extraMatter(p, d)
+	if noted && extra {
 		// "Stadsfullmäktige antecknade miljörapporten … Dessutom godkände
 		// stadsfullmäktige följande hemställningsklämmar": noted, and a
 		// matter of the body's own besides.
@@ -289,13 +289,14 @@ func classify(proposal, decision, notes string) Outcome {
 	// full, say the proposal was adopted ("Kaupunginhallitus hyväksyi
 	// esittelijän ehdotuksen äänin 12 - 2", "Päätös on ehdotuksen mukainen.").
 	if plain || restated || adoptsProposalRe.MatchString(options) || cutAdoption(d) {
-		if o := adopted(p); o == OutcomeApproved && extraMatter(p, d) {
+		o := adopted(p)
+		if o == OutcomeApproved && extra {
 			// "Hyväksyttiin päätösehdotuksen mukaisesti. Hyväksyttiin
 			// lisäksi … puheenjohtajan ehdotus …": an extra matter decided
 			// with the item (testdata/real/LABELLING.md).
 			return OutcomeAmended
 		}
-		return adopted(p)
+		return o
 	}
 	if approvedRe.MatchString(d) {
 		return OutcomeApproved
@@ -515,7 +516,7 @@ var (
 	// what it was told ("Lautakunta keskusteli koulukuljetusten
 	// järjestämisestä."): the body's own record, not only an official's
 	// report taken note of.
-	bodyDiscussedRe = mustPattern(`(?m)^(?:\p{L}+)?(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|fullmäktige|sektionen|direktionen) (?:keskusteli|kävi keskustelu|kävi läpi|diskuterade)|(?m)^keskusteltiin\b`)
+	bodyDiscussedRe = mustPattern(`(?m)^(?:\p{L}+)?(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|fullmäktige|sektionen|direktionen) (?:keskusteli|kävi keskustelu|kävi läpi|diskuterade)|^keskusteltiin\b`)
 	// dissentRe: a member's recorded dissent (eriävä mielipide, reservation),
 	// or opposition to the decision or its proposal recorded ("Virtanen
 	// vastusti ehdotusta", "ilmoitti vastustavansa päätöstä", "ei yhtynyt

@@ -589,8 +589,8 @@ func (p *pageParser) line(l string) {
 					p.cur.presenter.Name = ps[0].Name // "Kunnanjohtajan ehdotus (Matti Meikäläinen):"
 				}
 			}
-			if rest := m[3] + m[4]; rest != "" {
-				p.text(rest)
+			if m[3] != "" {
+				p.text(m[3])
 			}
 			return
 		}
@@ -783,7 +783,9 @@ func (p *pageParser) proceduralDecision(l string) bool {
 // bodyAsProposalLabel reports a line that is the page's body's name, alone
 // or after a sentence's end, in a handling with no proposal or decision yet:
 // the label column naming the body whose proposal follows. It returns the
-// text before the name.
+// text before the name. Only a name of three words or more is read so: a
+// short one ("Kunnanhallitus") stands alone in lists of recipients and of
+// bodies as well.
 func (p *pageParser) bodyAsProposalLabel(l string) (string, bool) {
 	if p.body == "" || p.cur == nil || len(p.cur.proposal) > 0 || len(p.cur.decision) > 0 || p.sec == secDecision ||
 		len(l) < len(p.body) || !strings.EqualFold(l[len(l)-len(p.body):], p.body) || strings.Count(p.body, " ") < 2 {
