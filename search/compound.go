@@ -381,14 +381,7 @@ func (c Clause) IsProcedural() bool {
 // (perustaminen is not perusta + minen).
 var actionEndings = []string{"minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misesta", "misestä", "miselle", "miset", "misten"}
 
-func isActionEnding(s string) bool {
-	for _, end := range actionEndings {
-		if s == end {
-			return true
-		}
-	}
-	return false
-}
+func isActionEnding(s string) bool { return slices.Contains(actionEndings, s) }
 
 var proceduralWords = map[string]bool{
 	"vuodelle": true, "vuosille": true, "vuonna": true, "vuoden": true, "vuosien": true, "vuosina": true,

@@ -21,7 +21,8 @@ func (q Query) NamesInstruction(title string) bool {
 			}
 		}
 	}
-	toks := tokens(norm.NFC.String(title))
+	title = norm.NFC.String(title) // the tokens' offsets are the normal form's
+	toks := tokens(title)
 	keys := make([]string, len(toks))
 	for i, t := range toks {
 		keys[i] = Key(t.word)

@@ -149,6 +149,10 @@ func TestNamesInstruction(t *testing.T) {
 		{"talousarvio 2026", "Vuoden 2026 talousarvio ja laadintaohjeet", false},
 		{"talousarvion laadintaohje", "Talousarvion laadintaohje 2026", false},
 		{"hankinta", "Hankintaohje", false},
+		// A title in decomposed form (ä as a + U+0308): its words' offsets
+		// are those of the normal form.
+		{"talousarvio 2026", "Vuoden 2026 talousarvion ta\u0308yta\u0308nto\u0308o\u0308npano-ohje", true},
+		{"talousarvio", "Ta\u0308ma\u0308 talousarvion ohje", true},
 	} {
 		q, err := ParseQuery(tc.query)
 		if err != nil {
