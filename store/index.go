@@ -14,10 +14,11 @@ import (
 	"github.com/minutes-fi/minutes/search"
 )
 
-// indexDecision writes the search row of one item from its decision and
-// the text of the revision the decision was read from. It runs in the
-// caller's transaction, so the index never disagrees with the decisions.
-func indexDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid int64, d parse.Decision, pre *searchKeys) error {
+// indexDecision works out the search row of one item from its decision and
+// the text of the revision the decision was read from, and queues it in q;
+// the caller writes q in the same transaction before it commits
+// (searchQueue.write), so the index never disagrees with the decisions.
+func indexDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid int64, d parse.Decision, pre *searchKeys, q *searchQueue) error {
 	var text sql.NullString
 	var sourceID int64
 	err := db.queryRow(ctx, tx, `SELECT r.text, i.source_id FROM decisions d JOIN items i ON i.id = d.item_rowid
@@ -29,7 +30,35 @@ func indexDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid int64, d parse
 		k := analyzeRow(d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String))
 		pre = &k
 	}
-	return putSearchRow(ctx, tx, db, rowid, *pre, facetTerms(sourceID, d.Organization, d.MeetingDate))
+	*q = append(*q, searchRow{rowid, *pre, facetTerms(sourceID, d.Organization, d.MeetingDate)})
+	return nil
+}
+
+// searchQueue holds a transaction's search rows until its other writes are
+// done. FTS5 keeps the rows a transaction adds in memory and writes them as
+// one new segment at commit, but it also writes them out at every
+// statement journal any statement opens (an UPDATE of a table with foreign
+// keys, an INSERT with RETURNING): written between the other statements,
+// a group of 64 items made 64 segments, which FTS5 then merged again and
+// again. Written last, in a row, they make one.
+type searchQueue []searchRow
+
+type searchRow struct {
+	rowid  int64
+	keys   searchKeys
+	facets string
+}
+
+// write writes the queued rows in order (a row queued twice ends as the
+// later one) and empties the queue.
+func (q *searchQueue) write(ctx context.Context, tx *sql.Tx, db *DB) error {
+	for _, r := range *q {
+		if err := putSearchRow(ctx, tx, db, r.rowid, r.keys, r.facets); err != nil {
+			return err
+		}
+	}
+	*q = (*q)[:0]
+	return nil
 }
 
 // facetTerms are the filter terms of a decision: its source, its

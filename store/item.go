@@ -200,10 +200,14 @@ func (db *DB) SaveItems(ctx context.Context, fs []Fetched) (changes []Change, er
 	}
 	defer release()
 	changes = make([]Change, len(ps))
+	var q searchQueue
 	for i := range ps {
-		if changes[i], err = db.saveItem(ctx, tx, &ps[i]); err != nil {
+		if changes[i], err = db.saveItem(ctx, tx, &ps[i], &q); err != nil {
 			return nil, fmt.Errorf("save item %s: %w", ps[i].ItemID, err)
 		}
+	}
+	if err := q.write(ctx, tx, db); err != nil {
+		return nil, fmt.Errorf("save items: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("save items: commit: %w", err)
@@ -220,8 +224,9 @@ type preparedItem struct {
 	data, raw []byte
 }
 
-// saveItem writes one prepared page in tx (see SaveItem).
-func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem) (Change, error) {
+// saveItem writes one prepared page in tx (see SaveItem), its search row
+// queued in q.
+func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem, q *searchQueue) (Change, error) {
 	var rowid int64
 	var curHash string
 	var decVersion sql.NullInt64
@@ -257,12 +262,17 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem) (Change
 		if f.Position > 0 {
 			position = sql.NullInt64{Int64: int64(f.Position), Valid: true}
 		}
-		err := db.queryRow(ctx, tx, `INSERT INTO items (source_id, item_id, url, meeting_id, position,
+		// No RETURNING: a statement with RETURNING opens a statement
+		// journal, and FTS5 flushes its pending rows to a new segment at
+		// every one, a segment per item instead of one per transaction.
+		res, err := db.exec(ctx, tx, `INSERT INTO items (source_id, item_id, url, meeting_id, position,
 				first_seen, last_checked, etag, last_modified, feed_fingerprint, content_hash, feed_title)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			f.SourceID, f.ItemID, f.URL, meeting, position, at, at, f.ETag, f.LastModified, f.FeedFingerprint, f.hash,
-			norm.NFC.String(f.FeedTitle)).
-			Scan(&rowid)
+			norm.NFC.String(f.FeedTitle))
+		if err == nil {
+			rowid, err = res.LastInsertId()
+		}
 		if err != nil {
 			return 0, fmt.Errorf("insert item: %w", err)
 		}
@@ -281,21 +291,24 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem) (Change
 		if f.Extracted != nil {
 			extracted = string(f.Extracted)
 		}
-		if err := db.queryRow(ctx, tx, `INSERT INTO revisions (item_rowid, fetched_at, http_status, content_type,
+		res, err := db.exec(ctx, tx, `INSERT INTO revisions (item_rowid, fetched_at, http_status, content_type,
 				etag, last_modified, content_hash, raw, raw_encoding, raw_size, text, parser_version, extracted)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?, ?, ?) RETURNING id`,
-			rowid, at, f.Status, f.ContentType, f.ETag, f.LastModified, f.hash, f.raw, len(f.Raw), f.Text, f.ParserVersion, extracted).
-			Scan(&revID); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'gzip', ?, ?, ?, ?)`,
+			rowid, at, f.Status, f.ContentType, f.ETag, f.LastModified, f.hash, f.raw, len(f.Raw), f.Text, f.ParserVersion, extracted)
+		if err == nil {
+			revID, err = res.LastInsertId()
+		}
+		if err != nil {
 			return 0, fmt.Errorf("insert revision: %w", err)
 		}
 		if _, err := db.exec(ctx, tx, `UPDATE items SET current_revision_id = ? WHERE id = ?`, revID, rowid); err != nil {
 			return 0, err
 		}
-		if err := putDecision(ctx, tx, db, rowid, revID, f.Decision, f.data, f.ParserVersion, db.now(), nil); err != nil {
+		if err := putDecision(ctx, tx, db, rowid, revID, f.Decision, f.data, f.ParserVersion, db.now(), nil, q); err != nil {
 			return 0, err
 		}
 	} else if !decVersion.Valid || int64(f.ParserVersion) > decVersion.Int64 {
-		if err := putDecision(ctx, tx, db, rowid, 0, f.Decision, f.data, f.ParserVersion, db.now(), nil); err != nil {
+		if err := putDecision(ctx, tx, db, rowid, 0, f.Decision, f.data, f.ParserVersion, db.now(), nil, q); err != nil {
 			return 0, err
 		}
 	}
@@ -312,12 +325,12 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem) (Change
 // putDecision writes the decision row of an item. revID 0 keeps the row's
 // revision (a re-parse of the same text), falling back to the item's
 // current revision when there is no row yet.
-func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, pre *searchKeys) error {
+func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, pre *searchKeys, q *searchQueue) error {
 	if err := writeDecision(ctx, tx, db, rowid, revID, d, data, version, at); err != nil {
 		return err
 	}
 	// The search row follows the decision in the same transaction.
-	return indexDecision(ctx, tx, db, rowid, d, pre)
+	return indexDecision(ctx, tx, db, rowid, d, pre, q)
 }
 
 // decisionField is a JSON field of a Decision and its columns.
@@ -449,7 +462,11 @@ func (db *DB) SetDecision(ctx context.Context, sourceID int64, itemID string, d 
 	if err != nil {
 		return err
 	}
-	if err := putDecision(ctx, tx, db, rowid, 0, d, data, parserVersion, db.now(), nil); err != nil {
+	var q searchQueue
+	if err := putDecision(ctx, tx, db, rowid, 0, d, data, parserVersion, db.now(), nil, &q); err != nil {
+		return err
+	}
+	if err := q.write(ctx, tx, db); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -330,15 +330,19 @@ func (db *DB) writeGroup(ctx context.Context, jobs []reparseJob, opts ReparseOpt
 	}
 	defer release()
 	out := make([][]string, 0, len(jobs))
+	var q searchQueue
 	for i := range jobs {
 		if jobs[i].gone {
 			continue
 		}
-		fields, err := db.applyReparse(ctx, tx, &jobs[i], opts)
+		fields, err := db.applyReparse(ctx, tx, &jobs[i], opts, &q)
 		if err != nil {
 			return nil, fmt.Errorf("reparse item %d: %w", jobs[i].rowid, err)
 		}
 		out = append(out, fields)
+	}
+	if err := q.write(ctx, tx, db); err != nil {
+		return nil, fmt.Errorf("reparse: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("reparse: commit: %w", err)
@@ -392,8 +396,9 @@ func (db *DB) loadReparseJobs(ctx context.Context, ids []int64, rawStmt *sql.Stm
 }
 
 // applyReparse writes one item's new reading in the group's transaction
-// and returns the names of the fields that changed.
-func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts ReparseOptions) ([]string, error) {
+// (its search row queued in q) and returns the names of the fields that
+// changed.
+func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts ReparseOptions, q *searchQueue) ([]string, error) {
 	if j.err != nil {
 		return nil, j.err
 	}
@@ -424,7 +429,7 @@ func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts 
 		// The search row is rebuilt only when what it indexes changed: most
 		// parser improvements change outcomes or people, not the text.
 		if j.hasKeys {
-			if err := indexDecision(ctx, tx, db, rowid, j.d, &j.keys); err != nil {
+			if err := indexDecision(ctx, tx, db, rowid, j.d, &j.keys, q); err != nil {
 				return nil, err
 			}
 		}
