@@ -131,6 +131,25 @@ func TestClassifyWording(t *testing.T) {
 		{"Stadsstyrelsen godkänner avtalet.", "Virtanens motförslag vann med rösterna 6-5.", OutcomeAmended},
 		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen avslog förslaget.", OutcomeRejected},
 		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände ordförandens förslag.", OutcomeApproved},
+		// The proposal restated, and a provision of the body's own in the
+		// present tense after it: adopted with an addition (parser v17).
+		{"Lautakunta laatii talousarvioehdotuksen vuodelle 2025.",
+			"Lautakunta laati talousarvioehdotuksen vuodelle 2025 ja jatkaa sen valmistelua seuraavassa kokouksessa.", OutcomeAmended},
+		{"Lautakunta laatii talousarvioehdotuksen vuodelle 2025.",
+			"Lautakunta laati talousarvioehdotuksen vuodelle 2025. Sihteeri toimittaa asiakirjat jäsenille sähköpostitse.", OutcomeAmended},
+		{"Lautakunta laatii talousarvioehdotuksen vuodelle 2025.",
+			"Lautakunta laati talousarvioehdotuksen vuodelle 2025. Tämä päätös raukeaa, jos valtuusto muuttaa aikataulua.", OutcomeAmended},
+		// … but the record of the handling, in the past tense, adds nothing.
+		{"Lautakunta laatii talousarvioehdotuksen vuodelle 2025.",
+			"Lautakunta laati talousarvioehdotuksen vuodelle 2025. Merkittiin, että jäsen Virtanen poistui kokouksesta.", OutcomeApproved},
+		{"Lautakunta laatii talousarvioehdotuksen vuodelle 2025.",
+			"Lautakunta laati talousarvioehdotuksen vuodelle 2025 ja käsitteli sen yksimielisesti.", OutcomeApproved},
+		// A proposal to prepare something and take note of it is more than
+		// noting: adopting it is approved; the preparation's state noted
+		// is noted.
+		{"Valmistellaan ja merkitään tiedoksi arviointisuunnitelma.", "Hyväksyttiin esityksen mukaan.", OutcomeApproved},
+		{"Merkitään tiedoksi talousarvion valmistelun tilanne.", "Hyväksyttiin esityksen mukaan.", OutcomeNoted},
+		{"Merkitään tiedoksi valmistelijan selvitys.", "Hyväksyttiin.", OutcomeNoted},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.proposal, tt.decision, ""); got != tt.want {

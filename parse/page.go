@@ -120,6 +120,9 @@ const headerZone = 25
 // the document line when one stands near the top, else the leading site
 // chrome. It returns the lines after it.
 func (p *pageParser) header(lines []string) []string {
+	if end := p.stackedHeader(lines); end > 0 {
+		return p.skipChrome(lines[end:])
+	}
 	end := -1
 	for i := 0; i < len(lines) && i < headerZone; i++ {
 		if len(lines[i]) <= maxHeaderBytes && docLineRe.MatchString(lines[i]) {
@@ -146,6 +149,66 @@ func (p *pageParser) header(lines []string) []string {
 	p.readHeader(lines[:end], end)
 	return p.skipChrome(lines[end:])
 }
+
+// stackedHeader reads a header that stacks the document line's parts one a
+// line, as Helsinki's static pages of 2013–2019 print it (seen): the
+// organisation, the document's name, the meeting's number, the page
+// counter, the body, a reference, the meeting's date:
+//
+//	Helsingin kaupunki / Pöytäkirja / 1/2015 / 1 (1) / Kaupunginvaltuusto / -/23 / 14.01.2015
+//
+// It returns how many lines the header took, 0 when the page has none.
+func (p *pageParser) stackedHeader(lines []string) int {
+	at := -1
+	for i := 0; i < len(lines) && i < 2; i++ {
+		if stackedDocRe.MatchString(lines[i]) {
+			at = i
+			break
+		}
+	}
+	if at < 0 || at+2 >= len(lines) || !meetingNumberRe.MatchString(lines[at+1]) {
+		return 0
+	}
+	body := ""
+	for i := at + 2; i < len(lines) && i <= at+6; i++ {
+		l := lines[i]
+		switch {
+		case dateOnly.MatchString(l):
+			d, err := parseDate(l)
+			if err != nil {
+				return 0
+			}
+			switch lower(lines[at]) {
+			case "pöytäkirja", "protokoll":
+				p.document = DocumentMinutes
+			default:
+				p.document = DocumentAgenda
+			}
+			p.docDate = d
+			if at == 1 && p.org == "" {
+				p.org = lines[0]
+			}
+			if p.body == "" {
+				p.body = body
+			}
+			return i + 1
+		case pageCounterRe.MatchString(l), stackedRefRe.MatchString(l):
+		case body == "" && len(l) <= maxHeaderBytes && !hasDate(l):
+			body = l
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+var (
+	stackedDocRe    = mustPattern(`^(?:Pöytäkirja|Protokoll|Esityslista|Föredragningslista)$`)
+	meetingNumberRe = mustPattern(`^\d{1,3}/(?:19|20)\d{2}$`)
+	pageCounterRe   = mustPattern(`^\d{1,4} \(\d{1,4}\)$`)
+	// stackedRefRe: the item's reference beside the body ("-/23", "Asia/4", "Ysp/4").
+	stackedRefRe = mustPattern(`^(?:-|\p{L}{1,8})/\d{1,4}$`)
+)
 
 // readHeader reads organisation, body and document line from the header
 // lines; n is how many there are.

@@ -512,8 +512,10 @@ func TestDiaryNumberForms(t *testing.T) {
 		// CaseM (CloudNC) and Helsinki's case numbers, alone on their line.
 		{"ROIDno-2021-4378", "ROIDno-2021-4378"},
 		{"RauDno-2022-195", "RauDno-2022-195"},
+		{"244Dno-2023-183", "244Dno-2023-183"},
 		{"HEL 2018-012640 T 00 01 01", "HEL 2018-012640 T 00 01 01"},
 		{"HEL 2023-006920", "HEL 2023-006920"},
+		{"HEL 2015-000524, 2015-000526, 2015-000529", "HEL 2015-000524, 2015-000526, 2015-000529"},
 		{"12381-2020 (10 02 03, 03.04)", "12381-2020 (10 02 03, 03.04)"},
 		// Two joined by "ja"; labelled, with more after it on the line.
 		{"123/02.05.00/2025 ja 124/02.05.00/2025", "123/02.05.00/2025 ja 124/02.05.00/2025"},
@@ -751,5 +753,42 @@ func TestUpplysningarLabel(t *testing.T) {
 	d = parse.Text(wordingPage("Beslutsförslag Nämnden godkänner avtalet.\nUpplysningar om avtalet finns i bilagan.\nBeslut Nämnden godkände förslaget."))
 	if len(d.Preparers) != 0 {
 		t.Errorf("preparers %+v from a sentence, want none", d.Preparers)
+	}
+}
+
+// Helsinki's static pages of 2013–2019 stack the document line's parts one
+// a line (seen on five pages of the wording set; invented here): the
+// organisation, the document, the meeting's number, the page counter, the
+// body, a reference and the date are the header, not a title and
+// attachments; an agenda's vote is an earlier handling's.
+func TestStackedHeader(t *testing.T) {
+	minutes := "Helsingin kaupunki\nPöytäkirja\n3/2016\n1 (2)\nKaupunginhallitus\n-/12\n08.02.2016\n§ 112\n" +
+		"Kaupungin talousarvion muutos\nHEL 2016-001234, 2016-001240\nPäätös\nKaupunginhallitus päätti hyväksyä muutoksen.\n"
+	d := parse.Text(minutes)
+	if d.Organization != "Helsingin kaupunki" || d.Body != "Kaupunginhallitus" || d.Document != parse.DocumentMinutes ||
+		d.MeetingDate != "2016-02-08" || d.Section == nil || *d.Section != 112 {
+		t.Errorf("header: org %q body %q document %q date %q section %v", d.Organization, d.Body, d.Document, d.MeetingDate, d.Section)
+	}
+	if d.Title != "Kaupungin talousarvion muutos" || len(d.Attachments) != 0 || d.DiaryNumber != "HEL 2016-001234, 2016-001240" {
+		t.Errorf("title %q, attachments %q, diary %q", d.Title, d.Attachments, d.DiaryNumber)
+	}
+	if d.Outcome != parse.OutcomeApproved {
+		t.Errorf("outcome %s, want approved", d.Outcome)
+	}
+	agenda := "Helsingfors stad\nFöredragningslista\n4/2015\n1 (1)\nMiljönämnden\nYsp/4\n03.03.2015\n" +
+		"Beslutshistoria\nStadsplaneringsnämnden 18.11.2014 § 359\nFörslag\nNämnden tillstyrker förslaget.\n" +
+		"Omröstning\nJa-röster: 7\nNej-röster: 2\n"
+	d = parse.Text(agenda)
+	if d.Document != parse.DocumentAgenda || d.Body != "Miljönämnden" || d.MeetingDate != "2015-03-03" {
+		t.Errorf("agenda header: document %q body %q date %q", d.Document, d.Body, d.MeetingDate)
+	}
+	if d.Outcome != parse.OutcomePending || d.Unanimous != nil || d.Votes != nil {
+		t.Errorf("agenda: outcome %s unanimous %v votes %v, want pending, nil, nil", d.Outcome, d.Unanimous, d.Votes)
+	}
+	// Without the meeting's number under it, a lone "Pöytäkirja" line is
+	// no such header: the line above it is no organisation.
+	d = parse.Text("Tekninen lautakunta\nPöytäkirja\nKatusuunnitelman hyväksyminen\nPäätös\nHyväksyttiin.\n")
+	if d.Organization == "Tekninen lautakunta" {
+		t.Errorf("a lone document word made %q the organisation", d.Organization)
 	}
 }

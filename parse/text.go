@@ -1916,6 +1916,11 @@ func (p *pageParser) result() Decision {
 		}
 		d.Outcome = OutcomePending
 	}
+	if d.Document == DocumentAgenda {
+		// Nor was anything voted on: a vote an agenda shows is an earlier
+		// handling's (Helsinki's "Päätöshistoria").
+		d.Unanimous, d.Votes = nil, nil
+	}
 	p.useFeed(&d)
 	if d.Outcome == OutcomeNone && len(p.lines) > 0 && !d.Confidential {
 		p.warn("no proposal or decision found")
