@@ -792,3 +792,21 @@ func TestStackedHeader(t *testing.T) {
 		t.Errorf("a lone document word made %q the organisation", d.Organization)
 	}
 }
+
+// Helsinki's pages give the proposal after the decision, among the
+// handling's notes under a heading the text lost: a body's resolution in
+// the present tense there is the proposal when none stands before the
+// decision (parser v17).
+func TestProposalAfterDecision(t *testing.T) {
+	d := parse.Text(wordingPage("Taustaa asiasta.\nPäätös\nKaupunginhallitus hyväksyi sopimuksen.\nKäsittely\n" +
+		"Kaupunginhallitus päättää hyväksyä liitteenä olevan sopimuksen.\nSulje"))
+	if d.Proposal != "Kaupunginhallitus päättää hyväksyä liitteenä olevan sopimuksen." || d.Outcome != parse.OutcomeApproved {
+		t.Errorf("proposal %q, outcome %s; want the notes' resolution, approved", d.Proposal, d.Outcome)
+	}
+	// A proposal before the decision stays the proposal.
+	d = parse.Text(wordingPage("Päätösehdotus\nKaupunginhallitus merkitsee katsauksen tiedoksi.\nPäätös\nHyväksyttiin.\nKäsittely\n" +
+		"Kaupunginhallitus päättää lisäksi pyytää selvityksen."))
+	if d.Proposal != "Kaupunginhallitus merkitsee katsauksen tiedoksi." {
+		t.Errorf("proposal %q, want the one before the decision", d.Proposal)
+	}
+}

@@ -670,6 +670,11 @@ func (p *pageParser) line(l string) {
 }
 
 // pastDecision is a text opened by a body's decision in the past tense.
+// proposalFormula is a body's resolution in the present tense, the way a
+// proposal is written ("Kaupunginvaltuusto päättää todeta …",
+// "Kaupunginhallitus esittää kaupunginvaltuustolle, että …").
+var proposalFormula = mustPattern(`^\p{Lu}[\p{L}-]*(?:valtuusto|hallitus|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|fullmäktige|styrelse|nämnd|nämnden|direktion|direktionen) (?:päättää|esittää|beslutar|föreslår)(?:[\s,:]|$)`)
+
 var pastDecision = mustPattern(`^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}? (?:päätti|hyväksyi|merkitsi|valitsi|myönsi|pani|jätti|palautti|beslöt|godkände)\b`)
 
 // splitGluedLabel splits a line whose first word is a label run together
@@ -1848,6 +1853,18 @@ func (p *pageParser) result() Decision {
 		prop := h.proposal
 		if len(prop) == 0 {
 			prop = h.implicit
+		}
+		if len(prop) == 0 && len(h.decision) > 0 {
+			// Helsinki's pages show the proposal after the decision, under a
+			// heading the text lost ("Käsittely" … "Kaupunginvaltuusto
+			// päättää todeta …" … "Sulje"): a body's resolution in the
+			// present tense among the handling's notes is its proposal.
+			for _, n := range h.notes {
+				if proposalFormula.MatchString(n) {
+					prop = []string{n}
+					break
+				}
+			}
 		}
 		if len(h.decision) == 0 && p.document != DocumentAgenda {
 			// "Aluehallitus päätti yksimielisesti, että …" with no decision's
