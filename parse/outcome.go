@@ -680,35 +680,29 @@ var (
 )
 
 // language tells Finnish from Swedish by counting common function words.
-func countWord(w string, fi, sv int) (int, int) {
-	if fiWords[w] {
-		fi++
-	}
-	if svWords[w] {
-		sv++
-	}
-	return fi, sv
-}
-
 func language(lines []string) string {
 	fi, sv := 0, 0
+	// Each word lower-cased into one buffer and looked up as it stands:
+	// no lower-cased copy of every line, no slice of words.
+	var word []byte
 	for _, l := range lines {
-		// The words of the lower-cased line, found in place: no slice of
-		// words per line.
-		l = lower(l)
-		start := -1
 		for i, r := range l {
-			letter := unicode.IsLetter(r)
-			if letter && start < 0 {
-				start = i
+			if unicode.IsLetter(r) {
+				word = utf8.AppendRune(word, unicode.ToLower(r))
+				if i+utf8.RuneLen(r) < len(l) {
+					continue
+				}
 			}
-			if !letter && start >= 0 {
-				fi, sv = countWord(l[start:i], fi, sv)
-				start = -1
+			if len(word) > 0 {
+				// Map lookups of string(word) do not allocate.
+				if fiWords[string(word)] {
+					fi++
+				}
+				if svWords[string(word)] {
+					sv++
+				}
+				word = word[:0]
 			}
-		}
-		if start >= 0 {
-			fi, sv = countWord(l[start:], fi, sv)
 		}
 	}
 	switch {

@@ -355,7 +355,15 @@ func isChromeLine(l string) bool {
 	if len(l) > maxHeaderBytes {
 		return false
 	}
-	low := lower(l)
+	return isChromeLow(l, lower(l))
+}
+
+// isChromeLow is isChromeLine of l, whose lower-cased form low the caller
+// has at hand.
+func isChromeLow(l, low string) bool {
+	if len(l) > maxHeaderBytes {
+		return false
+	}
 	if strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || feedLabelRe.MatchString(l) {
 		return true
 	}

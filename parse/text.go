@@ -251,6 +251,9 @@ type pageParser struct {
 	// preLines are the title-like lines read before any handling; the
 	// first is the title until a handling header shows otherwise.
 	preLines []string
+	// low is the lower-cased form of lowOf, the line line() is reading,
+	// for the checks under it that want it too (lowerOf).
+	low, lowOf string
 	// noTitle is set while reading lines of an HTML page's head that follow
 	// its header (an attachment list): they are never the title.
 	noTitle bool
@@ -482,6 +485,7 @@ func (p *pageParser) line(l string) {
 		}
 	}
 	low := lower(l)
+	p.low, p.lowOf = low, l
 	if (strings.Contains(low, "salai") || strings.Contains(low, "salassa") || strings.Contains(low, "sekretess") || strings.Contains(low, "hemlig")) && confidential.MatchString(l) {
 		p.confidential = true
 	}
@@ -495,7 +499,7 @@ func (p *pageParser) line(l string) {
 	// are body text and skip those patterns.
 	if len(l) <= maxHeaderBytes {
 		dated := hasDate(l) // cheap: every header and document line has one
-		if isChromeLine(l) || (p.org != "" && l == p.org) || (dated && p.docLine(l)) || checkNote.MatchString(l) {
+		if isChromeLow(l, low) || (p.org != "" && l == p.org) || (dated && p.docLine(l)) || checkNote.MatchString(l) {
 			return
 		}
 		if m := matchIf(dated, handlingRe, l); m != nil && p.headerFits(m) {
@@ -1749,9 +1753,17 @@ func introducedBy(l, place string) *Person {
 // Poistettu listalta.", "Asian esittelijä … peruutti esityksensä. Asia
 // poistettiin esityslistalta.").
 func (p *pageParser) noteWithdrawal(l string) {
-	if !p.withdrawn && len(l) <= maxWithdrawalNote && withdrawnRe.MatchString(lower(l)) {
+	if !p.withdrawn && len(l) <= maxWithdrawalNote && withdrawnRe.MatchString(p.lowerOf(l)) {
 		p.withdrawn, p.withdrawnIn = true, p.cur
 	}
+}
+
+// lowerOf is lower(s), taken from the line being read when s is that line.
+func (p *pageParser) lowerOf(s string) string {
+	if s == p.lowOf {
+		return p.low
+	}
+	return lower(s)
 }
 
 // maxWithdrawalNote bounds the lines read for a withdrawal: a note of a
