@@ -31,8 +31,14 @@ const maxTokenBytes = 64
 // "ainesluvasta" (a hyphenated query becomes a phrase, which meets it again).
 // Whitespace-separated fields holding a URL or e-mail address are skipped:
 // the Dynasty header repeats the site's feed URLs on every page.
-func tokens(text string) []token {
-	var out []token
+func tokens(text string) []token { return cutTokens(text, false) }
+
+// cutTokens is tokens; nfc says text is already NFC (Analyze normalises it
+// first), so that a word lower-casing leaves as it was is too.
+func cutTokens(text string, nfc bool) []token {
+	out := make([]token, 0, len(text)/8)
+	// A text with no "://", "www." or "@" holds no URL field to look for.
+	urls := strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.IndexByte(text, '@') >= 0
 	start := -1
 	skipTo := -1
 	for i, r := range text {
@@ -42,7 +48,7 @@ func tokens(text string) []token {
 		if isWordRune(r) {
 			if start < 0 {
 				start = i
-				if isURLField(text, i) {
+				if urls && isURLField(text, i) {
 					skipTo = fieldEnd(text, i)
 					start = -1
 				}
@@ -50,12 +56,12 @@ func tokens(text string) []token {
 			continue
 		}
 		if start >= 0 {
-			out = appendToken(out, text, start, i)
+			out = appendToken(out, text, start, i, nfc)
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = appendToken(out, text, start, len(text))
+		out = appendToken(out, text, start, len(text), nfc)
 	}
 	return out
 }
@@ -85,15 +91,19 @@ func longWords(text string) []string {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func appendToken(out []token, text string, start, end int) []token {
+func appendToken(out []token, text string, start, end int, nfc bool) []token {
 	if end-start > maxTokenBytes {
 		return out
 	}
-	w := strings.ToLower(text[start:end])
-	if !norm.NFC.IsNormalString(w) {
+	orig := text[start:end]
+	w := strings.ToLower(orig)
+	if (!nfc || w != orig) && !isASCII(w) && !norm.NFC.IsNormalString(w) {
 		// Lower-casing can undo composition (H̱ → h + U+0331, which NFC
 		// writes ẖ): a word is NFC whichever case it was typed in. Such
 		// words are rare enough that archives indexed before this are
@@ -101,6 +111,16 @@ func appendToken(out []token, text string, start, end int) []token {
 		w = norm.NFC.String(w)
 	}
 	return append(out, token{word: w, start: start, end: end})
+}
+
+// isASCII reports whether s is all ASCII (and so NFC).
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isURLField reports whether the whitespace-separated field starting at i
@@ -113,15 +133,30 @@ func isURLField(text string, i int) bool {
 		}
 	}
 	f := text[i:fieldEnd(text, i)]
-	return strings.Contains(f, "://") || strings.HasPrefix(f, "www.") || strings.Contains(f, "@")
+	return strings.Contains(f, "://") || strings.HasPrefix(f, "www.") || strings.IndexByte(f, '@') >= 0
 }
 
 func fieldEnd(text string, i int) int {
-	if j := strings.IndexFunc(text[i:], unicode.IsSpace); j >= 0 {
-		return i + j
+	for j := i; j < len(text); {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				return j
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsSpace(r) {
+			return j
+		}
+		j += n
 	}
 	return len(text)
 }
+
+// asciiSpace are the ASCII bytes unicode.IsSpace holds spaces.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // stemmers are not safe for concurrent use; one Env per call is cheap
 // enough (it is a small struct around the word).
@@ -246,7 +281,7 @@ func Reverse(s string) string {
 
 // Keys returns the keys of a text's words, in order.
 func Keys(text string) []string {
-	toks := tokens(norm.NFC.String(text))
+	toks := cutTokens(norm.NFC.String(text), true)
 	out := make([]string, len(toks))
 	for i, t := range toks {
 		out[i] = Key(t.word)
@@ -265,7 +300,7 @@ func Keys(text string) []string {
 // the reversed column and nothing is lost. Rows indexed before, with every
 // key reversed, match alike.
 func Analyze(text string) (keys, revs string) {
-	toks := tokens(norm.NFC.String(text))
+	toks := cutTokens(norm.NFC.String(text), true)
 	var kb, rb strings.Builder
 	kb.Grow(len(text))
 	rb.Grow(len(text))
