@@ -673,12 +673,12 @@ func (p *pageParser) line(l string) {
 	p.text(l)
 }
 
-// pastDecision is a text opened by a body's decision in the past tense.
 // proposalFormula is a body's resolution in the present tense, the way a
 // proposal is written ("Kaupunginvaltuusto päättää todeta …",
 // "Kaupunginhallitus esittää kaupunginvaltuustolle, että …").
 var proposalFormula = mustPattern(`^\p{Lu}[\p{L}-]*(?:valtuusto|hallitus|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|fullmäktige|styrelse|nämnd|nämnden|direktion|direktionen) (?:päättää|esittää|beslutar|föreslår)(?:[\s,:]|$)`)
 
+// pastDecision is a text opened by a body's decision in the past tense.
 var pastDecision = mustPattern(`^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}? (?:päätti|hyväksyi|merkitsi|valitsi|myönsi|pani|jätti|palautti|beslöt|godkände)\b`)
 
 // splitGluedLabel splits a line whose first word is a label run together
