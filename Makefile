@@ -3,7 +3,7 @@ GO      ?= go
 PREFIX  ?= /usr/local
 export CGO_ENABLED = 0
 
-.PHONY: help build install test vet accuracy bench bench-read fuzz clean
+.PHONY: help build install test vet accuracy parse-diff bench bench-read fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -26,6 +26,10 @@ vet: ## go vet, a gofmt check and a tidy go.mod (go mod tidy changes nothing)
 
 accuracy: ## parser accuracy: synthetic set, real Dynasty pages and the wording set (development and held-out parts each), raw Espoo HTML
 	$(GO) test -count=1 -run '^(TestAccuracy|TestRealAccuracyDev|TestRealAccuracyHeldOut|TestWordingAccuracyDev|TestWordingAccuracyHeldOut|TestRealHTML)$$' -v ./parse
+
+REV ?= HEAD
+parse-diff: ## parse --json of REV (default HEAD) against the working tree over every development page, never a held-out one
+	tools/parse-diff.sh $(REV)
 
 bench: ## run every benchmark and print its figures
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
