@@ -65,6 +65,12 @@ func TestAttachmentLayouts(t *testing.T) {
 		{nav + title + hdr + "Bilaga nr 5.\n", title, "Bilaga nr 5."},
 		{nav + title + hdr + "Liite nro 9.\n", title, "Liite nro 9."},
 		{nav + "Salassa pidettävä liite\n" + title + hdr, title, "Salassa pidettävä liite"},
+		// Each number on a line of its own above its title (Helsinki's
+		// static pages); the appeal headings after the list end it (v17).
+		{nav + title + hdr + "Bilagor\n1\nAvgiftstabell 2021\n2\nUtlåtande 12.2.2021\nSökande av ändring\nFörbud mot sökande av ändring, beredning eller verkställighet\n", title, "1 Avgiftstabell 2021 | 2 Utlåtande 12.2.2021"},
+		{nav + title + hdr + "Liitteet\n1\nMaksutaulukko 2021\n", title, "1 Maksutaulukko 2021"},
+		// … but a count after the plural label is no number of a title.
+		{nav + title + hdr + "Liitteet\n2\nMaksutaulukko 2021\nLausunto 12.2.2021\n", title, "Maksutaulukko 2021 | Lausunto 12.2.2021"},
 	}
 	for i, tt := range tests {
 		d := Text(head + tt.top + body)

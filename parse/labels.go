@@ -94,8 +94,10 @@ var labels = func() []label {
 		{"Perustelut", secBackground, false},
 		{"Redogörelse", secBackground, false},
 		{"Motivering", secBackground, true},
-		{"Käsittely kokouksessa", secNotes, false}, // Kustavi: the handling notes of the meeting
-		{"Kokouskäsittely", secNotes, false},       // CloudNC: the handling notes, after the decision
+		{"Esittelijän perustelut", secBackground, false},      // Helsinki: the presenter's reasoning, after the proposal
+		{"Föredragandens motiveringar", secBackground, false}, // its Swedish pages
+		{"Käsittely kokouksessa", secNotes, false},            // Kustavi: the handling notes of the meeting
+		{"Kokouskäsittely", secNotes, false},                  // CloudNC: the handling notes, after the decision
 		{"Käsittely", secNotes, false},
 		{"Behandling", secNotes, false},
 		{"Päätös", secDecision, false},
@@ -123,6 +125,8 @@ var labels = func() []label {
 		{"Muutoksenhakuohjeet", secOther, true},
 		{"Muutoksenhaku", secOther, true},
 		{"Ändringssökande", secOther, true},
+		{"Sökande av ändring", secOther, true},
+		{"Förbud mot sökande av ändring", secOther, true},
 	}
 	// Stable longest-first order; a simple insertion sort keeps this table readable.
 	for i := 1; i < len(l); i++ {

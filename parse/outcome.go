@@ -19,13 +19,13 @@ func ValidOutcome(s string) bool {
 
 // asProposed is the decision said to be the proposal's: "Päätös on
 // (esittelijän) ehdotuksen mukainen", "Beslutet är förenligt med förslaget".
-const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehdotuksen mukainen|förenligt med förslaget)|beslutet överensstämmer med förslaget`
+const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehdotuksen mukainen|förenligt med förslaget)|beslutet (?:överensstämmer|stämmer överens) med förslaget`
 
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordlägga ärendet|bordlade ärendet`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
 	returnedRe  = mustPattern(`(?:päätti|päätettiin) (?:\S+ )?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
 			withCheck(func(s string) bool {
@@ -130,10 +130,11 @@ func adoptsObject(p, sent string) bool {
 var orderChangedRe = mustPattern(`muutt\S* (?:\S+ )?käsittelyjärjesty|käsittelyjärjesty\S* (?:\S+ )?muutet|ändra (?:\S+ )?behandlingsordning|behandlingsordningen ändrades`)
 
 // extraMatterRe is the body deciding a matter besides the item's:
-// "Hyväksyttiin lisäksi …", "Lisäksi aluevaltuusto päätti …", "otti …
+// "Hyväksyttiin lisäksi …", "Lisäksi aluevaltuusto päätti …", "Samalla
+// kaupunginvaltuusto hyväksyi seuraavat toivomusponnet", "otti …
 // käsiteltäväkseen lisäpykälän", "beslöt dessutom". ("Pääkirjasto on avoinna
 // lisäksi perjantaisin" is the matter's own content, no decision.)
-var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksyi|valittiin|valitsi|myönnettiin|myönsi|beslöt|godkände|godkändes) lisäksi|lisäksi (?:\S+ ){0,2}?(?:päätti|päätettiin|hyväksyi|hyväksyttiin|valitsi|valittiin|myönsi|kehotti|edellytti)\b|lisä\S* käsiteltäv|käsiteltäv\S* lisä|dessutom (?:\S+ ){0,2}?(?:beslöt|godkände)|(?:beslöt|godkände) dessutom`)
+var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksyi|valittiin|valitsi|myönnettiin|myönsi|beslöt|godkände|godkändes) lisäksi|(?:lisäksi|samalla) (?:\S+ ){0,2}?(?:päätti|päätettiin|hyväksyi|hyväksyttiin|valitsi|valittiin|myönsi|kehotti|edellytti)\b|samtidigt (?:\S+ ){0,2}?(?:beslöt|godkände)|lisä\S* käsiteltäv|käsiteltäv\S* lisä|dessutom (?:\S+ ){0,2}?(?:beslöt|godkände)|(?:beslöt|godkände) dessutom`)
 
 // extraMatter reports a lower-cased decision adopting proposal p that, in a
 // sentence of its own, decides a matter besides: the item amended
@@ -198,6 +199,7 @@ var (
 	discussionProposal = mustPattern(`^(?:käsitellään|keskustellaan|käydään (?:läpi|keskustelu))\b`)
 	discussedRe        = mustPattern(`kävi keskustelu|kävi läpi|keskusteltiin|käsiteltiin|käytiin keskustelu`)
 	asProposedRe       = mustPattern(asProposed)
+	asProposedOnlyRe   = mustPattern(`^(?:` + asProposed + `)\.?$`)
 )
 
 // counterFellRe is a counter-proposal that fell ("Palautusehdotus hylättiin
@@ -219,6 +221,13 @@ var bareOutcomes = map[string]Outcome{
 func classify(proposal, decision, notes string) Outcome {
 	p, d := lower(proposal), lower(decision)
 	nd := lower(notes) + "\n" + d
+	if p != "" && asProposedOnlyRe.MatchString(p) {
+		// Helsinki's static pages put under the proposal's label, after the
+		// decision, only that the decision was the proposal ("Beslutsförslag
+		// / Beslutet stämmer överens med förslaget."): a note, not a
+		// proposal.
+		nd, p = p+"\n"+nd, ""
+	}
 	options := voteOptionRe.ReplaceAllString(nd, "")
 	bare := bareOutcomes[strings.TrimRight(strings.TrimSpace(d), ".")]
 	switch {
@@ -314,7 +323,17 @@ func classify(proposal, decision, notes string) Outcome {
 		return o
 	}
 	if approvedRe.MatchString(d) {
+		if extra {
+			return OutcomeAmended
+		}
 		return OutcomeApproved
+	}
+	if extra {
+		// The body's own decision, and a matter besides it ("Kaupunginvaltuusto
+		// katsoi aloitteen loppuun käsitellyksi. Samalla kaupunginvaltuusto
+		// hyväksyi seuraavat toivomusponnet: …"): the decision section is
+		// one decision (testdata/real/LABELLING.md).
+		return OutcomeAmended
 	}
 	return OutcomeDecided
 }

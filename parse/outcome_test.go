@@ -150,6 +150,14 @@ func TestClassifyWording(t *testing.T) {
 		{"Valmistellaan ja merkitään tiedoksi arviointisuunnitelma.", "Hyväksyttiin esityksen mukaan.", OutcomeApproved},
 		{"Merkitään tiedoksi talousarvion valmistelun tilanne.", "Hyväksyttiin esityksen mukaan.", OutcomeNoted},
 		{"Merkitään tiedoksi valmistelijan selvitys.", "Hyväksyttiin.", OutcomeNoted},
+		// An extra matter beside the body's own decision, with no proposal on
+		// the page; Swedish tabling with the body between; the proposal's
+		// place holding only that the decision was the proposal (v17).
+		{"", "Kaupunginvaltuusto katsoi aloitteen loppuun käsitellyksi. Samalla kaupunginvaltuusto hyväksyi seuraavan toivomusponnen: selvitetään latauspisteet.", OutcomeAmended},
+		{"", "Kaupunginvaltuusto katsoi aloitteen loppuun käsitellyksi.", OutcomeDecided},
+		{"Stadsfullmäktige betraktar motionen som slutbehandlad.", "På förslag av ordföranden bordlade stadsfullmäktige ärendet till nästa sammanträde.", OutcomeTabled},
+		{"Beslutet stämmer överens med förslaget.", "Stadsfullmäktige betraktade motionen som slutbehandlad.", OutcomeApproved},
+		{"Päätös on ehdotuksen mukainen.", "Kaupunginvaltuusto katsoi aloitteen loppuun käsitellyksi.", OutcomeApproved},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.proposal, tt.decision, ""); got != tt.want {

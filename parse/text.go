@@ -1104,6 +1104,23 @@ func (p *pageParser) label(kind section, rest string) {
 	}
 }
 
+// numberedAttachment reports whether a line holding only the number n,
+// read in an attachment list, numbers the title below it: after the
+// singular label alone ("Liite" / "1"), after the plural label alone when
+// it is the first ("Bilagor" / "1", Helsinki's static pages: a count of
+// one is written "Liite"), or after the attachment numbered n-1 ("1
+// Aloite" / "2").
+func (p *pageParser) numberedAttachment(n int) bool {
+	if k, rest, ok := matchLabel(p.prev); ok && k == secAttachments && rest == "" {
+		return !pluralAttachments(p.prev) || n == 1
+	}
+	if k := len(p.attachments); k > 0 && n > 1 {
+		last := p.attachments[k-1] // "1 Aloite", the line before being "Aloite"
+		return strings.HasPrefix(last, strconv.Itoa(n-1)+" ") && strings.HasSuffix(last, " "+p.prev)
+	}
+	return false
+}
+
 // numberRef is an attachment's number after its label with a number word
 // and nothing else: "Bilaga nr 5.", "Liite nro 9.", "Liite n:o 2".
 var numberRef = mustPattern(`^(?i:nr|nro|n:o|no)\.?\s*\d{1,3}\.?$`)
@@ -1325,9 +1342,9 @@ func (p *pageParser) text(l string) {
 			return
 		}
 		if attachmentCount.MatchString(l) {
-			if k, rest, ok := matchLabel(p.prev); ok && k == secAttachments && rest == "" && !pluralAttachments(p.prev) && bareNumber(l) > 0 {
-				// "Liite" / "1" / the title: after the singular label alone,
-				// the attachment's number, joined to the title below.
+			if n := bareNumber(l); n > 0 && p.numberedAttachment(n) {
+				// "Liite" / "1" / the title: the attachment's number, joined
+				// to the title below.
 				p.attachments = append(p.attachments, l)
 				return
 			}
