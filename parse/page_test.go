@@ -731,6 +731,15 @@ func TestReportAuthorsLine(t *testing.T) {
 		{"Kasvatus- ja opetusjohtaja Timo Jalonen ja palveluverkkojohtaja Minna Juselius 30.9.2021", []string{"Kasvatus- ja opetusjohtaja Timo Jalonen", "palveluverkkojohtaja Minna Juselius"}},
 		{"Kaupunginhallitus 11.3.2022", nil},
 		{"Kaupunkiympäristö, kaavoitusarkkitehti Thomas Hagström 27.5.2022", nil},
+		// A unit before each person, with the date and the colon (v17).
+		{"Kaupunkiympäristö, infran suunnittelupäällikkö Kari Linnakoski, Konsernihallinto, projektipäällikkö Tuija Alihaanperä 5.1.2022:", []string{"infran suunnittelupäällikkö Kari Linnakoski", "projektipäällikkö Tuija Alihaanperä"}},
+		{"Kaupunkiympäristö, infran suunnittelupäällikkö Kari Linnakoski, Konsernihallinto 5.1.2022:", nil},
+		// Right under the abbreviated header, no date: people only, and
+		// the colon (v17).
+		{"Nlk § 26\nToiminnanjohtaja Henrikki Nurminen, toiminnanjohtaja Taina Laaksonen ja osastopäällikkö Ritva Jykelä:", []string{"Toiminnanjohtaja Henrikki Nurminen", "toiminnanjohtaja Taina Laaksonen", "osastopäällikkö Ritva Jykelä"}},
+		{"Kh § 65\nKansliapäällikkö Tuomas Heikkinen:", []string{"Kansliapäällikkö Tuomas Heikkinen"}},
+		{"Kansliapäällikkö Tuomas Heikkinen:", nil},
+		{"Kh § 65\nKaupunkiympäristö, kansliapäällikkö Tuomas Heikkinen:", nil},
 	} {
 		d := parse.Text(wordingPage(tc.line + "\nTeksti alkaa tästä ja jatkuu pitkään, kuten raportit tapaavat."))
 		var got []string

@@ -723,32 +723,62 @@ func (p *pageParser) textIn(l string) {
 // name. The colon may be left out, and two people joined by "ja"
 // ("Kasvatus- ja opetusjohtaja Timo Jalonen ja palveluverkkojohtaja Minna
 // Juselius 30.9.2021"); without the colon the line must name people only.
+//
+// Right under the handling's abbreviated header ("Nlk § 26") the date may be
+// left out too, when the line names people only and ends in the colon
+// ("Toiminnanjohtaja Henrikki Nurminen, toiminnanjohtaja Taina Laaksonen ja
+// osastopäällikkö Ritva Jykelä:"). With the date and the colon, a unit may
+// stand before each person ("Kaupunkiympäristö, infran suunnittelupäällikkö
+// Kari Linnakoski, Konsernihallinto, projektipäällikkö Tuija Alihaanperä
+// 5.1.2022:"), the line ending in a person.
 func (p *pageParser) authorsLine(l string) bool {
+	if len(l) > maxHeaderBytes {
+		return false
+	}
 	colon := strings.HasSuffix(l, ":")
 	head, date, ok := cutLastWord(strings.TrimSuffix(l, ":"))
-	if !ok || !dateOnly.MatchString(date) || len(l) > maxHeaderBytes {
-		return false
+	dated := ok && dateOnly.MatchString(date)
+	if !dated {
+		if !colon || !abbrevSectionRe.MatchString(p.prev) {
+			return false
+		}
+		head = strings.TrimSuffix(l, ":")
 	}
 	var parts []string
 	for _, part := range strings.Split(head, ", ") {
 		parts = append(parts, splitAnd(part)...)
 	}
 	var people []Person
+	unitLast := false
 	for _, part := range parts {
 		title, name := splitTitleName(part, p.place())
 		if title == "" || strings.Count(name, " ") != 1 || !isTitleWord(title) {
-			if len(people) > 0 || !colon {
+			if !colon || !dated || (len(people) > 0 && !unitWord(part)) {
 				return false
 			}
+			unitLast = true
 			continue // a unit: "Kaupunkiympäristö, kaavoitus, …"
 		}
+		unitLast = false
 		people = append(people, Person{Name: name, Title: title})
 	}
-	if len(people) == 0 {
+	if len(people) == 0 || unitLast {
 		return false
 	}
 	p.preparers = appendPeople(p.preparers, people...)
 	return true
+}
+
+// unitWord reports a part of an authors line that names an administrative
+// unit between its people: one capitalised word or two, no digit
+// ("Konsernihallinto", "Kaupunkiympäristö").
+func unitWord(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 2 || strings.IndexFunc(s, unicode.IsDigit) >= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // contactNoise is a line of a contact list that names no one: a phone
