@@ -158,6 +158,10 @@ func TestClassifyWording(t *testing.T) {
 		{"Stadsfullmäktige betraktar motionen som slutbehandlad.", "På förslag av ordföranden bordlade stadsfullmäktige ärendet till nästa sammanträde.", OutcomeTabled},
 		{"Beslutet stämmer överens med förslaget.", "Stadsfullmäktige betraktade motionen som slutbehandlad.", OutcomeApproved},
 		{"Päätös on ehdotuksen mukainen.", "Kaupunginvaltuusto katsoi aloitteen loppuun käsitellyksi.", OutcomeApproved},
+		// Noting with a few words between the verb and "tiedoksi" (v17);
+		// a list of actions ending in a notice to others is no noting.
+		{"Kunnanhallitus merkitsee saapuneet pöytäkirjat tiedoksi.", "Päätösehdotus hyväksyttiin.", OutcomeNoted},
+		{"", "Kunnanhallitus merkitsi selvityksen, hyväksyi sopimuksen ja lähetti sen tiedoksi valtuustolle.", OutcomeDecided},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.proposal, tt.decision, ""); got != tt.want {
