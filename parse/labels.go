@@ -91,6 +91,7 @@ var labels = func() []label {
 		{"Beslutsförslag", secProposal, false},
 		{"Förslag", secProposal, false},
 		{"Selostus", secBackground, false},
+		{"Tiivistelmä", secBackground, false}, // Turku: the summary, above the report
 		{"Perustelut", secBackground, false},
 		{"Redogörelse", secBackground, false},
 		{"Motivering", secBackground, true},

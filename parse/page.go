@@ -123,6 +123,9 @@ func (p *pageParser) header(lines []string) []string {
 	if end := p.stackedHeader(lines); end > 0 {
 		return p.skipChrome(lines[end:])
 	}
+	if end := p.handlingTable(lines); end > 0 {
+		return p.skipChrome(lines[end:])
+	}
 	end := -1
 	for i := 0; i < len(lines) && i < headerZone; i++ {
 		if len(lines[i]) <= maxHeaderBytes && docLineRe.MatchString(lines[i]) {
@@ -208,6 +211,60 @@ var (
 	pageCounterRe   = mustPattern(`^\d{1,4} \(\d{1,4}\)$`)
 	// stackedRefRe: the item's reference beside the body ("-/23", "Asia/4", "Ysp/4").
 	stackedRefRe = mustPattern(`^(?:-|\p{L}{1,8})/\d{1,4}$`)
+)
+
+// handlingTable reads the table Turku's pages open with (seen): the
+// organisation and the columns § / Kokouspvm / Asia, then one row for each
+// body that has handled the matter, the page's own last, with its §, date
+// and item; the text may have lost the cells' bars ("Turun
+// kaupunki§KokouspvmAsia1" / "Kaupunkiympäristölautakunta1111.01.20229").
+// The last row gives the page's body, date and §. It returns how many lines
+// the table took, 0 when the page has none.
+func (p *pageParser) handlingTable(lines []string) int {
+	if len(lines) == 0 {
+		return 0
+	}
+	m := handlingTableHead.FindStringSubmatch(lines[0])
+	if m == nil {
+		return 0
+	}
+	end := 1
+	var body, date string
+	section := 0
+	for end < len(lines) {
+		r := handlingTableRow.FindStringSubmatch(lines[end])
+		if r == nil {
+			break
+		}
+		d, err := parseDate(r[3])
+		if err != nil {
+			break
+		}
+		body, date, section = strings.TrimSpace(r[1]), d, parseSection(r[2])
+		end++
+	}
+	if body == "" {
+		return 0
+	}
+	if p.org == "" {
+		p.org = strings.TrimSpace(m[1])
+	}
+	if p.body == "" {
+		p.body = body
+	}
+	p.docDate = date
+	if section > 0 {
+		p.docSection = section
+	}
+	return end
+}
+
+var (
+	handlingTableHead = mustPattern(`^(\p{Lu}[^|§]*?)\s*\|?\s*§\s*\|?\s*Kokouspvm\s*\|?\s*Asia`)
+	// handlingTableRow: "Kaupunginhallitus | 65 | 03.03.2025 | 17 |", the
+	// bars lost ("Kaupunginhallitus6503.03.202517"), or the item's number
+	// left out ("Kaupunginvaltuusto 283 14.12.2009").
+	handlingTableRow = mustPattern(`^(\p{Lu}[^|\d]*?)\s*\|?\s*(\d{1,4}?)\s*\|?\s*(\d{2}\.\d{2}\.\d{4})(?:\s*\|?\s*\d{1,3})?\s*\|?$`)
 )
 
 // readHeader reads organisation, body and document line from the header

@@ -819,3 +819,30 @@ func TestProposalAfterDecision(t *testing.T) {
 		t.Errorf("proposal %q, want the one before the decision", d.Proposal)
 	}
 }
+
+// Turku's pages open with a table of the bodies that have handled the
+// matter (seen): the organisation and the columns, then a row a body, the
+// page's own last; with its bars, without them, or without the item's
+// number. It is the header, not attachments (parser v17).
+func TestHandlingTable(t *testing.T) {
+	const rest = "\n826-2025 (00 01 01)\nKaupungin talousarvion muutos\nTiivistelmä: -\nKh § 65\nTaustaa asiasta.\nEhdotus\nKaupunginhallitus päättää hyväksyä muutoksen.\nPäätös\nEhdotus hyväksyttiin.\n"
+	for _, head := range []string{
+		"Turun kaupunki | § | Kokouspvm | Asia | 1 |\nKaupunkiympäristölautakunta | 11 | 11.01.2022 | 9 |\nKaupunginhallitus | 65 | 03.03.2025 | 17 |",
+		"Turun kaupunki§KokouspvmAsia1\nKaupunkiympäristölautakunta1111.01.20229\nKaupunginhallitus6503.03.202517",
+		"Turun kaupunki § Kokouspvm Asia 1\nKaupunginhallitus 65 03.03.2025",
+	} {
+		d := parse.Text(head + rest)
+		if d.Organization != "Turun kaupunki" || d.Body != "Kaupunginhallitus" || d.MeetingDate != "2025-03-03" ||
+			d.Section == nil || *d.Section != 65 {
+			t.Errorf("%q: org %q body %q date %q section %v", head, d.Organization, d.Body, d.MeetingDate, d.Section)
+		}
+		if d.Title != "Kaupungin talousarvion muutos" || len(d.Attachments) != 0 {
+			t.Errorf("%q: title %q, attachments %q", head, d.Title, d.Attachments)
+		}
+	}
+	// Without the columns' names, rows of a body and numbers are no such table.
+	d := parse.Text("Kaupunginhallitus | 65 | 03.03.2025 | 17 |" + rest)
+	if d.Organization == "Kaupunginhallitus" {
+		t.Errorf("a row alone made %q the organisation", d.Organization)
+	}
+}
