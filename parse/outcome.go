@@ -187,8 +187,8 @@ var joinedDecisionRe = mustPattern(`\s(?:ja|sekä)\s+((?:päätti|lisäksi|kehot
 // päätös mitätöityy uuden lain tullessa voimaan."). A handling's record is
 // in the past tense (merkittiin, todettiin, poistui): never these.
 const provisionVerbs = `jatkaa|jatketaan|toimittaa|toimitetaan|selvittää|selvitetään|valmistelee|valmistellaan|` +
-	`pyytää|pyydetään|ilmoittaa|ilmoitetaan|tuodaan|tuo|käsittelee|käsitellään|järjestää|järjestetään|` +
-	`raportoi|raportoidaan|lähettää|lähetetään|laatii|laaditaan|mitätöityy|raukeaa|voivat`
+	`pyytää|pyydetään|ilmoittaa|ilmoitetaan|tuodaan|käsittelee|käsitellään|järjestää|järjestetään|` +
+	`raportoi|raportoidaan|lähettää|lähetetään|laatii|laaditaan|mitätöityy|raukeaa`
 
 var (
 	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter|` + provisionVerbs + `)(?:[\s,:;]|$)`)

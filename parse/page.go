@@ -181,12 +181,7 @@ func (p *pageParser) stackedHeader(lines []string) int {
 			if err != nil {
 				return 0
 			}
-			switch lower(lines[at]) {
-			case "pöytäkirja", "protokoll":
-				p.document = DocumentMinutes
-			default:
-				p.document = DocumentAgenda
-			}
+			p.document = documentOf(lines[at])
 			p.docDate = d
 			if at == 1 && p.org == "" {
 				p.org = lines[0]

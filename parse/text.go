@@ -304,14 +304,7 @@ func (p *pageParser) docLine(l string) bool {
 	if m == nil {
 		return false
 	}
-	switch lower(m[1]) {
-	case "pöytäkirja", "protokoll":
-		p.document = DocumentMinutes
-	case "esityslista", "föredragningslista":
-		p.document = DocumentAgenda
-	default:
-		p.document = "" // a memo (muistio): neither minutes nor agenda
-	}
+	p.document = documentOf(m[1])
 	if d, err := dateParts(m[2], m[3], m[4]); err == nil {
 		p.docDate = d
 	} else {
@@ -325,6 +318,18 @@ func (p *pageParser) docLine(l string) bool {
 		p.itemNumber = n
 	}
 	return true
+}
+
+// documentOf is the document a document line's word names; a memo
+// (muistio) is neither minutes nor agenda.
+func documentOf(word string) Document {
+	switch lower(word) {
+	case "pöytäkirja", "protokoll":
+		return DocumentMinutes
+	case "esityslista", "föredragningslista":
+		return DocumentAgenda
+	}
+	return ""
 }
 
 // startHandling makes h the current handling; a title may still follow it.
@@ -673,10 +678,17 @@ func (p *pageParser) line(l string) {
 	p.text(l)
 }
 
-// proposalFormula is a body's resolution in the present tense, the way a
-// proposal is written ("Kaupunginvaltuusto päättää todeta …",
-// "Kaupunginhallitus esittää kaupunginvaltuustolle, että …").
-var proposalFormula = mustPattern(`^\p{Lu}[\p{L}-]*(?:valtuusto|hallitus|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|fullmäktige|styrelse|nämnd|nämnden|direktion|direktionen) (?:päättää|esittää|beslutar|föreslår)(?:[\s,:]|$)`)
+// proposalFormula is a resolution in the present tense opened by a few
+// words, the way a proposal is written ("Kaupunginvaltuusto päättää todeta
+// …", "Kaupunginhallitus esittää kaupunginvaltuustolle, että …"); whose
+// words are a body's name (isProposalFormula).
+var proposalFormula = mustPattern(`^(\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}?) (?:päättää|esittää|beslutar|föreslår)(?:[\s,:]|$)`)
+
+// isProposalFormula reports a body's resolution in the present tense.
+func isProposalFormula(l string) bool {
+	m := proposalFormula.FindStringSubmatch(l)
+	return m != nil && isFullBodyName(m[1])
+}
 
 // pastDecision is a text opened by a body's decision in the past tense.
 var pastDecision = mustPattern(`^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}? (?:päätti|hyväksyi|merkitsi|valitsi|myönsi|pani|jätti|palautti|beslöt|godkände)\b`)
@@ -1919,7 +1931,7 @@ func (p *pageParser) result() Decision {
 			// päättää todeta …" … "Sulje"): a body's resolution in the
 			// present tense among the handling's notes is its proposal.
 			for _, n := range h.notes {
-				if proposalFormula.MatchString(n) {
+				if isProposalFormula(n) {
 					prop = []string{n}
 					break
 				}
