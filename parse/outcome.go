@@ -25,9 +25,9 @@ const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehd
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
 	returnedRe  = mustPattern(`(?:päätti|päätettiin) (?:\S+ )?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
-	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag`).
+	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "vastaesity", "muutosesity", "lisäysesity", "motförslag", "muutti ", "ändrade sitt")
 		})
@@ -88,6 +88,9 @@ var amendedForms = []string{
 	"muutoksin", "lisäyksin", "lisäyksellä", "täydennyksin", "täydennyksellä",
 	"tarkennuksin", "tarkennuksella", "korjauksin", "korjauksella",
 	"seuraavalla muutoksella", "sillä muutoksella", "sellaisella muutoksella", "muutoksella, että",
+	"muutoin ehdotuksen mukaisesti", "muutoin esityksen mukaisesti", "muutoin päätösehdotuksen mukaisesti",
+	"muilta osin ehdotuksen mukaisesti", "muilta osin esityksen mukaisesti", "muilta osin päätösehdotuksen mukaisesti",
+	"ponnella", "ponsilla", "i övrigt enligt förslaget",
 	"muutetussa muodossa", "muutettu ehdotus", "muutettu päätösehdotus", "muutetun ehdotuksen", "muutetun päätösehdotuksen",
 	"ehdotuksesta poiketen", "ehdotuksesta poikkeav", "esityksestä poiketen", "esityksestä poikkeav",
 	"med följande ändring", "med ändring", "med de ändringar", "med den ändringen", "med ändringen", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
@@ -124,6 +127,65 @@ func adoptsObject(p, sent string) bool {
 	return p != "" && m != nil && overlap(m[1], p) == 1 // (no word of its own: 0)
 }
 
+// actVerbs lists the forms of the verbs a resolution acts with (the
+// infinitive, the present, the past and the passives), each form giving the
+// verb's infinitive. "päättää" and "besluta" are not among them: they carry
+// the act ("päätti todeta"), they are not it.
+var actVerbs = func() map[string]string {
+	m := map[string]string{}
+	for _, forms := range [][]string{
+		{"hyväksyä", "hyväksyy", "hyväksyi", "hyväksytään", "hyväksyttiin"},
+		{"todeta", "toteaa", "totesi", "todetaan", "todettiin"},
+		{"merkitä", "merkitsee", "merkitsi", "merkitään", "merkittiin"},
+		{"valita", "valitsee", "valitsi", "valitaan", "valittiin"},
+		{"nimetä", "nimeää", "nimesi", "nimetään", "nimettiin"},
+		{"myöntää", "myöntää", "myönsi", "myönnetään", "myönnettiin"},
+		{"antaa", "antaa", "antoi", "annetaan", "annettiin"},
+		{"esittää", "esittää", "esitti", "esitetään", "esitettiin"},
+		{"vahvistaa", "vahvistaa", "vahvisti", "vahvistetaan", "vahvistettiin"},
+		{"lähettää", "lähettää", "lähetti", "lähetetään", "lähetettiin"},
+		{"katsoa", "katsoo", "katsoi", "katsotaan", "katsottiin"},
+		{"asettaa", "asettaa", "asetti", "asetetaan", "asetettiin"},
+		{"määrätä", "määrää", "määräsi", "määrätään", "määrättiin"},
+		{"valmistella", "valmistelee", "valmisteli", "valmistellaan", "valmisteltiin"},
+		{"kehottaa", "kehottaa", "kehotti", "kehotetaan", "kehotettiin"},
+		{"valtuuttaa", "valtuuttaa", "valtuutti", "valtuutetaan", "valtuutettiin"},
+		{"godkänna", "godkänner", "godkände", "godkänns", "godkändes"},
+		{"välja", "väljer", "valde", "väljs", "valdes"},
+		{"konstatera", "konstaterar", "konstaterade", "konstateras", "konstaterades"},
+		{"utse", "utser", "utsåg", "utses", "utsågs"},
+		{"bevilja", "beviljar", "beviljade", "beviljas", "beviljades"},
+		{"fastställa", "fastställer", "fastställde", "fastställs", "fastställdes"},
+	} {
+		for _, f := range forms {
+			m[f] = forms[0]
+		}
+	}
+	return m
+}()
+
+// firstAct is the infinitive of the first act verb among a lower-cased
+// text's first sentence's first ten words, or "".
+func firstAct(s string) string {
+	words := strings.FieldsFunc(firstSentence(strings.TrimSpace(firstLine(s))), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		if i == 10 {
+			break
+		}
+		if v, ok := actVerbs[w]; ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// sameAct reports a lower-cased decision doing, with its first act, the
+// verb proposal p resolves with first.
+func sameAct(p, d string) bool {
+	v := firstAct(p)
+	return v != "" && v == firstAct(d)
+}
+
 // orderChangedRe is the order of the agenda's items changed, where the
 // proposal was to follow the agenda as sent ("päätti 1. muuttaa asioiden
 // käsittelyjärjestystä siten, että …", seen: Lohja).
@@ -153,8 +215,12 @@ func extraMatter(p, d string) bool {
 			}
 			continue
 		}
-		if extraMatterRe.MatchString(sent) && overlap(sent, p) < 0.4 {
-			return true
+		// A clause of its own ("… hyväksyi sopimuksen ja lisäksi päätti,
+		// että …") counts as a sentence does.
+		for _, c := range clauses(sent) {
+			if extraMatterRe.MatchString(c) && overlap(c, p) < 0.4 {
+				return true
+			}
 		}
 	}
 	return false
@@ -270,6 +336,16 @@ func classify(proposal, decision, notes string) Outcome {
 	// "Hyväksyttiin pöytäkirjantarkastajat." after "… päättää valita
 	// pöytäkirjantarkastajiksi …": the proposal's object adopted by name.
 	restated = restated || adoptsObject(p, firstSentence(strings.TrimSpace(firstLine(d))))
+	// "Kaupunginvaltuusto totesi kokouksen laillisesti koolle kutsutuksi …"
+	// after "Kaupunginvaltuusto päättää todeta … kokouksen laillisuuden":
+	// the proposal's own act, in its own words, done.
+	// (A plain "Esitys hyväksyttiin." is no restatement.) Or a first
+	// sentence that is all the proposal's words, with more decided after
+	// it ("Kunnanhallitus hyväksyi sopimuksen. Lisäksi kunnanhallitus
+	// edellyttää, että …").
+	if fs := firstSentence(strings.TrimSpace(firstLine(d))); p != "" && len(stems(fs)) >= 3 {
+		restated = restated || (len(stems(fs)) >= 4 && sameAct(p, fs) && overlap(fs, p) >= 0.5) || overlap(fs, p) == 1
+	}
 	// "Päätös on ehdotuksen mukainen." (Helsinki): the decision written out
 	// is the proposal's, whatever it decides (the proposal itself not on
 	// the page).
@@ -449,7 +525,11 @@ var notAName = map[string]bool{
 
 // notApprovedRe is a decision not to approve: "päätti olla hyväksymättä",
 // "jätti hyväksymättä".
-var notApprovedRe = mustPattern(`olla hyväksymättä|jättää hyväksymättä|jätti hyväksymättä|jätettiin hyväksymättä|beslöt att inte godkänna`)
+var notApprovedRe = mustPattern(`olla hyväksymättä|jättää hyväksymättä|jätti hyväksymättä|jätettiin hyväksymättä|beslöt att inte godkänna|` +
+	// "Kunnanhallitus ei hyväksynyt sopimusta", "päätti, ettei sopimusta
+	// hyväksytä", "sopimusta ei hyväksytty" (a body, not a member, who
+	// would be dissenting).
+	`(?:hallitus|valtuusto|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|kokous) ei hyväksynyt\b|\bettei (?:\S+ ){0,3}?hyväksytä(?:[^\p{L}]|$)|^(?:\S+ ){1,3}?ei hyväksytty\b`)
 
 // adopted is the outcome of a decision that adopted proposal p: p's own.
 func adopted(p string) Outcome {

@@ -162,6 +162,27 @@ func TestClassifyWording(t *testing.T) {
 		// a list of actions ending in a notice to others is no noting.
 		{"Kunnanhallitus merkitsee saapuneet pöytäkirjat tiedoksi.", "Päätösehdotus hyväksyttiin.", OutcomeNoted},
 		{"", "Kunnanhallitus merkitsi selvityksen, hyväksyi sopimuksen ja lähetti sen tiedoksi valtuustolle.", OutcomeDecided},
+		// The proposal's act done in the decision's own words (v18); a plain
+		// adoption followed by the matter's content is no restatement; the
+		// same verb on another object is not the proposal done.
+		{"Kaupunginvaltuusto päättää todeta esteen ilmoittaneet valtuutetut, toimittaa nimenhuudon sekä todeta kokouksen laillisuuden ja päätösvaltaisuuden.", "Kaupunginvaltuusto totesi kokouksen laillisesti koolle kutsutuksi ja päätösvaltaiseksi.", OutcomeApproved},
+		{"Stadsfullmäktige beslutar godkänna avtalet om samarbete med välfärdsområdet.", "Stadsfullmäktige godkände samarbetsavtalet med välfärdsområdet.", OutcomeApproved},
+		{"Lautakunta hyväksyy kirjaston kesän aukioloajat.", "Esitys hyväksyttiin. Pääkirjasto on avoinna lisäksi perjantaisin.", OutcomeApproved},
+		{"Kaupunginvaltuusto päättää todeta kokouksen laillisuuden ja päätösvaltaisuuden.", "Kaupunginvaltuusto totesi, että aloitteen käsittely siirtyy seuraavaan kokoukseen.", OutcomeDecided},
+		{"Valmistellaan toimintasuunnitelma seuraavaan kokoukseen käydyn keskustelun pohjalta.", "Valmistellaan vanhusneuvoston toimintasuunnitelma huhtikuun kokoukseen. Sihteeri toimittaa sähköpostitse lomakepohjat.", OutcomeAmended},
+		// A first sentence all the proposal's, and more decided after it,
+		// in a sentence or a clause of its own; the body not approving; a
+		// counter-proposal, "otherwise as proposed" and a clause (ponsi)
+		// added; tabling kept (v18).
+		{P, "Kunnanhallitus hyväksyi sopimuksen. Lisäksi kunnanhallitus edellyttää, että sopimuksesta raportoidaan.", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi sopimuksen ja lisäksi päätti, että sopimuksesta tiedotetaan.", OutcomeAmended},
+		{P, "Kunnanhallitus ei hyväksynyt sopimusta.", OutcomeRejected},
+		{P, "Kunnanhallitus päätti, ettei sopimusta hyväksytä.", OutcomeRejected},
+		{P, "Kunnanhallitus hyväksyi sopimuksen. Virtanen ilmoitti, ettei hän hyväksynyt päätöstä.", OutcomeApproved},
+		{P, "Hyväksyttiin Virtasen vastaesitys.", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi sopimuksen muutoin esityksen mukaisesti, mutta sopimuksen kestoksi tuli kaksi vuotta.", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin yksimielisesti ponnella: selvitetään asiaa.", OutcomeAmended},
+		{P, "Kunnanhallitus päätti pitää asian pöydällä.", OutcomeTabled},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.proposal, tt.decision, ""); got != tt.want {
