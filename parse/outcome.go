@@ -34,7 +34,7 @@ var (
 	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:[^\s,.]+ ){0,3}?tiedoksi|merkittiin tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|(?:^|\n|\. )\S+ antecknade |för kännedom till protokollet`)
-	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår` +
+	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår` +
 		// "Valmistellaan ja merkitään tiedoksi arviointisuunnitelma": the
 		// verb, not the noun (talousarvion valmistelun tilanne merkitään
 		// tiedoksi) nor valmistelija.
@@ -90,7 +90,7 @@ var amendedForms = []string{
 	"seuraavalla muutoksella", "sillä muutoksella", "sellaisella muutoksella", "muutoksella, että",
 	"muutoin ehdotuksen mukaisesti", "muutoin esityksen mukaisesti", "muutoin päätösehdotuksen mukaisesti",
 	"muilta osin ehdotuksen mukaisesti", "muilta osin esityksen mukaisesti", "muilta osin päätösehdotuksen mukaisesti",
-	"ponnella", "ponsilla", "i övrigt enligt förslaget",
+	"ponnella", "ponsilla", "täydennettiin", "i övrigt enligt förslaget",
 	"muutetussa muodossa", "muutettu ehdotus", "muutettu päätösehdotus", "muutetun ehdotuksen", "muutetun päätösehdotuksen",
 	"ehdotuksesta poiketen", "ehdotuksesta poikkeav", "esityksestä poiketen", "esityksestä poikkeav",
 	"med följande ändring", "med ändring", "med de ändringar", "med den ändringen", "med ändringen", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
@@ -177,6 +177,28 @@ func firstAct(s string) string {
 		}
 	}
 	return ""
+}
+
+// namesOther reports a decision whose first sentence names someone or
+// something (a capitalised word past its first) the proposal does not:
+// "Kaupunginhallitus nimesi jäseneksi Mäkisen." after "… nimetä Virtasen
+// jäseneksi" did the act on another.
+func namesOther(proposal, decision string) bool {
+	words := strings.FieldsFunc(firstSentence(strings.TrimSpace(firstLine(decision))), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	lp := lower(proposal)
+	for i, w := range words {
+		if i == 0 || !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		if st := stems(lower(w)); len(st) > 0 {
+			for s := range st {
+				if !strings.Contains(lp, s) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // sameAct reports a lower-cased decision doing, with its first act, the
@@ -344,7 +366,7 @@ func classify(proposal, decision, notes string) Outcome {
 	// it ("Kunnanhallitus hyväksyi sopimuksen. Lisäksi kunnanhallitus
 	// edellyttää, että …").
 	if fs := firstSentence(strings.TrimSpace(firstLine(d))); p != "" && len(stems(fs)) >= 3 {
-		restated = restated || (len(stems(fs)) >= 4 && sameAct(p, fs) && overlap(fs, p) >= 0.5) || overlap(fs, p) == 1
+		restated = restated || (len(stems(fs)) >= 4 && sameAct(p, fs) && overlap(fs, p) >= 0.5 && !namesOther(proposal, decision)) || overlap(fs, p) == 1
 	}
 	// "Päätös on ehdotuksen mukainen." (Helsinki): the decision written out
 	// is the proposal's, whatever it decides (the proposal itself not on

@@ -183,6 +183,11 @@ func TestClassifyWording(t *testing.T) {
 		{P, "Kunnanhallitus hyväksyi sopimuksen muutoin esityksen mukaisesti, mutta sopimuksen kestoksi tuli kaksi vuotta.", OutcomeAmended},
 		{P, "Ehdotus hyväksyttiin yksimielisesti ponnella: selvitetään asiaa.", OutcomeAmended},
 		{P, "Kunnanhallitus päätti pitää asian pöydällä.", OutcomeTabled},
+		// The same act on someone the proposal did not name is not the
+		// proposal restated; a statement supplemented is amended.
+		{"Kaupunginhallitus päättää nimetä Virtasen jäseneksi.", "Kaupunginhallitus nimesi jäseneksi Mäkisen.", OutcomeDecided},
+		{"Kaupunginhallitus päättää myöntää eron Virtaselle.", "Kaupunginhallitus myönsi eron Virtaselle.", OutcomeApproved},
+		{"Lautakunta antaa liitteen mukaisen lausunnon.", "Lautakunta antoi lausunnon, jota täydennettiin kohdan 3 osalta.", OutcomeAmended},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.proposal, tt.decision, ""); got != tt.want {
