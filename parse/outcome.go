@@ -164,11 +164,18 @@ var actVerbs = func() map[string]string {
 	return m
 }()
 
+// leadSentence is a text's first sentence on its first line.
+func leadSentence(s string) string { return firstSentence(strings.TrimSpace(firstLine(s))) }
+
+// words cuts a text into its words, letters only.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
 // firstAct is the infinitive of the first act verb among a lower-cased
-// text's first sentence's first ten words, or "".
-func firstAct(s string) string {
-	words := strings.FieldsFunc(firstSentence(strings.TrimSpace(firstLine(s))), func(r rune) bool { return !unicode.IsLetter(r) })
-	for i, w := range words {
+// sentence's first ten words, or "".
+func firstAct(sent string) string {
+	for i, w := range words(sent) {
 		if i == 10 {
 			break
 		}
@@ -179,33 +186,29 @@ func firstAct(s string) string {
 	return ""
 }
 
-// namesOther reports a decision whose first sentence names someone or
-// something (a capitalised word past its first) the proposal does not:
-// "Kaupunginhallitus nimesi jäseneksi Mäkisen." after "… nimetä Virtasen
-// jäseneksi" did the act on another.
-func namesOther(proposal, decision string) bool {
-	words := strings.FieldsFunc(firstSentence(strings.TrimSpace(firstLine(decision))), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
-	lp := lower(proposal)
-	for i, w := range words {
+// namesOther reports a sentence (as written, not lower-cased) that names
+// someone or something, a capitalised word past its first, whose stem
+// lower-cased proposal p lacks: "Kaupunginhallitus nimesi jäseneksi
+// Mäkisen." after "… nimetä Virtasen jäseneksi" did the act on another.
+func namesOther(p, sent string) bool {
+	for i, w := range words(sent) {
 		if i == 0 || !unicode.IsUpper([]rune(w)[0]) {
 			continue
 		}
-		if st := stems(lower(w)); len(st) > 0 {
-			for s := range st {
-				if !strings.Contains(lp, s) {
-					return true
-				}
+		for st := range stems(lower(w)) { // one stem, or none for a short word
+			if !strings.Contains(p, st) {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-// sameAct reports a lower-cased decision doing, with its first act, the
-// verb proposal p resolves with first.
-func sameAct(p, d string) bool {
-	v := firstAct(p)
-	return v != "" && v == firstAct(d)
+// sameAct reports lower-cased sentence sent doing, with its first act, the
+// act lower-cased proposal p resolves with first.
+func sameAct(p, sent string) bool {
+	v := firstAct(leadSentence(p))
+	return v != "" && v == firstAct(sent)
 }
 
 // orderChangedRe is the order of the agenda's items changed, where the
@@ -357,16 +360,18 @@ func classify(proposal, decision, notes string) Outcome {
 	restated = restated || (discussionProposal.MatchString(p) && discussedRe.MatchString(d))
 	// "Hyväksyttiin pöytäkirjantarkastajat." after "… päättää valita
 	// pöytäkirjantarkastajiksi …": the proposal's object adopted by name.
-	restated = restated || adoptsObject(p, firstSentence(strings.TrimSpace(firstLine(d))))
-	// "Kaupunginvaltuusto totesi kokouksen laillisesti koolle kutsutuksi …"
-	// after "Kaupunginvaltuusto päättää todeta … kokouksen laillisuuden":
-	// the proposal's own act, in its own words, done.
-	// (A plain "Esitys hyväksyttiin." is no restatement.) Or a first
-	// sentence that is all the proposal's words, with more decided after
-	// it ("Kunnanhallitus hyväksyi sopimuksen. Lisäksi kunnanhallitus
-	// edellyttää, että …").
-	if fs := firstSentence(strings.TrimSpace(firstLine(d))); p != "" && len(stems(fs)) >= 3 {
-		restated = restated || (len(stems(fs)) >= 4 && sameAct(p, fs) && overlap(fs, p) >= 0.5 && !namesOther(proposal, decision)) || overlap(fs, p) == 1
+	fs := leadSentence(d)
+	restated = restated || adoptsObject(p, fs)
+	if n := len(stems(fs)); p != "" && n >= 3 {
+		// A first sentence all the proposal's words, with more decided
+		// after it ("Kunnanhallitus hyväksyi sopimuksen. Lisäksi
+		// kunnanhallitus edellyttää, että …"); or doing the proposal's own
+		// act in its own words ("Kaupunginvaltuusto totesi kokouksen
+		// laillisesti koolle kutsutuksi …" after "… päättää todeta …
+		// kokouksen laillisuuden"), on no one the proposal did not name. A
+		// plain "Esitys hyväksyttiin." (two words) is neither.
+		restated = restated || overlap(fs, p) == 1 ||
+			(n >= 4 && sameAct(p, fs) && overlap(fs, p) >= 0.5 && !namesOther(p, leadSentence(decision)))
 	}
 	// "Päätös on ehdotuksen mukainen." (Helsinki): the decision written out
 	// is the proposal's, whatever it decides (the proposal itself not on
@@ -405,8 +410,7 @@ func classify(proposal, decision, notes string) Outcome {
 	}
 	// "Hyväksyttiin." alone, or before what else was recorded ("Hyväksyttiin.
 	// Todettiin Virtasen esteellisyys.").
-	first := strings.TrimSpace(firstLine(d))
-	plain := plainApprove.MatchString(first) || plainApprove.MatchString(firstSentence(first))
+	plain := plainApprove.MatchString(strings.TrimSpace(firstLine(d))) || plainApprove.MatchString(fs)
 	// The decision, or the handling notes above a decision written out in
 	// full, say the proposal was adopted ("Kaupunginhallitus hyväksyi
 	// esittelijän ehdotuksen äänin 12 - 2", "Päätös on ehdotuksen mukainen.").
@@ -621,7 +625,7 @@ func overlap(proposal, decision string) float64 {
 
 func stems(s string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for _, w := range words(s) {
 		r := []rune(w)
 		if len(r) < 4 {
 			continue
