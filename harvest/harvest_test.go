@@ -229,8 +229,7 @@ func TestStalledSourceIsGivenUp(t *testing.T) {
 // A feed whose every entry points off the source is not a plain success:
 // the report warns that nothing was found.
 func TestFeedOfForeignLinksWarns(t *testing.T) {
-	var srv *httptest.Server
-	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("page") == "rss/meetingitems" {
 			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel>`+
 				`<item><title>KH 01.02.2024 / Asia</title><link>https://elsewhere.test/cgi/DREQUEST.PHP?page=meetingitem&amp;id=2024001-1</link></item>`+

@@ -92,6 +92,7 @@ var labels = func() []label {
 		{"Förslag", secProposal, false},
 		{"Selostus", secBackground, false},
 		{"Tiivistelmä", secBackground, false}, // Turku: the summary, above the report
+		{"Sammandrag", secBackground, false},  // Turku's Swedish pages
 		{"Perustelut", secBackground, false},
 		{"Redogörelse", secBackground, false},
 		{"Motivering", secBackground, true},

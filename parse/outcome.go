@@ -33,8 +33,8 @@ var (
 		})
 	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt avslå|avslog`)
-	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:[^\s,.]+ ){0,3}?tiedoksi|merkittiin tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|antecknar[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|(?:^|\n|\. )\S+ antecknade |för kännedom till protokollet`)
-	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår` +
+	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:[^\s,.]+ ){0,3}?tiedoksi|merkittiin tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|(?:(?:beslöt|beslutar|beslutade) (?:att )?)?anteckna(?:r)?\b[^.]{0,80}för kännedom|antecknade[^.]{0,40}för kännedom|antecknas[^.]{0,40}för kännedom|antecknades[^.]{0,40}för kännedom|(?:^|\n|\. )\S+ antecknade |för kännedom till protokollet`)
+	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår|ålägger|ålade|uppdrar|uppdrog|uppmanar|uppmanade|bemyndigar|bemyndigade|förutsätter|förutsatte|velvoittaa` +
 		// "Valmistellaan ja merkitään tiedoksi arviointisuunnitelma": the
 		// verb, not the noun (talousarvion valmistelun tilanne merkitään
 		// tiedoksi) nor valmistelija.
@@ -221,7 +221,9 @@ var orderChangedRe = mustPattern(`muutt\S* (?:\S+ )?käsittelyjärjesty|käsitte
 // kaupunginvaltuusto hyväksyi seuraavat toivomusponnet", "otti …
 // käsiteltäväkseen lisäpykälän", "beslöt dessutom". ("Pääkirjasto on avoinna
 // lisäksi perjantaisin" is the matter's own content, no decision.)
-var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksyi|valittiin|valitsi|myönnettiin|myönsi|beslöt|godkände|godkändes) lisäksi|(?:lisäksi|samalla) (?:\S+ ){0,2}?(?:päätti|päätettiin|hyväksyi|hyväksyttiin|valitsi|valittiin|myönsi|kehotti|edellytti)\b|samtidigt (?:\S+ ){0,2}?(?:beslöt|godkände)|lisä\S* käsiteltäv|käsiteltäv\S* lisä|dessutom (?:\S+ ){0,2}?(?:beslöt|godkände)|(?:beslöt|godkände) dessutom`)
+var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksyi|valittiin|valitsi|myönnettiin|myönsi|beslöt|godkände|godkändes) lisäksi|(?:lisäksi|samalla) (?:\S+ ){0,2}?(?:päätti|päätettiin|hyväksyi|hyväksyttiin|valitsi|valittiin|myönsi|kehotti|edellytti)\b|samtidigt (?:\S+ ){0,2}?(?:beslöt|godkände)|lisä\S* käsiteltäv|käsiteltäv\S* lisä|dessutom (?:\S+ ){0,2}?(?:beslöt|godkände)|(?:beslöt|godkände) dessutom` +
+	// "Lisäksi vammaisneuvosto totesi, että …": a position of the body's own.
+	`|(?:lisäksi|samalla) \p{L}*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:totesi|toteaa|korosti|korostaa|painotti|painottaa)\b`)
 
 // extraMatter reports a lower-cased decision adopting proposal p that, in a
 // sentence of its own, decides a matter besides: the item amended
@@ -233,9 +235,15 @@ func extraMatter(p, d string) bool {
 	if !extraMatterRe.MatchString(d) {
 		return false // most decisions: one pass, no sentences split
 	}
-	for _, sent := range sentenceSplit.Split(d, -1) {
+	sents := sentenceSplit.Split(d, -1)
+	// "Merkittiin tiedoksi. Lisäksi …", "Hyväksyttiin. Lisäksi …": the
+	// item's own decision in a word, so what the body added after it is
+	// its own, proposal or not.
+	lead := strings.TrimSpace(sents[0])
+	bareLead := bareOutcomes[strings.TrimRight(lead, ".")] != "" || plainApprove.MatchString(lead)
+	for i, sent := range sents {
 		if p == "" {
-			if containsAny(sent, "toivomuspon", "hemställningskläm") && extraMatterRe.MatchString(sent) {
+			if (i > 0 && bareLead || containsAny(sent, "toivomuspon", "hemställningskläm")) && extraMatterRe.MatchString(sent) {
 				return true
 			}
 			continue
@@ -296,6 +304,12 @@ var (
 // counterFellRe is a counter-proposal that fell ("Palautusehdotus hylättiin
 // äänin 6-3."): no rejection of the matter.
 var counterFellRe = mustPattern(`(?:vasta|muutos|lisäys|palautus|pöydällepano|hylkäys)ehdotu\w* (?:hylättiin|raukesi)`)
+
+// recordedNoteRe is a decision opening with what the body recorded, and
+// that it recorded ("Merkittiin Eloisan vanhusneuvoston terveisinä, että
+// …", "Antecknades att …"): noting. (What was recorded in the minutes,
+// "Merkittiin pöytäkirjaan, että X poistui", is the handling's record.)
+var recordedNoteRe = mustPattern(`^(?:merkittiin|antecknades)(?: [^\s.]+){0,5}? (?:että|att) `)
 
 // bareOutcomes are decisions written as one word, as small bodies write
 // them: "Pöydälle.", "Palautettiin.", "Merkittiin."
@@ -393,6 +407,11 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeAmended
 	}
 	if noted && !actionRe.MatchString(withoutNoting(d)) {
+		return OutcomeNoted
+	}
+	if recordedNoteRe.MatchString(d) && !actionRe.MatchString(d) && !strings.Contains(fs, "pöytäkirjaan") {
+		// "Merkittiin Eloisan vanhusneuvoston terveisinä, että …": the
+		// body recorded what it was told.
 		return OutcomeNoted
 	}
 	if informedRe.MatchString(d) && !actionRe.MatchString(d) && !bodyDiscussedRe.MatchString(d) {

@@ -188,6 +188,15 @@ func TestClassifyWording(t *testing.T) {
 		{"Kaupunginhallitus päättää nimetä Virtasen jäseneksi.", "Kaupunginhallitus nimesi jäseneksi Mäkisen.", OutcomeDecided},
 		{"Kaupunginhallitus päättää myöntää eron Virtaselle.", "Kaupunginhallitus myönsi eron Virtaselle.", OutcomeApproved},
 		{"Lautakunta antaa liitteen mukaisen lausunnon.", "Lautakunta antoi lausunnon, jota täydennettiin kohdan 3 osalta.", OutcomeAmended},
+		// v19: the Swedish infinitive of noting; a proposal that notes and
+		// also charges someone with a task; a position of the body's own
+		// after a bare "Merkittiin tiedoksi."; what the body recorded.
+		{"Stadsstyrelsen beslutar anteckna rapporten för kännedom.", "Förslaget godkändes.", OutcomeNoted},
+		{"Nämnden antecknar rapporten för kännedom och uppdrar åt förvaltningen att utreda saken.", "Förslaget godkändes.", OutcomeApproved},
+		{"", "Merkittiin tiedoksi. Lisäksi vammaisneuvosto totesi, että esteettömyyteen on kiinnitettävä huomiota.", OutcomeAmended},
+		{"", "Merkittiin tiedoksi.", OutcomeNoted},
+		{"", "Merkittiin vanhusneuvoston terveisinä, että palvelusetelin käyttöä laajennetaan.", OutcomeNoted},
+		{"", "Merkittiin pöytäkirjaan, että Virtanen poistui kokouksesta.", OutcomeDecided}, // a record, not noting
 	}
 	for _, tt := range tests {
 		if got := classify(tt.proposal, tt.decision, ""); got != tt.want {

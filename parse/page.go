@@ -213,6 +213,7 @@ var (
 // body that has handled the matter, the page's own last, with its §, date
 // and item; the text may have lost the cells' bars ("Turun
 // kaupunki§KokouspvmAsia1" / "Kaupunkiympäristölautakunta1111.01.20229").
+// The Swedish pages: "Åbo stad § Sammanträdets datum Ärende nr 1".
 // The last row gives the page's body, date and §. It returns how many lines
 // the table took, 0 when the page has none.
 func (p *pageParser) handlingTable(lines []string) int {
@@ -255,7 +256,7 @@ func (p *pageParser) handlingTable(lines []string) int {
 }
 
 var (
-	handlingTableHead = mustPattern(`^(\p{Lu}[^|§]*?)\s*\|?\s*§\s*\|?\s*Kokouspvm\s*\|?\s*Asia`)
+	handlingTableHead = mustPattern(`^(\p{Lu}[^|§]*?)\s*\|?\s*§\s*\|?\s*(?:Kokouspvm|Sammanträdets datum)\s*\|?\s*(?:Asia|Ärende)`)
 	// handlingTableRow: "Kaupunginhallitus | 65 | 03.03.2025 | 17 |", the
 	// bars lost ("Kaupunginhallitus6503.03.202517"), or the item's number
 	// left out ("Kaupunginvaltuusto 283 14.12.2009").

@@ -846,3 +846,35 @@ func TestHandlingTable(t *testing.T) {
 		t.Errorf("a row alone made %q the organisation", d.Organization)
 	}
 }
+
+// Turku's Swedish pages (seen): the same table in Swedish, a summary
+// under "Sammandrag", two officials joined by "och", the § repeated alone
+// at the text's end, and the attachments captioned in the text and listed
+// again, in Finnish, at the end (parser v19).
+func TestHandlingTableSwedish(t *testing.T) {
+	const page = "Åbo stad§Sammanträdets datumÄrende nr1\nStadsstyrelsen38310.10.202318\nStadsfullmäktige20323.10.20238\n\n" +
+		"10991-2021 (00 01 02)\n\nStadsstyrelsens utlåtande om utvärderingsberättelsen 2022\n\nSammandrag: -\n\n" +
+		"Sfm § 203\n\nKanslichef Tuomas Heikkinen och ekonomidirektör Valtteri Mikkola 3.10.2023:\n\nBakgrund till ärendet.\n\n" +
+		"Bilaga 1Utlåtande (på finska)\n\nStadsstyrelsens förslag\n\nStadsfullmäktige beslutar godkänna utlåtandet.\n\n" +
+		"BeslutFörslaget godkändes.\n\n§ 203\n\n\nBilagor:\n\nSfm § 203\nBilaga 1:Lausunto\n"
+	d := parse.Text(page)
+	if d.Organization != "Åbo stad" || d.Body != "Stadsfullmäktige" || d.MeetingDate != "2023-10-23" || d.Section == nil || *d.Section != 203 {
+		t.Errorf("org %q body %q date %q section %v", d.Organization, d.Body, d.MeetingDate, d.Section)
+	}
+	if d.Title != "Stadsstyrelsens utlåtande om utvärderingsberättelsen 2022" {
+		t.Errorf("title %q", d.Title)
+	}
+	if d.Outcome != parse.OutcomeApproved || d.Decision != "Förslaget godkändes." || len(d.Handlings) != 1 {
+		t.Errorf("outcome %s, decision %q, %d handlings: the closing § made a handling of its own", d.Outcome, d.Decision, len(d.Handlings))
+	}
+	var names []string
+	for _, pr := range d.Preparers {
+		names = append(names, pr.Name)
+	}
+	if got := strings.Join(names, " | "); got != "Tuomas Heikkinen | Valtteri Mikkola" {
+		t.Errorf("preparers %q", got)
+	}
+	if got := strings.Join(d.Attachments, " | "); got != "Bilaga 1:Lausunto" {
+		t.Errorf("attachments %q, want the list's line only", got)
+	}
+}

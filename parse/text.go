@@ -797,18 +797,27 @@ func unitWord(s string) bool {
 // label without its number, a note on how to write to the officials.
 var contactNoise = mustPattern(`^(?i:puh|p|tel|tfn|puhelin)\.?:?$|^\((?i:yhteydenotot|yhteydenotto|sähköposti|sähköpostit|s-posti|e-post)[^()]*\)$`)
 
-// splitAnd splits s at each " ja " that joins two people, not at the "ja"
-// of a title written in part ("Kasvatus- ja opetusjohtaja").
+// splitAnd splits s at each " ja " (Swedish " och ") that joins two
+// people, not at the "ja" of a title written in part ("Kasvatus- ja
+// opetusjohtaja").
 func splitAnd(s string) []string {
 	var out []string
-	for _, piece := range strings.Split(s, " ja ") {
-		if n := len(out); n > 0 && strings.HasSuffix(out[n-1], "-") {
-			out[n-1] += " ja " + piece
-			continue
+	cur := ""
+	for {
+		i, w := strings.Index(s, " ja "), len(" ja ")
+		if j := strings.Index(s, " och "); j >= 0 && (i < 0 || j < i) {
+			i, w = j, len(" och ")
 		}
-		out = append(out, piece)
+		if i < 0 {
+			return append(out, cur+s)
+		}
+		if strings.HasSuffix(s[:i], "-") {
+			cur += s[:i+w] // "Kasvatus- ja ": the title goes on
+		} else {
+			out, cur = append(out, cur+s[:i]), ""
+		}
+		s = s[i+w:]
 	}
-	return out
 }
 
 // cutLastWord splits s before its last word.
@@ -1906,7 +1915,7 @@ func (p *pageParser) result() Decision {
 
 		Disqualified: p.disq,
 		Notify:       p.notify,
-		Attachments:  p.attachments,
+		Attachments:  relisted(p.attachments),
 		Confidential: p.confidential,
 		Language:     language(p.lines),
 		Outcome:      OutcomeNone,
@@ -2045,6 +2054,12 @@ func (p *pageParser) keptHandlings() []*handling {
 			}
 			seen[key] = h
 		}
+		if h.header && h.empty() && h.Body == "" && h.Date == "" && h.Section != nil && sameSection(kept, *h.Section) {
+			// "Sfm § 33" / its text / "§ 33" (Turku's Swedish pages): a bare
+			// § repeating one already read, with nothing under it, is the
+			// page's footer, not a handling of its own.
+			continue
+		}
 		kept = append(kept, h)
 	}
 	cur := -1
@@ -2148,4 +2163,46 @@ func (p *pageParser) useFeed(d *Decision) {
 			p.warn("page date %s differs from the feed's %s", d.MeetingDate, f.date)
 		}
 	}
+}
+
+// sameSection tells whether one of hs is the handling of § sec.
+func sameSection(hs []*handling, sec int) bool {
+	for _, h := range hs {
+		if h.Section != nil && *h.Section == sec {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedAttachment is an attachment's link caption, its number glued to its
+// title ("Liite 1Aloite", "Bilaga 1Föredragning och beslutsförslag (på
+// finska)"); listedNumber is a line of the list proper ("Liite 1:Aloite").
+var (
+	gluedAttachment = mustPattern(`^((?i:liite|bilaga) \d{1,3}) ?\pL`)
+	listedNumber    = mustPattern(`^((?i:liite|bilaga) \d{1,3}):`)
+)
+
+// relisted drops the link captions of attachments the page lists again
+// under their label (Turku: "Liite 1Aloite" in the text, "Liitteet:" /
+// "Liite 1:Aloite" at its end; the Swedish pages caption in Swedish and
+// list in Finnish): one attachment, named once, as its list names it.
+func relisted(list []string) []string {
+	listed := map[string]bool{}
+	for _, a := range list {
+		if m := listedNumber.FindStringSubmatch(a); m != nil {
+			listed[strings.ToLower(m[1])] = true
+		}
+	}
+	if len(listed) == 0 {
+		return list
+	}
+	out := list[:0:0]
+	for _, a := range list {
+		if m := gluedAttachment.FindStringSubmatch(a); m != nil && listed[strings.ToLower(m[1])] {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
