@@ -25,7 +25,7 @@ const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehd
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
 	returnedRe  = mustPattern(`(?:päätti|päätettiin) (?:\S+ )?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
 			withCheck(func(s string) bool {
@@ -55,8 +55,8 @@ var (
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
 	voteOptionRe = mustPattern(`(?m)^(?:jaa|ei|ja|nej)[- ](?:ehdotus|förslag)\b.*$`)
-	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti)?\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
-			withCheck(func(s string) bool { return strings.Count(s, " ") <= 4 }) // each form has at most four spaces
+	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti| äänin \d{1,2} ?[–-] ?\d{1,2})?\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
+			withCheck(func(s string) bool { return strings.Count(s, " ") <= 6 }) // each form has at most six spaces
 )
 
 // inSomeSentence is re.MatchString(s) for a pattern none of whose matches
@@ -92,6 +92,8 @@ var amendedForms = []string{
 	"muilta osin ehdotuksen mukaisesti", "muilta osin esityksen mukaisesti", "muilta osin päätösehdotuksen mukaisesti",
 	"ponnella", "ponsilla", "täydennettiin", "i övrigt enligt förslaget",
 	"muutetussa muodossa", "muutettu ehdotus", "muutettu päätösehdotus", "muutetun ehdotuksen", "muutetun päätösehdotuksen",
+	"täydennetty ehdotus", "täydennetty päätösehdotus", "täydennetyn ehdotuksen", "täydennetyn päätösehdotuksen",
+	"täydensi ehdotustaan", "täydensi päätösehdotustaan", "kompletterade sitt förslag", "kompletterat förslag",
 	"ehdotuksesta poiketen", "ehdotuksesta poikkeav", "esityksestä poiketen", "esityksestä poikkeav",
 	"med följande ändring", "med ändring", "med de ändringar", "med den ändringen", "med ändringen", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
 }
@@ -204,6 +206,40 @@ func namesOther(p, sent string) bool {
 	return false
 }
 
+// fillsNames reports a decision doing the proposal's act on the people it
+// names where the proposal (as written, and lower-cased p) named no one:
+// "Valtuusto valitsee puheenjohtajan." / "Kaupunginvaltuusto valitsi
+// puheenjohtajaksi Matti Virtasen." (testdata/real/LABELLING.md: a
+// proposal carried out point by point where it left names open). fs is
+// the decision's first sentence lower-cased, sent as written.
+func fillsNames(proposal, p, fs, sent string) bool {
+	if !sameAct(p, fs) || namesSomeone(proposal) {
+		return false
+	}
+	var rest []string
+	named := false
+	for i, w := range words(sent) {
+		if i > 0 && unicode.IsUpper([]rune(w)[0]) {
+			named = true
+			continue
+		}
+		rest = append(rest, lower(w))
+	}
+	r := strings.Join(rest, " ")
+	return named && len(stems(r)) >= 2 && overlap(r, p) >= 0.6
+}
+
+// namesSomeone reports a text (as written) with a capitalised word after
+// its first: a name, most often.
+func namesSomeone(s string) bool {
+	for i, w := range words(leadSentence(s)) {
+		if i > 0 && unicode.IsUpper([]rune(w)[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // sameAct reports lower-cased sentence sent doing, with its first act, the
 // act lower-cased proposal p resolves with first.
 func sameAct(p, sent string) bool {
@@ -248,6 +284,9 @@ func extraMatter(p, d string) bool {
 			}
 			continue
 		}
+		if i > 0 && bareLead && extraMatterRe.MatchString(sent) {
+			return true // "Ehdotus hyväksyttiin. Kunnanhallitus päätti lisäksi, että …"
+		}
 		// A clause of its own ("… hyväksyi sopimuksen ja lisäksi päätti,
 		// että …") counts as a sentence does.
 		for _, c := range clauses(sent) {
@@ -276,7 +315,7 @@ func clauses(d string) []string {
 	return out
 }
 
-var joinedDecisionRe = mustPattern(`\s(?:ja|sekä)\s+((?:päätti|lisäksi|kehotti|valtuutti|oikeutti|antoi|myönsi|beslöt|` + provisionVerbs + `)\s)`)
+var joinedDecisionRe = mustPattern(`\s(?:ja|sekä)\s+((?:päätti|lisäksi|kehotti|kehottaa|valtuutti|valtuuttaa|oikeutti|oikeuttaa|antoi|myönsi|beslöt|` + provisionVerbs + `)\s)`)
 
 // provisionVerbs are the present tense in which a decision provides for
 // what follows it, beside its restated proposal: the body continues the
@@ -385,7 +424,8 @@ func classify(proposal, decision, notes string) Outcome {
 		// kokouksen laillisuuden"), on no one the proposal did not name. A
 		// plain "Esitys hyväksyttiin." (two words) is neither.
 		restated = restated || overlap(fs, p) == 1 ||
-			(n >= 4 && sameAct(p, fs) && overlap(fs, p) >= 0.5 && !namesOther(p, leadSentence(decision)))
+			(n >= 4 && sameAct(p, fs) && overlap(fs, p) >= 0.5 && !namesOther(p, leadSentence(decision))) ||
+			fillsNames(proposal, p, fs, leadSentence(decision))
 	}
 	// "Päätös on ehdotuksen mukainen." (Helsinki): the decision written out
 	// is the proposal's, whatever it decides (the proposal itself not on

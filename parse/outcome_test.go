@@ -197,6 +197,21 @@ func TestClassifyWording(t *testing.T) {
 		{"", "Merkittiin tiedoksi.", OutcomeNoted},
 		{"", "Merkittiin vanhusneuvoston terveisinä, että palvelusetelin käyttöä laajennetaan.", OutcomeNoted},
 		{"", "Merkittiin pöytäkirjaan, että Virtanen poistui kokouksesta.", OutcomeDecided}, // a record, not noting
+		// v19, from probing common wordings: the presenter's proposal
+		// supplemented; a vote after a bare approval; names filled in where
+		// the proposal left them open (but not for a name the proposal
+		// gave, above); an extra matter after a bare adoption, and joined
+		// by an infinitive of authorising; the Swedish present of tabling.
+		{P, "Esittelijä täydensi päätösehdotustaan kokouksessa. Täydennetty ehdotus hyväksyttiin.", OutcomeAmended},
+		{P, "Hyväksyttiin äänin 7-2.", OutcomeApproved},
+		{P, "Hyväksyttiin yksimielisesti esittelijän ehdotus.", OutcomeApproved},
+		{"Valtuusto valitsee puheenjohtajan.", "Kaupunginvaltuusto valitsi puheenjohtajaksi Matti Virtasen.", OutcomeApproved},
+		{"Kaupunginhallitus päättää nimetä Virtasen jäseneksi.", "Kaupunginhallitus nimesi jäseneksi Liisa Mäkisen.", OutcomeDecided},
+		{"Kunnanhallitus päättää hyväksyä liitteenä olevan sopimuksen.", "Ehdotus hyväksyttiin yksimielisesti. Kunnanhallitus päätti lisäksi, että sopimuksesta tiedotetaan.", OutcomeAmended},
+		{"Kunnanhallitus päättää hyväksyä liitteenä olevan sopimuksen.", "Kunnanhallitus päätti hyväksyä sopimuksen ja valtuuttaa kunnanjohtajan neuvottelemaan vuokrasopimuksen ehdoista.", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy sopimuksen ja valtuuttaa kunnanjohtajan neuvottelemaan vuokrasopimuksen ehdoista.",
+			"Kunnanhallitus päätti hyväksyä sopimuksen ja valtuuttaa kunnanjohtajan neuvottelemaan vuokrasopimuksen ehdoista.", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Ärendet bordläggs.", OutcomeTabled},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.proposal, tt.decision, ""); got != tt.want {
