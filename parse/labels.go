@@ -422,8 +422,9 @@ var (
 	docLineRe = mustPattern(`^(?i:(pöytäkirja|esityslista|protokoll|föredragningslista|muistio|promemoria))\s*` + dateRe + `\s*(?:/\s*)?(?i:(pykälä|paragraf|§|asianro|asia|ärendenr|ärende))\.?\s*(\d{1,5})\b`).
 			withCheck(startsWithByte("pPeEfFmM"))
 	// handlingRe: "KhVi 09.10.2023 § 183", "Kaupunginhallitus 21.08.2023 § 230", with an
-	// optional diary number after it.
-	handlingRe = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:])?)\s+` + dateRe + `(?:\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`).
+	// optional diary number after it; commas between ("Kunnanhallitus, 21.8.2023, §
+	// 143", CloudNC's Laihia).
+	handlingRe = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:,])?),?\s+` + dateRe + `(?:,?\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`).
 			withCheck(endsWithDigit)
 	dateOnly     = mustPattern(`^` + dateRe + `$`)
 	sectionAlone = mustPattern(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)

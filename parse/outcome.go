@@ -94,6 +94,7 @@ var amendedForms = []string{
 	"muutetussa muodossa", "muutettu ehdotus", "muutettu päätösehdotus", "muutetun ehdotuksen", "muutetun päätösehdotuksen",
 	"täydennetty ehdotus", "täydennetty päätösehdotus", "täydennetyn ehdotuksen", "täydennetyn päätösehdotuksen",
 	"täydensi ehdotustaan", "täydensi päätösehdotustaan", "kompletterade sitt förslag", "kompletterat förslag",
+	"uusi päätösehdotus", "uuden päätösehdotuksen", "uusi ehdotus hyväksyttiin",
 	"ehdotuksesta poiketen", "ehdotuksesta poikkeav", "esityksestä poiketen", "esityksestä poikkeav",
 	"med följande ändring", "med ändring", "med de ändringar", "med den ändringen", "med ändringen", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
 }

@@ -256,8 +256,11 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		{"Päätösesitys Tekninen johtaja:\n" + prop, "", "Tekninen johtaja"},
 		{"Esitys: Kunnanjohtaja\n" + prop, "", "Kunnanjohtaja"},
 		{"Päätösehdotus (Kunnanjohtaja):\n" + prop, "", "Kunnanjohtaja"},
-		{"Esittelijän ehdotus:\n" + prop, "", ""},                                  // the label alone: no presenter named
-		{"Esittelijä Kunnanhallitus\nPäätösehdotus " + prop, "", "Kunnanhallitus"}, // a body presents
+		{"Esittelijän ehdotus:\n" + prop, "", ""}, // the label alone: no presenter named
+		// A body presenting (the board, on the council's page) is no
+		// official: no presenter, as testdata/real labels it (v20; it was
+		// read as a presenter titled "Kunnanhallitus" before).
+		{"Esittelijä Kunnanhallitus\nPäätösehdotus " + prop, "", ""},
 		{"Esittelijä Meikäläinen Matti, kunnanjohtaja\nPäätösehdotus " + prop, "Meikäläinen Matti", "kunnanjohtaja"},
 		{"Esittelijä kunnanjohtaja Anna Maria Virtanen\nPäätösehdotus " + prop, "Anna Maria Virtanen", "kunnanjohtaja"},
 		{"Esittelijä Hallintojohtaja Liisa Laine (kunnanjohtajan ollessa esteellinen)\nPäätösehdotus " + prop, "Liisa Laine", "Hallintojohtaja"},
@@ -876,5 +879,47 @@ func TestHandlingTableSwedish(t *testing.T) {
 	}
 	if got := strings.Join(d.Attachments, " | "); got != "Bilaga 1:Lausunto" {
 		t.Errorf("attachments %q, want the list's line only", got)
+	}
+}
+
+// CloudNC's pages (seen: Laihia, Tuusula, Rusko): handling headers with
+// commas, the presenter under a lone "-", a case number quoted in the
+// council's text as the only one, bulleted officials "name, title, e-mail",
+// and a text cut right after the presenter; Helsinki's static pages name the
+// board as the presenter (parser v19).
+func TestCloudNCShapes(t *testing.T) {
+	d := parse.Text("Kuvaus\nKunnanvaltuusto, 19.6.2023, § 43\nPäätös\n...\n" +
+		"Ryhmä jätti valtuustoaloitteen uimapaikan kehittämisestä (LAIDno-2023-373).\n" +
+		"Kunnanvaltuusto päätti yksimielisesti lähettää valtuustoaloitteen kunnanhallitukselle valmisteltavaksi.\n" +
+		"__________\nKunnanhallitus, 21.8.2023, § 143\nPäätösehdotus\nEsittelijä\n-\nJuha Rikala, kunnanjohtaja, juha.rikala@laihia.fi\n" +
+		"Kunnanhallitus päättää antaa valtuustoaloitteen hyvinvointipalveluille tutkittavaksi.\nPäätös\n" +
+		"Kunnanhallitus hyväksyi yksimielisesti esittelijän tekemän ehdotuksen.")
+	if d.Body != "Kunnanhallitus" || d.MeetingDate != "2023-08-21" || d.Section == nil || *d.Section != 143 || len(d.Handlings) != 2 {
+		t.Errorf("body %q date %q section %v, %d handlings: the headers with commas not read", d.Body, d.MeetingDate, d.Section, len(d.Handlings))
+	}
+	if d.DiaryNumber != "LAIDno-2023-373" || d.Presenter == nil || d.Presenter.Name != "Juha Rikala" || d.Outcome != parse.OutcomeApproved {
+		t.Errorf("diary %q, presenter %+v, outcome %s", d.DiaryNumber, d.Presenter, d.Outcome)
+	}
+
+	d = parse.Text("Tekninen lautakunta\nValmistelija\n\n  • Pia Sjöroos, kaavoituspäällikkö, pia.sjoroos@tuusula.fi\n\n" +
+		"Perustelut\n\nTaustaa.\n\nEhdotus\n\nEsittelijä\n\n  • Petri Juhola, yhdyskuntatekniikan pääll")
+	if len(d.Preparers) != 1 || d.Preparers[0].Name != "Pia Sjöroos" || d.Preparers[0].Title != "kaavoituspäällikkö" {
+		t.Errorf("preparers %+v, want the bullet off the title", d.Preparers)
+	}
+	if d.Presenter == nil || d.Presenter.Name != "Petri Juhola" || d.Presenter.Title != "yhdyskuntatekniikan pääll" {
+		t.Errorf("presenter %+v, want the one the text was cut after, its title as written", d.Presenter)
+	}
+
+	d = parse.Text("Tekninen lautakunta\nEhdotus\nEsittelijä\n  • Mika Heinonen, Tekninen johtaja\n" +
+		"Tekninen lautakunta merkitsee metsähankkeet tietoonsa saatetuksi\nPäätös\nKokouksessa annettiin uusi päätösehdotus:\n" +
+		"Tekninen lautakunta merkitsee metsähankkeet tietoonsa, lisäksi lautakunta valtuuttaa työryhmän tekemään sopimuksen.\n" +
+		"Kokouksessa annettu uusi päätösehdotus hyväksyttiin.")
+	if d.Outcome != parse.OutcomeAmended {
+		t.Errorf("outcome %s, want amended: a new proposal given in the meeting was adopted", d.Outcome)
+	}
+
+	d = parse.Text("Helsingfors stad\nProtokoll\nStadsfullmäktige\nBeslut\nStadsfullmäktige bordlade ärendet.\nFöredragande\nStadsstyrelsen\nUpplysningar\nKristiina Matikainen, stadssekreterare")
+	if d.Presenter != nil {
+		t.Errorf("presenter %+v, want none: the board is no official", d.Presenter)
 	}
 }

@@ -365,11 +365,20 @@ func presenterFrom(line, place string) *Person {
 			return &Person{Name: name, Title: title}
 		}
 	}
+	first, after, _ := strings.Cut(line, ",")
+	if after = strings.TrimSpace(after); strings.Contains(after, ",") {
+		after = ""
+	}
 	if ps := parsePersons(line, place); len(ps) > 0 {
 		p := ps[0]
+		if p.Title == "" && p.Name == strings.TrimSpace(first) && after != "" && p.Phone == "" && p.Email == "" {
+			// "Petri Juhola, yhdyskuntatekniikan pääll" (CloudNC, cut inside
+			// the title): the name, then the title as written.
+			p.Title = after
+		}
 		return &p
 	}
-	title, name := splitTitleName(strings.Split(line, ",")[0], place)
+	title, name := splitTitleName(first, place)
 	if title == "" && name == "" {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -244,6 +245,9 @@ type pageParser struct {
 	// diaryBare: diary is a bare "730/2017", which a labelled or full
 	// diary number read later replaces.
 	diaryBare bool
+	// quotedDiary: a case number quoted in the text ("… valtuustoaloitteen
+	// … (LAIDno-2023-373)."), the diary number when the page gives none.
+	quotedDiary string
 	// nameNext: the presenter's line gave a title only, and the line below
 	// it may be the name ("Esittelijä" / "pormestari" / "Jan Vapaavuori");
 	// or a name only, and the line below may be the title.
@@ -496,6 +500,11 @@ func (p *pageParser) line(l string) {
 	}
 	if p.introducer == nil && strings.Contains(low, "esittel") {
 		p.introducer = introducedBy(l, p.place())
+	}
+	if p.quotedDiary == "" && strings.Contains(l, "Dno-") {
+		if m := quotedCaseNumber.FindStringSubmatch(l); m != nil {
+			p.quotedDiary = m[1]
+		}
 	}
 	if strings.Contains(low, "esteelli") || strings.Contains(low, "jävi") || strings.Contains(low, "jäävi") {
 		p.disq = appendNew(p.disq, disqualified(l)...)
@@ -1258,6 +1267,11 @@ func (p *pageParser) setPresenter(s string) {
 		h.implicit = append(h.implicit, s)
 		return
 	}
+	if pr != nil && pr.Name == "" && isFullBodyName(strings.TrimSuffix(s, ":")) {
+		// "Föredragande" / "Stadsstyrelsen" (Helsinki's static pages): the
+		// board presents to the council; a body, no official.
+		pr = nil
+	}
 	if pr != nil {
 		h.presenter = pr
 	}
@@ -1536,7 +1550,7 @@ var numberedAttachmentRow = mustPattern(`^(\d{1,3}) \| ([^|]*\pL[^|]*)$`)
 // the item's text. A job title alone waits for the name on the next line
 // ("Valmistelija talous- ja henkilöstöjohtaja" / "Sanna-Mari Vesanen 044 …").
 func (p *pageParser) preparerLine(l string, onLabel bool) bool {
-	l = strings.TrimSuffix(l, ".")
+	l = strings.TrimSuffix(trimBullet(l), ".") // "• Pia Sjöroos, kaavoituspäällikkö, …"
 	// "… Johanna Aalto p. 050 434 6544 ja" / "hallintopalvelupäällikkö …":
 	// the list goes on on the next line.
 	l = listGoesOn.ReplaceAllString(l, "")
@@ -1910,7 +1924,7 @@ func (p *pageParser) result() Decision {
 		Document:     p.document,
 		MeetingDate:  p.docDate,
 		Title:        p.chooseTitle(),
-		DiaryNumber:  p.diary,
+		DiaryNumber:  cmp.Or(p.diary, p.quotedDiary),
 		Preparers:    p.preparers,
 
 		Disqualified: p.disq,
@@ -2038,8 +2052,10 @@ func (p *pageParser) result() Decision {
 func (p *pageParser) keptHandlings() []*handling {
 	var kept []*handling
 	seen := map[string]*handling{} // date and § of the handlings kept
-	for _, h := range p.handlings {
-		if !h.header && h.empty() {
+	for i, h := range p.handlings {
+		if !h.header && h.empty() && (h.presenter == nil || i < len(p.handlings)-1 || len(p.handlings) > 1 && p.handlings[i-1].presenter != nil) {
+			// (A presenter alone at the text's end opens the handling the
+			// text was cut in: "Esittelijä" / "• Petri Juhola, …", Tuusula.)
 			continue
 		}
 		// The same meeting and § is the same handling, whatever the body
@@ -2206,3 +2222,8 @@ func relisted(list []string) []string {
 	}
 	return out
 }
+
+// quotedCaseNumber is a CaseM case number in brackets in the text: the
+// initiative's number where the council sent it on (CloudNC's Laihia, whose
+// pages give the matter no number of its own).
+var quotedCaseNumber = mustPattern(`\(((?:\p{Lu}\p{L}{1,7}|\d{1,4})Dno-\d{4}-\d{1,7})\)`)
