@@ -497,7 +497,32 @@ func classify(proposal, decision, notes string) Outcome {
 		// one decision (testdata/real/LABELLING.md).
 		return OutcomeAmended
 	}
+	if p == "" && bodyAdopts(leadSentence(decision)) && procedureMotionRe.MatchString(lower(notes)) {
+		// No proposal on the page (Helsinki's put it after the decision,
+		// cut away), a motion to send the matter back or table it put to
+		// the vote, and then the body adopting the matter in a word
+		// ("Stadsfullmäktige godkände detaljplaneändring …",
+		// "Kaupunginvaltuusto katsoi aloitteen loppuun käsitellyksi."): the
+		// handling went on as proposed, and what was proposed was adopted.
+		// (Without such a motion nothing says what was proposed: decided.)
+		return OutcomeApproved
+	}
 	return OutcomeDecided
+}
+
+// procedureMotionRe is a motion to return or table the matter, in the
+// handling's notes.
+var procedureMotionRe = mustPattern(`palautusehdotu|pöydällepanoehdotu|förslag om återremiss|återremissförslag|förslag om bordläggning|bordläggningsförslag`)
+
+// adoptsRe is a body adopting the matter: approving it, or taking an
+// initiative as dealt with.
+var adoptsRe = mustPattern(`^(\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2}?) (?:hyväksyi|godkände|katsoi (?:\S+ ){1,2}loppuun käsitellyksi|ansåg (?:\S+ ){1,2}(?:vara )?slutbehandlad)(?:[\s.,]|$)`)
+
+// bodyAdopts reports sentence s (as written) opened by the body named in
+// full adopting the matter (adoptsRe).
+func bodyAdopts(s string) bool {
+	m := adoptsRe.FindStringSubmatch(s)
+	return m != nil && isFullBodyName(m[1])
 }
 
 // figureRe is a figure a proposal sets (a rate, a sum, a count); notFigureRe

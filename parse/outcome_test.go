@@ -8,6 +8,29 @@ import (
 // TestClassifyWording is standard minute wording, invented lines of each
 // outcome in Finnish and Swedish (docs/dynasty.md, "inferred"): one
 // decision after a proposal to approve, or to take note.
+// With no proposal on the page, a motion to return or table the matter
+// voted down before the body adopts it says the proposal was adopted
+// (Helsinki, v20); without the motion the same decision stays decided
+// (TestClassifyWording, v17).
+func TestClassifyAfterProcedureMotion(t *testing.T) {
+	notes := "Palautusehdotus\nValtuutettu Virtanen ehdotti, että asia palautetaan uudelleen valmisteltavaksi.\n8 äänestys\nJAA-ehdotus: Asian käsittelyä jatketaan"
+	sv := "Förslag om återremiss\nLedamoten Virtanen föreslog att ärendet återremitteras.\n2 omröstningen"
+	for _, tt := range []struct {
+		decision, notes string
+		want            Outcome
+	}{
+		{"Kaupunginvaltuusto katsoi aloitteen loppuun käsitellyksi.", notes, OutcomeApproved},
+		{"Stadsfullmäktige godkände detaljplaneändringen för kvarteret 54090 enligt ritning 12767.", sv, OutcomeApproved},
+		{"Stadsfullmäktige godkände detaljplaneändringen för kvarteret 54090 enligt ritning 12767.", "", OutcomeDecided},
+		{"Kaupunginvaltuusto lähetti aloitteen kaupunginhallitukselle.", notes, OutcomeDecided},
+		{"Kaupunginvaltuusto katsoi aloitteen loppuun käsitellyksi. Samalla kaupunginvaltuusto hyväksyi seuraavan toivomusponnen: selvitetään asia.", notes, OutcomeAmended},
+	} {
+		if got := classify("", tt.decision, tt.notes); got != tt.want {
+			t.Errorf("%q after %.20q = %s, want %s", tt.decision, tt.notes, got, tt.want)
+		}
+	}
+}
+
 func TestClassifyWording(t *testing.T) {
 	P := "Kunnanhallitus hyväksyy liitteenä olevan sopimuksen."
 	N := "Kunnanhallitus merkitsee tiedoksi talouskatsauksen."

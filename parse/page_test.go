@@ -923,3 +923,17 @@ func TestCloudNCShapes(t *testing.T) {
 		t.Errorf("presenter %+v, want none: the board is no official", d.Presenter)
 	}
 }
+
+// A resolution in the present tense by the body, under no label, is the
+// proposal of a handling that has none labelled (seen: Kainuu's old static
+// pages), so an election doing it is approved (parser v20).
+func TestUnlabelledResolutionIsTheProposal(t *testing.T) {
+	d := parse.Text("Poistuminen | Toimielimet | Maakuntavaltuusto | Pöytäkirja 07.09.2009 | Avaa haku\n\nMaakuntavaltuusto\nPöytäkirja 07.09.2009 Pykälä 83\n\nPöytäkirjantarkastajien valinta\n\nMV § 83\n\n" +
+		"Työjärjestyksen mukaan pöytäkirjan tarkastaa kaksi valtuutettua.\n" +
+		"Maakuntavaltuusto valitsee kaksi läsnä olevaa maakuntavaltuuston jäsentä pöytäkirjantarkastajiksi.\n" +
+		"Tällä kertaa vuorossa ovat Vesa Kaikkonen ja Aki Karjalainen.\n\nMaakuntavaltuusto:\n\n" +
+		"Pöytäkirjantarkastajiksi maakuntavaltuusto valitsi Vesa Kaikkosen ja Aki Karjalaisen.")
+	if !strings.HasPrefix(d.Proposal, "Maakuntavaltuusto valitsee kaksi") || d.Outcome != parse.OutcomeApproved {
+		t.Errorf("proposal %q, outcome %s; want the resolution as the proposal, approved", d.Proposal, d.Outcome)
+	}
+}

@@ -203,6 +203,11 @@ type handling struct {
 	notes        []string
 	hasPresenter bool
 	presenter    *Person // the official presenting this handling
+	// formula is an unlabelled resolution in the present tense by the
+	// body ("Maakuntavaltuusto valitsee kaksi … jäsentä
+	// pöytäkirjantarkastajiksi …"), the proposal if the handling has no
+	// labelled one.
+	formula string
 }
 
 // pageParser walks the lines once, top to bottom, keeping the block it is in.
@@ -1496,6 +1501,9 @@ func (p *pageParser) text(l string) {
 	}
 	if p.cur != nil && p.sec == secNone {
 		p.lastText = l
+		if len(p.cur.proposal) == 0 && len(p.cur.decision) == 0 && wideProposalFormula(l) {
+			p.cur.formula = l
+		}
 	}
 	if p.cur == nil && p.sec == secNone && !p.noTitle && titleLike(l) && p.canBeTitle(l) && len(p.preLines) < 16 {
 		if n := len(p.preLines); n > 0 && startsLower(l) && titleLike(p.preLines[n-1]+" "+l) {
@@ -1948,6 +1956,9 @@ func (p *pageParser) result() Decision {
 		if len(prop) == 0 {
 			prop = h.implicit
 		}
+		if len(prop) == 0 && len(h.decision) > 0 && h.formula != "" {
+			prop = []string{h.formula}
+		}
 		if len(prop) == 0 && len(h.decision) > 0 {
 			// Helsinki's pages show the proposal after the decision, under a
 			// heading the text lost ("Käsittely" … "Kaupunginvaltuusto
@@ -2227,3 +2238,15 @@ func relisted(list []string) []string {
 // initiative's number where the council sent it on (CloudNC's Laihia, whose
 // pages give the matter no number of its own).
 var quotedCaseNumber = mustPattern(`\(((?:\p{Lu}\p{L}{1,7}|\d{1,4})Dno-\d{4}-\d{1,7})\)`)
+
+// resolutionFormula is a body's resolution in the present tense in more
+// verbs than a proposal's label is followed by (proposalFormula): electing,
+// approving, appointing, noting.
+var resolutionFormula = mustPattern(`^(\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}?) (?:päättää|esittää|valitsee|hyväksyy|nimeää|merkitsee|beslutar|föreslår|väljer|godkänner)\s`)
+
+// wideProposalFormula reports a line that is a body's resolution in the
+// present tense (resolutionFormula), the body named in full.
+func wideProposalFormula(l string) bool {
+	m := resolutionFormula.FindStringSubmatch(l)
+	return m != nil && isFullBodyName(m[1])
+}
