@@ -937,3 +937,24 @@ func TestUnlabelledResolutionIsTheProposal(t *testing.T) {
 		t.Errorf("proposal %q, outcome %s; want the resolution as the proposal, approved", d.Proposal, d.Outcome)
 	}
 }
+
+// A vote of the meeting recorded in the handling under no label (Turku's
+// council pages; a CloudNC page cut inside the account) makes the decision
+// not unanimous; a vote told of in an agenda's background does not (v20).
+func TestVoteRecordedWithoutLabel(t *testing.T) {
+	const head = "Åbo stad § Sammanträdets datum Ärende nr 1\nStadsfullmäktige 269 14.12.2009 4\n\n15287-2009 (014)\n\nVal av ny ersättare\n\nSammandrag: -\n\nSfm § 269\n\n"
+	d := parse.Text(head + "Fullm. Mika Helva föreslog, understödd av fullm. Katri Sarlund, att ärendet bordläggs.\n\n" +
+		"I omröstningen, som utfördes maskinellt, understödde 37 fullmäktigeledamöter en fortsatt behandling av ärendet.\n\nBeslutÄrendet bordlades.\n")
+	if d.Unanimous == nil || *d.Unanimous || d.Outcome != parse.OutcomeTabled {
+		t.Errorf("unanimous %v, outcome %s; want false after the vote, tabled", d.Unanimous, d.Outcome)
+	}
+	d = parse.Text("Kaupunginvaltuusto, kokous 17.5.2021\n\n§ 56 Kokouksen laillisuus\n\nPäätösehdotus oli\n\nTodetaan kokouksen laillisuus.\n\n" +
+		"Koska lisäpykälän käsiteltäväksi ottamista ei hyväksytty yksimielisesti oli siitä äänestettävä. Äänestysesitys hyväksyttiin.\n")
+	if d.Unanimous == nil || *d.Unanimous {
+		t.Errorf("unanimous %v, want false: a vote was taken", d.Unanimous)
+	}
+	d = parse.Text("Kunnanhallitus\nEsityslista 04.03.2025/Asianro 68\nSopimus\nKh § 68\nTaustaa: asiasta oli äänestettävä valtuustossa 2024.\nEhdotus\nKunnanhallitus hyväksyy sopimuksen.\n")
+	if d.Unanimous != nil {
+		t.Errorf("unanimous %v on an agenda, want none", *d.Unanimous)
+	}
+}

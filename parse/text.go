@@ -208,6 +208,10 @@ type handling struct {
 	// pöytäkirjantarkastajiksi …"), the proposal if the handling has no
 	// labelled one.
 	formula string
+	// voteRecorded: a line of the handling, under whatever heading, records
+	// a vote taken at this meeting ("oli siitä äänestettävä", "I
+	// omröstningen …"), though the text lost the notes' label.
+	voteRecorded bool
 }
 
 // pageParser walks the lines once, top to bottom, keeping the block it is in.
@@ -505,6 +509,9 @@ func (p *pageParser) line(l string) {
 	}
 	if p.introducer == nil && strings.Contains(low, "esittel") {
 		p.introducer = introducedBy(l, p.place())
+	}
+	if p.cur != nil && !p.cur.voteRecorded && (strings.Contains(low, "äänest") || strings.Contains(low, "omröstning")) {
+		p.cur.voteRecorded = voteRecordRe.MatchString(low)
 	}
 	if p.quotedDiary == "" && strings.Contains(l, "Dno-") {
 		if m := quotedCaseNumber.FindStringSubmatch(l); m != nil {
@@ -2001,6 +2008,13 @@ func (p *pageParser) result() Decision {
 		text := strings.Join(last.notes, "\n") + "\n" + last.Decision
 		d.Votes = votes(text)
 		d.Unanimous = unanimity(text, d.Votes)
+		if last.voteRecorded && p.document != DocumentAgenda {
+			// A vote of this meeting recorded in the handling, its notes'
+			// label lost (Turku's council pages, a cut CloudNC page): some
+			// part of the decision was voted on (testdata/real/LABELLING.md).
+			f := false
+			d.Unanimous = &f
+		}
 		if d.MeetingDate == "" {
 			d.MeetingDate = last.Date
 		}
@@ -2250,3 +2264,8 @@ func wideProposalFormula(l string) bool {
 	m := resolutionFormula.FindStringSubmatch(l)
 	return m != nil && isFullBodyName(m[1])
 }
+
+// voteRecordRe is the record of a vote taken at the meeting, lower-cased:
+// the chair finding that a vote must be taken, the voting proposal
+// adopted, the vote's account (Swedish too).
+var voteRecordRe = mustPattern(`oli (?:siitä |asiasta )?äänestettävä|äänestysesitys hyväksyttiin|omröstningsförslaget godkändes|i omröstningen(?:,| )`)
