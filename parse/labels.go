@@ -398,7 +398,7 @@ var checkNote = mustPattern(`(?i)^(?:päätös|pykälä|tämä pykälä|pöytäk
 // writes the prefix with a colon: TRE:845/02.02.01/2019).
 // diaryLabel is the word a diary number may follow (Asianro is also an
 // agenda's item number: only before a diary number is it this).
-const diaryLabel = `(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr)`
+const diaryLabel = `(?i:asianro|dnro|dno|diaarinumero|diarienummer|dnr|ordningsnummer)`
 
 // startsWithDiaryLabel is the cheap check that a line may open with
 // diaryLabel (its first three letters, in any case).
@@ -407,7 +407,7 @@ func startsWithDiaryLabel(s string) bool {
 		return false
 	}
 	switch strings.ToLower(s[:3]) {
-	case "asi", "dnr", "dno", "dia":
+	case "asi", "dnr", "dno", "dia", "ord":
 		return true
 	}
 	return false

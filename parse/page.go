@@ -370,7 +370,7 @@ var navLinks = []string{
 // navPhrases adds the site's furniture around the item: the RSS block, the
 // search link, "Kokousasian teksti", the breadcrumb's ends.
 var navPhrases = append(append([]string{}, navLinks...),
-	"rss-linkki", "rss-länk", "kokousasian teksti", "sammanträdesärendets text", "mötesärendets text", "avaa haku",
+	"rss-linkki", "rss-länk", "kokousasian teksti", "sammanträdesärendets text", "mötesärendets text", "texten i mötesärenden", "avaa haku",
 	"haku", "sök", "sökning", "rss", "toimielimet",
 	"confidential") // a stray marker some page-to-text renderings leave
 

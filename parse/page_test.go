@@ -958,3 +958,20 @@ func TestVoteRecordedWithoutLabel(t *testing.T) {
 		t.Errorf("unanimous %v on an agenda, want none", *d.Unanimous)
 	}
 }
+
+// Espoo's Swedish Dynasty pages (seen): the attachment table's header row
+// "Nr Rubrik", "Texten i mötesärenden" as chrome, the diary number under
+// "Ordningsnummer", and the title after a header block "Fullmäktige
+// 19.05.2025 § 64" / "§ 64", not the list's last line (v20).
+func TestEspooSwedishPage(t *testing.T) {
+	d := parse.Text("Dynasty informationsservice\nEsbo stad RSS Sökning\n\nRSS-länk\n\nFullmäktige\nProtokoll 19.05.2025/Paragraf 64\n\n\n" +
+		"Bilagor\nNr Rubrik\n2 Bilaga 1Utvärderingsberättelse 2024\n(pdf 16.90 mb)\n\n\nTexten i mötesärenden\n\nOrdningsnummer 611/00.03.00/2025\n\n \n\n" +
+		"Fullmäktige 19.05.2025 § 64\n\n \n\n§ 64\n\nUtvärderingsberättelsen för 2024\n\n \n\nBeredning och upplysningar:\n\nAla-Aho Virpi\n\n" +
+		"Förslag Föredragande\nStadsstyrelsen\nFullmäktige antecknar utvärderingsberättelsen för kännedom.\n\nBeslut\nFörslaget godkändes enhälligt.\n")
+	if d.DiaryNumber != "611/00.03.00/2025" || d.Title != "Utvärderingsberättelsen för 2024" {
+		t.Errorf("diary %q, title %q", d.DiaryNumber, d.Title)
+	}
+	if got := strings.Join(d.Attachments, " | "); got != "2 Bilaga 1Utvärderingsberättelse 2024" {
+		t.Errorf("attachments %q", got)
+	}
+}

@@ -257,6 +257,9 @@ type pageParser struct {
 	// quotedDiary: a case number quoted in the text ("… valtuustoaloitteen
 	// … (LAIDno-2023-373)."), the diary number when the page gives none.
 	quotedDiary string
+	// titleFromList: the title taken as the last line of an attachment
+	// list (titleFromAttachments), given back if the header goes on.
+	titleFromList string
 	// nameNext: the presenter's line gave a title only, and the line below
 	// it may be the name ("Esittelijä" / "pormestari" / "Jan Vapaavuori");
 	// or a name only, and the line below may be the title.
@@ -945,6 +948,12 @@ func (p *pageParser) sectionAlone(n int) {
 		// before the header was the last of an attachment list.
 		if p.preTitle != "" && p.title == p.preTitle {
 			p.attachments = append(p.attachments, attachmentLine(p.preTitle))
+			p.title = ""
+		} else if p.titleFromList != "" && p.title == p.titleFromList {
+			// The same, the title taken off the end of a labelled list
+			// ("Bilagor" / "2 Bilaga 1Utvärderingsberättelse 2024", Espoo's
+			// Swedish pages).
+			p.attachments = append(p.attachments, p.titleFromList)
 			p.title = ""
 		}
 		p.titleOpen = p.title == ""
@@ -1782,7 +1791,7 @@ var noAttachments = mustPattern(`(?i)^(?:ei liitteitä|ei liitettä|ei ole|ei|in
 
 // attachmentNoise is what an attachment table has besides titles: its
 // header row and file sizes ("Numero Otsikko", "(pdf 984.31 kb)").
-var attachmentNoise = mustPattern(`(?i)^(?:(?:(?:numero|nro|n:o)\s+)?(?:otsikko|nimi)|\(?\s*(?:pdf|docx?|xlsx?|pptx?)\s+[\d.,]+\s*[km]?b\s*\)?)$`)
+var attachmentNoise = mustPattern(`(?i)^(?:(?:(?:numero|nro|n:o|nr)\s+)?(?:otsikko|nimi|rubrik)|\(?\s*(?:pdf|docx?|xlsx?|pptx?)\s+[\d.,]+\s*[km]?b\s*\)?)$`)
 
 // presenterInProse takes the current handling's presenter, when none is
 // named yet, from a sentence of its text that names the presenter doing
@@ -1878,6 +1887,7 @@ func (p *pageParser) titleFromAttachments() bool {
 	}
 	p.title = p.attachments[len(p.attachments)-1]
 	p.attachments = p.attachments[:len(p.attachments)-1]
+	p.titleFromList = p.title
 	return true
 }
 
