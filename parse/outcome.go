@@ -279,14 +279,14 @@ func extraMatter(p, d string) bool {
 	lead := strings.TrimSpace(sents[0])
 	bareLead := bareOutcomes[strings.TrimRight(lead, ".")] != "" || plainApprove.MatchString(lead)
 	for i, sent := range sents {
+		if i > 0 && bareLead && extraMatterRe.MatchString(sent) {
+			return true // "Ehdotus hyväksyttiin. Kunnanhallitus päätti lisäksi, että …"
+		}
 		if p == "" {
-			if (i > 0 && bareLead || containsAny(sent, "toivomuspon", "hemställningskläm")) && extraMatterRe.MatchString(sent) {
+			if containsAny(sent, "toivomuspon", "hemställningskläm") && extraMatterRe.MatchString(sent) {
 				return true
 			}
 			continue
-		}
-		if i > 0 && bareLead && extraMatterRe.MatchString(sent) {
-			return true // "Ehdotus hyväksyttiin. Kunnanhallitus päätti lisäksi, että …"
 		}
 		// A clause of its own ("… hyväksyi sopimuksen ja lisäksi päätti,
 		// että …") counts as a sentence does.
@@ -497,7 +497,7 @@ func classify(proposal, decision, notes string) Outcome {
 		// one decision (testdata/real/LABELLING.md).
 		return OutcomeAmended
 	}
-	if p == "" && bodyAdopts(leadSentence(decision)) && procedureMotionRe.MatchString(lower(notes)) {
+	if p == "" && opensWithBody(adoptsRe, leadSentence(decision)) && procedureMotionRe.MatchString(lower(notes)) {
 		// No proposal on the page (Helsinki's put it after the decision,
 		// cut away), a motion to send the matter back or table it put to
 		// the vote, and then the body adopting the matter in a word
@@ -516,14 +516,7 @@ var procedureMotionRe = mustPattern(`palautusehdotu|pöydällepanoehdotu|försla
 
 // adoptsRe is a body adopting the matter: approving it, or taking an
 // initiative as dealt with.
-var adoptsRe = mustPattern(`^(\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,2}?) (?:hyväksyi|godkände|katsoi (?:\S+ ){1,2}loppuun käsitellyksi|ansåg (?:\S+ ){1,2}(?:vara )?slutbehandlad)(?:[\s.,]|$)`)
-
-// bodyAdopts reports sentence s (as written) opened by the body named in
-// full adopting the matter (adoptsRe).
-func bodyAdopts(s string) bool {
-	m := adoptsRe.FindStringSubmatch(s)
-	return m != nil && isFullBodyName(m[1])
-}
+var adoptsRe = bodyOpening(`hyväksyi|godkände|katsoi (?:\S+ ){1,2}loppuun käsitellyksi|ansåg (?:\S+ ){1,2}(?:vara )?slutbehandlad`, `(?:[\s.,]|$)`)
 
 // figureRe is a figure a proposal sets (a rate, a sum, a count); notFigureRe
 // the numbers that are no such figure: dates, section numbers and a vote's

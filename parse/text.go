@@ -706,11 +706,22 @@ func (p *pageParser) line(l string) {
 // words, the way a proposal is written ("Kaupunginvaltuusto päättää todeta
 // …", "Kaupunginhallitus esittää kaupunginvaltuustolle, että …"); whose
 // words are a body's name (isProposalFormula).
-var proposalFormula = mustPattern(`^(\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}?) (?:päättää|esittää|beslutar|föreslår)(?:[\s,:]|$)`)
+var proposalFormula = bodyOpening(`päättää|esittää|beslutar|föreslår`, `(?:[\s,:]|$)`)
 
 // isProposalFormula reports a body's resolution in the present tense.
-func isProposalFormula(l string) bool {
-	m := proposalFormula.FindStringSubmatch(l)
+func isProposalFormula(l string) bool { return opensWithBody(proposalFormula, l) }
+
+// bodyOpening makes the pattern of a sentence opened by a few words, then
+// one of verbs, then what end matches; the words (the first group) must
+// be a body's name, which opensWithBody checks.
+func bodyOpening(verbs, end string) *pattern {
+	return mustPattern(`^(\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}?) (?:` + verbs + `)` + end)
+}
+
+// opensWithBody reports s matching re, a bodyOpening, with a body named in
+// full before the verb.
+func opensWithBody(re *pattern, s string) bool {
+	m := re.FindStringSubmatch(s)
 	return m != nil && isFullBodyName(m[1])
 }
 
@@ -1517,7 +1528,7 @@ func (p *pageParser) text(l string) {
 	}
 	if p.cur != nil && p.sec == secNone {
 		p.lastText = l
-		if len(p.cur.proposal) == 0 && len(p.cur.decision) == 0 && wideProposalFormula(l) {
+		if len(p.cur.proposal) == 0 && len(p.cur.decision) == 0 && opensWithBody(resolutionFormula, l) {
 			p.cur.formula = l
 		}
 	}
@@ -2088,9 +2099,11 @@ func (p *pageParser) keptHandlings() []*handling {
 	var kept []*handling
 	seen := map[string]*handling{} // date and § of the handlings kept
 	for i, h := range p.handlings {
-		if !h.header && h.empty() && (h.presenter == nil || i < len(p.handlings)-1 || len(p.handlings) > 1 && p.handlings[i-1].presenter != nil) {
-			// (A presenter alone at the text's end opens the handling the
-			// text was cut in: "Esittelijä" / "• Petri Juhola, …", Tuusula.)
+		// A presenter alone at the text's end, after a handling that named
+		// none, opens the handling the text was cut in ("Esittelijä" / "•
+		// Petri Juhola, …", Tuusula).
+		cutIn := h.presenter != nil && i == len(p.handlings)-1 && (i == 0 || p.handlings[i-1].presenter == nil)
+		if !h.header && h.empty() && !cutIn {
 			continue
 		}
 		// The same meeting and § is the same handling, whatever the body
@@ -2266,14 +2279,7 @@ var quotedCaseNumber = mustPattern(`\(((?:\p{Lu}\p{L}{1,7}|\d{1,4})Dno-\d{4}-\d{
 // resolutionFormula is a body's resolution in the present tense in more
 // verbs than a proposal's label is followed by (proposalFormula): electing,
 // approving, appointing, noting.
-var resolutionFormula = mustPattern(`^(\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}?) (?:päättää|esittää|valitsee|hyväksyy|nimeää|merkitsee|beslutar|föreslår|väljer|godkänner)\s`)
-
-// wideProposalFormula reports a line that is a body's resolution in the
-// present tense (resolutionFormula), the body named in full.
-func wideProposalFormula(l string) bool {
-	m := resolutionFormula.FindStringSubmatch(l)
-	return m != nil && isFullBodyName(m[1])
-}
+var resolutionFormula = bodyOpening(`päättää|esittää|valitsee|hyväksyy|nimeää|merkitsee|beslutar|föreslår|väljer|godkänner`, `\s`)
 
 // voteRecordRe is the record of a vote taken at the meeting, lower-cased:
 // the chair finding that a vote must be taken, the voting proposal
