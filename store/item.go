@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -16,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/klauspost/compress/gzip"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/minutes-fi/minutes/parse"
@@ -626,6 +626,10 @@ func (db *DB) Revisions(ctx context.Context, sourceID int64, itemID string) (_ [
 	return out, nil
 }
 
+// Raw pages are compressed with github.com/klauspost/compress's gzip, which
+// writes the same format as the standard library's (archives written
+// before read alike, and any gzip reader reads these) in less than half its
+// time, for pages 1 % larger (BenchmarkGzipRaw).
 var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
 
 func gzipBytes(b []byte) ([]byte, error) {
