@@ -37,8 +37,9 @@ func tokens(text string) []token { return cutTokens(text, false) }
 // first), so that a word lower-casing leaves as it was is too.
 func cutTokens(text string, nfc bool) []token {
 	out := make([]token, 0, len(text)/8)
-	// A text with no "://", "www." or "@" holds no URL field to look for.
-	urls := strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.IndexByte(text, '@') >= 0
+	// Only a word in the whitespace-separated field of a "://", "www." or
+	// "@" can start a URL field: the others need no look.
+	spans := markedFields(text)
 	start := -1
 	skipTo := -1
 	for i, r := range text {
@@ -48,7 +49,10 @@ func cutTokens(text string, nfc bool) []token {
 		if isWordRune(r) {
 			if start < 0 {
 				start = i
-				if urls && isURLField(text, i) {
+				for len(spans) > 0 && spans[0].end <= i {
+					spans = spans[1:]
+				}
+				if len(spans) > 0 && spans[0].start <= i && isURLField(text, i) {
 					skipTo = fieldEnd(text, i)
 					start = -1
 				}
@@ -121,6 +125,53 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// span is a part of a text, text[start:end].
+type span struct{ start, end int }
+
+// markedFields returns, in order, the whitespace-separated fields of text
+// that hold "://", "www." or "@", the only ones isURLField can hold of.
+func markedFields(text string) []span {
+	marks := [...]string{"://", "www.", "@"}
+	var next [len(marks)]int // the next index of each mark at or after i, -1 if none
+	for k, m := range marks {
+		next[k] = strings.Index(text, m)
+	}
+	var out []span
+	for i := 0; ; {
+		m := -1
+		for k := range marks {
+			if next[k] >= 0 && next[k] < i {
+				if j := strings.Index(text[i:], marks[k]); j >= 0 {
+					next[k] = i + j
+				} else {
+					next[k] = -1
+				}
+			}
+			if next[k] >= 0 && (m < 0 || next[k] < m) {
+				m = next[k]
+			}
+		}
+		if m < 0 {
+			return out
+		}
+		s := m
+		for s > 0 {
+			r, n := utf8.DecodeLastRuneInString(text[:s])
+			if unicode.IsSpace(r) {
+				break
+			}
+			s -= n
+		}
+		e := fieldEnd(text, m)
+		if len(out) > 0 && out[len(out)-1].end >= s {
+			out[len(out)-1].end = max(out[len(out)-1].end, e)
+		} else {
+			out = append(out, span{s, e})
+		}
+		i = max(e, m+1)
+	}
 }
 
 // isURLField reports whether the whitespace-separated field starting at i
