@@ -437,3 +437,29 @@ func TestOpenRollsBackInterruptedFirstWrite(t *testing.T) {
 		t.Errorf("the hot journal is still there: %v", err)
 	}
 }
+
+// TestWriteConnectionsMergeTheWALLess: every pooled connection of a
+// read-write open merges its WAL at walCheckpointPages, not SQLite's 1,000
+// (several held at once, so that the pool opens more than one).
+func TestWriteConnectionsMergeTheWALLess(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	var conns []*sql.Conn
+	for i := 0; i < 3; i++ {
+		c, err := db.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var pages int
+		if err := c.QueryRowContext(ctx, `PRAGMA wal_autocheckpoint`).Scan(&pages); err != nil {
+			t.Fatal(err)
+		}
+		if pages != walCheckpointPages {
+			t.Errorf("connection %d: wal_autocheckpoint %d, want %d", i, pages, walCheckpointPages)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+}
