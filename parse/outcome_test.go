@@ -95,6 +95,8 @@ func TestClassifyWording(t *testing.T) {
 		{P, "Kunnanhallitus päätti palauttaa asian uudelleen valmisteltavaksi.", OutcomeReturned},
 		{P, "Asia palautettiin valmisteluun äänin 5-4.", OutcomeReturned},
 		{P, "Palautettiin uudelleen valmisteltavaksi.", OutcomeReturned},
+		{P, "Kaupunkisuunnittelulautakunta päätti palauttaa ehdotuksen korjattavaksi seuraavia periaatteita toteuttaen.", OutcomeReturned},
+		{P, "Ehdotus palautettiin korjattavaksi.", OutcomeReturned},
 		{P, "Kunnanjohtaja poisti asian esityslistalta.", OutcomeWithdrawn},
 		{P, "Esittelijä veti asian pois esityslistalta.", OutcomeWithdrawn},
 		{P, "Asia poistettiin esityslistalta esittelijän pyynnöstä.", OutcomeWithdrawn},

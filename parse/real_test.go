@@ -472,12 +472,18 @@ func loadBatches(t testing.TB, set realSet) map[string]string {
 }
 
 // TestRealHTML reads the raw Dynasty pages of testdata/real/espoo (bytes as
-// served, windows-1252 Word HTML) through the extractor and the parser, as
-// sync does, and checks every labelled field.
+// served, windows-1252 Word HTML) and testdata/real/espoo-extra (two more
+// of Espoo's pages, 2013 and 2017, from the same repository's test data)
+// through the extractor and the parser, as sync does, and checks every
+// labelled field.
 func TestRealHTML(t *testing.T) {
-	paths, err := filepath.Glob("../testdata/real/espoo/*.json")
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no labelled raw pages (%v)", err)
+	var paths []string
+	for _, dir := range []string{"espoo", "espoo-extra"} {
+		m, err := filepath.Glob(filepath.Join("..", "testdata", "real", dir, "*.json"))
+		if err != nil || len(m) < 2 {
+			t.Fatalf("%s: %d labelled raw pages (%v)", dir, len(m), err)
+		}
+		paths = append(paths, m...)
 	}
 	checked := 0
 	for _, p := range paths {

@@ -259,7 +259,8 @@ type pageParser struct {
 	quotedDiary string
 	// titleFromList: the title taken as the last line of an attachment
 	// list (titleFromAttachments), given back if the header goes on.
-	titleFromList string
+	titleFromList   string
+	titleFromListAt int // where in the attachments it stood
 	// nameNext: the presenter's line gave a title only, and the line below
 	// it may be the name ("Esittelijä" / "pormestari" / "Jan Vapaavuori");
 	// or a name only, and the line below may be the title.
@@ -1898,7 +1899,7 @@ func (p *pageParser) titleFromAttachments() bool {
 	}
 	p.title = p.attachments[len(p.attachments)-1]
 	p.attachments = p.attachments[:len(p.attachments)-1]
-	p.titleFromList = p.title
+	p.titleFromList, p.titleFromListAt = p.title, len(p.attachments)
 	return true
 }
 
@@ -1965,7 +1966,7 @@ func (p *pageParser) result() Decision {
 
 		Disqualified: p.disq,
 		Notify:       p.notify,
-		Attachments:  relisted(p.attachments),
+		Attachments:  relisted(p.listTitleBack()),
 		Confidential: p.confidential,
 		Language:     language(p.lines),
 		Outcome:      OutcomeNone,
@@ -2096,6 +2097,7 @@ func (p *pageParser) result() Decision {
 // one whose § (or date) the document line gives; without a document line,
 // the last one.
 func (p *pageParser) keptHandlings() []*handling {
+	p.splitOwnHandling()
 	var kept []*handling
 	seen := map[string]*handling{} // date and § of the handlings kept
 	for i, h := range p.handlings {
@@ -2160,6 +2162,62 @@ func (p *pageParser) keptHandlings() []*handling {
 		kept = append(append(kept[:cur:cur], kept[cur+1:]...), h)
 	}
 	return kept
+}
+
+// splitOwnHandling: Espoo's agenda pages open with a table of the earlier
+// handlings only ("Kaupunkisuunnittelulautakunta  87 §  26.4.2017"), the
+// page's own meeting (the document line's, no § yet) not among them, so the
+// page's own proposal follows the table's last row and was read into it;
+// that row's own handling comes again under its header in the decision
+// history below. When no handling is of the page's meeting and a handling
+// holding text is given again later under the same date and §, its text is
+// the page's own handling's, of the body and meeting the header names.
+func (p *pageParser) splitOwnHandling() {
+	if p.docDate == "" || p.body == "" {
+		return
+	}
+	for _, h := range p.handlings {
+		if h.Date == p.docDate || (p.docSection > 0 && h.Section != nil && *h.Section == p.docSection) {
+			return
+		}
+	}
+	for i, h := range p.handlings {
+		if !h.header || h.empty() || h.Date == "" || h.Section == nil {
+			continue
+		}
+		again := false
+		for _, l := range p.handlings[i+1:] {
+			again = again || (l.header && l.Date == h.Date && l.Section != nil && *l.Section == *h.Section)
+		}
+		if !again {
+			continue
+		}
+		own := &handling{header: true, line: h.line}
+		own.Body, own.Date = p.body, p.docDate
+		if p.docSection > 0 {
+			n := p.docSection
+			own.Section = &n
+		}
+		own.proposal, own.implicit, own.decision, own.notes = h.proposal, h.implicit, h.decision, h.notes
+		own.hasPresenter, own.presenter, own.formula, own.voteRecorded = h.hasPresenter, h.presenter, h.formula, h.voteRecorded
+		*h = handling{Handling: Handling{Body: h.Body, Date: h.Date, Section: h.Section}, header: true, line: h.line}
+		p.handlings = append(p.handlings, own)
+		return
+	}
+}
+
+// listTitleBack returns the attachments with the line taken off the end of
+// the attachment list as the title given back, when the page's bold title
+// was chosen instead (chooseTitle): it was the list's last attachment
+// (Espoo's agenda pages: the list, the diary number, the handlings, then
+// the bold title).
+func (p *pageParser) listTitleBack() []string {
+	l := p.titleFromList
+	if l == "" || p.title != l || p.chooseTitle() == l || listedAttachment(p.attachments, l) {
+		return p.attachments
+	}
+	at := min(p.titleFromListAt, len(p.attachments))
+	return append(append(append([]string(nil), p.attachments[:at]...), l), p.attachments[at:]...)
 }
 
 // chooseTitle picks the item's title: the page line the feed's title names;
