@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -461,5 +462,43 @@ func TestWriteConnectionsMergeTheWALLess(t *testing.T) {
 	}
 	for _, c := range conns {
 		c.Close()
+	}
+}
+
+// TestCloseMergesTheWAL: with the WAL merged only every
+// walCheckpointPages, a writer's Close still merges it into the archive and
+// removes it, so a closed archive is whole in one file.
+func TestCloseMergesTheWAL(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "minutes.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := db.EnsureSource(ctx, "https://dynasty.virolahti.fi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var group []Fetched
+	for i := 0; i < 50; i++ {
+		group = append(group, Fetched{SourceID: src.ID, ItemID: fmt.Sprintf("2023%d-1", i), URL: "u", FetchedAt: t0,
+			Status: 200, Raw: []byte(strings.Repeat("sivu ", 2000)), Text: fmt.Sprint("teksti ", i), Decision: testDecision(), ParserVersion: 1})
+	}
+	if _, err := db.SaveItems(ctx, group); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
+		t.Fatalf("no WAL written before Close (%v): the test checks nothing", err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + "-wal"); !os.IsNotExist(err) {
+		t.Errorf("-wal still beside the archive after Close (%v)", err)
+	}
+	sdb := rawDB(t, path)
+	var n int
+	if err := sdb.QueryRow(`SELECT count(*) FROM items`).Scan(&n); err != nil || n != 50 {
+		t.Errorf("items after Close: %d (%v), want 50", n, err)
 	}
 }
