@@ -286,6 +286,18 @@ func parsePersons(line, place string) []Person {
 				email = e
 			}
 		}
+		if n := len(people); pending == "" && oneWord(seg) && n > 0 && strings.Contains(people[n-1].Name, " ") &&
+			people[n-1].Title == "" && people[n-1].Phone == "" && people[n-1].Email == "" {
+			// "Olli-Pekka Ihalainen, Maastotyöpäälikkö, olli-pekka.ihalainen@…",
+			// "Ismo Ahonen, kaupunginpuutarhuri, …": one word after a
+			// full name is that person's title, whatever the word; a
+			// person is never named by one word there.
+			people[n-1].Title = seg
+			if email != "" {
+				people[n-1].Email = email
+			}
+			continue
+		}
 		ps := personsIn(pending+seg, place)
 		pending = ""
 		if len(ps) == 0 && email != "" {
@@ -308,6 +320,19 @@ func parsePersons(line, place string) []Person {
 		people[len(people)-1].Title = t
 	}
 	return people
+}
+
+// oneWord reports one word of letters (hyphens inside allowed).
+func oneWord(s string) bool {
+	if s == "" || strings.HasPrefix(s, "-") || strings.HasSuffix(s, "-") {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 func lastWord(s string) string {

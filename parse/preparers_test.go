@@ -62,3 +62,19 @@ func TestPreparerLayouts(t *testing.T) {
 		}
 	}
 }
+
+// TestOneWordAfterANameIsItsTitle: in "name, title, address" contact lines
+// a single word after a full name is that person's title, also one no
+// title list knows, or misspelt (Pori on CloudNC: "Maastotyöpäälikkö").
+func TestOneWordAfterANameIsItsTitle(t *testing.T) {
+	for line, want := range map[string]Person{
+		"Olli-Pekka Ihalainen, Maastotyöpäälikkö, olli-pekka.ihalainen@pori.fi": {Name: "Olli-Pekka Ihalainen", Title: "Maastotyöpäälikkö", Email: "olli-pekka.ihalainen@pori.fi"},
+		"Ismo Ahonen, kaupunginpuutarhuri, ismo.ahonen@pori.fi":                 {Name: "Ismo Ahonen", Title: "kaupunginpuutarhuri", Email: "ismo.ahonen@pori.fi"},
+		"Parkkonen, Jari, puh. 040 123 4567":                                    {Name: "Parkkonen, Jari", Phone: "040 123 4567"},
+	} {
+		got := parsePersons(line, "")
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: %+v, want %+v", line, got, want)
+		}
+	}
+}
