@@ -229,6 +229,22 @@ func TestCapitalPresenterLine(t *testing.T) {
 	}
 }
 
+// With no handling header (a CloudNC fragment), a title with its colon
+// alone on its line still presents; a second one after the first's draft
+// presents the proposal decided on (Kempele). A title alone without a
+// colon before any handling heads a list of that official's decisions
+// (Satakunta): no presenter.
+func TestTitledPresenterWithoutHeader(t *testing.T) {
+	d := parse.Text("Perustelut\nAsian tausta.\nHallintojohtaja:\nKunnanhallitus toteaa päätökset syntyneiksi.\nKUNNANJOHTAJA:\nKunnanhallitus hyväksyy hallintojohtajan päätösehdotuksen.\nPäätös\nPäätösehdotus hyväksyttiin.")
+	if d.Presenter == nil || d.Presenter.Title != "KUNNANJOHTAJA" || d.Presenter.Name != "" || d.Outcome != parse.OutcomeApproved {
+		t.Errorf("presenter %+v, outcome %s", d.Presenter, d.Outcome)
+	}
+	d = parse.Text("Perustelut\nAsian tausta.\nHyvinvointialuejohtaja\nPalkkapäätös:\n§ 9 Palkan myöntäminen, 01.03.2024\nPäätös\nAluehallitus päätti, että se ei käytä otto-oikeuttaan.")
+	if d.Presenter != nil {
+		t.Errorf("a list's heading read as the presenter: %+v", d.Presenter)
+	}
+}
+
 // wordingPage is a minimal item page around some lines of its handling.
 func wordingPage(lines string) string {
 	return minutesPage + lines + "\n"

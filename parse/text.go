@@ -202,6 +202,7 @@ type handling struct {
 	decision     []string
 	notes        []string
 	hasPresenter bool
+	titledOnly   bool    // the presenter is a title alone on its line ("KUNNANJOHTAJA:")
 	presenter    *Person // the official presenting this handling
 	// formula is an unlabelled resolution in the present tense by the
 	// body ("Maakuntavaltuusto valitsee kaksi … jäsentä
@@ -685,11 +686,19 @@ func (p *pageParser) line(l string) {
 		p.proposedBy(who, text)
 		return
 	}
-	if p.cur != nil && p.sec != secPreparer && p.sec != secPresenter && !p.cur.hasPresenter &&
-		len(p.cur.decision) == 0 && implicitPresenter.MatchString(l) {
+	if colon := strings.HasSuffix(l, ":"); p.sec != secPreparer && p.sec != secPresenter &&
+		(p.cur == nil && colon || p.cur != nil && len(p.cur.decision) == 0 &&
+			(!p.cur.hasPresenter || colon && p.sec == secImplicitProp && p.cur.titledOnly)) &&
+		implicitPresenter.MatchString(l) {
 		// "Kaupunginjohtaja", "KUNNANJOHTAJA:" (Utajärvi) on its own line:
-		// the proposal follows.
+		// the proposal follows; before any handling only with its colon
+		// (a title alone there may head a list of that official's
+		// decisions, Satakunta). A second one after the first's proposal
+		// ("Hallintojohtaja:" / its draft / "KUNNANJOHTAJA:" / "…
+		// hyväksyy hallintojohtajan päätösehdotuksen", Kempele) presents
+		// the proposal the body decides on.
 		p.presentedBy(l)
+		p.cur.titledOnly = true
 		p.sec = secImplicitProp
 		return
 	}
