@@ -202,7 +202,6 @@ type handling struct {
 	decision     []string
 	notes        []string
 	hasPresenter bool
-	titledOnly   bool    // the presenter is a title alone on its line ("KUNNANJOHTAJA:")
 	presenter    *Person // the official presenting this handling
 	// formula is an unlabelled resolution in the present tense by the
 	// body ("Maakuntavaltuusto valitsee kaksi … jäsentä
@@ -688,7 +687,7 @@ func (p *pageParser) line(l string) {
 	}
 	if colon := strings.HasSuffix(l, ":"); p.sec != secPreparer && p.sec != secPresenter &&
 		(p.cur == nil && colon || p.cur != nil && len(p.cur.decision) == 0 &&
-			(!p.cur.hasPresenter || colon && p.sec == secImplicitProp && p.cur.titledOnly)) &&
+			(!p.cur.hasPresenter || colon && p.sec == secImplicitProp && p.cur.presenter != nil && p.cur.presenter.Name == "")) &&
 		implicitPresenter.MatchString(l) {
 		// "Kaupunginjohtaja", "KUNNANJOHTAJA:" (Utajärvi) on its own line:
 		// the proposal follows; before any handling only with its colon
@@ -698,7 +697,6 @@ func (p *pageParser) line(l string) {
 		// hyväksyy hallintojohtajan päätösehdotuksen", Kempele) presents
 		// the proposal the body decides on.
 		p.presentedBy(l)
-		p.cur.titledOnly = true
 		p.sec = secImplicitProp
 		return
 	}
@@ -1964,18 +1962,19 @@ next:
 // result assembles the Decision: the item's own meeting is its current
 // handling, the one the document line names.
 func (p *pageParser) result() Decision {
+	title := p.chooseTitle()
 	d := Decision{
 		Organization: p.org,
 		Body:         p.body,
 		Document:     p.document,
 		MeetingDate:  p.docDate,
-		Title:        p.chooseTitle(),
+		Title:        title,
 		DiaryNumber:  cmp.Or(p.diary, p.quotedDiary),
 		Preparers:    p.preparers,
 
 		Disqualified: p.disq,
 		Notify:       p.notify,
-		Attachments:  relisted(p.listTitleBack()),
+		Attachments:  relisted(p.listTitleBack(title)),
 		Confidential: p.confidential,
 		Language:     language(p.lines),
 		Outcome:      OutcomeNone,
@@ -2201,28 +2200,26 @@ func (p *pageParser) splitOwnHandling() {
 		if !again {
 			continue
 		}
-		own := &handling{header: true, line: h.line}
-		own.Body, own.Date = p.body, p.docDate
+		own := *h // what was read under the row is the page's own handling's
+		own.Handling = Handling{Body: p.body, Date: p.docDate}
 		if p.docSection > 0 {
 			n := p.docSection
 			own.Section = &n
 		}
-		own.proposal, own.implicit, own.decision, own.notes = h.proposal, h.implicit, h.decision, h.notes
-		own.hasPresenter, own.presenter, own.formula, own.voteRecorded = h.hasPresenter, h.presenter, h.formula, h.voteRecorded
 		*h = handling{Handling: Handling{Body: h.Body, Date: h.Date, Section: h.Section}, header: true, line: h.line}
-		p.handlings = append(p.handlings, own)
+		p.handlings = append(p.handlings, &own)
 		return
 	}
 }
 
 // listTitleBack returns the attachments with the line taken off the end of
 // the attachment list as the title given back, when the page's bold title
-// was chosen instead (chooseTitle): it was the list's last attachment
-// (Espoo's agenda pages: the list, the diary number, the handlings, then
-// the bold title).
-func (p *pageParser) listTitleBack() []string {
+// was chosen instead (chosen, chooseTitle's): it was the list's last
+// attachment (Espoo's agenda pages: the list, the diary number, the
+// handlings, then the bold title).
+func (p *pageParser) listTitleBack(chosen string) []string {
 	l := p.titleFromList
-	if l == "" || p.title != l || p.chooseTitle() == l || listedAttachment(p.attachments, l) {
+	if l == "" || p.title != l || chosen == l || listedAttachment(p.attachments, l) {
 		return p.attachments
 	}
 	at := min(p.titleFromListAt, len(p.attachments))
