@@ -1987,6 +1987,7 @@ func (p *pageParser) result() Decision {
 		n := p.itemNumber
 		d.ItemNumber = &n
 	}
+	p.splitOwnHandling()
 	kept := p.keptHandlings()
 	for i, h := range kept {
 		prop := h.proposal
@@ -2105,7 +2106,6 @@ func (p *pageParser) result() Decision {
 // one whose § (or date) the document line gives; without a document line,
 // the last one.
 func (p *pageParser) keptHandlings() []*handling {
-	p.splitOwnHandling()
 	var kept []*handling
 	seen := map[string]*handling{} // date and § of the handlings kept
 	for i, h := range p.handlings {

@@ -170,7 +170,7 @@ func markedFields(text string) []span {
 		} else {
 			out = append(out, span{s, e})
 		}
-		i = max(e, m+1)
+		i = e // (past the mark: a mark holds no space)
 	}
 }
 
