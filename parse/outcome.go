@@ -34,7 +34,7 @@ var (
 	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:[^\s,.]+ ){0,3}?tiedoksi|merkittiin tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|(?:(?:beslöt|beslutar|beslutade) (?:att )?)?anteckna(?:r)?\b[^.]{0,80}(?:för|till) kännedom|antecknade[^.]{0,40}(?:för|till) kännedom|antecknas[^.]{0,40}(?:för|till) kännedom|antecknades[^.]{0,40}(?:för|till) kännedom|(?:^|\n|\. )\S+ antecknade |för kännedom till protokollet`)
-	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa lausunnon|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår|ålägger|ålade|uppdrar|uppdrog|uppmanar|uppmanade|bemyndigar|bemyndigade|förutsätter|förutsatte|velvoittaa` +
+	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa (?:\S+ ){0,3}?lausunno|antoi (?:\S+ ){0,3}?lausunno|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår|ålägger|ålade|uppdrar|uppdrog|uppmanar|uppmanade|bemyndigar|bemyndigade|förutsätter|förutsatte|velvoittaa` +
 		// "Valmistellaan ja merkitään tiedoksi arviointisuunnitelma": the
 		// verb, not the noun (talousarvion valmistelun tilanne merkitään
 		// tiedoksi) nor valmistelija.
@@ -55,7 +55,7 @@ var (
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
 	voteOptionRe = mustPattern(`(?m)^(?:jaa|ei|ja|nej)[- ](?:ehdotus|förslag)\b.*$`)
-	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti| äänin \d{1,2} ?[–-] ?\d{1,2})?\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
+	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen(?: äänin \d{1,2} ?[–-] ?\d{1,2})?)?\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
 			withCheck(func(s string) bool { return strings.Count(s, " ") <= 6 }) // each form has at most six spaces
 )
 
@@ -108,7 +108,14 @@ var amendedForms = []string{
 // recorded (a disqualification, a dissent, the check of the minutes).
 func addsToProposal(p, d string) bool {
 	for _, sent := range clauses(d) {
-		if len(stems(sent)) < 4 || overlap(sent, p) >= 0.4 || overlap(p, sent) >= 0.7 {
+		least := 4
+		if joinedActRe.MatchString(sent) {
+			// An act joined to the restatement by "ja"/"sekä" says what it
+			// does in few words ("sekä valtuuttaa kunnanjohtajan
+			// allekirjoittamaan sen").
+			least = 3
+		}
+		if len(stems(sent)) < least || overlap(sent, p) >= 0.4 || overlap(p, sent) >= 0.7 {
 			// Mostly the proposal's words, or the whole proposal in it
 			// ("Kunnanhallitus päätti hyväksyä ehdotuksen" after "Hyväksytään."):
 			// the restatement, no addition.
@@ -318,7 +325,13 @@ func clauses(d string) []string {
 	return out
 }
 
-var joinedDecisionRe = mustPattern(`\s(?:ja|sekä)\s+((?:päätti|lisäksi|kehotti|kehottaa|valtuutti|valtuuttaa|oikeutti|oikeuttaa|antoi|myönsi|beslöt|` + provisionVerbs + `)\s)`)
+var joinedDecisionRe = mustPattern(`\s(?:ja|sekä)\s+(` + joinedActs + `[\s,])`)
+
+// joinedActs are the verbs of an act joined to a restated proposal;
+// joinedActRe is a clause clauses cut at one.
+const joinedActs = `(?:päätti|lisäksi|kehotti|kehottaa|valtuutti|valtuuttaa|oikeutti|oikeuttaa|antoi|myönsi|beslöt|` + provisionVerbs + `)`
+
+var joinedActRe = mustPattern(`^` + joinedActs + `[\s,]`)
 
 // provisionVerbs are the present tense in which a decision provides for
 // what follows it, beside its restated proposal: the body continues the
@@ -422,6 +435,14 @@ func classify(proposal, decision, notes string) Outcome {
 	// pöytäkirjantarkastajiksi …": the proposal's object adopted by name.
 	fs := leadSentence(d)
 	restated = restated || adoptsObject(p, fs)
+	if !restated && p != "" && continuedRe.MatchString(d) {
+		// The handling told first, a motion to send the matter back or
+		// table it voted down, and the proposal adopted in the last
+		// sentence ("… asian käsittelyä jatkettiin äänin 6-3. Kunnanhallitus
+		// hyväksyi sopimuksen.").
+		ls := lastSentence(d)
+		restated = len(stems(ls)) >= 3 && overlap(ls, p) == 1
+	}
 	if n := len(stems(fs)); p != "" && n >= 3 {
 		// A first sentence all the proposal's words, with more decided
 		// after it ("Kunnanhallitus hyväksyi sopimuksen. Lisäksi
@@ -516,6 +537,21 @@ func classify(proposal, decision, notes string) Outcome {
 	return OutcomeDecided
 }
 
+// continuedRe is a motion to send the matter back or table it voted down
+// or lapsing: the handling went on.
+var continuedRe = mustPattern(`käsittelyä jatkettiin|asian käsittelyn jatkamista|(?:palautus|pöydällepano)ehdotu\w* (?:hylättiin|raukesi)|jatkaa asian käsittelyä(?:\.|,| äänin| yksimielisesti|$)`)
+
+// lastSentence is the last sentence of s with words in it.
+func lastSentence(s string) string {
+	sents := sentenceSplit.Split(strings.TrimSpace(s), -1)
+	for i := len(sents) - 1; i >= 0; i-- {
+		if strings.TrimSpace(sents[i]) != "" {
+			return strings.TrimSpace(sents[i])
+		}
+	}
+	return ""
+}
+
 // procedureMotionRe is a motion to return or table the matter, in the
 // handling's notes.
 var procedureMotionRe = mustPattern(`palautusehdotu|pöydällepanoehdotu|förslag om återremiss|återremissförslag|förslag om bordläggning|bordläggningsförslag`)
@@ -529,7 +565,7 @@ var adoptsRe = bodyOpening(`hyväksyi|godkände|katsoi (?:\S+ ){1,2}loppuun käs
 // counts ("äänin 30-21", "sai 21 ääntä", "Jaa 30").
 var (
 	figureRe    = mustPattern(`\d+(?:[,.]\d+)*`)
-	notFigureRe = mustPattern(`\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|§ ?\d+|\d+ ?§|(?:äänin|äänillä|rösterna) \d+ ?[–—-] ?\d+|\d+ (?:ääntä|äänellä|äänen|röster)|(?:jaa|ei|tyhjää?|poissa|ja|nej|blankt?)(?:-ääniä)?:? \d+`)
+	notFigureRe = mustPattern(`§ ?\d+|\d+ ?§|(?:äänin|äänillä|rösterna) \d+ ?[–—-] ?\d+|\d+ (?:ääntä|äänellä|äänen|röster)|(?:jaa|ei|tyhjää?|poissa|ja|nej|blankt?)(?:-ääniä)?:? \d+`)
 )
 
 // changesFigure reports a decision restating proposal p with one of p's
@@ -593,7 +629,7 @@ func cutAdoption(d string) bool {
 // hyväksyi äänin 5-4 Virtasen ehdotuksen". Group 1 (or 2) is the word
 // before ehdotus: a surname in the genitive, unless it is an official's
 // title or a body (memberProposalWon).
-var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksy(?:i|ä) (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen`)
+var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksy(?:i|ä|neen|nyt) (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen`)
 
 // memberFell is a member's own proposal voted down or lapsing: "Virtasen
 // ehdotus hylättiin", "Mäkisen tekemä ehdotus raukesi". Group 1 is the

@@ -530,3 +530,90 @@ func TestClassifyProbedWording(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyRestatedWording is invented decisions that restate their
+// proposal (v24, written without reading any page): a restatement with a
+// figure or a date of its own is amended, a short act joined by "sekä"
+// is an addition, a statement given in other words is an action, and the
+// proposal adopted in the last sentence after a motion to return it was
+// voted down is approved.
+func TestClassifyRestatedWording(t *testing.T) {
+	for _, tt := range []struct {
+		p, d string
+		want Outcome
+	}{
+		{"Kunnanhallitus päättää myöntää Matti Virtaselle eron kunnanhallituksen jäsenyydestä.", "Kunnanhallitus myönsi Matti Virtaselle eron kunnanhallituksen jäsenyydestä.", OutcomeApproved},
+		{"Tekninen lautakunta päättää valita urakoitsijaksi Rakennus Oy:n, jonka tarjous oli kokonaistaloudellisesti edullisin.", "Tekninen lautakunta päätti valita urakoitsijaksi Rakennus Oy:n, jonka tarjous oli kokonaistaloudellisesti edullisin.", OutcomeApproved},
+		{"Kaupunginhallitus päättää\n1. hyväksyä liitteen mukaisen sopimuksen\n2. valtuuttaa kaupunginjohtajan allekirjoittamaan sopimuksen.", "Kaupunginhallitus päätti\n1. hyväksyä liitteen mukaisen sopimuksen\n2. valtuuttaa kaupunginjohtajan allekirjoittamaan sopimuksen.", OutcomeApproved},
+		{"Sivistyslautakunta antaa asiasta liitteen mukaisen lausunnon.", "Sivistyslautakunta antoi asiasta liitteen mukaisen lausunnon.", OutcomeApproved},
+		{"Ympäristölautakunta myöntää ympäristöluvan hakemuksen mukaisesti liitteen lupamääräyksin.", "Ympäristölautakunta myönsi ympäristöluvan hakemuksen mukaisesti liitteen lupamääräyksin.", OutcomeApproved},
+		{"Valtuusto valitsee tarkastuslautakuntaan jäsenen ja varajäsenen jäljellä olevaksi toimikaudeksi.", "Valtuusto valitsi tarkastuslautakuntaan jäseneksi Liisa Mäkisen ja varajäseneksi Pekka Koskisen jäljellä olevaksi toimikaudeksi.", OutcomeApproved},
+		{"Kunnanhallitus päättää ottaa 2 000 000 euron lainan Kuntarahoitus Oyj:ltä.", "Kunnanhallitus päätti ottaa 2 000 000 euron lainan Kuntarahoitus Oyj:ltä.", OutcomeApproved},
+		{"Kunnanhallitus päättää ottaa 2 000 000 euron lainan Kuntarahoitus Oyj:ltä.", "Kunnanhallitus päätti ottaa 1 500 000 euron lainan Kuntarahoitus Oyj:ltä.", OutcomeAmended},
+		{"Kunnanhallitus päättää, että kunta ei käytä etuosto-oikeuttaan kiinteistökaupassa.", "Kunnanhallitus päätti, että kunta ei käytä etuosto-oikeuttaan kiinteistökaupassa.", OutcomeApproved},
+		{"Kunnanhallitus päättää, että kunta ei käytä etuosto-oikeuttaan kiinteistökaupassa.", "Ehdotus hyväksyttiin.", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy selvityksen ja antaa sen vastineena tarkastuslautakunnalle.", "Kunnanhallitus hyväksyi selvityksen ja antoi sen vastineena tarkastuslautakunnalle.", OutcomeApproved},
+		{"Kunnanhallitus merkitsee tiedoksi tarkastuslautakunnan arviointikertomuksen ja antaa siitä lausunnon valtuustolle.", "Ehdotus hyväksyttiin.", OutcomeApproved},
+		{"Kunnanhallitus päättää merkitä tiedoksi toimielinten pöytäkirjat ja todeta, ettei se käytä otto-oikeuttaan.", "Hyväksyttiin.", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Päätös tarkastettiin kokouksessa.", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Tämä pykälä tarkastettiin kokouksessa.", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Esteellisenä asian käsittelyyn ei osallistunut Virtanen.", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Pöytäkirjaan merkittiin, että Virtanen poistui kokouksesta asian käsittelyn ajaksi.", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Virtanen jätti eriävän mielipiteen, joka on liitteenä.", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi yksimielisesti liitteenä olevan sopimuksen. Keskustelun aikana Virtanen ehdotti, että sopimus palautetaan. Ehdotus raukesi kannattamattomana.", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Virtanen ehdotti Mäkisen kannattamana asian palauttamista uudelleen valmisteltavaksi. Suoritetussa äänestyksessä asian käsittelyä jatkettiin äänin 6-3. Kunnanhallitus hyväksyi sopimuksen.", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Virtanen ehdotti Mäkisen kannattamana asian jättämistä pöydälle. Äänestyksessä pöydällepanoehdotus hyväksyttiin äänin 5-4.", OutcomeTabled},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Virtanen ehdotti, että asia jätetään pöydälle. Ehdotusta kannatettiin. Asia jätettiin pöydälle yksimielisesti.", OutcomeTabled},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus päätti äänestyksen jälkeen hyväksyä Virtasen ehdotuksen, jonka mukaan sopimus hylätään.", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus päätti yksimielisesti hyväksyä liitteenä olevan sopimuksen sekä valtuuttaa kunnanjohtajan allekirjoittamaan sen.", OutcomeAmended},
+		{"Lautakunta päättää vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "Lautakunta päätti vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", OutcomeApproved},
+		{"Lautakunta päättää vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "Lautakunta päätti vahvistaa maksut liitteen mukaisesti 1.3.2025 alkaen.", OutcomeAmended},
+	} {
+		if got := classify(tt.p, tt.d, ""); got != tt.want {
+			t.Errorf("%.40q | %q = %s, want %s", tt.p, tt.d, got, tt.want)
+		}
+	}
+}
+
+// TestClassifyVoteNarratives is invented decision sections that tell the
+// handling (v24, written without reading any page): motions made, seconded,
+// lapsing or put to the vote, whose result says whose proposal won; an
+// act of the body's own joined after a comma ("ja päätti, että …").
+func TestClassifyVoteNarratives(t *testing.T) {
+	P := "Kunnanhallitus hyväksyy liitteenä olevan sopimuksen."
+	N := "Kunnanhallitus merkitsee tiedoksi talouskatsauksen."
+	for _, tt := range []struct {
+		p, d, notes string
+		want        Outcome
+	}{
+		{P, "Keskustelun kuluessa Virtanen ehdotti Mäkisen kannattamana, että sopimus hylätään. Puheenjohtaja totesi, että on tehty kannatettu ehdotus, joten on äänestettävä. Äänestyksessä esittelijän ehdotus sai 6 ääntä ja Virtasen ehdotus 3 ääntä. Puheenjohtaja totesi kunnanhallituksen hyväksyneen esittelijän ehdotuksen.", "", OutcomeApproved},
+		{P, "Keskustelun kuluessa Virtanen ehdotti Mäkisen kannattamana, että sopimus hylätään. Äänestyksessä Virtasen ehdotus sai 6 ääntä ja esittelijän ehdotus 3 ääntä. Puheenjohtaja totesi kunnanhallituksen hyväksyneen Virtasen ehdotuksen.", "", OutcomeAmended},
+		{P, "Äänestyksen jälkeen (JAA 6, EI 3) kunnanhallitus hyväksyi esittelijän ehdotuksen.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi päätösehdotuksen äänin 6 (jaa) - 3 (ei).", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi päätösehdotuksen äänestyksen jälkeen. Äänestystulos on pöytäkirjan liitteenä.", "", OutcomeApproved},
+		{P, "Puheenjohtaja totesi, että koska Virtasen ehdotusta ei kannatettu, se raukeaa. Ehdotus hyväksyttiin yksimielisesti.", "", OutcomeApproved},
+		{P, "Virtanen teki Mäkisen kannattamana vastaehdotuksen. Nimenhuutoäänestyksessä esittelijän ehdotus voitti äänin 7-2.", "", OutcomeApproved},
+		{P, "Virtanen teki Mäkisen kannattamana vastaehdotuksen. Nimenhuutoäänestyksessä vastaehdotus voitti äänin 7-2.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi yksimielisesti Virtasen tekemän ja Mäkisen kannattaman muutosehdotuksen.", "", OutcomeAmended},
+		{P, "Keskustelun aikana Virtanen ehdotti, että sopimukseen lisätään irtisanomisehto. Kunnanhallitus hyväksyi yksimielisesti Virtasen ehdotuksen.", "", OutcomeAmended},
+		{P, "Keskustelun aikana Virtanen ehdotti, että sopimukseen lisätään irtisanomisehto. Ehdotusta ei kannatettu, joten se raukesi. Kunnanhallitus hyväksyi päätösehdotuksen yksimielisesti.", "", OutcomeApproved},
+		{P, "Hyväksyttiin äänestyksen jälkeen. Äänestyksessä jaa-ääniä annettiin 6 ja ei-ääniä 3.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi ehdotuksen äänin 6-3. Vähemmistöön jääneet Virtanen, Mäkinen ja Koskinen jättivät päätöksestä eriävän mielipiteen.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin yksimielisesti.", "Keskustelun kuluessa Virtanen ehdotti asian jättämistä pöydälle. Ehdotus raukesi kannattamattomana.", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin.", "Virtanen ehdotti Mäkisen kannattamana, että asia palautetaan uudelleen valmisteltavaksi. Äänestyksessä asian käsittelyä päätettiin jatkaa äänin 6-3.", OutcomeApproved},
+		{P, "Kunnanhallitus päätti äänin 6-3 palauttaa asian uudelleen valmisteltavaksi.", "", OutcomeReturned},
+		{P, "Kunnanhallitus päätti Virtasen ehdotuksesta jättää asian pöydälle.", "", OutcomeTabled},
+		{P, "Kunnanhallitus päätti äänestyksen jälkeen hylätä päätösehdotuksen.", "", OutcomeRejected},
+		{N, "Merkittiin tiedoksi. Keskustelun aikana Virtanen esitti kysymyksiä talouden tilanteesta.", "", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi talouskatsauksen tiedoksi. Kunnanjohtaja vastasi esitettyihin kysymyksiin.", "", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi talouskatsauksen tiedoksi ja päätti, että seuraava katsaus tuodaan kesäkuussa.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi sopimuksen. Asian käsittelyn aikana kokouksessa oli läsnä talousjohtaja.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi sopimuksen. Talousjohtaja oli kokouksessa kuultavana tämän pykälän aikana.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi sopimuksen. Virtanen ilmoitti esteellisyydestään ja poistui kokouksesta asian käsittelyn ajaksi.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin yksimielisesti. Merkittiin, että pykälä tarkastettiin kokouksessa.", "", OutcomeApproved},
+	} {
+		if got := classify(tt.p, tt.d, tt.notes); got != tt.want {
+			t.Errorf("%.25q | %q = %s, want %s", tt.p, tt.d, got, tt.want)
+		}
+	}
+}
