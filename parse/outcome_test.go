@@ -617,3 +617,90 @@ func TestClassifyVoteNarratives(t *testing.T) {
 		}
 	}
 }
+
+// TestOutcomeOnInventedPages reads the outcome of invented whole pages
+// (v24, written without reading any page) in the layouts docs/dynasty.md
+// lists: labels padded in a left column, the presenter on the proposal's
+// line, "Kunnanjohtajan päätösehdotus:" / "Kunnanhallituksen päätös:",
+// a handling's notes telling a vote by the proposals' counts, a council's
+// page below the board's handling with its "Kunnanhallitus:" /
+// "Kunnanvaltuusto:" labels and a vote before the verb.
+func TestOutcomeOnInventedPages(t *testing.T) {
+	head := inventedHead("Testilän kunta", "Kunnanhallitus", "Pöytäkirja 12.03.2024/Pykälä 45")
+	left := head + "Koulukuljetusten hankinta 2024-2027\nKH 12.03.2024 § 45\n123/02.08.00/2024\n" +
+		"Valmistelija          hallintojohtaja Liisa Laine, puh. 040 123 4567\n\nTaustaa asiasta kahdella rivillä.\nToinen rivi.\n\n"
+	council := inventedHead("Testilän kunta", "Kunnanvaltuusto", "Pöytäkirja 25.03.2024/Pykälä 12") +
+		"Talousarviolainan ottaminen\nKunnanhallitus 12.03.2024 § 46\n124/02.05.00/2024\nValmistelija talousjohtaja Pekka Koski\nTaustaa.\n" +
+		"Esittelijä kunnanjohtaja Matti Mäki\nPäätösehdotus Kunnanhallitus esittää valtuustolle, että valtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\n" +
+		"Päätös Ehdotus hyväksyttiin yksimielisesti.\n\nKunnanvaltuusto 25.03.2024 § 12\n"
+	for _, tt := range []struct {
+		page string
+		want Outcome
+	}{
+		{left + "Päätösehdotus     Kunnanjohtaja Matti Mäki\n\nKunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\n\nPäätös     Kunnanhallitus:\n\nEhdotus hyväksyttiin yksimielisesti.\n\nMuutoksenhaku Hankintaoikaisu\n", OutcomeApproved},
+		{left + "Päätösehdotus     Kunnanjohtaja Matti Mäki\n\nKunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\n\nPäätös     Kunnanhallitus:\n\nAsia jätettiin pöydälle.\n", OutcomeTabled},
+		{left + "Esittelijä: kunnanjohtaja Matti Mäki\nKunnanjohtajan päätösehdotus:\nKunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\nKunnanhallituksen päätös:\nHyväksyttiin.\n", OutcomeApproved},
+		{left + "Esittelijä: kunnanjohtaja Matti Mäki\nKunnanjohtajan päätösehdotus:\nKunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\nKunnanhallituksen päätös:\nPalautettiin uudelleen valmisteltavaksi.\n", OutcomeReturned},
+		{left + "Esittelijä Kunnanjohtaja Matti Mäki\nEhdotus Kunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\nKäsittely Virtanen teki Koskisen kannattamana vastaehdotuksen, että hankinta keskeytetään. Äänestyksessä esittelijän ehdotus sai 5 ääntä ja Virtasen ehdotus 4 ääntä.\nPäätös Kunnanhallitus hyväksyi esittelijän ehdotuksen äänin 5-4.\n", OutcomeApproved},
+		{left + "Esittelijä Kunnanjohtaja Matti Mäki\nEhdotus Kunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\nKäsittely Virtanen teki Koskisen kannattamana vastaehdotuksen, että hankinta keskeytetään. Äänestyksessä esittelijän ehdotus sai 4 ääntä ja Virtasen ehdotus 5 ääntä.\nPäätös Kunnanhallitus päätti keskeyttää hankinnan.\n", OutcomeAmended},
+		{left + "Esitys Kunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\nPäätös Esitys hyväksyttiin.\nTiedoksi Liikennöitsijät\n", OutcomeApproved},
+		{left + "Ehdotus: Kunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\nPäätös: Ehdotus hyväksyttiin.\nOikaisuvaatimusohje liitteenä.\n", OutcomeApproved},
+		{left + "Ehdotus: Kunnanhallitus merkitsee tiedoksi hankinnan tilanteen.\nPäätös: Ehdotus hyväksyttiin.\n", OutcomeNoted},
+		{left + "Ehdotus: Kunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\nPäätös:\nKunnanhallitus päätti yksimielisesti\nhyväksyä liitteen mukaisen hankintapäätöksen.\n", OutcomeApproved},
+		{left + "Ehdotus: Kunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\nPäätös:\nEhdotus hyväksyttiin sillä muutoksella, että sopimuskausi on kaksi vuotta.\n", OutcomeAmended},
+		{council + "Kunnanhallituksen ehdotus:\nValtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\nPäätös:\nHyväksyttiin yksimielisesti.\n", OutcomeApproved},
+		{council + "Kunnanhallituksen ehdotus:\nValtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\nPäätös:\nAsia jätettiin pöydälle.\n", OutcomeTabled},
+		{council + "Kunnanhallituksen ehdotus:\nValtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\n", OutcomePending},
+		{council + "Kunnanhallitus:\nValtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\nKunnanvaltuusto:\nKunnanvaltuusto päätti äänin 15-12 palauttaa asian kunnanhallitukselle uudelleen valmisteltavaksi.\n", OutcomeReturned},
+		{council + "Ehdotus Kunnanhallitus esittää valtuustolle, että valtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\nPäätös Valtuusto hyväksyi kunnanhallituksen ehdotuksen.\n", OutcomeApproved},
+		{council + "Ehdotus Kunnanhallitus esittää valtuustolle, että valtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\nPäätös Valtuusto päätti valtuuttaa kunnanjohtajan ottamaan 1,5 milj. euron lainan.\n", OutcomeAmended},
+	} {
+		d := Text(tt.page)
+		if d.Outcome != tt.want {
+			t.Errorf("outcome %s, want %s (proposal %q, decision %q)", d.Outcome, tt.want, d.Proposal, d.Decision)
+		}
+	}
+}
+
+// TestOutcomeOnInventedSwedishAndListPages: Swedish pages, agendas, and
+// decisions written as numbered lists, invented as above (v24).
+func TestOutcomeOnInventedSwedishAndListPages(t *testing.T) {
+	sv := inventedHead("Testby kommun", "Kommunstyrelsen", "Protokoll 12.03.2024/Paragraf 45") +
+		"Upphandling av skolskjutsar 2024-2027\nKST 12.03.2024 § 45\n123/02.08.00/2024\nBeredare förvaltningsdirektör Lisa Lindqvist\nBakgrund.\n" +
+		"Föredragande kommundirektör Mats Berg\n"
+	agenda := inventedHead("Testilän kunta", "Kunnanhallitus", "Esityslista 12.03.2024/Asianro 5") +
+		"Koulukuljetusten hankinta 2024-2027\n123/02.08.00/2024\nValmistelija hallintojohtaja Liisa Laine\nTaustaa.\nEsittelijä kunnanjohtaja Matti Mäki\n"
+	fi := inventedHead("Testilän kunta", "Tekninen lautakunta", "Pöytäkirja 12.03.2024/Pykälä 45") +
+		"Katuvalaistuksen saneeraus\nTELA 12.03.2024 § 45\n123/10.03.00/2024\nValmistelija tekninen johtaja Pekka Koski, puh. 040 1234567\nTaustaa.\n" +
+		"Esittelijä tekninen johtaja Pekka Koski\n"
+	for _, tt := range []struct {
+		page string
+		want Outcome
+	}{
+		{sv + "Förslag Kommunstyrelsen godkänner upphandlingen.\nBeslut Förslaget godkändes.\n", OutcomeApproved},
+		{sv + "Förslag Kommunstyrelsen godkänner upphandlingen.\nBeslut Ärendet bordlades.\n", OutcomeTabled},
+		{sv + "Förslag Kommunstyrelsen godkänner upphandlingen.\nBeslut Kommunstyrelsen godkände förslaget efter omröstning 5-4.\n", OutcomeApproved},
+		{sv + "Förslag Kommunstyrelsen godkänner upphandlingen.\nBeslut Ärendet återremitterades för ny beredning.\n", OutcomeReturned},
+		{sv + "Förslag Kommunstyrelsen antecknar rapporten för kännedom.\nBeslut Förslaget godkändes.\n", OutcomeNoted},
+		{sv + "Beslutsförslag Kommunstyrelsen godkänner upphandlingen.\n", OutcomePending},
+		{agenda + "Päätösehdotus Kunnanhallitus hyväksyy hankinnan.\n", OutcomePending},
+		{agenda + "Ehdotus\nKunnanhallitus hyväksyy hankinnan.\n", OutcomePending},
+		{fi + "Päätösehdotus Tekninen lautakunta\n1. hyväksyy katuvalaistuksen saneeraussuunnitelman\n2. oikeuttaa teknisen johtajan tekemään hankinnan.\nPäätös Ehdotus hyväksyttiin.\n", OutcomeApproved},
+		{fi + "Päätösehdotus Tekninen lautakunta\n1. hyväksyy katuvalaistuksen saneeraussuunnitelman\n2. oikeuttaa teknisen johtajan tekemään hankinnan.\nPäätös Tekninen lautakunta\n1. hyväksyi katuvalaistuksen saneeraussuunnitelman\n2. oikeutti teknisen johtajan tekemään hankinnan.\n", OutcomeApproved},
+		{fi + "Päätösehdotus Tekninen lautakunta\n1. hyväksyy katuvalaistuksen saneeraussuunnitelman\n2. oikeuttaa teknisen johtajan tekemään hankinnan.\nPäätös Tekninen lautakunta\n1. hyväksyi katuvalaistuksen saneeraussuunnitelman\n2. oikeutti teknisen johtajan tekemään hankinnan\n3. päätti, että hankinnasta tiedotetaan asukkaille.\n", OutcomeAmended},
+		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nPäätös Ehdotus hyväksyttiin.\nPöytäkirjan tarkastajat tarkastivat tämän pykälän kokouksessa.\n", OutcomeApproved},
+		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nPäätös Tekninen lautakunta päätti yksimielisesti jättää asian pöydälle.\n", OutcomeTabled},
+		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nPäätös Tekninen johtaja poisti asian esityslistalta.\n", OutcomeWithdrawn},
+		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nPäätös Hyväksyttiin. Virtanen ilmoitti olevansa esteellinen eikä osallistunut asian käsittelyyn.\n", OutcomeApproved},
+		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nKokouskäsittely\nVirtanen ehdotti, että suunnitelmaan lisätään kevyen liikenteen väylät. Ehdotusta kannatettiin. Esittelijä muutti ehdotustaan Virtasen ehdotuksen mukaiseksi.\nPäätös Muutettu ehdotus hyväksyttiin yksimielisesti.\n", OutcomeAmended},
+		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nKokouskäsittely\nEsittelijä täydensi ehdotustaan siten, että saneeraus aloitetaan keskustasta.\nPäätös Hyväksyttiin täydennetty ehdotus.\n", OutcomeAmended},
+		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nPäätös Lautakunta hyväksyi ehdotuksen yksimielisesti seuraavalla lisäyksellä: saneeraus aloitetaan keskustasta.\n", OutcomeAmended},
+		{fi + "Päätösehdotus Tekninen lautakunta merkitsee tiedoksi katuvalaistuksen saneerauksen tilanteen.\nPäätös Merkittiin tiedoksi.\n", OutcomeNoted},
+		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nPäätös Lautakunta hylkäsi ehdotuksen äänin 4-5.\n", OutcomeRejected},
+	} {
+		d := Text(tt.page)
+		if d.Outcome != tt.want {
+			t.Errorf("outcome %s, want %s (proposal %q, decision %q)", d.Outcome, tt.want, d.Proposal, d.Decision)
+		}
+	}
+}
