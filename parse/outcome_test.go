@@ -421,114 +421,107 @@ func TestClassifyProbedWording(t *testing.T) {
 	P := "Kunnanhallitus hyväksyy liitteenä olevan sopimuksen."
 	N := "Kunnanhallitus merkitsee tiedoksi talouskatsauksen."
 	L := "Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy talousarvion."
-	for _, tt := range []struct {
-		p, d string
-		want Outcome
-	}{
-		{P, "Kunnanhallitus hyväksyi päätösehdotuksen.", OutcomeApproved},
-		{P, "Päätösehdotus hyväksyttiin sellaisenaan.", OutcomeApproved},
-		{P, "Esittelijän ehdotus hyväksyttiin yksimielisesti.", OutcomeApproved},
-		{P, "Päätösesitys hyväksyttiin.", OutcomeApproved},
-		{P, "Ehdotus hyväksyttiin yksimielisesti ilman muutoksia.", OutcomeApproved},
-		{P, "Kunnanhallitus hyväksyi yksimielisesti esityksen.", OutcomeApproved},
-		{P, "Hyväksyttiin yksimielisesti ehdotuksen mukaisesti.", OutcomeApproved},
-		{P, "Puheenjohtaja totesi kunnanjohtajan ehdotuksen tulleen yksimielisesti hyväksytyksi.", OutcomeApproved},
-		{P, "Keskustelun kuluessa Virtanen teki muutosehdotuksen, jota ei kannatettu. Ehdotus hyväksyttiin.", OutcomeApproved},
-		{P, "Ehdotus hyväksyttiin. Virtanen jätti päätöksestä eriävän mielipiteen.", OutcomeApproved},
-		{P, "Kunnanhallitus hyväksyi ehdotuksen äänestyksen jälkeen äänin 6-3.", OutcomeApproved},
-		{P, "Kunnanhallitus hyväksyi ehdotuksen seuraavalla lisäyksellä: sopimus tuodaan valtuustolle tiedoksi.", OutcomeAmended},
-		{P, "Ehdotus hyväksyttiin muutettuna siten, että sopimuksen kesto on kaksi vuotta.", OutcomeAmended},
-		{P, "Kunnanhallitus hyväksyi Virtasen tekemän muutosehdotuksen yksimielisesti.", OutcomeAmended},
-		{P, "Virtasen muutosesitys hyväksyttiin yksimielisesti.", OutcomeAmended},
-		{P, "Kunnanhallitus hyväksyi Virtasen ehdotuksen äänin 5-4.", OutcomeAmended},
-		{P, "Äänestyksessä Virtasen vastaehdotus voitti äänin 5-4.", OutcomeAmended},
-		{P, "Kunnanhallitus päätti hylätä päätösehdotuksen.", OutcomeRejected},
-		{P, "Päätösehdotus hylättiin äänin 4-5.", OutcomeRejected},
-		{P, "Asia päätettiin jättää pöydälle.", OutcomeTabled},
-		{P, "Asia jätettiin pöydälle Virtasen ehdotuksesta.", OutcomeTabled},
-		{P, "Kunnanhallitus jätti asian pöydälle.", OutcomeTabled},
-		{P, "Virtasen pöydällepanoehdotus hyväksyttiin.", OutcomeTabled},
-		{P, "Asia palautettiin uudelleen valmisteluun.", OutcomeReturned},
-		{P, "Kunnanhallitus palautti asian uudelleen valmisteltavaksi.", OutcomeReturned},
-		{P, "Virtasen palautusehdotus hyväksyttiin äänin 5-4.", OutcomeReturned},
-		{P, "Asia poistettiin esityslistalta.", OutcomeWithdrawn},
-		{P, "Esittelijä poisti asian esityslistalta.", OutcomeWithdrawn},
-		{P, "Asia siirrettiin seuraavaan kokoukseen.", OutcomeTabled},
-		{N, "Kunnanhallitus merkitsi talouskatsauksen tiedokseen.", OutcomeNoted},
-		{N, "Päätösehdotus hyväksyttiin.", OutcomeNoted},
-		{N, "Merkittiin tiedoksi yksimielisesti.", OutcomeNoted},
-		{N, "Kunnanhallitus merkitsi asian tiedoksi.", OutcomeNoted},
-		{N, "Talouskatsaus merkittiin tiedoksi.", OutcomeNoted},
-		{L, "Ehdotus hyväksyttiin.", OutcomeApproved},
-		{L, "Kunnanhallitus päätti esittää valtuustolle, että valtuusto hyväksyy talousarvion.", OutcomeApproved},
-		{"Kunnanvaltuusto valitsee tarkastuslautakuntaan puheenjohtajan.", "Kunnanvaltuusto valitsi tarkastuslautakunnan puheenjohtajaksi Matti Virtasen.", OutcomeApproved},
-		{P, "Hyväksyttiin kunnanjohtajan ehdotuksen mukaisesti.", OutcomeApproved},
-		{P, "Kunnanhallitus päätti yksimielisesti esityksen mukaisesti.", OutcomeApproved},
-		{P, "Ehdotus hyväksyttiin yksimielisesti. Pöytäkirja tarkastettiin tämän pykälän osalta kokouksessa.", OutcomeApproved},
-		{P, "Ehdotus hyväksyttiin. Tämä pykälä tarkastettiin kokouksessa.", OutcomeApproved},
-		{P, "Ehdotus hyväksyttiin. Pykälä tarkastettiin heti.", OutcomeApproved},
-		{P, "Hyväksyttiin. Päätös tarkastettiin kokouksessa.", OutcomeApproved},
-		{P, "Ehdotus hyväksyttiin yksimielisesti. Virtanen poistui kokouksesta tämän asian käsittelyn ajaksi.", OutcomeApproved},
-		{P, "Kunnanhallitus hyväksyi kunnanjohtajan muutetun päätösehdotuksen.", OutcomeAmended},
-		{P, "Esittelijä muutti päätösehdotustaan. Muutettu ehdotus hyväksyttiin.", OutcomeAmended},
-		{P, "Esittelijä muutti päätösehdotusta siten, että sopimus on voimassa vuoden. Kunnanhallitus hyväksyi muutetun ehdotuksen yksimielisesti.", OutcomeAmended},
-		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen beslöt enhälligt enligt förslaget.", OutcomeApproved},
-		{"Stadsstyrelsen godkänner avtalet.", "Föredragandens förslag godkändes.", OutcomeApproved},
-		{"Stadsstyrelsen godkänner avtalet.", "Ärendet bordlades.", OutcomeTabled},
-		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes med ändringen att avtalet gäller ett år.", OutcomeAmended},
-		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände förslaget efter omröstning 5-4.", OutcomeApproved},
-		{"Stadsstyrelsen godkänner avtalet.", "Ärendet drogs tillbaka.", OutcomeWithdrawn},
-		{"Stadsstyrelsen godkänner avtalet.", "Ärendet återremitterades för ny beredning.", OutcomeReturned},
-		{"", "Valtuusto hyväksyi kaupunginhallituksen esityksen.", OutcomeApproved},
-		{"", "Hyväksyttiin.", OutcomeApproved},
-		{"", "Ehdotus hyväksyttiin.", OutcomeApproved},
-		{"", "Merkittiin tiedoksi.", OutcomeNoted},
-		{"", "Asia jätettiin pöydälle.", OutcomeTabled},
-		{P, "Äänestyksessä esittelijän ehdotus voitti äänin 6-3.", OutcomeApproved},
-		{P, "Esittelijän ehdotus voitti äänin 6-3.", OutcomeApproved},
-		{P, "Virtasen ehdotus hylättiin äänin 3-6 ja esittelijän ehdotus hyväksyttiin.", OutcomeApproved},
-		{P, "Kunnanhallitus hyväksyi ehdotuksen sillä tarkennuksella, että sopimus tarkistetaan vuosittain.", OutcomeAmended},
-		{P, "Kunnanhallitus päätti ehdotuksesta poiketen hyväksyä sopimuksen kahdeksi vuodeksi.", OutcomeAmended},
-		{P, "Asia jäi pöydälle.", OutcomeTabled},
-		{P, "Asian käsittely siirrettiin seuraavaan kokoukseen.", OutcomeTabled},
-		{P, "Kunnanhallitus päätti siirtää asian käsittelyn seuraavaan kokoukseen.", OutcomeTabled},
-		{P, "Kunnanhallitus päätti lykätä asian käsittelyä.", OutcomeTabled},
-		{P, "Ehdotus hyväksyttiin yksimielisesti seuraavin tarkennuksin: kohta 2 muutetaan.", OutcomeAmended},
-		{P, "Ehdotus hyväksyttiin yksimielisesti seuraavalla lisäyksellä: sopimus tarkistetaan.", OutcomeAmended},
-		{P, "Kunnanhallitus hyväksyi yksimielisesti esittelijän päätösehdotuksen täydennettynä siten, että sopimus tarkistetaan.", OutcomeAmended},
-		{P, "Hyväksyttiin tehdyin muutoksin.", OutcomeAmended},
-		{P, "Hyväksyttiin muutoksin.", OutcomeAmended},
-		{P, "Hyväksyttiin keskustelussa esitetyin muutoksin.", OutcomeAmended},
-		{P, "Ehdotus hyväksyttiin keskustelussa esille tulleilla tarkennuksilla.", OutcomeAmended},
-		{P, "Kunnanhallitus hyväksyi sopimuksen esitetyin muutoksin.", OutcomeAmended},
-		{P, "Kunnanhallitus hyväksyi ehdotuksen äänin 7-2. Virtanen ja Mäkinen jättivät eriävän mielipiteen.", OutcomeApproved},
-		{P, "Esittelijä peruutti ehdotuksensa. Asia poistettiin esityslistalta.", OutcomeWithdrawn},
-		{P, "Asia poistettiin käsiteltävien asioiden joukosta.", OutcomeWithdrawn},
-		{P, "Esittelijä veti asian pois käsittelystä.", OutcomeWithdrawn},
-		{P, "Kunnanhallitus palautti asian valmisteluun.", OutcomeReturned},
-		{P, "Asia päätettiin palauttaa uudelleen valmisteltavaksi.", OutcomeReturned},
-		{P, "Asia palautettiin lisävalmisteluun.", OutcomeReturned},
-		{N, "Kunnanhallitus merkitsi katsauksen tiedoksi ja hyväksyi esityksen.", OutcomeNoted},
-		{N, "Tiedoksi.", OutcomeNoted},
-		{N, "Merkitään tiedoksi ja todetaan asia käsitellyksi.", OutcomeNoted},
-		{N, "Kunnanhallitus merkitsi tiedoksi talouskatsauksen ja kehotti hallintoa selvittämään säästökohteet.", OutcomeAmended},
-		{P, "Kunnanhallitus hyväksyi esityksen yksimielisesti ja päätti lisäksi, että asia viedään valtuustoon.", OutcomeAmended},
-		{P, "Kunnanhallitus hyväksyi sopimuksen yksimielisesti.", OutcomeApproved},
-		{P, "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen.", OutcomeApproved},
-		{P, "Esittelijä korjasi päätösehdotusta kokouksessa. Korjattu ehdotus hyväksyttiin.", OutcomeAmended},
-		{P, "Ehdotus hyväksyttiin. Esittelijä korjasi kokouksessa kirjoitusvirheen.", OutcomeApproved},
-		{P, "Ehdotus hyväksyttiin. Merkittiin, että Virtanen ei osallistunut asian käsittelyyn esteellisenä.", OutcomeApproved},
-		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände avtalet enhälligt.", OutcomeApproved},
-		{"Stadsstyrelsen godkänner avtalet.", "Godkändes med ändringar.", OutcomeAmended},
-		{"Stadsstyrelsen godkänner avtalet.", "Ärendet bordlades till nästa möte.", OutcomeTabled},
-		{"Stadsstyrelsen godkänner avtalet.", "Förslaget avslogs med rösterna 4-5.", OutcomeRejected},
-		{"Stadsstyrelsen antecknar rapporten för kännedom.", "Stadsstyrelsen antecknade rapporten för kännedom.", OutcomeNoted},
-		{"Stadsstyrelsen antecknar rapporten för kännedom.", "Antecknades till kännedom.", OutcomeNoted},
-	} {
-		if got := classify(tt.p, tt.d, ""); got != tt.want {
-			t.Errorf("%.25q | %q = %s, want %s", tt.p, tt.d, got, tt.want)
-		}
-	}
+	checkClassify(t, []classifyCase{
+		{P, "Kunnanhallitus hyväksyi päätösehdotuksen.", "", OutcomeApproved},
+		{P, "Päätösehdotus hyväksyttiin sellaisenaan.", "", OutcomeApproved},
+		{P, "Esittelijän ehdotus hyväksyttiin yksimielisesti.", "", OutcomeApproved},
+		{P, "Päätösesitys hyväksyttiin.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin yksimielisesti ilman muutoksia.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi yksimielisesti esityksen.", "", OutcomeApproved},
+		{P, "Hyväksyttiin yksimielisesti ehdotuksen mukaisesti.", "", OutcomeApproved},
+		{P, "Puheenjohtaja totesi kunnanjohtajan ehdotuksen tulleen yksimielisesti hyväksytyksi.", "", OutcomeApproved},
+		{P, "Keskustelun kuluessa Virtanen teki muutosehdotuksen, jota ei kannatettu. Ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin. Virtanen jätti päätöksestä eriävän mielipiteen.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi ehdotuksen äänestyksen jälkeen äänin 6-3.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi ehdotuksen seuraavalla lisäyksellä: sopimus tuodaan valtuustolle tiedoksi.", "", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin muutettuna siten, että sopimuksen kesto on kaksi vuotta.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi Virtasen tekemän muutosehdotuksen yksimielisesti.", "", OutcomeAmended},
+		{P, "Virtasen muutosesitys hyväksyttiin yksimielisesti.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi Virtasen ehdotuksen äänin 5-4.", "", OutcomeAmended},
+		{P, "Äänestyksessä Virtasen vastaehdotus voitti äänin 5-4.", "", OutcomeAmended},
+		{P, "Kunnanhallitus päätti hylätä päätösehdotuksen.", "", OutcomeRejected},
+		{P, "Päätösehdotus hylättiin äänin 4-5.", "", OutcomeRejected},
+		{P, "Asia päätettiin jättää pöydälle.", "", OutcomeTabled},
+		{P, "Asia jätettiin pöydälle Virtasen ehdotuksesta.", "", OutcomeTabled},
+		{P, "Kunnanhallitus jätti asian pöydälle.", "", OutcomeTabled},
+		{P, "Virtasen pöydällepanoehdotus hyväksyttiin.", "", OutcomeTabled},
+		{P, "Asia palautettiin uudelleen valmisteluun.", "", OutcomeReturned},
+		{P, "Kunnanhallitus palautti asian uudelleen valmisteltavaksi.", "", OutcomeReturned},
+		{P, "Virtasen palautusehdotus hyväksyttiin äänin 5-4.", "", OutcomeReturned},
+		{P, "Asia poistettiin esityslistalta.", "", OutcomeWithdrawn},
+		{P, "Esittelijä poisti asian esityslistalta.", "", OutcomeWithdrawn},
+		{P, "Asia siirrettiin seuraavaan kokoukseen.", "", OutcomeTabled},
+		{N, "Kunnanhallitus merkitsi talouskatsauksen tiedokseen.", "", OutcomeNoted},
+		{N, "Päätösehdotus hyväksyttiin.", "", OutcomeNoted},
+		{N, "Merkittiin tiedoksi yksimielisesti.", "", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi asian tiedoksi.", "", OutcomeNoted},
+		{N, "Talouskatsaus merkittiin tiedoksi.", "", OutcomeNoted},
+		{L, "Ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{L, "Kunnanhallitus päätti esittää valtuustolle, että valtuusto hyväksyy talousarvion.", "", OutcomeApproved},
+		{"Kunnanvaltuusto valitsee tarkastuslautakuntaan puheenjohtajan.", "Kunnanvaltuusto valitsi tarkastuslautakunnan puheenjohtajaksi Matti Virtasen.", "", OutcomeApproved},
+		{P, "Hyväksyttiin kunnanjohtajan ehdotuksen mukaisesti.", "", OutcomeApproved},
+		{P, "Kunnanhallitus päätti yksimielisesti esityksen mukaisesti.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin yksimielisesti. Pöytäkirja tarkastettiin tämän pykälän osalta kokouksessa.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin. Tämä pykälä tarkastettiin kokouksessa.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin. Pykälä tarkastettiin heti.", "", OutcomeApproved},
+		{P, "Hyväksyttiin. Päätös tarkastettiin kokouksessa.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin yksimielisesti. Virtanen poistui kokouksesta tämän asian käsittelyn ajaksi.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi kunnanjohtajan muutetun päätösehdotuksen.", "", OutcomeAmended},
+		{P, "Esittelijä muutti päätösehdotustaan. Muutettu ehdotus hyväksyttiin.", "", OutcomeAmended},
+		{P, "Esittelijä muutti päätösehdotusta siten, että sopimus on voimassa vuoden. Kunnanhallitus hyväksyi muutetun ehdotuksen yksimielisesti.", "", OutcomeAmended},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen beslöt enhälligt enligt förslaget.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Föredragandens förslag godkändes.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Ärendet bordlades.", "", OutcomeTabled},
+		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes med ändringen att avtalet gäller ett år.", "", OutcomeAmended},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände förslaget efter omröstning 5-4.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Ärendet drogs tillbaka.", "", OutcomeWithdrawn},
+		{"Stadsstyrelsen godkänner avtalet.", "Ärendet återremitterades för ny beredning.", "", OutcomeReturned},
+		{"", "Valtuusto hyväksyi kaupunginhallituksen esityksen.", "", OutcomeApproved},
+		{"", "Hyväksyttiin.", "", OutcomeApproved},
+		{"", "Ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{"", "Merkittiin tiedoksi.", "", OutcomeNoted},
+		{"", "Asia jätettiin pöydälle.", "", OutcomeTabled},
+		{P, "Äänestyksessä esittelijän ehdotus voitti äänin 6-3.", "", OutcomeApproved},
+		{P, "Esittelijän ehdotus voitti äänin 6-3.", "", OutcomeApproved},
+		{P, "Virtasen ehdotus hylättiin äänin 3-6 ja esittelijän ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi ehdotuksen sillä tarkennuksella, että sopimus tarkistetaan vuosittain.", "", OutcomeAmended},
+		{P, "Kunnanhallitus päätti ehdotuksesta poiketen hyväksyä sopimuksen kahdeksi vuodeksi.", "", OutcomeAmended},
+		{P, "Asia jäi pöydälle.", "", OutcomeTabled},
+		{P, "Asian käsittely siirrettiin seuraavaan kokoukseen.", "", OutcomeTabled},
+		{P, "Kunnanhallitus päätti siirtää asian käsittelyn seuraavaan kokoukseen.", "", OutcomeTabled},
+		{P, "Kunnanhallitus päätti lykätä asian käsittelyä.", "", OutcomeTabled},
+		{P, "Ehdotus hyväksyttiin yksimielisesti seuraavin tarkennuksin: kohta 2 muutetaan.", "", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin yksimielisesti seuraavalla lisäyksellä: sopimus tarkistetaan.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi yksimielisesti esittelijän päätösehdotuksen täydennettynä siten, että sopimus tarkistetaan.", "", OutcomeAmended},
+		{P, "Hyväksyttiin tehdyin muutoksin.", "", OutcomeAmended},
+		{P, "Hyväksyttiin muutoksin.", "", OutcomeAmended},
+		{P, "Hyväksyttiin keskustelussa esitetyin muutoksin.", "", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin keskustelussa esille tulleilla tarkennuksilla.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi sopimuksen esitetyin muutoksin.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi ehdotuksen äänin 7-2. Virtanen ja Mäkinen jättivät eriävän mielipiteen.", "", OutcomeApproved},
+		{P, "Esittelijä peruutti ehdotuksensa. Asia poistettiin esityslistalta.", "", OutcomeWithdrawn},
+		{P, "Asia poistettiin käsiteltävien asioiden joukosta.", "", OutcomeWithdrawn},
+		{P, "Esittelijä veti asian pois käsittelystä.", "", OutcomeWithdrawn},
+		{P, "Kunnanhallitus palautti asian valmisteluun.", "", OutcomeReturned},
+		{P, "Asia päätettiin palauttaa uudelleen valmisteltavaksi.", "", OutcomeReturned},
+		{P, "Asia palautettiin lisävalmisteluun.", "", OutcomeReturned},
+		{N, "Kunnanhallitus merkitsi katsauksen tiedoksi ja hyväksyi esityksen.", "", OutcomeNoted},
+		{N, "Tiedoksi.", "", OutcomeNoted},
+		{N, "Merkitään tiedoksi ja todetaan asia käsitellyksi.", "", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi tiedoksi talouskatsauksen ja kehotti hallintoa selvittämään säästökohteet.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi esityksen yksimielisesti ja päätti lisäksi, että asia viedään valtuustoon.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi sopimuksen yksimielisesti.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen.", "", OutcomeApproved},
+		{P, "Esittelijä korjasi päätösehdotusta kokouksessa. Korjattu ehdotus hyväksyttiin.", "", OutcomeAmended},
+		{P, "Ehdotus hyväksyttiin. Esittelijä korjasi kokouksessa kirjoitusvirheen.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin. Merkittiin, että Virtanen ei osallistunut asian käsittelyyn esteellisenä.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände avtalet enhälligt.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Godkändes med ändringar.", "", OutcomeAmended},
+		{"Stadsstyrelsen godkänner avtalet.", "Ärendet bordlades till nästa möte.", "", OutcomeTabled},
+		{"Stadsstyrelsen godkänner avtalet.", "Förslaget avslogs med rösterna 4-5.", "", OutcomeRejected},
+		{"Stadsstyrelsen antecknar rapporten för kännedom.", "Stadsstyrelsen antecknade rapporten för kännedom.", "", OutcomeNoted},
+		{"Stadsstyrelsen antecknar rapporten för kännedom.", "Antecknades till kännedom.", "", OutcomeNoted},
+	})
 }
 
 // TestClassifyRestatedWording is invented decisions that restate their
@@ -538,41 +531,36 @@ func TestClassifyProbedWording(t *testing.T) {
 // proposal adopted in the last sentence after a motion to return it was
 // voted down is approved.
 func TestClassifyRestatedWording(t *testing.T) {
-	for _, tt := range []struct {
-		p, d string
-		want Outcome
-	}{
-		{"Kunnanhallitus päättää myöntää Matti Virtaselle eron kunnanhallituksen jäsenyydestä.", "Kunnanhallitus myönsi Matti Virtaselle eron kunnanhallituksen jäsenyydestä.", OutcomeApproved},
-		{"Tekninen lautakunta päättää valita urakoitsijaksi Rakennus Oy:n, jonka tarjous oli kokonaistaloudellisesti edullisin.", "Tekninen lautakunta päätti valita urakoitsijaksi Rakennus Oy:n, jonka tarjous oli kokonaistaloudellisesti edullisin.", OutcomeApproved},
-		{"Kaupunginhallitus päättää\n1. hyväksyä liitteen mukaisen sopimuksen\n2. valtuuttaa kaupunginjohtajan allekirjoittamaan sopimuksen.", "Kaupunginhallitus päätti\n1. hyväksyä liitteen mukaisen sopimuksen\n2. valtuuttaa kaupunginjohtajan allekirjoittamaan sopimuksen.", OutcomeApproved},
-		{"Sivistyslautakunta antaa asiasta liitteen mukaisen lausunnon.", "Sivistyslautakunta antoi asiasta liitteen mukaisen lausunnon.", OutcomeApproved},
-		{"Ympäristölautakunta myöntää ympäristöluvan hakemuksen mukaisesti liitteen lupamääräyksin.", "Ympäristölautakunta myönsi ympäristöluvan hakemuksen mukaisesti liitteen lupamääräyksin.", OutcomeApproved},
-		{"Valtuusto valitsee tarkastuslautakuntaan jäsenen ja varajäsenen jäljellä olevaksi toimikaudeksi.", "Valtuusto valitsi tarkastuslautakuntaan jäseneksi Liisa Mäkisen ja varajäseneksi Pekka Koskisen jäljellä olevaksi toimikaudeksi.", OutcomeApproved},
-		{"Kunnanhallitus päättää ottaa 2 000 000 euron lainan Kuntarahoitus Oyj:ltä.", "Kunnanhallitus päätti ottaa 2 000 000 euron lainan Kuntarahoitus Oyj:ltä.", OutcomeApproved},
-		{"Kunnanhallitus päättää ottaa 2 000 000 euron lainan Kuntarahoitus Oyj:ltä.", "Kunnanhallitus päätti ottaa 1 500 000 euron lainan Kuntarahoitus Oyj:ltä.", OutcomeAmended},
-		{"Kunnanhallitus päättää, että kunta ei käytä etuosto-oikeuttaan kiinteistökaupassa.", "Kunnanhallitus päätti, että kunta ei käytä etuosto-oikeuttaan kiinteistökaupassa.", OutcomeApproved},
-		{"Kunnanhallitus päättää, että kunta ei käytä etuosto-oikeuttaan kiinteistökaupassa.", "Ehdotus hyväksyttiin.", OutcomeApproved},
-		{"Kunnanhallitus hyväksyy selvityksen ja antaa sen vastineena tarkastuslautakunnalle.", "Kunnanhallitus hyväksyi selvityksen ja antoi sen vastineena tarkastuslautakunnalle.", OutcomeApproved},
-		{"Kunnanhallitus merkitsee tiedoksi tarkastuslautakunnan arviointikertomuksen ja antaa siitä lausunnon valtuustolle.", "Ehdotus hyväksyttiin.", OutcomeApproved},
-		{"Kunnanhallitus päättää merkitä tiedoksi toimielinten pöytäkirjat ja todeta, ettei se käytä otto-oikeuttaan.", "Hyväksyttiin.", OutcomeApproved},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Päätös tarkastettiin kokouksessa.", OutcomeApproved},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Tämä pykälä tarkastettiin kokouksessa.", OutcomeApproved},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Esteellisenä asian käsittelyyn ei osallistunut Virtanen.", OutcomeApproved},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Pöytäkirjaan merkittiin, että Virtanen poistui kokouksesta asian käsittelyn ajaksi.", OutcomeApproved},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Virtanen jätti eriävän mielipiteen, joka on liitteenä.", OutcomeApproved},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi yksimielisesti liitteenä olevan sopimuksen. Keskustelun aikana Virtanen ehdotti, että sopimus palautetaan. Ehdotus raukesi kannattamattomana.", OutcomeApproved},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Virtanen ehdotti Mäkisen kannattamana asian palauttamista uudelleen valmisteltavaksi. Suoritetussa äänestyksessä asian käsittelyä jatkettiin äänin 6-3. Kunnanhallitus hyväksyi sopimuksen.", OutcomeApproved},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Virtanen ehdotti Mäkisen kannattamana asian jättämistä pöydälle. Äänestyksessä pöydällepanoehdotus hyväksyttiin äänin 5-4.", OutcomeTabled},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Virtanen ehdotti, että asia jätetään pöydälle. Ehdotusta kannatettiin. Asia jätettiin pöydälle yksimielisesti.", OutcomeTabled},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus päätti äänestyksen jälkeen hyväksyä Virtasen ehdotuksen, jonka mukaan sopimus hylätään.", OutcomeAmended},
-		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus päätti yksimielisesti hyväksyä liitteenä olevan sopimuksen sekä valtuuttaa kunnanjohtajan allekirjoittamaan sen.", OutcomeAmended},
-		{"Lautakunta päättää vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "Lautakunta päätti vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", OutcomeApproved},
-		{"Lautakunta päättää vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "Lautakunta päätti vahvistaa maksut liitteen mukaisesti 1.3.2025 alkaen.", OutcomeAmended},
-	} {
-		if got := classify(tt.p, tt.d, ""); got != tt.want {
-			t.Errorf("%.40q | %q = %s, want %s", tt.p, tt.d, got, tt.want)
-		}
-	}
+	checkClassify(t, []classifyCase{
+		{"Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy vuoden 2024 tilinpäätöksen ja päättää, että tilikauden ylijäämä kirjataan taseen ylijäämätilille.",
+			"Kunnanhallitus esitti valtuustolle, että valtuusto hyväksyy vuoden 2024 tilinpäätöksen ja päättää, että tilikauden ylijäämä kirjataan taseen ylijäämätilille.", "", OutcomeApproved},
+		{"Kunnanhallitus päättää myöntää Matti Virtaselle eron kunnanhallituksen jäsenyydestä.", "Kunnanhallitus myönsi Matti Virtaselle eron kunnanhallituksen jäsenyydestä.", "", OutcomeApproved},
+		{"Tekninen lautakunta päättää valita urakoitsijaksi Rakennus Oy:n, jonka tarjous oli kokonaistaloudellisesti edullisin.", "Tekninen lautakunta päätti valita urakoitsijaksi Rakennus Oy:n, jonka tarjous oli kokonaistaloudellisesti edullisin.", "", OutcomeApproved},
+		{"Kaupunginhallitus päättää\n1. hyväksyä liitteen mukaisen sopimuksen\n2. valtuuttaa kaupunginjohtajan allekirjoittamaan sopimuksen.", "Kaupunginhallitus päätti\n1. hyväksyä liitteen mukaisen sopimuksen\n2. valtuuttaa kaupunginjohtajan allekirjoittamaan sopimuksen.", "", OutcomeApproved},
+		{"Sivistyslautakunta antaa asiasta liitteen mukaisen lausunnon.", "Sivistyslautakunta antoi asiasta liitteen mukaisen lausunnon.", "", OutcomeApproved},
+		{"Ympäristölautakunta myöntää ympäristöluvan hakemuksen mukaisesti liitteen lupamääräyksin.", "Ympäristölautakunta myönsi ympäristöluvan hakemuksen mukaisesti liitteen lupamääräyksin.", "", OutcomeApproved},
+		{"Valtuusto valitsee tarkastuslautakuntaan jäsenen ja varajäsenen jäljellä olevaksi toimikaudeksi.", "Valtuusto valitsi tarkastuslautakuntaan jäseneksi Liisa Mäkisen ja varajäseneksi Pekka Koskisen jäljellä olevaksi toimikaudeksi.", "", OutcomeApproved},
+		{"Kunnanhallitus päättää ottaa 2 000 000 euron lainan Kuntarahoitus Oyj:ltä.", "Kunnanhallitus päätti ottaa 2 000 000 euron lainan Kuntarahoitus Oyj:ltä.", "", OutcomeApproved},
+		{"Kunnanhallitus päättää ottaa 2 000 000 euron lainan Kuntarahoitus Oyj:ltä.", "Kunnanhallitus päätti ottaa 1 500 000 euron lainan Kuntarahoitus Oyj:ltä.", "", OutcomeAmended},
+		{"Kunnanhallitus päättää, että kunta ei käytä etuosto-oikeuttaan kiinteistökaupassa.", "Kunnanhallitus päätti, että kunta ei käytä etuosto-oikeuttaan kiinteistökaupassa.", "", OutcomeApproved},
+		{"Kunnanhallitus päättää, että kunta ei käytä etuosto-oikeuttaan kiinteistökaupassa.", "Ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy selvityksen ja antaa sen vastineena tarkastuslautakunnalle.", "Kunnanhallitus hyväksyi selvityksen ja antoi sen vastineena tarkastuslautakunnalle.", "", OutcomeApproved},
+		{"Kunnanhallitus merkitsee tiedoksi tarkastuslautakunnan arviointikertomuksen ja antaa siitä lausunnon valtuustolle.", "Ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{"Kunnanhallitus päättää merkitä tiedoksi toimielinten pöytäkirjat ja todeta, ettei se käytä otto-oikeuttaan.", "Hyväksyttiin.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Päätös tarkastettiin kokouksessa.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Tämä pykälä tarkastettiin kokouksessa.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Esteellisenä asian käsittelyyn ei osallistunut Virtanen.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Pöytäkirjaan merkittiin, että Virtanen poistui kokouksesta asian käsittelyn ajaksi.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi liitteenä olevan sopimuksen. Virtanen jätti eriävän mielipiteen, joka on liitteenä.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus hyväksyi yksimielisesti liitteenä olevan sopimuksen. Keskustelun aikana Virtanen ehdotti, että sopimus palautetaan. Ehdotus raukesi kannattamattomana.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Virtanen ehdotti Mäkisen kannattamana asian palauttamista uudelleen valmisteltavaksi. Suoritetussa äänestyksessä asian käsittelyä jatkettiin äänin 6-3. Kunnanhallitus hyväksyi sopimuksen.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Virtanen ehdotti Mäkisen kannattamana asian jättämistä pöydälle. Äänestyksessä pöydällepanoehdotus hyväksyttiin äänin 5-4.", "", OutcomeTabled},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Virtanen ehdotti, että asia jätetään pöydälle. Ehdotusta kannatettiin. Asia jätettiin pöydälle yksimielisesti.", "", OutcomeTabled},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus päätti äänestyksen jälkeen hyväksyä Virtasen ehdotuksen, jonka mukaan sopimus hylätään.", "", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus päätti yksimielisesti hyväksyä liitteenä olevan sopimuksen sekä valtuuttaa kunnanjohtajan allekirjoittamaan sen.", "", OutcomeAmended},
+		{"Lautakunta päättää vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "Lautakunta päätti vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "", OutcomeApproved},
+		{"Lautakunta päättää vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "Lautakunta päätti vahvistaa maksut liitteen mukaisesti 1.3.2025 alkaen.", "", OutcomeAmended},
+	})
 }
 
 // TestClassifyVoteNarratives is invented decision sections that tell the
@@ -582,10 +570,7 @@ func TestClassifyRestatedWording(t *testing.T) {
 func TestClassifyVoteNarratives(t *testing.T) {
 	P := "Kunnanhallitus hyväksyy liitteenä olevan sopimuksen."
 	N := "Kunnanhallitus merkitsee tiedoksi talouskatsauksen."
-	for _, tt := range []struct {
-		p, d, notes string
-		want        Outcome
-	}{
+	checkClassify(t, []classifyCase{
 		{P, "Keskustelun kuluessa Virtanen ehdotti Mäkisen kannattamana, että sopimus hylätään. Puheenjohtaja totesi, että on tehty kannatettu ehdotus, joten on äänestettävä. Äänestyksessä esittelijän ehdotus sai 6 ääntä ja Virtasen ehdotus 3 ääntä. Puheenjohtaja totesi kunnanhallituksen hyväksyneen esittelijän ehdotuksen.", "", OutcomeApproved},
 		{P, "Keskustelun kuluessa Virtanen ehdotti Mäkisen kannattamana, että sopimus hylätään. Äänestyksessä Virtasen ehdotus sai 6 ääntä ja esittelijän ehdotus 3 ääntä. Puheenjohtaja totesi kunnanhallituksen hyväksyneen Virtasen ehdotuksen.", "", OutcomeAmended},
 		{P, "Äänestyksen jälkeen (JAA 6, EI 3) kunnanhallitus hyväksyi esittelijän ehdotuksen.", "", OutcomeApproved},
@@ -611,11 +596,7 @@ func TestClassifyVoteNarratives(t *testing.T) {
 		{P, "Kunnanhallitus hyväksyi sopimuksen. Talousjohtaja oli kokouksessa kuultavana tämän pykälän aikana.", "", OutcomeApproved},
 		{P, "Kunnanhallitus hyväksyi sopimuksen. Virtanen ilmoitti esteellisyydestään ja poistui kokouksesta asian käsittelyn ajaksi.", "", OutcomeApproved},
 		{P, "Ehdotus hyväksyttiin yksimielisesti. Merkittiin, että pykälä tarkastettiin kokouksessa.", "", OutcomeApproved},
-	} {
-		if got := classify(tt.p, tt.d, tt.notes); got != tt.want {
-			t.Errorf("%.25q | %q = %s, want %s", tt.p, tt.d, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestOutcomeOnInventedPages reads the outcome of invented whole pages
@@ -633,10 +614,7 @@ func TestOutcomeOnInventedPages(t *testing.T) {
 		"Talousarviolainan ottaminen\nKunnanhallitus 12.03.2024 § 46\n124/02.05.00/2024\nValmistelija talousjohtaja Pekka Koski\nTaustaa.\n" +
 		"Esittelijä kunnanjohtaja Matti Mäki\nPäätösehdotus Kunnanhallitus esittää valtuustolle, että valtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\n" +
 		"Päätös Ehdotus hyväksyttiin yksimielisesti.\n\nKunnanvaltuusto 25.03.2024 § 12\n"
-	for _, tt := range []struct {
-		page string
-		want Outcome
-	}{
+	checkPageOutcomes(t, []pageOutcome{
 		{left + "Päätösehdotus     Kunnanjohtaja Matti Mäki\n\nKunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\n\nPäätös     Kunnanhallitus:\n\nEhdotus hyväksyttiin yksimielisesti.\n\nMuutoksenhaku Hankintaoikaisu\n", OutcomeApproved},
 		{left + "Päätösehdotus     Kunnanjohtaja Matti Mäki\n\nKunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\n\nPäätös     Kunnanhallitus:\n\nAsia jätettiin pöydälle.\n", OutcomeTabled},
 		{left + "Esittelijä: kunnanjohtaja Matti Mäki\nKunnanjohtajan päätösehdotus:\nKunnanhallitus hyväksyy liitteen mukaisen hankintapäätöksen.\nKunnanhallituksen päätös:\nHyväksyttiin.\n", OutcomeApproved},
@@ -654,12 +632,7 @@ func TestOutcomeOnInventedPages(t *testing.T) {
 		{council + "Kunnanhallitus:\nValtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\nKunnanvaltuusto:\nKunnanvaltuusto päätti äänin 15-12 palauttaa asian kunnanhallitukselle uudelleen valmisteltavaksi.\n", OutcomeReturned},
 		{council + "Ehdotus Kunnanhallitus esittää valtuustolle, että valtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\nPäätös Valtuusto hyväksyi kunnanhallituksen ehdotuksen.\n", OutcomeApproved},
 		{council + "Ehdotus Kunnanhallitus esittää valtuustolle, että valtuusto valtuuttaa kunnanjohtajan ottamaan 2 milj. euron lainan.\nPäätös Valtuusto päätti valtuuttaa kunnanjohtajan ottamaan 1,5 milj. euron lainan.\n", OutcomeAmended},
-	} {
-		d := Text(tt.page)
-		if d.Outcome != tt.want {
-			t.Errorf("outcome %s, want %s (proposal %q, decision %q)", d.Outcome, tt.want, d.Proposal, d.Decision)
-		}
-	}
+	})
 }
 
 // TestOutcomeOnInventedSwedishAndListPages: Swedish pages, agendas, and
@@ -673,10 +646,7 @@ func TestOutcomeOnInventedSwedishAndListPages(t *testing.T) {
 	fi := inventedHead("Testilän kunta", "Tekninen lautakunta", "Pöytäkirja 12.03.2024/Pykälä 45") +
 		"Katuvalaistuksen saneeraus\nTELA 12.03.2024 § 45\n123/10.03.00/2024\nValmistelija tekninen johtaja Pekka Koski, puh. 040 1234567\nTaustaa.\n" +
 		"Esittelijä tekninen johtaja Pekka Koski\n"
-	for _, tt := range []struct {
-		page string
-		want Outcome
-	}{
+	checkPageOutcomes(t, []pageOutcome{
 		{sv + "Förslag Kommunstyrelsen godkänner upphandlingen.\nBeslut Förslaget godkändes.\n", OutcomeApproved},
 		{sv + "Förslag Kommunstyrelsen godkänner upphandlingen.\nBeslut Ärendet bordlades.\n", OutcomeTabled},
 		{sv + "Förslag Kommunstyrelsen godkänner upphandlingen.\nBeslut Kommunstyrelsen godkände förslaget efter omröstning 5-4.\n", OutcomeApproved},
@@ -697,9 +667,36 @@ func TestOutcomeOnInventedSwedishAndListPages(t *testing.T) {
 		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nPäätös Lautakunta hyväksyi ehdotuksen yksimielisesti seuraavalla lisäyksellä: saneeraus aloitetaan keskustasta.\n", OutcomeAmended},
 		{fi + "Päätösehdotus Tekninen lautakunta merkitsee tiedoksi katuvalaistuksen saneerauksen tilanteen.\nPäätös Merkittiin tiedoksi.\n", OutcomeNoted},
 		{fi + "Päätösehdotus Tekninen lautakunta hyväksyy katuvalaistuksen saneeraussuunnitelman.\nPäätös Lautakunta hylkäsi ehdotuksen äänin 4-5.\n", OutcomeRejected},
-	} {
-		d := Text(tt.page)
-		if d.Outcome != tt.want {
+	})
+}
+
+// classifyCase is an invented proposal, decision and handling notes, and
+// the outcome they make.
+type classifyCase struct {
+	// notes are the handling's notes before the decision, if any.
+	p, d, notes string
+	want        Outcome
+}
+
+func checkClassify(t *testing.T, cases []classifyCase) {
+	t.Helper()
+	for _, tt := range cases {
+		if got := classify(tt.p, tt.d, tt.notes); got != tt.want {
+			t.Errorf("%.40q | %q = %s, want %s", tt.p, tt.d, got, tt.want)
+		}
+	}
+}
+
+// pageOutcome is an invented whole page and the outcome it reads as.
+type pageOutcome struct {
+	page string
+	want Outcome
+}
+
+func checkPageOutcomes(t *testing.T, pages []pageOutcome) {
+	t.Helper()
+	for _, tt := range pages {
+		if d := Text(tt.page); d.Outcome != tt.want {
 			t.Errorf("outcome %s, want %s (proposal %q, decision %q)", d.Outcome, tt.want, d.Proposal, d.Decision)
 		}
 	}
