@@ -34,7 +34,7 @@ var (
 	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:[^\s,.]+ ){0,3}?tiedoksi|merkittiin tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|(?:(?:beslöt|beslutar|beslutade) (?:att )?)?anteckna(?:r)?\b[^.]{0,80}(?:för|till) kännedom|antecknade[^.]{0,40}(?:för|till) kännedom|antecknas[^.]{0,40}(?:för|till) kännedom|antecknades[^.]{0,40}(?:för|till) kännedom|(?:^|\n|\. )\S+ antecknade |för kännedom till protokollet`)
-	actionRe    = mustPattern(`hyväksy|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa (?:\S+ ){0,3}?lausunno|antoi (?:\S+ ){0,3}?lausunno|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår|ålägger|ålade|uppdrar|uppdrog|uppmanar|uppmanade|bemyndigar|bemyndigade|förutsätter|förutsatte|velvoittaa` +
+	actionRe    = mustPattern(`hyväksy|pyysi|pyytää|antaa asian|antoi asian|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa (?:\S+ ){0,3}?lausunno|antoi (?:\S+ ){0,3}?lausunno|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår|ålägger|ålade|uppdrar|uppdrog|uppmanar|uppmanade|bemyndigar|bemyndigade|förutsätter|förutsatte|velvoittaa` +
 		// "Valmistellaan ja merkitään tiedoksi arviointisuunnitelma": the
 		// verb, not the noun (talousarvion valmistelun tilanne merkitään
 		// tiedoksi) nor valmistelija.
@@ -108,8 +108,8 @@ var amendedForms = []string{
 // recorded (a disqualification, a dissent, the check of the minutes).
 func addsToProposal(p, d string) bool {
 	for _, sent := range clauses(d) {
-		least := 4
-		if joinedActRe.MatchString(sent) {
+		joined, least := joinedActRe.MatchString(sent), 4
+		if joined {
 			// An act joined to the restatement by "ja"/"sekä" says what it
 			// does in few words ("sekä valtuuttaa kunnanjohtajan
 			// allekirjoittamaan sen").
@@ -121,7 +121,10 @@ func addsToProposal(p, d string) bool {
 			// the restatement, no addition.
 			continue
 		}
-		if addedDecisionRe.MatchString(sent) && !recordedRe.MatchString(sent) {
+		// A clause cut at a joined act is the body's own ("… ja ilmoitti,
+		// ettei asia kuulu kunnan toimialaan"); a sentence of its own
+		// must say it decides (a member "ilmoitti" too).
+		if (joined || addedDecisionRe.MatchString(sent)) && !recordedRe.MatchString(sent) {
 			return true
 		}
 	}
@@ -329,7 +332,7 @@ var joinedDecisionRe = mustPattern(`\s(?:ja|sekä)\s+(` + joinedActs + `[\s,])`)
 
 // joinedActs are the verbs of an act joined to a restated proposal;
 // joinedActRe is a clause clauses cut at one.
-const joinedActs = `(?:päätti|lisäksi|kehotti|kehottaa|valtuutti|valtuuttaa|oikeutti|oikeuttaa|antoi|myönsi|beslöt|` + provisionVerbs + `)`
+const joinedActs = `(?:päätti|lisäksi|pyysi|ilmoitti|kehotti|kehottaa|valtuutti|valtuuttaa|oikeutti|oikeuttaa|antoi|myönsi|beslöt|` + provisionVerbs + `)`
 
 var joinedActRe = mustPattern(`^` + joinedActs + `[\s,]`)
 
@@ -345,7 +348,7 @@ const provisionVerbs = `jatkaa|jatketaan|toimittaa|toimitetaan|selvittää|selvi
 	`raportoi|raportoidaan|lähettää|lähetetään|laatii|laaditaan|mitätöityy|raukeaa`
 
 var (
-	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter|` + provisionVerbs + `)(?:[\s,:;]|$)`)
+	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|pyysi|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter|` + provisionVerbs + `)(?:[\s,:;]|$)`)
 	recordedRe      = mustPattern(`merkittiin|todettiin|totesi|poistui|esteelli|eriävä|pöytäkirja|tarkast|keskustel|kannatti|ehdotti|äänest|konstaterades|antecknades|jäv|reservation|protokoll`)
 )
 
@@ -534,7 +537,55 @@ func classify(proposal, decision, notes string) Outcome {
 		// (Without such a motion nothing says what was proposed: decided.)
 		return OutcomeApproved
 	}
+	if p != "" && adoptsLeadThenDiverges(p, d) {
+		// The decision begins as the proposal does and then decides
+		// something else in place of the rest ("päättää merkitä aloitteen
+		// tiedoksi ja antaa asian teknisen lautakunnan ratkaistavaksi" →
+		// "päätti merkitä aloitteen tiedoksi ja ilmoitti, ettei asia kuulu
+		// kunnan toimialaan"): the proposal adopted with a change.
+		return OutcomeAmended
+	}
 	return OutcomeDecided
+}
+
+// stemSeq is the stems (stems) of a lower-cased text's words, in order.
+func stemSeq(s string) []string {
+	var out []string
+	for _, w := range words(s) {
+		r := []rune(w)
+		if len(r) < 4 {
+			continue
+		}
+		if len(r) > 5 {
+			r = r[:5]
+		}
+		out = append(out, string(r))
+	}
+	return out
+}
+
+// adoptsLeadThenDiverges reports a decision whose first leadStems stems
+// are the proposal's first, in order, and which goes on with at least
+// ownStems stems of its own, none of them the proposal's.
+func adoptsLeadThenDiverges(p, d string) bool {
+	const leadStems, ownStems = 4, 3
+	ps, ds := stemSeq(p), stemSeq(d)
+	if len(ps) <= leadStems || len(ds) < leadStems+ownStems {
+		return false
+	}
+	for i := 0; i < leadStems; i++ {
+		if ps[i] != ds[i] {
+			return false
+		}
+	}
+	inP := stems(p)
+	own := 0
+	for _, w := range ds[leadStems:] {
+		if !inP[w] {
+			own++
+		}
+	}
+	return own >= ownStems
 }
 
 // continuedRe is a motion to send the matter back or table it voted down

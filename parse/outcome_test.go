@@ -560,6 +560,10 @@ func TestClassifyRestatedWording(t *testing.T) {
 		{"Kunnanhallitus hyväksyy liitteenä olevan sopimuksen.", "Kunnanhallitus päätti yksimielisesti hyväksyä liitteenä olevan sopimuksen sekä valtuuttaa kunnanjohtajan allekirjoittamaan sen.", "", OutcomeAmended},
 		{"Lautakunta päättää vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "Lautakunta päätti vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "", OutcomeApproved},
 		{"Lautakunta päättää vahvistaa maksut liitteen mukaisesti 1.1.2025 alkaen.", "Lautakunta päätti vahvistaa maksut liitteen mukaisesti 1.3.2025 alkaen.", "", OutcomeAmended},
+		// The proposal's first act done, another in place of the rest:
+		// amended; the first act alone, nothing in its place: decided.
+		{"Kunnanhallitus päättää merkitä aloitteen tiedoksi ja antaa asian teknisen lautakunnan ratkaistavaksi.", "Kunnanhallitus päätti merkitä aloitteen tiedoksi ja pyysi sivistyslautakuntaa selvittämään koulukuljetukset.", "", OutcomeAmended},
+		{"Kunnanhallitus päättää merkitä aloitteen tiedoksi ja antaa asian teknisen lautakunnan ratkaistavaksi.", "Kunnanhallitus päätti lähettää aloitteen hyvinvointialueelle.", "", OutcomeDecided},
 	})
 }
 
