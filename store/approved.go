@@ -566,6 +566,7 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		for _, w := range weights {
 			total += w
 		}
+		own := len(words)
 		parentOf := make([]int, len(words))
 		for i := range parentOf {
 			parentOf[i] = -1
@@ -587,6 +588,23 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 			if len(said) > 0 {
 				broader[c.String()] = broad
 				notes = append(notes, search.Note{Word: c.String(), Text: "a title may also name it by its broader part, weighing less: " + strings.Join(said, ", ")})
+			}
+		}
+		// A compound the query's head word begins names a thing of the kind
+		// its own last part says (talousarviolaina is a loan, not the
+		// budget of "talousarvio 2026"): in a title it weighs for the word
+		// as a broader part does, never in full, and never with the word
+		// in one set. A word before the head modifies it, and its compounds
+		// are the phrase written as one word ("hyvinvoinnin vuosiraportti":
+		// hyvinvointikertomus): they stay the word's own.
+		heads := map[int][]string{}
+		if hw := headWord(words[:own]); hw >= 0 {
+			if plain, hs := withoutHeads(words[hw]); len(hs) > 0 {
+				c := words[hw]
+				words[hw] = plain
+				words, weights, parentOf = append(words, c), append(weights, broaderShare*weights[hw]), append(parentOf, hw)
+				heads[len(words)-1] = hs
+				notes = append(notes, search.Note{Word: c.String(), Text: "the head of the query: a title with a compound it begins names another thing, weighing less"})
 			}
 		}
 		// A year is not a matter, nor is what is done to it: 2026 alone does
@@ -619,6 +637,9 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		}
 		var alts, partAlts []string
 		expr := func(i int, cols columns) string {
+			if h, ok := heads[i]; ok {
+				return headsExpr(h, cols)
+			}
 			return clauseExpr(words[i], cols, parentOf[i] >= 0)
 		}
 		for _, set := range minimalSets(weights, total, coverage, named) {
@@ -628,7 +649,17 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 			}
 			alts = append(alts, "("+strings.Join(parts, " AND ")+")")
 		}
-		for _, set := range minimalSets(weights, total, textCoverage, named) {
+		// A title that names another thing of the head word's (a compound
+		// it begins) does not take the rest from the text.
+		namedWithText := func(set []int) bool {
+			for _, i := range set {
+				if _, ok := heads[i]; ok {
+					return false
+				}
+			}
+			return named(set)
+		}
+		for _, set := range minimalSets(weights, total, textCoverage, namedWithText) {
 			inTitle := map[string]bool{}
 			var parts []string
 			for _, i := range set {
@@ -662,6 +693,73 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		return out
 	}
 	return join(titleGroups), join(partGroups), notes, broader, nil
+}
+
+// headsExpr is the FTS5 expression of a title holding one of the keys of
+// compounds a word begins.
+func headsExpr(heads []string, cols columns) string {
+	alts := make([]string, len(heads))
+	for i, h := range heads {
+		alts[i] = cols.keys + " : " + ftsString(h)
+	}
+	return "(" + strings.Join(alts, " OR ") + ")"
+}
+
+// withoutHeads is c without the compounds it and its synonyms begin that
+// name another thing, and those compounds' keys. A compound whose last
+// part is a stage of the matter itself (talousarvioehdotus, the budget's
+// proposal; kuntastrategian luonnos written as one word) stays c's own.
+func withoutHeads(c search.Clause) (search.Clause, []string) {
+	var own, other []string
+	for _, h := range c.Heads {
+		if len(c.Words) == 1 && stageHead(c.Words[0], h) {
+			own = append(own, h)
+		} else {
+			other = append(other, h)
+		}
+	}
+	c.Heads = own
+	if len(c.Synonyms) > 0 {
+		syn := make([]search.Clause, len(c.Synonyms))
+		for i, s := range c.Synonyms {
+			var sh []string
+			syn[i], sh = withoutHeads(s)
+			other = append(other, sh...)
+		}
+		c.Synonyms = syn
+	}
+	return c, other
+}
+
+// stageParts begin the last part of a compound that names a stage of the
+// matter its first part is, not another thing: its proposal, draft or
+// revision.
+var stageParts = []string{"ehdotu", "esity", "luonno", "päivity", "tarkistu", "uudistu"}
+
+// stageHead reports whether compound key h, begun by word, ends in a stage
+// of word's matter.
+func stageHead(word, h string) bool {
+	rest, ok := strings.CutPrefix(h, word)
+	if !ok {
+		return false
+	}
+	for _, p := range stageParts {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// headWord is the index of the head of a query's words: the last that is
+// neither a number nor procedural; -1 if none.
+func headWord(words []search.Clause) int {
+	for i := len(words) - 1; i >= 0; i-- {
+		if !words[i].IsNumber() && !words[i].IsProcedural() {
+			return i
+		}
+	}
+	return -1
 }
 
 func onlyNumbers(cs []search.Clause, set []int) bool {

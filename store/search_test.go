@@ -367,6 +367,45 @@ func TestApprovedBroaderCompound(t *testing.T) {
 	}
 }
 
+// A compound the query's head word begins names another thing (a budget
+// loan is no budget of "talousarvio 2026"), even with the rest of the query
+// in its text: at most a weak match. A stage of the matter itself (the
+// budget's proposal, talousarvioehdotus) still names it.
+func TestApprovedHeadWordCompound(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	page := func(org, date, title, proposal string) string {
+		return "Dynasty tietopalvelu Haku RSS " + org + "\nKaupunginvaltuusto\nPöytäkirja " + date +
+			"/Pykälä 5\n" + title + "\nPäätösehdotus " + proposal + "\nPäätös Ehdotus hyväksyttiin.\n"
+	}
+	add := func(i int, org, date, title, proposal string) {
+		src, err := db.AddSource(ctx, fmt.Sprintf("s%d", i), fmt.Sprintf("https://s%d.test", i), org)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saveText(t, db, src.ID, "1-1", page(org, date, title, proposal))
+	}
+	add(0, "Akaan kaupunki", "08.12.2025", "Talousarvio 2026 ja taloussuunnitelma 2026-2028", "Valtuusto hyväksyy talousarvion.")
+	add(1, "Birkalan kunta", "20.01.2026", "Talousarviolainan ottaminen", "Kunta ottaa vuoden 2026 talousarvion mukaisen lainan.")
+	add(22, "Cityn kaupunki", "17.11.2025", "Talousarvioehdotus 2026", "Kaupunginhallitus esittää talousarvion valtuustolle.")
+	// 2026 in many titles, talousarvio in few: the year weighs little.
+	for i := 2; i < 22; i++ {
+		add(i, fmt.Sprintf("Kunta %d", i), "10.02.2026", fmt.Sprintf("Katusuunnitelma %d/2026", i), "Valtuusto hyväksyy suunnitelman.")
+	}
+	res, err := db.Approved(ctx, mustQuery(t, "talousarvio 2026"), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, od := range append(res.Approved, res.Otherwise...) {
+		got = append(got, od.Decision.Title)
+	}
+	sort.Strings(got)
+	if strings.Join(got, "|") != "Talousarvio 2026 ja taloussuunnitelma 2026-2028|Talousarvioehdotus 2026" {
+		t.Errorf("approved talousarvio 2026: %q, want the budget and its proposal", got)
+	}
+}
+
 // An archive whose index was written by another analyzer (or by none, as
 // after the migration from schema 1) is reindexed by the next read-write
 // open.
