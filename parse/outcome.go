@@ -19,13 +19,13 @@ func ValidOutcome(s string) bool {
 
 // asProposed is the decision said to be the proposal's: "Päätös on
 // (esittelijän) ehdotuksen mukainen", "Beslutet är förenligt med förslaget".
-const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehdotuksen mukainen|förenligt med förslaget)|beslutet (?:överensstämmer|stämmer överens) med förslaget`
+const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehdotuksen mukainen|esityksen mukainen|förenligt med förslaget)|beslutet (?:överensstämmer|stämmer överens) med förslaget`
 
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
 	returnedRe  = mustPattern(`(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
 			withCheck(func(s string) bool {
@@ -50,12 +50,12 @@ var (
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
-	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens|ordförandens) förslag godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
+	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens|ordförandens) förslag godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
 	voteOptionRe = mustPattern(`(?m)^(?:jaa|ei|ja|nej)[- ](?:ehdotus|förslag)\b.*$`)
-	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen(?: äänin \d{1,2} ?[–-] ?\d{1,2})?)?\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
+	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen(?: äänin \d{1,2} ?[–-] ?\d{1,2})?)?\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti|mukaisena)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
 			withCheck(func(s string) bool { return strings.Count(s, " ") <= 6 }) // each form has at most six spaces
 )
 
@@ -95,6 +95,10 @@ var amendedForms = []string{
 	"muutetussa muodossa", "muutettu ehdotus", "muutettu päätösehdotus", "muutetun ehdotuksen", "muutetun päätösehdotuksen",
 	"täydennetty ehdotus", "täydennetty päätösehdotus", "täydennetyn ehdotuksen", "täydennetyn päätösehdotuksen",
 	"korjattu ehdotus", "korjattu päätösehdotus", "korjatun ehdotuksen", "korjatun päätösehdotuksen",
+	"muutettu esitys", "muutetun esityksen", "muutettu päätösesitys", "muutetun päätösesityksen", "muutti esitystään", "muutti päätösesitystään",
+	"muuttaman ehdotuksen", "muuttaman päätösehdotuksen", "muuttaman esityksen", "muuttaman päätösesityksen",
+	"muutoksen päätösehdotukseen", "muutoksen ehdotukseen", "muutoksen esitykseen", "muutoksen päätösesitykseen",
+	"täydennyksen päätösehdotukseen", "täydennyksen ehdotukseen", "täydennyksen esitykseen", "ändrade förslag",
 	"täydensi ehdotustaan", "täydensi päätösehdotustaan", "kompletterade sitt förslag", "kompletterat förslag",
 	"uusi päätösehdotus", "uuden päätösehdotuksen", "uusi ehdotus hyväksyttiin",
 	"ehdotuksesta poiketen", "ehdotuksesta poikkeav", "esityksestä poiketen", "esityksestä poikkeav",
@@ -414,7 +418,7 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeTabled
 	case returnedRe.MatchString(d):
 		return OutcomeReturned
-	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd), memberProposalWon(decision),
+	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd, notes+"\n"+decision), memberProposalWon(decision),
 		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(dr):
@@ -764,13 +768,13 @@ func adopted(p string) Outcome {
 // proposalIsYesRe: the vote was put so that the official's proposal is
 // "Jaa" ("ne, jotka kannattavat kaupunginjohtajan päätösesitystä,
 // äänestävät Jaa").
-var proposalIsYesRe = mustPattern(`kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
+var proposalIsYesRe = mustPattern(`(?m)^jaa-ehdotus:? (?:esittelijän |pohja|\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotu|esity)\S* mukaan|^jaa-ehdotus:? (?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys)\b|kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
 
 // counterWonVote reports a vote put with the official's proposal as "Jaa"
 // that "Ei" won: the counter-proposal was adopted (Heinola).
-func counterWonVote(text string) bool {
+func counterWonVote(text, asWritten string) bool {
 	if proposalIsYesRe.MatchString(text) {
-		v := votes(text)
+		v := votes(asWritten)
 		return v != nil && v.No > v.Yes
 	}
 	return memberWonCount(text)
@@ -871,8 +875,8 @@ func stems(s string) map[string]bool {
 
 var (
 	scoreRe  = mustPattern(`(?i)(?:äänin|äänillä|med rösterna|rösterna)\s+(\d{1,3})\s*[–—-]\s*(\d{1,3})`)
-	yesRe    = mustPattern(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:jaa[- ]ään|ja[- ]röst)`)
-	noRe     = mustPattern(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:ei[- ]ään|nej[- ]röst)`)
+	yesRe    = mustPattern(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-äänet| äänet|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:jaa[- ]ään|ja[- ]röst)`)
+	noRe     = mustPattern(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-äänet| äänet|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:ei[- ]ään|nej[- ]röst)`)
 	blankRe  = mustPattern(`(?i)(?:\b(?:tyhjää?|tyhjiä|blankt?|blanka)(?: ääniä| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:tyhjää?|tyhjiä|blank))`)
 	absentRe = mustPattern(`(?i)(?:\b(?:poissa|frånvarande)\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:poissa|frånvarande)\b)`)
 	// wordScoreRe: "9 äänellä 6 ääntä vastaan", "kahdeksalla äänellä viittä (8/5) vastaan".

@@ -705,3 +705,41 @@ func checkPageOutcomes(t *testing.T, pages []pageOutcome) {
 		}
 	}
 }
+
+// TestClassifyHelsinkiVotesAndPresenterChanges: invented lines (v24, no
+// page read) of the vote Helsinki's minutes print (JAA-ehdotus the
+// board's proposal, the counts after it), of the presenter changing the
+// proposal in the meeting, and of adoption "esityksen mukaan/mukaisena".
+func TestClassifyHelsinkiVotesAndPresenterChanges(t *testing.T) {
+	P := "Kaupunginvaltuusto hyväksyy liitteenä olevan sopimuksen."
+	helsinkiVote := func(jaa, ei string) string {
+		return "Käsittely\nVastaehdotus:\nValtuutettu Virtanen: Sopimus hylätään.\nKannattaja: Valtuutettu Mäkinen\n1 äänestys\n" +
+			"JAA-ehdotus: Kaupunginhallituksen ehdotuksen mukaan\nEI-ehdotus: Sopimus hylätään.\nJaa-äänet: " + jaa + "\nEi-äänet: " + ei + "\nTyhjä: 2\nPoissa: 1\n"
+	}
+	checkClassify(t, []classifyCase{
+		{P, "Kaupunginvaltuusto hyväksyi liitteenä olevan sopimuksen.", helsinkiVote("50", "30"), OutcomeApproved},
+		{P, "Kaupunginvaltuusto päätti hylätä sopimuksen.", helsinkiVote("30", "50"), OutcomeAmended},
+		{P, "Hyväksyttiin.", "Keskustelun kuluessa Virtanen ehdotti Mäkisen kannattamana, että sopimus hylätään. Suoritetussa äänestyksessä esittelijän ehdotus sai 6 ääntä ja Virtasen ehdotus 3 ääntä.", OutcomeApproved},
+		{P, "Kaupunginvaltuusto hyväksyi sopimuksen äänestyksen jälkeen.", "", OutcomeApproved},
+		{P, "Esitys hyväksyttiin äänin 6 - 3.", "", OutcomeApproved},
+		{P, "Hyväksyttiin esityksen mukaan.", "", OutcomeApproved},
+		{P, "Hyväksyttiin esityksen mukaisena.", "", OutcomeApproved},
+		{P, "Hyväksyttiin esittelijän esityksen mukaan.", "", OutcomeApproved},
+		{P, "Päätös on esityksen mukainen.", "", OutcomeApproved},
+		{P, "Päätösehdotus hyväksyttiin yksimielisesti. Keskustelun aikana tehtiin seuraavat ehdotukset, joita ei kannatettu:", "", OutcomeApproved},
+		{P, "Aluehallitus hyväksyi päätösehdotuksen muutettuna siten, että kohta 3 poistetaan.", "", OutcomeAmended},
+		{P, "Esittelijä muutti esitystään kokouksessa. Hyväksyttiin muutetun esityksen mukaisesti.", "", OutcomeAmended},
+		{P, "Hyväksyttiin esittelijän kokouksessa muuttaman ehdotuksen mukaisesti.", "", OutcomeAmended},
+		{P, "Esittelijä teki kokouksessa seuraavan muutoksen päätösehdotukseen: kohta 3 poistetaan. Hyväksyttiin.", "", OutcomeAmended},
+		{P, "Asia jätettiin pöydälle kaupunginvaltuuston puheenjohtajan ehdotuksesta.", "", OutcomeTabled},
+		{P, "Asia palautettiin uudelleen valmisteltavaksi Virtasen ehdotuksen mukaisesti.", "", OutcomeReturned},
+		{P, "Asian käsittely keskeytettiin.", "", OutcomeTabled},
+		{"Kaupunginhallitus merkitsee tiedoksi selvityksen.", "Merkittiin tiedoksi yksimielisesti.", "", OutcomeNoted},
+		{"Kaupunginhallitus merkitsee tiedoksi selvityksen.", "Hyväksyttiin esityksen mukaan.", "", OutcomeNoted},
+		{"Kaupunginhallitus merkitsee tiedoksi selvityksen.", "Esitys hyväksyttiin.", "", OutcomeNoted},
+		{"Stadsstyrelsen godkänner avtalet.", "Godkändes enligt förslaget.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Förslaget godkändes efter omröstning.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände föredragandens ändrade förslag.", "", OutcomeAmended},
+		{"Stadsstyrelsen godkänner avtalet.", "Ärendet bordlades på förslag av ledamoten Virtanen.", "", OutcomeTabled},
+	})
+}
