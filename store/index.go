@@ -131,35 +131,20 @@ const minTermRunes = 3
 // addTerms records a text's distinct keys in search_terms, in one statement
 // per batch, leaving out those this process already wrote (terms).
 func addTerms(ctx context.Context, tx *sql.Tx, terms *termCache, keys string) error {
-	seen := map[string]bool{}
-	var batch []any
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	fresh := terms.newKeys(keys)
+	for len(fresh) > 0 {
+		n := min(len(fresh), maxVocabArgs)
+		batch := make([]any, n)
+		for i, k := range fresh[:n] {
+			batch[i] = k
 		}
-		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO search_terms (term) VALUES `+
-			strings.TrimSuffix(strings.Repeat("(?),", len(batch)), ","), batch...)
-		batch = batch[:0]
-		if err != nil {
+		fresh = fresh[n:]
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO search_terms (term) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?),", n), ","), batch...); err != nil {
 			return fmt.Errorf("index terms: %w", err)
 		}
-		return nil
 	}
-	for _, k := range strings.Fields(keys) {
-		if seen[k] || utf8.RuneCountInString(k) < minTermRunes {
-			continue
-		}
-		seen[k] = true
-		if !terms.add(k) {
-			continue
-		}
-		if batch = append(batch, k); len(batch) == maxVocabArgs {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	return flush()
+	return nil
 }
 
 // termCache remembers the keys this process wrote to search_terms, so that
@@ -176,24 +161,39 @@ type termCache struct {
 // (INSERT OR IGNORE).
 const maxCachedTerms = 1 << 20
 
-// add reports whether key is new to the cache (and records it). A nil cache
-// knows nothing.
-func (c *termCache) add(key string) bool {
-	if c == nil {
-		return true
+// newKeys returns the keys of a text (keys separated by spaces) of at
+// least minTermRunes letters that are new to the cache, and records them,
+// in one hold of its lock. A nil cache knows nothing: every such key is
+// new, a key repeated in the text more than once (INSERT OR IGNORE takes
+// that in its stride), as is a key the full cache cannot remember.
+func (c *termCache) newKeys(keys string) []string {
+	var out []string
+	if c != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.keys == nil {
+			c.keys = map[string]struct{}{}
+		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.keys[key]; ok {
-		return false
+	for rest := keys; rest != ""; {
+		var k string
+		k, rest, _ = strings.Cut(rest, " ")
+		// Nine bytes or more are at least three letters (four bytes a
+		// letter at most).
+		if len(k) < minTermRunes || (len(k) < 9 && utf8.RuneCountInString(k) < minTermRunes) {
+			continue
+		}
+		if c != nil {
+			if _, ok := c.keys[k]; ok {
+				continue
+			}
+			if len(c.keys) < maxCachedTerms {
+				c.keys[k] = struct{}{}
+			}
+		}
+		out = append(out, k)
 	}
-	if c.keys == nil {
-		c.keys = map[string]struct{}{}
-	}
-	if len(c.keys) < maxCachedTerms {
-		c.keys[key] = struct{}{}
-	}
-	return true
+	return out
 }
 
 // reindexBatch is how many decisions one transaction of a rebuild indexes:
