@@ -34,7 +34,7 @@ var (
 	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:[^\s,.]+ ){0,3}?tiedoksi|merkittiin tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|(?:(?:beslöt|beslutar|beslutade) (?:att )?)?anteckna(?:r)?\b[^.]{0,80}(?:för|till) kännedom|antecknade[^.]{0,40}(?:för|till) kännedom|antecknas[^.]{0,40}(?:för|till) kännedom|antecknades[^.]{0,40}(?:för|till) kännedom|(?:^|\n|\. )\S+ antecknade |för kännedom till protokollet`)
-	actionRe    = mustPattern(`hyväksy|pyysi|pyytää|antaa asian|antoi asian|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa (?:\S+ ){0,3}?lausunno|antoi (?:\S+ ){0,3}?lausunno|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår|ålägger|ålade|uppdrar|uppdrog|uppmanar|uppmanade|bemyndigar|bemyndigade|förutsätter|förutsatte|velvoittaa` +
+	actionRe    = mustPattern(`hyväksy|pyysi|pyytää|antaa asian|antoi asian|keskustelee|keskustellaan|diskuterar|otto-oikeu|övertagningsrät|utnyttja|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa (?:\S+ ){0,3}?lausunno|antoi (?:\S+ ){0,3}?lausunno|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår|ålägger|ålade|uppdrar|uppdrog|uppmanar|uppmanade|bemyndigar|bemyndigade|förutsätter|förutsatte|velvoittaa` +
 		// "Valmistellaan ja merkitään tiedoksi arviointisuunnitelma": the
 		// verb, not the noun (talousarvion valmistelun tilanne merkitään
 		// tiedoksi) nor valmistelija.
@@ -418,7 +418,7 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeTabled
 	case returnedRe.MatchString(d):
 		return OutcomeReturned
-	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd, notes+"\n"+decision), memberProposalWon(decision),
+	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd, notes+"\n"+decision), memberProposalWon(decision), counterTextAdopted(notes, d),
 		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(dr):
@@ -784,6 +784,43 @@ func counterWonVote(text, asWritten string) bool {
 // ("Äänestyksessä esittelijän ehdotus sai 4 ääntä ja Virtasen ehdotus 5
 // ääntä"); group 1 is whose proposal, group 2 its votes.
 var proposalVotesRe = mustPattern(`(\p{L}[\p{L}-]*n) (?:(?:vasta|muutos|päätös)?ehdotus|(?:vasta|muutos|päätös)?esitys) (?:sai )?(\d{1,3}|\p{L}+) (?:ääntä|äänen)`)
+
+// counterTextRe is a counter-proposal as Helsinki's handling notes print
+// it, under its label: its maker, a colon, its text ("Ville Jalovaara:
+// Kasvatus- ja koulutuslautakunta päättää …").
+var counterTextRe = mustPattern(`^\p{Lu}[\p{L}. -]{2,60}: (\S.{19,})$`)
+
+// counterTextAdopted reports handling notes holding a counter-proposal
+// (under "Vastaehdotus:" and its kin) whose text the lower-cased decision
+// holds word for word: the decision took it up ("Lautakunta painottaa,
+// että koulun on säilyttävä lastenkodin pihapiirissä.", seen: Helsinki).
+func counterTextAdopted(notes, d string) bool {
+	if notes == "" || !strings.Contains(lower(notes), "ehdotus:") {
+		return false
+	}
+	lines := strings.Split(notes, "\n")
+	for i, l := range lines {
+		switch strings.ToLower(strings.TrimSpace(l)) {
+		case "vastaehdotus:", "muutosehdotus:", "lisäysehdotus:", "motförslag:", "ändringsförslag:":
+		default:
+			continue
+		}
+		for _, next := range lines[i+1:] {
+			next = strings.TrimSpace(next)
+			if next == "" {
+				continue
+			}
+			if m := counterTextRe.FindStringSubmatch(next); m != nil {
+				text := strings.TrimRight(lower(m[1]), ". ")
+				if strings.Contains(d, text) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
+}
 
 // countWords are the counts a vote's result writes out in words.
 var countWords = map[string]int{"nolla": 0, "yksi": 1, "yhden": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6,

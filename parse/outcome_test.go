@@ -743,3 +743,22 @@ func TestClassifyHelsinkiVotesAndPresenterChanges(t *testing.T) {
 		{"Stadsstyrelsen godkänner avtalet.", "Ärendet bordlades på förslag av ledamoten Virtanen.", "", OutcomeTabled},
 	})
 }
+
+// TestClassifyWordingBatchK: wordings met in the wording set's batch K
+// (development part), written out on invented lines (v24): noting and also
+// discussing, or also not using the right to take a matter over, is more
+// than noting; a counter-proposal whose text the decision holds was taken
+// up (Helsinki prints it under "Vastaehdotus:" with its maker).
+func TestClassifyWordingBatchK(t *testing.T) {
+	counter := "Käsittely\nVastaehdotus:\nMatti Virtanen: Lautakunta painottaa, että kyläkoulu on säilytettävä.\nKannattaja: Liisa Laine\n"
+	D := "Lautakunta päätti hylätä oikaisuvaatimuksen.\nLautakunta painottaa, että kyläkoulu on säilytettävä."
+	checkClassify(t, []classifyCase{
+		{"Lautakunta merkitsee asian tiedoksi. Lisäksi lautakunta keskustelee lausunnon antamisesta.", "Ehdotus hyväksyttiin.", "", OutcomeApproved},
+		{"Kunnanhallitus merkitsee pöytäkirjat tiedoksi eikä käytä otto-oikeuttaan.", "Hyväksyttiin.", "", OutcomeApproved},
+		{"Styrelsen beslutar anteckna protokollen för kännedom och att inte utnyttja övertagningsrätten.", "Förslaget godkändes enhälligt.", "", OutcomeApproved},
+		{"Lautakunta merkitsee asian tiedoksi.", "Ehdotus hyväksyttiin.", "", OutcomeNoted},
+		{"", D, counter, OutcomeAmended},
+		{"", D, "", OutcomeRejected},
+		{"", "Lautakunta päätti hylätä oikaisuvaatimuksen.", counter, OutcomeRejected},
+	})
+}

@@ -532,6 +532,8 @@ func TestDiaryNumberForms(t *testing.T) {
 		{"ROIDno-2021-4378", "ROIDno-2021-4378"},
 		{"RauDno-2022-195", "RauDno-2022-195"},
 		{"244Dno-2023-183", "244Dno-2023-183"},
+		// An organisation's whole name before it (v24, wording batch K).
+		{"SeinäjokiDno-2024-1234", "SeinäjokiDno-2024-1234"},
 		{"HEL 2018-012640 T 00 01 01", "HEL 2018-012640 T 00 01 01"},
 		{"HEL 2023-006920", "HEL 2023-006920"},
 		{"HEL 2015-000524, 2015-000526, 2015-000529", "HEL 2015-000524, 2015-000526, 2015-000529"},
@@ -680,6 +682,8 @@ func TestPresenterInProse(t *testing.T) {
 		{"Maakuntajohtajan esteellisyyden vuoksi asian esittelee puheenjohtaja.\nEsitys\nHallitus myöntää lomaa.\nPäätös\nHyväksyttiin esityksen mukaan.", "", "puheenjohtaja"},
 		{"Ehdotus\nLautakunta merkitsee tiedoksi.\nKäsittely\nProjektipäällikkö Maria Laine esitteli asiaa.\nPäätös\nHyväksyttiin.", "", ""},
 		{"Esittelijä kunnanjohtaja Matti Meikäläinen\nEhdotus\nHyväksytään.\nKäsittely\nTekninen johtaja Pekka Puu esitteli asian.\nPäätös\nHyväksyttiin.", "Matti Meikäläinen", "kunnanjohtaja"},
+		// The verb first (v24, Turku, wording batch K).
+		{"Ehdotus\nLautakunta merkitsee asian tiedoksi.\nPäätös\nEhdotus hyväksyttiin.\nAsian esitteli hallintojohtaja Liisa Laine.", "Liisa Laine", "hallintojohtaja"},
 		// A council's chair presenting (Mikkeli's vammaisneuvosto).
 		{"Päätösehdotus\nMerkitään tiedoksi.\nPäätös\nPuheenjohtaja Kauko Väisänen esitteli asiaa.\nMerkittiin tiedoksi.", "Kauko Väisänen", "Puheenjohtaja"},
 	} {

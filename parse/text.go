@@ -1849,6 +1849,9 @@ var presenterActsRe = mustPattern(`(?:^|\s)[Ee]sittelijä,? ((?:\p{Ll}+ )?\p{Lu}
 var (
 	introducedRe = mustPattern(`^((?:\p{Lu}\p{Ll}+ )?\p{Ll}*\p{L}+ \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?) esitteli asian(?:\.|$)`)
 	presentsItRe = mustPattern(`(?:^|\s)asian esittelee (\p{Ll}+)\.?$`)
+	// The same with the verb first: "Asian esitteli lakimies Henna
+	// Saanakorpi." (Turku).
+	introducedAfterRe = mustPattern(`^[Aa]sian esitteli ((?:\p{Lu}\p{Ll}+ )?\p{Ll}*\p{L}+ \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?)\.?$`)
 	// The chair presenting the matter, where a council has no presenter:
 	// "Puheenjohtaja Kauko Väisänen esitteli asiaa." (an official's or an
 	// expert's "esitteli asiaa" is a talk, not the presenting).
@@ -1857,9 +1860,11 @@ var (
 
 // introducedBy returns the official line l says presented the matter, or nil.
 func introducedBy(l, place string) *Person {
-	if m := introducedRe.FindStringSubmatch(l); m != nil && titledName(m[1]) {
-		if pr := presenterFrom(m[1], place); pr != nil && pr.Name != "" && pr.Title != "" {
-			return pr
+	for _, re := range []*pattern{introducedRe, introducedAfterRe} {
+		if m := re.FindStringSubmatch(l); m != nil && titledName(m[1]) {
+			if pr := presenterFrom(m[1], place); pr != nil && pr.Name != "" && pr.Title != "" {
+				return pr
+			}
 		}
 	}
 	if m := chairPresentsRe.FindStringSubmatch(l); m != nil {
@@ -2338,7 +2343,7 @@ func relisted(list []string) []string {
 // quotedCaseNumber is a CaseM case number in brackets in the text: the
 // initiative's number where the council sent it on (CloudNC's Laihia, whose
 // pages give the matter no number of its own).
-var quotedCaseNumber = mustPattern(`\(((?:\p{Lu}\p{L}{1,7}|\d{1,4})Dno-\d{4}-\d{1,7})\)`)
+var quotedCaseNumber = mustPattern(`\(((?:\p{Lu}\p{L}{1,15}|\d{1,4})Dno-\d{4}-\d{1,7})\)`)
 
 // resolutionFormula is a body's resolution in the present tense in more
 // verbs than a proposal's label is followed by (proposalFormula): electing,
