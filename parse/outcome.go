@@ -552,7 +552,8 @@ func classify(proposal, decision, notes string) Outcome {
 	return OutcomeDecided
 }
 
-// stemSeq is the stems (stems) of a lower-cased text's words, in order.
+// stemSeq is the stems of a lower-cased text's words, in order: each
+// word of four letters or more cut to its first five.
 func stemSeq(s string) []string {
 	var out []string
 	for _, w := range words(s) {
@@ -897,15 +898,8 @@ func overlap(proposal, decision string) float64 {
 
 func stems(s string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range words(s) {
-		r := []rune(w)
-		if len(r) < 4 {
-			continue
-		}
-		if len(r) > 5 {
-			r = r[:5]
-		}
-		out[string(r)] = true
+	for _, st := range stemSeq(s) {
+		out[st] = true
 	}
 	return out
 }
