@@ -762,3 +762,31 @@ func TestClassifyWordingBatchK(t *testing.T) {
 		{"", "Lautakunta päätti hylätä oikaisuvaatimuksen.", counter, OutcomeRejected},
 	})
 }
+
+// TestClassifyElectionsAndStatements: invented lines (v24, no page read)
+// of elections, grants, statements and confirmations, restated or in a
+// word ("Vahvistettiin.", Swedish "Beviljades."), and a statement changed
+// in the meeting. (Another person chosen than proposed stays decided, by
+// the rule of TestClassifyWording; a shortened past form with a changed
+// verb stem, "myönsi eron", is read as the body's own, decided.)
+func TestClassifyElectionsAndStatements(t *testing.T) {
+	checkClassify(t, []classifyCase{
+		{"Kunnanvaltuusto valitsee tarkastuslautakuntaan jäsenen jäljellä olevaksi toimikaudeksi.", "Kunnanvaltuusto valitsi yksimielisesti tarkastuslautakunnan jäseneksi Liisa Laineen.", "", OutcomeApproved},
+		{"Kunnanhallitus valitsee rehtorin virkaan Liisa Laineen.", "Kunnanhallitus valitsi rehtorin virkaan Liisa Laineen.", "", OutcomeApproved},
+		{"Kunnanhallitus nimeää edustajakseen Liisa Laineen.", "Hyväksyttiin.", "", OutcomeApproved},
+		{"Lautakunta myöntää avustuksia liitteen mukaisesti.", "Lautakunta myönsi avustukset liitteen mukaisesti.", "", OutcomeApproved},
+		{"Lautakunta myöntää avustuksia liitteen mukaisesti.", "Lautakunta myönsi avustukset liitteen mukaisesti sillä muutoksella, että Urheiluseuralle myönnetään 500 euroa.", "", OutcomeAmended},
+		{"Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy sopimuksen.", "Kunnanhallitus päätti esittää valtuustolle sopimuksen hyväksymistä.", "", OutcomeApproved},
+		{"Kunnanhallitus antaa liitteen mukaisen lausunnon.", "Kunnanhallitus antoi liitteen mukaisen lausunnon.", "", OutcomeApproved},
+		{"Kunnanhallitus antaa liitteen mukaisen lausunnon.", "Kunnanhallitus antoi lausunnon, jota muutettiin kohdan 2 osalta.", "", OutcomeAmended},
+		{"Kunnanhallitus hyväksyy asemakaavan muutoksen.", "Kunnanhallitus hyväksyi asemakaavan muutoksen yksimielisesti. Päätös tarkastettiin heti kokouksessa.", "", OutcomeApproved},
+		{"Kunnanhallitus vahvistaa talousarvion käyttösuunnitelman.", "Vahvistettiin.", "", OutcomeApproved},
+		{"Kunnanhallitus vahvistaa talousarvion käyttösuunnitelman.", "Vahvistettiin käyttösuunnitelma.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus hyväksyi sopimuksen ja totesi päätöksen kiireelliseksi.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy sopimuksen.", "Kunnanhallitus hyväksyi sopimuksen. Päätös todettiin kiireelliseksi ja tarkastettiin kokouksessa.", "", OutcomeApproved},
+		{"Stadsstyrelsen väljer Liisa Laine till ledamot.", "Stadsstyrelsen valde Liisa Laine till ledamot.", "", OutcomeApproved},
+		{"Stadsstyrelsen ger ett utlåtande enligt bilagan.", "Stadsstyrelsen gav ett utlåtande enligt bilagan.", "", OutcomeApproved},
+		{"Stadsstyrelsen ger ett utlåtande enligt bilagan.", "Utlåtandet godkändes med ändringar.", "", OutcomeAmended},
+		{"Nämnden beviljar bidrag enligt bilagan.", "Beviljades.", "", OutcomeApproved},
+	})
+}
