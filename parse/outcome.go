@@ -459,7 +459,7 @@ func classify(proposal, decision, notes string) Outcome {
 		// kokouksen laillisuuden"), on no one the proposal did not name. A
 		// plain "Esitys hyväksyttiin." (two words) is neither.
 		restated = restated || overlap(fs, p) == 1 ||
-			(n >= 4 && sameAct(p, fs) && overlap(fs, p) >= 0.5 && !namesOther(p, leadSentence(decision))) ||
+			((n >= 4 && overlap(fs, p) >= 0.5 || n == 3 && overlap(fs, p) >= 0.6) && sameAct(p, fs) && !namesOther(p, leadSentence(decision))) ||
 			fillsNames(proposal, p, fs, leadSentence(decision))
 	}
 	// "Päätös on ehdotuksen mukainen." (Helsinki): the decision written out

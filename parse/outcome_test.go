@@ -766,11 +766,13 @@ func TestClassifyWordingBatchK(t *testing.T) {
 // TestClassifyElectionsAndStatements: invented lines (v24, no page read)
 // of elections, grants, statements and confirmations, restated or in a
 // word ("Vahvistettiin.", Swedish "Beviljades."), and a statement changed
-// in the meeting. (Another person chosen than proposed stays decided, by
-// the rule of TestClassifyWording; a shortened past form with a changed
-// verb stem, "myönsi eron", is read as the body's own, decided.)
+// in the meeting; a three-word restatement doing the proposal's act in its
+// past form ("Kunnanhallitus myönsi eron."). (Another person chosen than
+// proposed stays decided, by the rule of TestClassifyWording.)
 func TestClassifyElectionsAndStatements(t *testing.T) {
 	checkClassify(t, []classifyCase{
+		{"Kunnanhallitus myöntää eron Liisa Laineelle.", "Kunnanhallitus myönsi eron.", "", OutcomeApproved},
+		{"Kunnanhallitus antaa liitteen mukaisen lausunnon.", "Kunnanhallitus antoi lausunnon.", "", OutcomeApproved},
 		{"Kunnanvaltuusto valitsee tarkastuslautakuntaan jäsenen jäljellä olevaksi toimikaudeksi.", "Kunnanvaltuusto valitsi yksimielisesti tarkastuslautakunnan jäseneksi Liisa Laineen.", "", OutcomeApproved},
 		{"Kunnanhallitus valitsee rehtorin virkaan Liisa Laineen.", "Kunnanhallitus valitsi rehtorin virkaan Liisa Laineen.", "", OutcomeApproved},
 		{"Kunnanhallitus nimeää edustajakseen Liisa Laineen.", "Hyväksyttiin.", "", OutcomeApproved},
