@@ -46,11 +46,11 @@ var (
 		// lausuntoon": the body changing its proposal in the handling.
 		`|(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:päättää|päätti) (?:yksimielisesti )?(?:lisätä|muuttaa|poistaa|täydentää|tarkentaa|korjata) `)
 	proposesRejection = mustPattern(`hylkää|hylätä|hylkäämään|avslår|avslå|förkastar`)
-	approvedRe        = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|(?:föredragandens|ordförandens) förslag godkändes|(?:päätös)?(?:ehdotus|esitys) on hyväksytty|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ ){0,2}?hyväksytyksi|hyväksyneen (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)`)
+	approvedRe        = mustPattern(`(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|(?:päätös)?(?:ehdotus|esitys) on hyväksytty|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|päätti [^.]{0,40}hyväksyä|hyväksyi [^.]{0,40}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|förslaget godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|beslöt (?:enhälligt )?godkänna|enligt förslaget|instämde i [^.]{0,40}förslag|(?:päätös)?(?:ehdotuksen|esityksen) (?:\S+ ){0,2}?hyväksytyksi|hyväksyneen (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen)|hyväksynyt (?:päätös)?(?:ehdotuksen|esityksen)|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)`)
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
-	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens|ordförandens) förslag godkändes|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
+	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
@@ -332,11 +332,11 @@ func clauses(d string) []string {
 	return out
 }
 
-var joinedDecisionRe = mustPattern(`\s(?:ja|sekä)\s+(` + joinedActs + `[\s,])`)
+var joinedDecisionRe = mustPattern(`\s(?:ja|sekä|och)\s+(` + joinedActs + `[\s,])`)
 
 // joinedActs are the verbs of an act joined to a restated proposal;
 // joinedActRe is a clause clauses cut at one.
-const joinedActs = `(?:päätti|lisäksi|pyysi|ilmoitti|kehotti|kehottaa|valtuutti|valtuuttaa|oikeutti|oikeuttaa|antoi|myönsi|beslöt|` + provisionVerbs + `)`
+const joinedActs = `(?:päätti|lisäksi|pyysi|ilmoitti|uppmanade|bemyndigade|uppdrog|kehotti|kehottaa|valtuutti|valtuuttaa|oikeutti|oikeuttaa|antoi|myönsi|beslöt|` + provisionVerbs + `)`
 
 var joinedActRe = mustPattern(`^` + joinedActs + `[\s,]`)
 
@@ -352,7 +352,7 @@ const provisionVerbs = `jatkaa|jatketaan|toimittaa|toimitetaan|selvittää|selvi
 	`raportoi|raportoidaan|lähettää|lähetetään|laatii|laaditaan|mitätöityy|raukeaa`
 
 var (
-	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|pyysi|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter|` + provisionVerbs + `)(?:[\s,:;]|$)`)
+	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|pyysi|uppmanade|bemyndigade|uppdrog|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter|` + provisionVerbs + `)(?:[\s,:;]|$)`)
 	recordedRe      = mustPattern(`merkittiin|todettiin|totesi|poistui|esteelli|eriävä|pöytäkirja|tarkast|keskustel|kannatti|ehdotti|äänest|konstaterades|antecknades|jäv|reservation|protokoll`)
 )
 

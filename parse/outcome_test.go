@@ -792,3 +792,44 @@ func TestClassifyElectionsAndStatements(t *testing.T) {
 		{"Nämnden beviljar bidrag enligt bilagan.", "Beviljades.", "", OutcomeApproved},
 	})
 }
+
+// TestClassifySwedishWording: invented Swedish lines of every outcome
+// (v24, no page read), the word orders and labels Finland's Swedish
+// minutes use ("Efter omröstning godkändes förslaget", "Föredragandens
+// beslutsförslag godkändes", "Beslut enligt beslutsförslaget") and acts
+// joined by "och" to a restatement or a noting.
+func TestClassifySwedishWording(t *testing.T) {
+	P := "Stadsstyrelsen godkänner avtalet enligt bilagan."
+	N := "Nämnden antecknar rapporten för kännedom."
+	checkClassify(t, []classifyCase{
+		{P, "Godkändes.", "", OutcomeApproved},
+		{P, "Förslaget godkändes enhälligt utan diskussion.", "", OutcomeApproved},
+		{P, "Stadsstyrelsen godkände avtalet enligt bilagan.", "", OutcomeApproved},
+		{P, "Beslutsförslaget godkändes.", "", OutcomeApproved},
+		{P, "Föredragandens beslutsförslag godkändes enhälligt.", "", OutcomeApproved},
+		{P, "Stadsstyrelsen beslöt enhälligt att godkänna avtalet.", "", OutcomeApproved},
+		{P, "Stadsstyrelsen godkände förslaget med rösterna 7–4.", "", OutcomeApproved},
+		{P, "Efter omröstning godkändes förslaget med rösterna 6-5.", "", OutcomeApproved},
+		{P, "Förslaget godkändes med den ändringen att avtalet gäller två år.", "", OutcomeAmended},
+		{P, "Förslaget godkändes med följande tillägg: avtalet granskas årligen.", "", OutcomeAmended},
+		{P, "Ledamot Virtanens motförslag godkändes med rösterna 6-5.", "", OutcomeAmended},
+		{P, "Stadsstyrelsen beslöt att återremittera ärendet för ny beredning.", "", OutcomeReturned},
+		{P, "Ärendet återremitterades enhälligt.", "", OutcomeReturned},
+		{P, "Stadsstyrelsen beslöt bordlägga ärendet.", "", OutcomeTabled},
+		{P, "Ärendet bordlades enhälligt.", "", OutcomeTabled},
+		{P, "Ärendet ströks från föredragningslistan.", "", OutcomeWithdrawn},
+		{P, "Föredraganden drog tillbaka ärendet.", "", OutcomeWithdrawn},
+		{P, "Stadsstyrelsen förkastade förslaget.", "", OutcomeRejected},
+		{P, "Förslaget förkastades med rösterna 4-7.", "", OutcomeRejected},
+		{N, "Antecknades för kännedom.", "", OutcomeNoted},
+		{N, "Nämnden antecknade rapporten för kännedom.", "", OutcomeNoted},
+		{N, "Förslaget godkändes.", "", OutcomeNoted},
+		{N, "Nämnden antecknade rapporten för kännedom och uppmanade förvaltningen att utreda saken.", "", OutcomeAmended},
+		{N, "Antecknades för kännedom. Dessutom beslöt nämnden att be om en utredning.", "", OutcomeAmended},
+		{P, "Stadsstyrelsen godkände avtalet och bemyndigade stadsdirektören att underteckna det.", "", OutcomeAmended},
+		{"", "Stadsstyrelsen godkände avtalet.", "", OutcomeDecided},
+		{P, "Godkändes i enlighet med förslaget.", "", OutcomeApproved},
+		{P, "Beslut enligt beslutsförslaget.", "", OutcomeApproved},
+		{P, "Förslaget godkändes i ändrad form.", "", OutcomeAmended},
+	})
+}
