@@ -55,7 +55,7 @@ var (
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
 	voteOptionRe = mustPattern(`(?m)^(?:jaa|ei|ja|nej)[- ](?:ehdotus|förslag)\b.*$`)
-	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen(?: äänin \d{1,2} ?[–-] ?\d{1,2})?)?\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^vahvistettiin\.?$|^(?:fastställdes|beviljades)(?: enhälligt)?\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti|mukaisena)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
+	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin(?: yksimielisesti| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen(?: äänin \d{1,2} ?[–-] ?\d{1,2})?)?\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^vahvistettiin\.?$|^todettiin\.?$|^(?:fastställdes|beviljades)(?: enhälligt)?\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti|mukaisena)(?: yksimielisesti)?\.?$|^(?:förslaget )?godkändes(?: enhälligt)?\.?$`).
 			withCheck(func(s string) bool { return strings.Count(s, " ") <= 6 }) // each form has at most six spaces
 )
 

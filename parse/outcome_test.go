@@ -833,3 +833,38 @@ func TestClassifySwedishWording(t *testing.T) {
 		{P, "Förslaget godkändes i ändrad form.", "", OutcomeAmended},
 	})
 }
+
+// TestClassifyProceduralItems: invented lines (v24, no page read) of a
+// meeting's procedural items (legality, minute-checkers, the agenda) and
+// common short forms, "Todettiin." among them.
+func TestClassifyProceduralItems(t *testing.T) {
+	P := "Kunnanhallitus hyväksyy liitteenä olevan sopimuksen."
+	N := "Kunnanhallitus merkitsee tiedoksi katsauksen."
+	L := "Kunnanvaltuusto toteaa kokouksen laillisesti koolle kutsutuksi ja päätösvaltaiseksi."
+	checkClassify(t, []classifyCase{
+		{P, "Kunnanhallitus päätti hyväksyä esityksen yksimielisesti.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi pohjaesityksen.", "", OutcomeApproved},
+		{P, "Hyväksyttiin yksimielisesti esityksen mukaisesti.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin yksimielisesti lisäyksellä, että sopimus tarkistetaan.", "", OutcomeAmended},
+		{P, "Päätösesitys hyväksyttiin lisäyksin.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi esityksen täydennettynä.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi ehdotuksen seuraavin muutoksin: kohta 2 poistetaan.", "", OutcomeAmended},
+		{P, "Asia päätettiin jättää pöydälle seuraavaan kokoukseen.", "", OutcomeTabled},
+		{P, "Kunnanhallitus päätti yksimielisesti jättää asian pöydälle.", "", OutcomeTabled},
+		{P, "Asia jätettiin pöydälle äänin 5-4.", "", OutcomeTabled},
+		{P, "Kunnanhallitus päätti palauttaa asian valmisteluun.", "", OutcomeReturned},
+		{P, "Asia palautettiin esittelijälle uudelleen valmisteltavaksi.", "", OutcomeReturned},
+		{N, "Tiedoksi merkittiin yksimielisesti.", "", OutcomeNoted},
+		{N, "Merkittiin.", "", OutcomeNoted},
+		{N, "Kunnanhallitus merkitsi tiedoksi.", "", OutcomeNoted},
+		{N, "Katsaus merkittiin tiedoksi.", "", OutcomeNoted},
+		{L, "Kokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi.", "", OutcomeApproved},
+		{L, "Todettiin.", "", OutcomeApproved},
+		{L, "Kunnanvaltuusto totesi kokouksen laillisesti koolle kutsutuksi ja päätösvaltaiseksi.", "", OutcomeApproved},
+		{"Pöytäkirjantarkastajiksi valitaan Liisa Laine ja Pekka Koski.", "Pöytäkirjantarkastajiksi valittiin Liisa Laine ja Pekka Koski.", "", OutcomeApproved},
+		{"Pöytäkirjantarkastajiksi valitaan Liisa Laine ja Pekka Koski.", "Pöytäkirjantarkastajiksi valittiin Liisa Laine ja Mika Virta.", "", OutcomeDecided},
+		{"Hyväksytään esityslista kokouksen työjärjestykseksi.", "Hyväksyttiin.", "", OutcomeApproved},
+		{"Hyväksytään esityslista kokouksen työjärjestykseksi.", "Esityslista hyväksyttiin kokouksen työjärjestykseksi.", "", OutcomeApproved},
+		{"Hyväksytään esityslista kokouksen työjärjestykseksi.", "Esityslista hyväksyttiin työjärjestykseksi sillä muutoksella, että asia 8 käsitellään ensimmäisenä.", "", OutcomeAmended},
+	})
+}
