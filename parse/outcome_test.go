@@ -868,3 +868,39 @@ func TestClassifyProceduralItems(t *testing.T) {
 		{"Hyväksytään esityslista kokouksen työjärjestykseksi.", "Esityslista hyväksyttiin työjärjestykseksi sillä muutoksella, että asia 8 käsitellään ensimmäisenä.", "", OutcomeAmended},
 	})
 }
+
+// TestClassifyBareForms: a decision in a word or two (v24, invented, no
+// page read), Finnish passives and participles with what may follow them
+// ("Hyväksyttiin keskustelun jälkeen yksimielisesti.", "Hyväksytty.",
+// "Valittiin.", "Merkitty tiedoksi.") and the Swedish ones.
+func TestClassifyBareForms(t *testing.T) {
+	P := "Kunnanhallitus hyväksyy liitteenä olevan sopimuksen."
+	N := "Kunnanhallitus merkitsee tiedoksi katsauksen."
+	checkClassify(t, []classifyCase{
+		{P, "Palautettiin.", "", OutcomeReturned},
+		{P, "Hylättiin.", "", OutcomeRejected},
+		{P, "Jätettiin pöydälle.", "", OutcomeTabled},
+		{P, "Ehdotuksen mukainen.", "", OutcomeApproved},
+		{N, "Todettiin ja merkittiin tiedoksi.", "", OutcomeNoted},
+		{"Valitaan pöytäkirjantarkastajiksi Liisa Laine ja Pekka Koski.", "Valittiin.", "", OutcomeApproved},
+		{"Myönnetään ero Liisa Laineelle.", "Myönnettiin.", "", OutcomeApproved},
+		{P, "Hyväksyttiin sellaisenaan.", "", OutcomeApproved},
+		{P, "Yksimielisesti hyväksyttiin esityksen mukaisesti.", "", OutcomeApproved},
+		{P, "Vahvistettiin yksimielisesti.", "", OutcomeApproved},
+		{"Kunnanvaltuusto toteaa kokouksen päätösvaltaiseksi.", "Todettiin yksimielisesti.", "", OutcomeApproved},
+		{N, "Merkittiin tiedoksi keskustelun jälkeen.", "", OutcomeNoted},
+		{P, "Hyväksyttiin keskustelun jälkeen.", "", OutcomeApproved},
+		{P, "Hyväksyttiin keskustelun jälkeen yksimielisesti.", "", OutcomeApproved},
+		{P, "Hyväksyttiin yksimielisesti ilman keskustelua.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin ilman muutoksia.", "", OutcomeApproved},
+		{P, "Hyväksytty.", "", OutcomeApproved},
+		{P, "Esitys hyväksytty.", "", OutcomeApproved},
+		{N, "Merkitty tiedoksi.", "", OutcomeNoted},
+		{P, "Pantiin pöydälle.", "", OutcomeTabled},
+		{"Stadsstyrelsen godkänner avtalet.", "Godkänt.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Bordlades.", "", OutcomeTabled},
+		{"Stadsstyrelsen godkänner avtalet.", "Återremitterades.", "", OutcomeReturned},
+		{"Stadsstyrelsen godkänner avtalet.", "Avslogs.", "", OutcomeRejected},
+		{"Nämnden antecknar rapporten för kännedom.", "Antecknades.", "", OutcomeNoted},
+	})
+}
