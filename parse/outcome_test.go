@@ -904,3 +904,34 @@ func TestClassifyBareForms(t *testing.T) {
 		{"Nämnden antecknar rapporten för kännedom.", "Antecknades.", "", OutcomeNoted},
 	})
 }
+
+// TestClassifyBodyAndChairForms: invented lines (v24, no page read): the
+// body and its verb alone ("Lautakunta hyväksyi.", "Stadsstyrelsen
+// godkände."), the body supporting the proposal, the chair stating what
+// was decided, "esitetyssä muodossa", Swedish "Godkänns.".
+func TestClassifyBodyAndChairForms(t *testing.T) {
+	P := "Kunnanhallitus hyväksyy liitteenä olevan sopimuksen."
+	N := "Kunnanhallitus merkitsee tiedoksi katsauksen."
+	checkClassify(t, []classifyCase{
+		{P, "Kunnanhallitus hyväksyy.", "", OutcomeApproved},
+		{P, "Palautetaan valmisteluun.", "", OutcomeReturned},
+		{P, "Päätetään esityksen mukaisesti.", "", OutcomeApproved},
+		{P, "Kunnanhallitus päättää ehdotuksen mukaisesti.", "", OutcomeApproved},
+		{P, "Lautakunta hyväksyi.", "", OutcomeApproved},
+		{P, "Hallitus hyväksyi yksimielisesti.", "", OutcomeApproved},
+		{P, "Kunnanhallitus hyväksyi päätösehdotuksen sellaisenaan.", "", OutcomeApproved},
+		{P, "Hyväksyttiin esitetyssä muodossa.", "", OutcomeApproved},
+		{P, "Ehdotus hyväksyttiin esitetyssä muodossa.", "", OutcomeApproved},
+		{N, "Merkitään.", "", OutcomeNoted},
+		{P, "Kunnanhallitus yhtyi esittelijän ehdotukseen.", "", OutcomeApproved},
+		{P, "Kunnanhallitus kannatti ehdotusta yksimielisesti.", "", OutcomeApproved},
+		{P, "Puheenjohtaja totesi ehdotuksen hyväksytyksi.", "", OutcomeApproved},
+		{P, "Puheenjohtaja totesi, että kunnanhallitus on yksimielisesti hyväksynyt ehdotuksen.", "", OutcomeApproved},
+		{P, "Puheenjohtaja totesi, että kunnanhallitus on hyväksynyt Virtasen ehdotuksen.", "", OutcomeAmended},
+		{P, "Puheenjohtaja totesi, että asia jää pöydälle.", "", OutcomeTabled},
+		{P, "Todettiin, että asia palautetaan valmisteluun.", "", OutcomeReturned},
+		{"Stadsstyrelsen godkänner avtalet.", "Stadsstyrelsen godkände.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Godkänns.", "", OutcomeApproved},
+		{"Stadsstyrelsen godkänner avtalet.", "Ordföranden konstaterade att förslaget godkänts.", "", OutcomeApproved},
+	})
+}
