@@ -55,8 +55,8 @@ var (
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
 	voteOptionRe = mustPattern(`(?m)^(?:jaa|ei|ja|nej)[- ](?:ehdotus|förslag)\b.*$`)
-	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?(?:hyväksyttiin|hyväksytty)(?: yksimielisesti| sellaisenaan| esitetyssä muodossa| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen| keskustelun jälkeen| ilman keskustelua| ilman muutoksia){0,3}\.?$|^(?:\S+ )?\S*(?:hallitus|valtuusto|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|fullmäktige|direktionen) (?:hyväksyi|hyväksyy|godkände|godkänner)(?: yksimielisesti| enhälligt)?\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:vahvistettiin|todettiin|valittiin|myönnettiin)(?: yksimielisesti)?\.?$|^(?:fastställdes|beviljades)(?: enhälligt)?\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti|mukaisena)(?: yksimielisesti)?\.?$|^(?:förslaget )?(?:godkändes|godkänt|godkänns)(?: enhälligt)?\.?$`).
-			withCheck(func(s string) bool { return strings.Count(s, " ") <= 6 }) // each form has at most six spaces
+	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?(?:hyväksyttiin|hyväksytty)(?: yksimielisesti| sellaisenaan| esitetyssä muodossa| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen| keskustelun jälkeen| ilman keskustelua| ilman muutoksia){0,3}\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:vahvistettiin|todettiin|valittiin|myönnettiin)(?: yksimielisesti)?\.?$|^(?:fastställdes|beviljades)(?: enhälligt)?\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti|mukaisena)(?: yksimielisesti)?\.?$|^(?:förslaget )?(?:godkändes|godkänt|godkänns)(?: enhälligt)?\.?$`).
+			withCheck(func(s string) bool { return strings.Count(s, " ") <= 14 }) // each form has at most 14 spaces (two before the verb, three modifiers of up to four)
 )
 
 // inSomeSentence is re.MatchString(s) for a pattern none of whose matches
@@ -504,7 +504,8 @@ func classify(proposal, decision, notes string) Outcome {
 	}
 	// "Hyväksyttiin." alone, or before what else was recorded ("Hyväksyttiin.
 	// Todettiin Virtasen esteellisyys.").
-	plain := plainApprove.MatchString(strings.TrimSpace(firstLine(d))) || plainApprove.MatchString(fs)
+	plain := plainApprove.MatchString(strings.TrimSpace(firstLine(d))) || plainApprove.MatchString(fs) ||
+		opensWithBody(bodyAdoptsBareRe, strings.TrimSpace(firstLine(decision)))
 	// The decision, or the handling notes above a decision written out in
 	// full, say the proposal was adopted ("Kaupunginhallitus hyväksyi
 	// esittelijän ehdotuksen äänin 12 - 2", "Päätös on ehdotuksen mukainen.").
@@ -608,6 +609,11 @@ func lastSentence(s string) string {
 	return ""
 }
 
+// bodyAdoptsBareRe is the body and its verb of adopting, and nothing else
+// ("Lautakunta hyväksyi.", "Hallitus hyväksyi yksimielisesti.",
+// "Stadsstyrelsen godkände.").
+var bodyAdoptsBareRe = bodyOpening(`hyväksyi|hyväksyy|godkände|godkänner`, `(?: yksimielisesti| enhälligt)?\.?$`)
+
 // procedureMotionRe is a motion to return or table the matter, in the
 // handling's notes.
 var procedureMotionRe = mustPattern(`palautusehdotu|pöydällepanoehdotu|förslag om återremiss|återremissförslag|förslag om bordläggning|bordläggningsförslag`)
@@ -699,8 +705,7 @@ func withoutMemberFell(decision string) string {
 		return decision
 	}
 	return memberFell.ReplaceAllStringFunc(decision, func(m string) string {
-		w := lower(m[:strings.IndexByte(m, ' ')])
-		if isTitleWord(strings.TrimSuffix(w, "n")) || isTitleWord(w) || ownProposalWord(w) || notAName[w] {
+		if !memberGenitive(lower(m[:strings.IndexByte(m, ' ')])) {
 			return m
 		}
 		return " "
@@ -713,11 +718,9 @@ func withoutMemberFell(decision string) string {
 // hyväksyttiin", "Esittelijän ehdotus …") and a body's are not a member's.
 func memberProposalWon(decision string) bool {
 	for _, m := range memberProposal.FindAllStringSubmatch(decision, -1) {
-		w := lower(m[1] + m[2])
-		if isTitleWord(strings.TrimSuffix(w, "n")) || isTitleWord(w) || ownProposalWord(w) || notAName[w] {
-			continue
+		if memberGenitive(lower(m[1] + m[2])) {
+			return true
 		}
-		return true
 	}
 	return false
 }
@@ -801,7 +804,7 @@ func counterTextAdopted(notes, d string) bool {
 	}
 	lines := strings.Split(notes, "\n")
 	for i, l := range lines {
-		switch strings.ToLower(strings.TrimSpace(l)) {
+		switch lower(strings.TrimSpace(l)) {
 		case "vastaehdotus:", "muutosehdotus:", "lisäysehdotus:", "motförslag:", "ändringsförslag:":
 		default:
 			continue
@@ -823,10 +826,6 @@ func counterTextAdopted(notes, d string) bool {
 	return false
 }
 
-// countWords are the counts a vote's result writes out in words.
-var countWords = map[string]int{"nolla": 0, "yksi": 1, "yhden": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6,
-	"seitsemän": 7, "kahdeksan": 8, "yhdeksän": 9, "kymmenen": 10, "yksitoista": 11, "kaksitoista": 12, "kolmetoista": 13}
-
 // memberWonCount reports a lower-cased text whose vote gave a member's
 // proposal more votes than every other one counted beside it.
 func memberWonCount(text string) bool {
@@ -839,10 +838,8 @@ func memberWonCount(text string) bool {
 	}
 	best, bestN, tie := "", -1, false
 	for _, m := range ms {
-		n := numberWord(m[2])
-		if c, ok := countWords[m[2]]; ok {
-			n = c
-		} else if n == 0 && m[2] != "0" {
+		n, ok := count(m[2])
+		if !ok {
 			return false // not a count
 		}
 		switch {
@@ -855,7 +852,15 @@ func memberWonCount(text string) bool {
 	if tie {
 		return false
 	}
-	return !(isTitleWord(strings.TrimSuffix(best, "n")) || isTitleWord(best) || ownProposalWord(best) || notAName[best])
+	return memberGenitive(best)
+}
+
+// memberGenitive reports a lower-cased genitive before "ehdotus" that
+// names a member ("virtasen"), not an official's title, a body or another
+// organisation (esittelijän, kunnanhallituksen, Kuntaliiton) nor a word
+// that names no one (näin, tämän).
+func memberGenitive(w string) bool {
+	return !(isTitleWord(strings.TrimSuffix(w, "n")) || isTitleWord(w) || ownProposalWord(w) || notAName[w])
 }
 
 func firstLine(s string) string {
@@ -979,18 +984,32 @@ func votes(text string) *Votes {
 }
 
 // numberWord reads a small number written as digits or as a Finnish
-// genitive ("yhden", "kahden").
+// word ("yhden", "kahden", "viisi"); 0 if s is none.
 func numberWord(s string) int {
+	n, _ := count(s)
+	return n
+}
+
+// count reads a small number written as digits or as a Finnish word, in
+// the nominative ("viisi") or the genitive ("viiden"), and whether s was
+// one.
+func count(s string) (int, bool) {
 	if n, err := strconv.Atoi(s); err == nil {
-		return n
+		return n, true
 	}
-	for i, w := range []string{"yhden", "kahden", "kolmen", "neljän", "viiden", "kuuden", "seitsemän", "kahdeksan", "yhdeksän"} {
-		if strings.EqualFold(s, w) {
-			return i + 1
+	w := lower(s)
+	for i, forms := range countForms {
+		if w == forms[0] || w == forms[1] {
+			return i, true
 		}
 	}
-	return 0
+	return 0, false
 }
+
+// countForms are the Finnish numbers 0–13, nominative and genitive.
+var countForms = [][2]string{{"nolla", "nollan"}, {"yksi", "yhden"}, {"kaksi", "kahden"}, {"kolme", "kolmen"}, {"neljä", "neljän"},
+	{"viisi", "viiden"}, {"kuusi", "kuuden"}, {"seitsemän", "seitsemän"}, {"kahdeksan", "kahdeksan"}, {"yhdeksän", "yhdeksän"},
+	{"kymmenen", "kymmenen"}, {"yksitoista", "yhdentoista"}, {"kaksitoista", "kahdentoista"}, {"kolmetoista", "kolmentoista"}}
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)

@@ -178,9 +178,9 @@ func (c *termCache) newKeys(keys string) []string {
 	for rest := keys; rest != ""; {
 		var k string
 		k, rest, _ = strings.Cut(rest, " ")
-		// Nine bytes or more are at least three letters (four bytes a
-		// letter at most).
-		if len(k) < minTermRunes || (len(k) < 9 && utf8.RuneCountInString(k) < minTermRunes) {
+		// Past (minTermRunes-1)*utf8.UTFMax bytes a key has enough
+		// letters whatever they are: only shorter keys are counted.
+		if len(k) <= (minTermRunes-1)*utf8.UTFMax && utf8.RuneCountInString(k) < minTermRunes {
 			continue
 		}
 		if c != nil {

@@ -687,3 +687,20 @@ func TestSearchFindsCompoundsWrittenInPart(t *testing.T) {
 		}
 	}
 }
+
+// A text's new vocabulary terms: keys of three letters or more (counted in
+// letters, not bytes: "ää" is two), each once, none the cache has already
+// seen; a nil cache knows none, short keys still left out.
+func TestTermCacheNewKeys(t *testing.T) {
+	c := &termCache{}
+	if got := strings.Join(c.newKeys("ja sopimus ää äää sopimus kunta"), " "); got != "sopimus äää kunta" {
+		t.Errorf("first text: %q", got)
+	}
+	if got := strings.Join(c.newKeys("kunta sopimus hyvinvointialue  on"), " "); got != "hyvinvointialue" {
+		t.Errorf("second text: %q", got)
+	}
+	var none *termCache
+	if got := strings.Join(none.newKeys("ja kunta"), " "); got != "kunta" {
+		t.Errorf("nil cache: %q", got)
+	}
+}
