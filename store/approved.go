@@ -601,6 +601,9 @@ func titleMatchExprs(ctx context.Context, tx *sql.Tx, q search.Query) (title, pa
 		if hw := headWord(words[:own]); hw >= 0 {
 			if plain, hs := withoutHeads(words[hw]); len(hs) > 0 {
 				c := words[hw]
+				// (A copy: all, the query's words for the text, keeps the
+				// head word's compounds.)
+				words = slices.Clone(words)
 				words[hw] = plain
 				words, weights, parentOf = append(words, c), append(weights, broaderShare*weights[hw]), append(parentOf, hw)
 				heads[len(words)-1] = hs
