@@ -17,21 +17,33 @@ import (
 // indexDecision works out the search row of one item from its decision and
 // the text of the revision the decision was read from, and queues it in q;
 // the caller writes q in the same transaction before it commits
-// (searchQueue.write), so the index never disagrees with the decisions.
-func indexDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid int64, d parse.Decision, pre *searchKeys, q *searchQueue) error {
-	var text sql.NullString
-	var sourceID int64
-	err := db.queryRow(ctx, tx, `SELECT r.text, i.source_id FROM decisions d JOIN items i ON i.id = d.item_rowid
-		LEFT JOIN revisions r ON r.id = d.revision_id WHERE d.item_rowid = ?`, rowid).Scan(&text, &sourceID)
-	if err != nil && err != sql.ErrNoRows {
-		return fmt.Errorf("index item %d: %w", rowid, err)
+// (searchQueue.write), so the index never disagrees with the decisions. A
+// writer that has the row's analysis (pre) or the revision's text and the
+// item's source (known) in hand passes them; what it does not is read.
+func indexDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid int64, d parse.Decision, pre *searchKeys, known *rowText, q *searchQueue) error {
+	if known == nil {
+		var text sql.NullString
+		var sourceID int64
+		err := db.queryRow(ctx, tx, `SELECT r.text, i.source_id FROM decisions d JOIN items i ON i.id = d.item_rowid
+			LEFT JOIN revisions r ON r.id = d.revision_id WHERE d.item_rowid = ?`, rowid).Scan(&text, &sourceID)
+		if err != nil && err != sql.ErrNoRows {
+			return fmt.Errorf("index item %d: %w", rowid, err)
+		}
+		known = &rowText{text.String, sourceID}
 	}
 	if pre == nil {
-		k := analyzeRow(d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, text.String))
+		k := analyzeRow(d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, known.text))
 		pre = &k
 	}
-	*q = append(*q, searchRow{rowid, *pre, facetTerms(sourceID, d.Organization, d.MeetingDate)})
+	*q = append(*q, searchRow{rowid, *pre, facetTerms(known.sourceID, d.Organization, d.MeetingDate)})
 	return nil
+}
+
+// rowText is what a search row holds besides its decision: the text of the
+// revision the decision was read from, and the item's source.
+type rowText struct {
+	text     string
+	sourceID int64
 }
 
 // searchQueue holds a transaction's search rows until its other writes are

@@ -304,7 +304,7 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem, q *sear
 		if _, err := db.exec(ctx, tx, `UPDATE items SET current_revision_id = ? WHERE id = ?`, revID, rowid); err != nil {
 			return 0, err
 		}
-		if err := putDecision(ctx, tx, db, rowid, revID, f.Decision, f.data, f.ParserVersion, db.now(), nil, q); err != nil {
+		if err := putDecision(ctx, tx, db, rowid, revID, f.Decision, f.data, f.ParserVersion, db.now(), &rowText{f.Text, f.SourceID}, q); err != nil {
 			return 0, err
 		}
 	} else if !decVersion.Valid || int64(f.ParserVersion) > decVersion.Int64 {
@@ -324,13 +324,14 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem, q *sear
 
 // putDecision writes the decision row of an item. revID 0 keeps the row's
 // revision (a re-parse of the same text), falling back to the item's
-// current revision when there is no row yet.
-func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, pre *searchKeys, q *searchQueue) error {
+// current revision when there is no row yet. known, if set, is the text of
+// revision revID and the item's source (see indexDecision).
+func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, known *rowText, q *searchQueue) error {
 	if err := writeDecision(ctx, tx, db, rowid, revID, d, data, version, at); err != nil {
 		return err
 	}
 	// The search row follows the decision in the same transaction.
-	return indexDecision(ctx, tx, db, rowid, d, pre, q)
+	return indexDecision(ctx, tx, db, rowid, d, nil, known, q)
 }
 
 // decisionField is a JSON field of a Decision and its columns.

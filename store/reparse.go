@@ -109,10 +109,12 @@ func (r ReparseReport) FieldNames() []string {
 
 // reparseBatch is how many items one read of the work list fetches;
 // reparseGroup how many are read again in parallel and written back in one
-// transaction.
+// transaction; readAhead how many groups are read (or being read) ahead of
+// the one being written.
 const (
 	reparseBatch = 512
-	reparseGroup = 64
+	reparseGroup = 256
+	readAhead    = 2
 )
 
 // Reparse reads again the raw page of the revision each current decision
@@ -148,67 +150,81 @@ func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, 
 		return rep, fmt.Errorf("reparse: %w", err)
 	}
 	defer rawStmt.Close()
-	after := int64(0)
-	for {
-		ids, err := db.reparseWork(ctx, after, opts)
-		if err != nil {
-			return rep, err
-		}
-		if len(ids) == 0 {
-			break
-		}
-		// The next group is read while this one is written: the writer
-		// and the readers work on different cores.
-		var groups [][]int64
-		for len(ids) > 0 {
-			g := ids[:min(len(ids), reparseGroup)]
-			ids = ids[len(g):]
-			groups = append(groups, g)
-		}
-		type read struct {
-			jobs []reparseJob
-			err  error
-		}
-		next := make(chan read, 1)
-		readAhead := func(g []int64) {
-			jobs, err := db.readGroup(ctx, g, opts, rawStmt)
-			next <- read{jobs, err}
-		}
-		go readAhead(groups[0])
-		for gi, group := range groups {
-			r := <-next
-			if gi+1 < len(groups) {
-				go readAhead(groups[gi+1])
+	// The groups are read ahead of the writer by a reader of their own, up
+	// to readAhead groups (read, or being read) while one is written: the
+	// writer and the page readers work on different cores, and a group
+	// that reads faster than the one before it is written keeps the
+	// readers busy instead of idle. Memory stays that of a few groups.
+	type read struct {
+		group []int64
+		jobs  []reparseJob
+		err   error
+	}
+	next := make(chan read, readAhead-1)
+	stop := make(chan struct{})
+	go func() {
+		defer close(next)
+		send := func(r read) bool {
+			select {
+			case next <- r:
+				return r.err == nil
+			case <-stop:
+				return false
 			}
-			if r.err == nil {
-				r.err = ctx.Err()
-			}
-			var changes [][]string
-			if r.err == nil {
-				changes, r.err = db.writeGroup(ctx, r.jobs, opts)
-			}
-			if r.err != nil {
-				if gi+1 < len(groups) {
-					<-next // let the read ahead finish
+		}
+		for after := int64(0); ; {
+			ids, err := db.reparseWork(ctx, after, opts)
+			if err != nil || len(ids) == 0 {
+				if err != nil {
+					send(read{err: err})
 				}
+				return
+			}
+			for len(ids) > 0 {
+				g := ids[:min(len(ids), reparseGroup)]
+				ids = ids[len(g):]
 				if ctx.Err() != nil {
-					return rep, fmt.Errorf("reparse: %w", ctx.Err())
+					send(read{err: ctx.Err()})
+					return
 				}
-				return rep, r.err
-			}
-			for _, fields := range changes {
-				rep.Items++
-				if len(fields) > 0 {
-					rep.Changed++
+				jobs, err := db.readGroup(ctx, g, opts, rawStmt)
+				if !send(read{group: g, jobs: jobs, err: err}) {
+					return
 				}
-				for _, f := range fields {
-					rep.Fields[f]++
-				}
+				after = g[len(g)-1]
 			}
-			after = group[len(group)-1]
-			if opts.Progress != nil {
-				opts.Progress(rep)
+		}
+	}()
+	defer func() {
+		close(stop)
+		for range next { // let the reader finish
+		}
+	}()
+	for r := range next {
+		if r.err == nil {
+			r.err = ctx.Err()
+		}
+		var changes [][]string
+		if r.err == nil {
+			changes, r.err = db.writeGroup(ctx, r.jobs, opts)
+		}
+		if r.err != nil {
+			if ctx.Err() != nil {
+				return rep, fmt.Errorf("reparse: %w", ctx.Err())
 			}
+			return rep, r.err
+		}
+		for _, fields := range changes {
+			rep.Items++
+			if len(fields) > 0 {
+				rep.Changed++
+			}
+			for _, f := range fields {
+				rep.Fields[f]++
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(rep)
 		}
 	}
 	return rep, nil
@@ -246,6 +262,7 @@ func (db *DB) reparseWork(ctx context.Context, after int64, opts ReparseOptions)
 // again gave.
 type reparseJob struct {
 	rowid, revID    int64
+	sourceID        int64
 	page            StoredPage
 	oldData         string
 	oldVersion      int
@@ -359,7 +376,7 @@ func (db *DB) loadReparseJobs(ctx context.Context, ids []int64, rawStmt *sql.Stm
 		args[i] = id
 	}
 	rows, err := db.db.QueryContext(ctx, `SELECT d.item_rowid, r.id, r.content_type, r.text,
-			r.extracted, i.feed_title, s.organization, d.data, d.parser_version, i.current_revision_id
+			r.extracted, i.feed_title, s.organization, d.data, d.parser_version, i.current_revision_id, i.source_id
 		FROM decisions d JOIN revisions r ON r.id = d.revision_id JOIN items i ON i.id = d.item_rowid
 			JOIN sources s ON s.id = i.source_id
 		WHERE d.item_rowid IN (`+strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")+`)`, args...)
@@ -372,7 +389,7 @@ func (db *DB) loadReparseJobs(ctx context.Context, ids []int64, rawStmt *sql.Stm
 		j := &reparseJob{}
 		var extracted sql.NullString
 		if err := rows.Scan(&j.rowid, &j.revID, &j.page.ContentType, &j.page.Text, &extracted,
-			&j.page.FeedTitle, &j.page.Organization, &j.oldData, &j.oldVersion, &j.currentRevision); err != nil {
+			&j.page.FeedTitle, &j.page.Organization, &j.oldData, &j.oldVersion, &j.currentRevision, &j.sourceID); err != nil {
 			return nil, fmt.Errorf("reparse: read pages: %w", err)
 		}
 		if extracted.Valid {
@@ -429,7 +446,7 @@ func (db *DB) applyReparse(ctx context.Context, tx *sql.Tx, j *reparseJob, opts 
 		// The search row is rebuilt only when what it indexes changed: most
 		// parser improvements change outcomes or people, not the text.
 		if j.hasKeys {
-			if err := indexDecision(ctx, tx, db, rowid, j.d, &j.keys, q); err != nil {
+			if err := indexDecision(ctx, tx, db, rowid, j.d, &j.keys, &rowText{j.text, j.sourceID}, q); err != nil {
 				return nil, err
 			}
 		}

@@ -37,7 +37,7 @@ func TestGroupWritesOneSegment(t *testing.T) {
 		}
 		return n
 	}
-	const size = 64 // reparseGroup's size too
+	const size = 64 // one reparse group (reparseGroup) holds them all
 	var group []Fetched
 	for j := 0; j < size; j++ {
 		d := testDecision()

@@ -20,7 +20,9 @@ import (
 // parser" (version 0) with the extract records sync keeps (but in
 // outcomes-raw), then `reparse --outdated` as the command runs it: every
 // page parsed again (extracted again where it has no record), every changed
-// decision written back. Reports items/s and the peak heap.
+// decision written back. Reports items/s, the CPU time per item and the
+// cores used (a shared machine's wall-clock figures vary by a third from run
+// to run; its CPU time per item by much less), and the peak heap.
 func BenchmarkReparse(b *testing.B) {
 	n := envInt(b, "MINUTES_BENCH_REPARSE", 5000)
 	ctx := context.Background()
@@ -131,9 +133,9 @@ func benchReparse(b *testing.B, ctx context.Context, raws []benchPage, n int, ol
 		// The heap while reparsing, sampled: it must stay flat whatever n.
 		peakHeap := sampleHeap()
 		b.StartTimer()
-		start := time.Now()
+		start, cpu0 := time.Now(), processCPU()
 		rep, err := db.Reparse(ctx, store.ReparseOptions{Read: harvest.Reread, Version: parse.Version, Outdated: true})
-		elapsed := time.Since(start)
+		elapsed, cpu := time.Since(start), processCPU()-cpu0
 		b.StopTimer()
 		peak := peakHeap()
 		if err != nil || rep.Items != n {
@@ -151,6 +153,12 @@ func benchReparse(b *testing.B, ctx context.Context, raws []benchPage, n int, ol
 		}
 		db.Close()
 		b.ReportMetric(float64(n)/elapsed.Seconds(), "items/s")
+		if cpu0 >= 0 {
+			// The work per item, whatever else the machine runs, and the
+			// cores it kept busy.
+			b.ReportMetric(float64(cpu.Microseconds())/float64(n), "cpu_us/item")
+			b.ReportMetric(cpu.Seconds()/elapsed.Seconds(), "cores")
+		}
 		b.ReportMetric(float64(peak)/(1<<20), "peak_heap_MB")
 		b.ReportMetric(0, "ns/op")
 		b.StartTimer()
