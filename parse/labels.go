@@ -145,7 +145,34 @@ var labels = func() []label {
 // abbreviated "Kj:n", an acting one's "Vs. kunnanjohtajan"), a name in
 // brackets after the label, and the text after the colon.
 var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*)|\s+(\p{Lu}.*))?$`).
-	withCheck(func(s string) bool { return firstWordEndsIn("nsNS")(s) || actingPrefix(s) })
+	withCheck(func(s string) bool {
+		if !firstWordEndsIn("nsNS")(s) && !actingPrefix(s) {
+			return false
+		}
+		// The label word follows the owner's one word, or an acting
+		// official's two: it begins with p, e, b or f, letters that fold
+		// with no others.
+		i := strings.IndexByte(s, ' ')
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		if proposalInitial(s[i+1]) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		return j >= 0 && i+j+2 < len(s) && proposalInitial(s[i+j+2])
+	})
+
+// proposalInitial reports whether c can begin one of ownerProposal's
+// label words (päätösehdotus, ehdotus, päätösesitys, esitys,
+// beslutsförslag, förslag).
+func proposalInitial(c byte) bool {
+	switch c {
+	case 'p', 'P', 'e', 'E', 'b', 'B', 'f', 'F':
+		return true
+	}
+	return false
+}
 
 // ownerProposalMatch is ownerProposal's submatches, the proposal's text in
 // m[3] whether it came after a colon, a bar or a space ("Kunnanhallituksen
@@ -187,6 +214,37 @@ var bodyProposes = mustPattern(`^(?:\p{Lu}\p{Ll}*)?(?i:hallitus|valtuusto|lautak
 // kunnanjohtaja, kaupunginjohtaja, sivistysjohtaja, toimitusjohtaja,
 // puheenjohtaja, hallintojohtaja.
 var abbrPresenter = mustPattern(`^(?i:kj|kaj|sivj|tj|pj|hj)\.?:?$`)
+
+// personLabels are the labels of the preparer's and presenter's blocks.
+var personLabels = func() (out []string) {
+	for _, l := range labels {
+		if l.kind == secPreparer || l.kind == secPresenter {
+			out = append(out, l.text)
+		}
+	}
+	return out
+}()
+
+// opensPersonLabel reports whether line begins with a preparer's or
+// presenter's label as matchLabel reads one (in any case; lower case only
+// in its first letter when that has a capital): without one, matchLabel
+// finds no label of those kinds.
+func opensPersonLabel(line string) bool {
+	first, size := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(first) {
+		u := unicode.ToUpper(first)
+		if !unicode.IsLower(first) || !unicode.IsUpper(u) {
+			return false
+		}
+		line = string(u) + line[size:]
+	}
+	for _, t := range personLabels {
+		if len(line) >= len(t) && strings.EqualFold(line[:len(t)], t) {
+			return true
+		}
+	}
+	return false
+}
 
 // matchLabel reports whether line starts with a block label, and the text that
 // follows the label on the same line.

@@ -1089,31 +1089,61 @@ var (
 	svWords = map[string]bool{"och": true, "att": true, "är": true, "för": true, "som": true, "av": true, "med": true, "till": true, "beslut": true, "förslag": true, "godkändes": true, "på": true, "den": true, "det": true, "inte": true, "stadens": true}
 )
 
+// maxFunctionWord is the length in bytes of the longest of fiWords and
+// svWords.
+var maxFunctionWord = func() int {
+	n := 0
+	for _, m := range []map[string]bool{fiWords, svWords} {
+		for w := range m {
+			n = max(n, len(w))
+		}
+	}
+	return n
+}()
+
 // language tells Finnish from Swedish by counting common function words.
 func language(lines []string) string {
 	fi, sv := 0, 0
 	// Each word lower-cased into one buffer and looked up as it stands:
-	// no lower-cased copy of every line, no slice of words.
+	// no lower-cased copy of every line, no slice of words; a word longer
+	// than every function word is not looked up.
 	var word []byte
-	for _, l := range lines {
-		for i, r := range l {
-			if unicode.IsLetter(r) {
-				word = utf8.AppendRune(word, unicode.ToLower(r))
-				if i+utf8.RuneLen(r) < len(l) {
-					continue
-				}
+	count := func() {
+		if len(word) > 0 && len(word) <= maxFunctionWord {
+			// Map lookups of string(word) do not allocate.
+			if fiWords[string(word)] {
+				fi++
 			}
-			if len(word) > 0 {
-				// Map lookups of string(word) do not allocate.
-				if fiWords[string(word)] {
-					fi++
-				}
-				if svWords[string(word)] {
-					sv++
-				}
-				word = word[:0]
+			if svWords[string(word)] {
+				sv++
 			}
 		}
+		word = word[:0]
+	}
+	for _, l := range lines {
+		for i := 0; i < len(l); {
+			c := l[i]
+			if c < utf8.RuneSelf {
+				i++
+				switch {
+				case 'a' <= c && c <= 'z':
+					word = append(word, c)
+				case 'A' <= c && c <= 'Z':
+					word = append(word, c+'a'-'A')
+				default:
+					count()
+				}
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(l[i:])
+			i += n
+			if unicode.IsLetter(r) {
+				word = utf8.AppendRune(word, unicode.ToLower(r))
+			} else {
+				count()
+			}
+		}
+		count()
 	}
 	switch {
 	case sv > fi:

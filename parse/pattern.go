@@ -111,42 +111,120 @@ func (p *pattern) possible(s string) bool {
 		return true
 	}
 	var fc *foldCache
-	defer func() {
-		if fc != nil {
-			foldCaches.Put(fc)
+	cache := func() *foldCache {
+		if fc == nil {
+			fc = foldCaches.Get().(*foldCache)
+			fc.use(s)
 		}
-	}()
-	for _, lit := range p.need {
+		return fc
+	}
+	long := len(s) >= bigramMin
+	found := false
+	for i := range p.need {
+		lit := &p.need[i]
 		if !lit.fold {
+			if long && !cache().rawPairs(s).mayHold(lit.s) {
+				continue
+			}
 			if strings.Contains(s, lit.s) {
-				return true
+				found = true
+				break
 			}
 			continue
 		}
-		if fc == nil {
-			fc = foldCaches.Get().(*foldCache)
-			if fc.src != s || len(fc.folded) == 0 {
-				fc.folded, fc.src = appendFolded(fc.folded[:0], s), s
-			}
+		c := cache()
+		if long && !c.foldedPairs().mayHold(lit.s) {
+			continue
 		}
-		if bytes.Contains(fc.folded, lit.b) {
-			return true
+		if bytes.Contains(c.folded(s), lit.b) {
+			found = true
+			break
 		}
 	}
-	return false
+	if fc != nil {
+		foldCaches.Put(fc)
+	}
+	return found
 }
 
-// foldCache holds a folded text between uses: the parser asks many
-// patterns about one line in turn, and folding it for each of them cost
-// more than the searches (the pool hands a goroutine back the cache it
-// put, so the line is usually still there). src is compared whole, so a
-// different line of the same length is never taken for it.
+// foldCache holds what the prefilters work out of one text between uses:
+// the parser asks many patterns about one line in turn, and folding it for
+// each of them cost more than the searches (the pool hands a goroutine back
+// the cache it put, so the line is usually still there). src is compared
+// whole, so a different line of the same length is never taken for it.
+// For a long text (a decision, a proposal) it also keeps which byte pairs
+// the text and its folded form hold: a literal with a pair the text lacks
+// is not in it, found without a scan of the whole text (the outcome's
+// patterns are alternations of dozens of phrases, each a scan).
 type foldCache struct {
-	src    string
-	folded []byte
+	src            string
+	fold           []byte
+	hasFold        bool
+	raw, foldPairs pairSet
+	hasRaw, hasFP  bool
 }
 
-var foldCaches = sync.Pool{New: func() any { return &foldCache{folded: make([]byte, 0, 256)} }}
+// use points the cache at s, forgetting what it held of another text.
+func (c *foldCache) use(s string) {
+	if c.src == s && (c.hasFold || c.hasRaw) {
+		return
+	}
+	c.src, c.hasFold, c.hasRaw, c.hasFP = s, false, false, false
+}
+
+// folded is the folded src (foldString), computed once.
+func (c *foldCache) folded(s string) []byte {
+	if !c.hasFold {
+		c.fold, c.hasFold = appendFolded(c.fold[:0], s), true
+	}
+	return c.fold
+}
+
+func (c *foldCache) rawPairs(s string) *pairSet {
+	if !c.hasRaw {
+		setPairs(&c.raw, s)
+		c.hasRaw = true
+	}
+	return &c.raw
+}
+
+func (c *foldCache) foldedPairs() *pairSet {
+	if !c.hasFP {
+		setPairs(&c.foldPairs, c.folded(c.src))
+		c.hasFP = true
+	}
+	return &c.foldPairs
+}
+
+var foldCaches = sync.Pool{New: func() any { return &foldCache{fold: make([]byte, 0, 256)} }}
+
+// bigramMin is the length from which a text's byte pairs are kept: making
+// the set costs about as much as a few scans of a text this long.
+const bigramMin = 512
+
+// pairSet is the set of adjacent byte pairs of a text, one bit each.
+type pairSet [1 << 16 / 64]uint64
+
+// setPairs makes ps the set of s's pairs.
+func setPairs[T string | []byte](ps *pairSet, s T) {
+	clear(ps[:])
+	for i := 0; i+1 < len(s); i++ {
+		k := uint16(s[i])<<8 | uint16(s[i+1])
+		ps[k>>6] |= 1 << (k & 63)
+	}
+}
+
+// mayHold reports whether every adjacent byte pair of lit is in the set:
+// when one is not, the text does not contain lit.
+func (ps *pairSet) mayHold(lit string) bool {
+	for i := 0; i+1 < len(lit); i++ {
+		k := uint16(lit[i])<<8 | uint16(lit[i+1])
+		if ps[k>>6]&(1<<(k&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // foldString maps every rune to one representative of its case-folding
 // orbit (the smallest rune of unicode.SimpleFold's cycle: A for a and A, K

@@ -98,6 +98,12 @@ func TestPatternPrefiltersAgreeWithRegexps(t *testing.T) {
 		}
 	}
 	add := func(text string) {
+		// Whole texts too: a text of bigramMin bytes or more is looked at
+		// through its byte pairs first (its paragraphs often are too).
+		if len(text) >= bigramMin {
+			keep(text)
+			keep(strings.ToLower(text))
+		}
 		for _, para := range strings.Split(text, "\n\n") {
 			keep(para)
 			keep(strings.ToLower(para))
@@ -116,6 +122,7 @@ func TestPatternPrefiltersAgreeWithRegexps(t *testing.T) {
 	}
 	guarded := 0
 	for _, p := range patterns {
+		p.Regexp() // compiled, and its literals found, on first use
 		if p.need == nil && p.check == nil {
 			continue // no prefilter: the regexp's own answer
 		}
@@ -185,5 +192,29 @@ func TestCounterMatchesWithinSentences(t *testing.T) {
 	}
 	if matched < 3 {
 		t.Fatalf("only %d texts matched: the check checks little", matched)
+	}
+}
+
+// A pair set holds every adjacent byte pair of its text and turns away a
+// literal with a pair the text lacks, multi-byte letters cut anywhere.
+func TestPairSet(t *testing.T) {
+	var ps pairSet
+	text := "Kunnanhallitus päätti jättää asian pöydälle."
+	setPairs(&ps, text)
+	for i := 0; i+2 <= len(text); i++ {
+		for j := i + 2; j <= min(len(text), i+12); j++ {
+			if !ps.mayHold(text[i:j]) {
+				t.Fatalf("%q is in the text, but the pair set turns it away", text[i:j])
+			}
+		}
+	}
+	for _, lit := range []string{"pöydällä", "hylättiin", "xq", "öö"} {
+		if ps.mayHold(lit) {
+			t.Errorf("%q: a pair of it is not in the text, but the pair set lets it through", lit)
+		}
+	}
+	setPairs(&ps, []byte("ab"))
+	if ps.mayHold("ää") || !ps.mayHold("ab") || !ps.mayHold("a") {
+		t.Error("a set made again keeps pairs of the text before, or loses its own")
 	}
 }

@@ -924,6 +924,9 @@ var runOnLabels = []string{" Esittelijä", " Päätösehdotus", " Päätösesity
 // "Esittelijä kunnanjohtaja Matti Meikäläinen Päätösehdotus Kunnanhallitus
 // päättää …", "Valmistelija … 040 123 4567 Esittelijä kunnanjohtaja …".
 func splitRunOnLabel(l string) (first, second string, ok bool) {
+	if !opensPersonLabel(strings.TrimSpace(l)) {
+		return "", "", false // the first part would be no preparer's or presenter's
+	}
 	at := -1
 	for _, w := range runOnLabels {
 		from := 0
