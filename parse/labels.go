@@ -484,7 +484,7 @@ var (
 	// 143", CloudNC's Laihia).
 	handlingRe = mustPattern(`^(\S(?:[^§:]{0,78}[^\s§:,])?),?\s+` + dateRe + `(?:,?\s*(?:§|(?i:pykälä|paragraf))\s*(\d{1,5})|\s+(?:Asianro|Ärende)\s*\d{1,5})?(?:\s+(?:(?:Asianro|Dnro|Dno)\s*)?(\d{1,6}/\d{2}(?:\.\d{2}){0,4}/\d{4}))?$`).
 			withCheck(endsWithDigit)
-	dateOnly     = mustPattern(`^` + dateRe + `$`)
+	dateOnly     = mustPattern(`^` + dateRe + `$`).withCheck(dateLength)
 	sectionAlone = mustPattern(`^(?:§\s*(\d{1,5})|(\d{1,5})\s*§)$`)
 	// diaryRe: a diary number alone on its line, or a matter's two
 	// ("340/12.05.00/2016, 61/00.02.00/2016"), kept as written.

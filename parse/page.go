@@ -511,7 +511,7 @@ type feedHint struct {
 // meetingTitleRe reads a meetings feed's "<Body> DD.MM.YYYY".
 var (
 	feedTitleRe    = mustPattern(`^(.*?)\s+` + dateRe + `\s*/\s*(.*)$`)
-	meetingTitleRe = mustPattern(`^(.*?)\s+` + dateRe + `$`)
+	meetingTitleRe = mustPattern(`^(.*?)\s+` + dateRe + `$`).withCheck(endsWithDigit)
 )
 
 func parseFeedTitle(s string) feedHint {

@@ -29,7 +29,23 @@ type pattern struct {
 	// check, if set, is a cheaper necessary condition written by hand for
 	// a pattern without literals (a phone number ends in a digit).
 	check func(string) bool
+	// branches are the alternatives of an expression that is an
+	// alternation at its top, each compiled alone with its own literals:
+	// MatchString runs only those whose literals the text holds. A text
+	// holding one phrase of thirty is then matched against that phrase's
+	// expression, not the whole (an NFA's work grows with both the text
+	// and the expression, and the outcome's are both long).
+	branches []branch
 }
+
+// branch is one alternative of a pattern's top-level alternation.
+type branch struct {
+	re   *regexp.Regexp
+	need []literal
+}
+
+// minBranches: an alternation of fewer alternatives is matched whole.
+const minBranches = 4
 
 // literal is a string a match must contain: as written, or (fold) in any
 // case, kept in its folded form (foldString).
@@ -60,8 +76,24 @@ func (p *pattern) Regexp() *regexp.Regexp {
 
 func (p *pattern) compile() {
 	p.re = regexp.MustCompile(p.expr)
-	if re, err := syntax.Parse(p.expr, syntax.Perl); err == nil {
-		p.need = required(re.Simplify())
+	re, err := syntax.Parse(p.expr, syntax.Perl)
+	if err != nil {
+		return
+	}
+	p.need = required(re.Simplify())
+	if re.Op != syntax.OpAlternate || len(re.Sub) < minBranches {
+		return
+	}
+	// Each alternative's expression as the syntax tree prints it (with its
+	// flags); TestPatternPrefiltersAgreeWithRegexps checks that the
+	// alternatives together answer as the whole does.
+	for _, sub := range re.Sub {
+		bre, err := regexp.Compile(sub.String())
+		if err != nil {
+			p.branches = nil
+			return
+		}
+		p.branches = append(p.branches, branch{re: bre, need: required(sub.Simplify())})
 	}
 }
 
@@ -84,6 +116,12 @@ func containsAny(s string, subs ...string) bool {
 // endsWithDigit is the check of a pattern whose every match ends the
 // text in a digit.
 func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
+
+// dateLength is the check of a date alone, d.m.yyyy to dd.mm.yyyy: eight
+// to ten bytes, a digit first and last.
+func dateLength(s string) bool {
+	return len(s) >= 8 && len(s) <= 10 && s[0] >= '0' && s[0] <= '9' && endsWithDigit(s)
+}
 
 // startsWithByte returns the check of a pattern anchored at the start whose
 // every match begins with one of the (ASCII) bytes of set.
@@ -111,24 +149,33 @@ func (p *pattern) possible(s string) bool {
 		return true
 	}
 	var fc *foldCache
+	found := holdsAny(p.need, s, &fc)
+	if fc != nil {
+		foldCaches.Put(fc)
+	}
+	return found
+}
+
+// holdsAny reports whether s holds one of the literals need, with the
+// cache of s in *fc (taken from the pool when first needed; the caller
+// puts it back).
+func holdsAny(need []literal, s string, fc **foldCache) bool {
 	cache := func() *foldCache {
-		if fc == nil {
-			fc = foldCaches.Get().(*foldCache)
-			fc.use(s)
+		if *fc == nil {
+			*fc = foldCaches.Get().(*foldCache)
+			(*fc).use(s)
 		}
-		return fc
+		return *fc
 	}
 	long := len(s) >= bigramMin
-	found := false
-	for i := range p.need {
-		lit := &p.need[i]
+	for i := range need {
+		lit := &need[i]
 		if !lit.fold {
 			if long && !cache().rawPairs(s).mayHold(lit.s) {
 				continue
 			}
 			if strings.Contains(s, lit.s) {
-				found = true
-				break
+				return true
 			}
 			continue
 		}
@@ -137,14 +184,10 @@ func (p *pattern) possible(s string) bool {
 			continue
 		}
 		if bytes.Contains(c.folded(s), lit.b) {
-			found = true
-			break
+			return true
 		}
 	}
-	if fc != nil {
-		foldCaches.Put(fc)
-	}
-	return found
+	return false
 }
 
 // foldCache holds what the prefilters work out of one text between uses:
@@ -152,10 +195,10 @@ func (p *pattern) possible(s string) bool {
 // each of them cost more than the searches (the pool hands a goroutine back
 // the cache it put, so the line is usually still there). src is compared
 // whole, so a different line of the same length is never taken for it.
-// For a long text (a decision, a proposal) it also keeps which byte pairs
-// the text and its folded form hold: a literal with a pair the text lacks
-// is not in it, found without a scan of the whole text (the outcome's
-// patterns are alternations of dozens of phrases, each a scan).
+// It also keeps which byte pairs the text and its folded form hold
+// (pairSet): a literal with a pair the text lacks is not in it, found
+// without a scan (a pattern's literals are often a dozen phrases, each a
+// scan, and the outcome's run over whole decisions).
 type foldCache struct {
 	src            string
 	fold           []byte
@@ -198,18 +241,29 @@ func (c *foldCache) foldedPairs() *pairSet {
 
 var foldCaches = sync.Pool{New: func() any { return &foldCache{fold: make([]byte, 0, 256)} }}
 
-// bigramMin is the length from which a text's byte pairs are kept: making
-// the set costs about as much as a few scans of a text this long.
-const bigramMin = 512
+// bigramMin is the length from which a text's byte pairs are kept: on a
+// shorter one a scan costs less than the set.
+const bigramMin = 24
 
-// pairSet is the set of adjacent byte pairs of a text, one bit each.
-type pairSet [1 << 16 / 64]uint64
+// pairSet is a set of the adjacent byte pairs of a text, hashed to one of
+// 4,096 bits: a pair it lacks is not in the text; one it holds may be (two
+// pairs share a bit). A line of a hundred bytes sets about 2 % of the bits,
+// a decision of two thousand 40 %: a literal of a few pairs is turned away
+// by a few bit tests in either, instead of a scan.
+type pairSet [pairBits / 64]uint64
+
+const pairBits = 1 << 12
+
+// pairBit is the bit of the pair a, b.
+func pairBit(a, b byte) uint32 {
+	return (uint32(a)<<8 | uint32(b)) * 0x9e3779b1 >> (32 - 12)
+}
 
 // setPairs makes ps the set of s's pairs.
 func setPairs[T string | []byte](ps *pairSet, s T) {
 	clear(ps[:])
 	for i := 0; i+1 < len(s); i++ {
-		k := uint16(s[i])<<8 | uint16(s[i+1])
+		k := pairBit(s[i], s[i+1])
 		ps[k>>6] |= 1 << (k & 63)
 	}
 }
@@ -218,7 +272,7 @@ func setPairs[T string | []byte](ps *pairSet, s T) {
 // when one is not, the text does not contain lit.
 func (ps *pairSet) mayHold(lit string) bool {
 	for i := 0; i+1 < len(lit); i++ {
-		k := uint16(lit[i])<<8 | uint16(lit[i+1])
+		k := pairBit(lit[i], lit[i+1])
 		if ps[k>>6]&(1<<(k&63)) == 0 {
 			return false
 		}
@@ -259,8 +313,30 @@ func foldRune(r rune) rune {
 	return least
 }
 
-// MatchString is regexp's, prefiltered.
-func (p *pattern) MatchString(s string) bool { return p.possible(s) && p.re.MatchString(s) }
+// MatchString is regexp's, prefiltered; an alternation's alternatives are
+// tried alone, those whose literals s holds.
+func (p *pattern) MatchString(s string) bool {
+	if p.check != nil && !p.check(s) {
+		return false
+	}
+	p.once.Do(p.compile)
+	if p.branches == nil {
+		return p.possible(s) && p.re.MatchString(s)
+	}
+	var fc *foldCache
+	matched := false
+	for i := range p.branches {
+		b := &p.branches[i]
+		if (b.need == nil || holdsAny(b.need, s, &fc)) && b.re.MatchString(s) {
+			matched = true
+			break
+		}
+	}
+	if fc != nil {
+		foldCaches.Put(fc)
+	}
+	return matched
+}
 
 // FindString is regexp's, prefiltered.
 func (p *pattern) FindString(s string) string {

@@ -120,10 +120,13 @@ func TestPatternPrefiltersAgreeWithRegexps(t *testing.T) {
 	for _, text := range devTexts(t) {
 		add(text)
 	}
-	guarded := 0
+	guarded, split := 0, 0
 	for _, p := range patterns {
 		p.Regexp() // compiled, and its literals found, on first use
-		if p.need == nil && p.check == nil {
+		if p.branches != nil {
+			split++
+		}
+		if p.need == nil && p.check == nil && p.branches == nil {
 			continue // no prefilter: the regexp's own answer
 		}
 		guarded++
@@ -133,11 +136,15 @@ func TestPatternPrefiltersAgreeWithRegexps(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d patterns, %d prefiltered, checked on %d lines", len(patterns), guarded, len(lines))
+	t.Logf("%d patterns, %d prefiltered, %d matched by their alternatives alone, checked on %d lines", len(patterns), guarded, split, len(lines))
+	if split < 10 {
+		t.Errorf("only %d patterns are matched by their alternatives: the alternatives' check checks little", split)
+	}
 }
 
 // FuzzPatternPrefilters: no input matched by a pattern's regexp is
-// turned away by its prefilter.
+// turned away by its prefilter, and MatchString (an alternation's
+// alternatives tried alone) answers as the regexp does.
 func FuzzPatternPrefilters(f *testing.F) {
 	f.Add("asia jätettiin pöydälle")
 	f.Add("YKSIMIELISESTI ſ K Äänin 7–4")
@@ -145,8 +152,12 @@ func FuzzPatternPrefilters(f *testing.F) {
 	f.Add("Pykälä 183 / Dnro 70/00.06.01/2023")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range patterns {
-			if p.Regexp().MatchString(s) && !p.possible(s) {
+			want := p.Regexp().MatchString(s)
+			if want && !p.possible(s) {
 				t.Fatalf("pattern %s (needs %v) matches %q, but its prefilter says it cannot", p, p.need, s)
+			}
+			if got := p.MatchString(s); got != want {
+				t.Fatalf("pattern %s on %q: MatchString %v (%d alternatives tried alone), regexp %v", p, s, got, len(p.branches), want)
 			}
 		}
 	})
@@ -195,8 +206,9 @@ func TestCounterMatchesWithinSentences(t *testing.T) {
 	}
 }
 
-// A pair set holds every adjacent byte pair of its text and turns away a
-// literal with a pair the text lacks, multi-byte letters cut anywhere.
+// A pair set holds every adjacent byte pair of its text, multi-byte
+// letters cut anywhere, and turns away literals whose pairs the text
+// lacks (these do not share their bits with the text's).
 func TestPairSet(t *testing.T) {
 	var ps pairSet
 	text := "Kunnanhallitus päätti jättää asian pöydälle."

@@ -20,7 +20,7 @@ const maxLineRunes = 20000
 // numbers and procedural notes: none is longer.
 const maxHeaderBytes = 200
 
-var underscoreTail = mustPattern(`_{3,}$`)
+var underscoreTail = mustPattern(`_{3,}$`).withCheck(func(s string) bool { return strings.HasSuffix(s, "___") })
 
 // normalize returns the non-empty lines of text, NFC-normalised, with every
 // kind of space (U+00A0 included) turned into one ASCII space, invisible
@@ -404,7 +404,7 @@ const maxPreparerLines = 24
 
 // handlingRevRe matches a handling header written number first,
 // "Kaupunginhallitus 105 § 10.4.2017" (an old template's table row).
-var handlingRevRe = mustPattern(`^(\S(?:[^§:]{0,78}\S)?)\s+(\d{1,5})\s*§\s+` + dateRe + `$`)
+var handlingRevRe = mustPattern(`^(\S(?:[^§:]{0,78}\S)?)\s+(\d{1,5})\s*§\s+` + dateRe + `$`).withCheck(endsWithDigit)
 
 // hasDate reports whether s holds something like a date, d.m.yyyy: a digit,
 // a dot and a digit. The header patterns all need one, and the check is far
@@ -1045,7 +1045,7 @@ func bodyLike(l string) bool {
 }
 
 // bodyDateRe matches "Tekninen lautakunta 12.03.2024" with the § on the next line.
-var bodyDateRe = mustPattern(`^(\S.{0,78}?)\s+` + dateRe + `$`)
+var bodyDateRe = mustPattern(`^(\S.{0,78}?)\s+` + dateRe + `$`).withCheck(endsWithDigit)
 
 // headerFits rejects handling-header look-alikes: sentences ending in a date
 // ("Seminaari pidetään 6.9.2023"). Without a § the body must be a full name.
@@ -1588,7 +1588,7 @@ var proposalMood = mustPattern(`\b(?:päättänee|hyväksynee|merkinnee|valinnee
 // numberedAttachmentRow is a row of the attachment table as page texts
 // render it before the item (Äänekoski): its number and its title (the empty
 // cells after it are gone with cleanLine).
-var numberedAttachmentRow = mustPattern(`^(\d{1,3}) \| ([^|]*\pL[^|]*)$`)
+var numberedAttachmentRow = mustPattern(`^(\d{1,3}) \| ([^|]*\pL[^|]*)$`).withCheck(startsWithByte("0123456789"))
 
 // preparerLine reads one line of the preparers block. On the label's own
 // line anything goes; a line below it must name someone (two names, or an
