@@ -25,6 +25,8 @@ type pattern struct {
 	expr string
 	once sync.Once
 	re   *regexp.Regexp
+	// split compiles branches, on MatchString's first use.
+	split sync.Once
 	need []literal // nil: no literal is required, always run the regexp
 	// check, if set, is a cheaper necessary condition written by hand for
 	// a pattern without literals (a phone number ends in a digit).
@@ -76,25 +78,85 @@ func (p *pattern) Regexp() *regexp.Regexp {
 
 func (p *pattern) compile() {
 	p.re = regexp.MustCompile(p.expr)
-	re, err := syntax.Parse(p.expr, syntax.Perl)
-	if err != nil {
+	if re, err := syntax.Parse(p.expr, syntax.Perl); err == nil {
+		p.need = required(re.Simplify())
+	}
+}
+
+// compileBranches splits an expression that is an alternation at its top
+// into its alternatives, each compiled alone (as written, after the
+// expression's leading flags) with its own literals. An expression with
+// flags set anywhere else at its top is left whole.
+// TestPatternPrefiltersAgreeWithRegexps checks that the alternatives
+// together answer as the whole does.
+func (p *pattern) compileBranches() {
+	flags, alts := topAlternatives(p.expr)
+	if len(alts) < minBranches {
 		return
 	}
-	p.need = required(re.Simplify())
-	if re.Op != syntax.OpAlternate || len(re.Sub) < minBranches {
-		return
-	}
-	// Each alternative's expression as the syntax tree prints it (with its
-	// flags); TestPatternPrefiltersAgreeWithRegexps checks that the
-	// alternatives together answer as the whole does.
-	for _, sub := range re.Sub {
-		bre, err := regexp.Compile(sub.String())
+	var bs []branch
+	for _, a := range alts {
+		bre, err := regexp.Compile(flags + a)
 		if err != nil {
-			p.branches = nil
 			return
 		}
-		p.branches = append(p.branches, branch{re: bre, need: required(sub.Simplify())})
+		b := branch{re: bre}
+		if re, err := syntax.Parse(flags+a, syntax.Perl); err == nil {
+			b.need = required(re.Simplify())
+		}
+		bs = append(bs, b)
 	}
+	p.branches = bs
+}
+
+// topAlternatives splits expr at the bars outside any group or class: its
+// leading flag group ("(?i)"), if any, and its alternatives. It returns no
+// alternatives for an expression it cannot split safely (a flag group
+// other than a leading one outside every group, which would reach into
+// the alternatives after it).
+func topAlternatives(expr string) (flags string, alts []string) {
+	if strings.HasPrefix(expr, "(?") {
+		if end := strings.IndexByte(expr, ')'); end > 0 && !strings.ContainsAny(expr[2:end], ":(") {
+			flags, expr = expr[:end+1], expr[end+1:]
+		}
+	}
+	depth, start := 0, 0
+	inClass := false
+	for i := 0; i < len(expr); i++ {
+		switch c := expr[i]; {
+		case c == '\\':
+			i++ // the escaped byte (an escape's letters are never a bar or bracket)
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+		case c == '[':
+			inClass = true
+			// A "]" first in a class ("[]a]", "[^]a]") is the class's own.
+			if i+1 < len(expr) && expr[i+1] == '^' {
+				i++
+			}
+			if i+1 < len(expr) && expr[i+1] == ']' {
+				i++
+			}
+		case c == '(':
+			if depth == 0 && strings.HasPrefix(expr[i:], "(?") {
+				if end := strings.IndexAny(expr[i+2:], ":)"); end >= 0 && expr[i+2+end] == ')' {
+					return "", nil // "a(?i)b|c": flags that reach past the bar
+				}
+			}
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			alts = append(alts, expr[start:i])
+			start = i + 1
+		}
+	}
+	if depth != 0 || inClass {
+		return "", nil
+	}
+	return flags, append(alts, expr[start:])
 }
 
 // withCheck sets the pattern's hand-written necessary condition.
@@ -320,6 +382,7 @@ func (p *pattern) MatchString(s string) bool {
 		return false
 	}
 	p.once.Do(p.compile)
+	p.split.Do(p.compileBranches)
 	if p.branches == nil {
 		return p.possible(s) && p.re.MatchString(s)
 	}

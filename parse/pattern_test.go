@@ -122,7 +122,8 @@ func TestPatternPrefiltersAgreeWithRegexps(t *testing.T) {
 	}
 	guarded, split := 0, 0
 	for _, p := range patterns {
-		p.Regexp() // compiled, and its literals found, on first use
+		p.Regexp()                    // compiled, and its literals found, on first use
+		p.split.Do(p.compileBranches) // and its alternatives on MatchString's
 		if p.branches != nil {
 			split++
 		}
