@@ -27,7 +27,7 @@ type pattern struct {
 	re   *regexp.Regexp
 	// split compiles branches, on MatchString's first use.
 	split sync.Once
-	need []literal // nil: no literal is required, always run the regexp
+	need  []literal // nil: no literal is required, always run the regexp
 	// check, if set, is a cheaper necessary condition written by hand for
 	// a pattern without literals (a phone number ends in a digit).
 	check func(string) bool
