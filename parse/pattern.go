@@ -15,8 +15,11 @@ import (
 // itself. Most of the parser's patterns are alternations of Finnish and
 // Swedish phrases without a common prefix, which Go's regexp tries at every
 // position of every line; a line holding none of their words (most lines)
-// is answered by a few substring searches instead. The prefilter only ever
-// says "cannot match", so results are those of the regexp.
+// is answered by a few substring searches instead, most of them skipped
+// when the text lacks a byte pair of the literal (pairSet). The prefilter
+// only ever says "cannot match", so results are those of the regexp. An
+// alternation's MatchString tries its alternatives alone, only those whose
+// own literals the text holds (branches).
 //
 // A pattern is compiled on its first use, not when the package starts: the
 // commands that read the archive (search, approved, show, export) never
