@@ -156,9 +156,8 @@ func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, 
 	// that reads faster than the one before it is written keeps the
 	// readers busy instead of idle. Memory stays that of a few groups.
 	type read struct {
-		group []int64
-		jobs  []reparseJob
-		err   error
+		jobs []reparseJob
+		err  error
 	}
 	next := make(chan read, readAhead-1)
 	stop := make(chan struct{})
@@ -188,7 +187,7 @@ func (db *DB) Reparse(ctx context.Context, opts ReparseOptions) (ReparseReport, 
 					return
 				}
 				jobs, err := db.readGroup(ctx, g, opts, rawStmt)
-				if !send(read{group: g, jobs: jobs, err: err}) {
+				if !send(read{jobs: jobs, err: err}) {
 					return
 				}
 				after = g[len(g)-1]
