@@ -109,11 +109,14 @@ func (r ReparseReport) FieldNames() []string {
 
 // reparseBatch is how many items one read of the work list fetches;
 // reparseGroup how many are read again in parallel and written back in one
-// transaction; readAhead how many groups are read (or being read) ahead of
-// the one being written.
+// transaction (at most a batch); readAhead how many groups are read (or
+// being read) ahead of the one being written. Larger groups make fewer,
+// larger search-index segments, which FTS5 merges less often: at 100,000
+// items a reparse that rebuilt every search row ran 2,216–2,268 items/s
+// in groups of 256 and 2,681 in groups of 512.
 const (
 	reparseBatch = 512
-	reparseGroup = 256
+	reparseGroup = 512
 	readAhead    = 2
 )
 

@@ -33,7 +33,7 @@ from its archived raw bytes, and its record kept. --reextract extracts every
 page again from its raw bytes.
 
 Each replaced decision is logged in reparse_log with the fields that changed
-and the old decision as JSON. Items are written in groups of 256, each group in
+and the old decision as JSON. Items are written in groups of 512, each group in
 one transaction: stopping it (Ctrl-C) leaves every group done or untouched;
 run it again (--outdated) to finish. It takes the archive's writer lock, like
 sync.
