@@ -471,6 +471,11 @@ func startsWithDiaryLabel(s string) bool {
 	return false
 }
 
+// caseMNumber is a CaseM case number: the organisation's prefix (its
+// initials, its whole name, or a number) glued to Dno-, the year and a
+// serial ("ROIDno-2021-4378", "SeinäjokiDno-2024-1234", "244Dno-2023-183").
+const caseMNumber = `(?:\p{Lu}\p{L}{1,15}|\d{1,4})Dno-\d{4}-\d{1,7}`
+
 const diaryNumber = `(?:\p{Lu}\p{L}{0,9}[/:])?\d{1,6}/\d{2}(?:\.\d{2,6}){0,5}/\d{4}`
 
 var (
@@ -500,7 +505,7 @@ var (
 		// "244Dno-2023-183"), Helsinki's "HEL 2018-012640 T 00 01 01" (several
 		// on one line: "HEL 2015-000524, 2015-000526"),
 		// Turku's "2682-2013 (000, 041)" (its task codes in brackets).
-		`|^(?:` + diaryLabel + `[:.]?\s*)?((?:\p{Lu}\p{L}{1,15}|\d{1,4})Dno-\d{4}-\d{1,7}|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?(?:, \d{4}-\d{6})*|\d{1,6}-(?:19|20)\d{2} \(\d{2,3}(?:[ .,]{1,2}\d{2,3}){0,15}\))$`).
+		`|^(?:` + diaryLabel + `[:.]?\s*)?(` + caseMNumber + `|HEL \d{4}-\d{6}(?: T(?: \d{2}){1,4})?(?:, \d{4}-\d{6})*|\d{1,6}-(?:19|20)\d{2} \(\d{2,3}(?:[ .,]{1,2}\d{2,3}){0,15}\))$`).
 		withCheck(func(s string) bool { return endsWithDigit(s) || strings.HasSuffix(s, ")") || startsWithDiaryLabel(s) })
 	confidential = mustPattern(`(?i)(?:asian käsittely on salainen|asia on salassa pidettävä|ärende(?:t)? är sekretessbelag|behandlingen av (?:detta|ärendet) ärende är (?:hemlig|sekretessbelagd))`)
 )

@@ -1841,24 +1841,33 @@ func (p *pageParser) presenterInProse(l string) {
 	}
 }
 
+// personNameExpr is a first name and a surname, each perhaps
+// double-barrelled ("Anna-Liisa Laine-Koski"); titledNameExpr the same
+// after an official's title, perhaps after a capitalised word ("Tekninen
+// johtaja").
+const (
+	personNameExpr = `\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?`
+	titledNameExpr = `(?:\p{Lu}\p{Ll}+ )?\p{Ll}*\p{L}+ ` + personNameExpr
+)
+
 // presenterActsRe: the presenter, by title and name or by name, and what
 // the presenter did.
-var presenterActsRe = mustPattern(`(?:^|\s)[Ee]sittelijä,? ((?:\p{Ll}+ )?\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?),? (?:teki|peruutti|muutti|poisti|veti|esitti|täydensi|korjasi|tarkensi|täsmensi)\b`)
+var presenterActsRe = mustPattern(`(?:^|\s)[Ee]sittelijä,? ((?:\p{Ll}+ )?` + personNameExpr + `),? (?:teki|peruutti|muutti|poisti|veti|esitti|täydensi|korjasi|tarkensi|täsmensi)\b`)
 
 // introducedRe: a titled official presented the matter ("Hallintojohtaja
 // Petra Määttänen esitteli asian."; "asiaa", a talk about it, is not
 // presenting it), or the text names who presents it ("asian esittelee
 // puheenjohtaja").
 var (
-	introducedRe = mustPattern(`^((?:\p{Lu}\p{Ll}+ )?\p{Ll}*\p{L}+ \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?) esitteli asian(?:\.|$)`)
+	introducedRe = mustPattern(`^(` + titledNameExpr + `) esitteli asian(?:\.|$)`)
 	presentsItRe = mustPattern(`(?:^|\s)asian esittelee (\p{Ll}+)\.?$`)
 	// The same with the verb first: "Asian esitteli lakimies Henna
 	// Saanakorpi." (Turku).
-	introducedAfterRe = mustPattern(`^[Aa]sian esitteli ((?:\p{Lu}\p{Ll}+ )?\p{Ll}*\p{L}+ \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?)\.?$`)
+	introducedAfterRe = mustPattern(`^[Aa]sian esitteli (` + titledNameExpr + `)\.?$`)
 	// The chair presenting the matter, where a council has no presenter:
 	// "Puheenjohtaja Kauko Väisänen esitteli asiaa." (an official's or an
 	// expert's "esitteli asiaa" is a talk, not the presenting).
-	chairPresentsRe = mustPattern(`^((?i:puheenjohtaja) \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)? \p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?) (?:esitteli|esittelee) asia(?:a|n)(?:\.|$)`)
+	chairPresentsRe = mustPattern(`^((?i:puheenjohtaja) ` + personNameExpr + `) (?:esitteli|esittelee) asia(?:a|n)(?:\.|$)`)
 )
 
 // introducedBy returns the official line l says presented the matter, or nil.
@@ -2346,7 +2355,7 @@ func relisted(list []string) []string {
 // quotedCaseNumber is a CaseM case number in brackets in the text: the
 // initiative's number where the council sent it on (CloudNC's Laihia, whose
 // pages give the matter no number of its own).
-var quotedCaseNumber = mustPattern(`\(((?:\p{Lu}\p{L}{1,15}|\d{1,4})Dno-\d{4}-\d{1,7})\)`)
+var quotedCaseNumber = mustPattern(`\((` + caseMNumber + `)\)`)
 
 // resolutionFormula is a body's resolution in the present tense in more
 // verbs than a proposal's label is followed by (proposalFormula): electing,
