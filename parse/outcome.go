@@ -1108,7 +1108,7 @@ func language(lines []string) string {
 	// no lower-cased copy of every line, no slice of words; a word longer
 	// than every function word is not looked up.
 	var word []byte
-	count := func() {
+	endWord := func() {
 		if len(word) > 0 && len(word) <= maxFunctionWord {
 			// Map lookups of string(word) do not allocate.
 			if fiWords[string(word)] {
@@ -1131,7 +1131,7 @@ func language(lines []string) string {
 				case 'A' <= c && c <= 'Z':
 					word = append(word, c+'a'-'A')
 				default:
-					count()
+					endWord()
 				}
 				continue
 			}
@@ -1140,10 +1140,10 @@ func language(lines []string) string {
 			if unicode.IsLetter(r) {
 				word = utf8.AppendRune(word, unicode.ToLower(r))
 			} else {
-				count()
+				endWord()
 			}
 		}
-		count()
+		endWord()
 	}
 	switch {
 	case sv > fi:

@@ -236,7 +236,7 @@ func holdsAny(need []literal, s string, fc **foldCache) bool {
 	for i := range need {
 		lit := &need[i]
 		if !lit.fold {
-			if long && !cache().rawPairs(s).mayHold(lit.s) {
+			if long && !cache().rawPairs().mayHold(lit.s) {
 				continue
 			}
 			if strings.Contains(s, lit.s) {
@@ -248,7 +248,7 @@ func holdsAny(need []literal, s string, fc **foldCache) bool {
 		if long && !c.foldedPairs().mayHold(lit.s) {
 			continue
 		}
-		if bytes.Contains(c.folded(s), lit.b) {
+		if bytes.Contains(c.folded(), lit.b) {
 			return true
 		}
 	}
@@ -274,23 +274,24 @@ type foldCache struct {
 
 // use points the cache at s, forgetting what it held of another text.
 func (c *foldCache) use(s string) {
-	if c.src == s && (c.hasFold || c.hasRaw) {
-		return
+	if c.src != s {
+		c.src, c.hasFold, c.hasRaw, c.hasFP = s, false, false, false
 	}
-	c.src, c.hasFold, c.hasRaw, c.hasFP = s, false, false, false
 }
 
 // folded is the folded src (foldString), computed once.
-func (c *foldCache) folded(s string) []byte {
+func (c *foldCache) folded() []byte {
 	if !c.hasFold {
-		c.fold, c.hasFold = appendFolded(c.fold[:0], s), true
+		c.fold, c.hasFold = appendFolded(c.fold[:0], c.src), true
 	}
 	return c.fold
 }
 
-func (c *foldCache) rawPairs(s string) *pairSet {
+// rawPairs is the pair set of src, foldedPairs that of its folded form,
+// each made once.
+func (c *foldCache) rawPairs() *pairSet {
 	if !c.hasRaw {
-		setPairs(&c.raw, s)
+		setPairs(&c.raw, c.src)
 		c.hasRaw = true
 	}
 	return &c.raw
@@ -298,7 +299,7 @@ func (c *foldCache) rawPairs(s string) *pairSet {
 
 func (c *foldCache) foldedPairs() *pairSet {
 	if !c.hasFP {
-		setPairs(&c.foldPairs, c.folded(c.src))
+		setPairs(&c.foldPairs, c.folded())
 		c.hasFP = true
 	}
 	return &c.foldPairs
@@ -315,13 +316,15 @@ const bigramMin = 24
 // pairs share a bit). A line of a hundred bytes sets about 2 % of the bits,
 // a decision of two thousand 40 %: a literal of a few pairs is turned away
 // by a few bit tests in either, instead of a scan.
-type pairSet [pairBits / 64]uint64
+type pairSet [1 << pairLog / 64]uint64
 
-const pairBits = 1 << 12
+// pairLog: a pair set has 2^pairLog bits.
+const pairLog = 12
 
-// pairBit is the bit of the pair a, b.
+// pairBit is the bit of the pair a, b: the pair's 16 bits spread by a
+// multiplicative hash, its top pairLog bits kept.
 func pairBit(a, b byte) uint32 {
-	return (uint32(a)<<8 | uint32(b)) * 0x9e3779b1 >> (32 - 12)
+	return (uint32(a)<<8 | uint32(b)) * 0x9e3779b1 >> (32 - pairLog)
 }
 
 // setPairs makes ps the set of s's pairs.

@@ -231,3 +231,27 @@ func TestPairSet(t *testing.T) {
 		t.Error("a set made again keeps pairs of the text before, or loses its own")
 	}
 }
+
+// topAlternatives splits at the bars outside groups and classes, keeps a
+// leading flag group for every alternative, and refuses what it cannot
+// split safely.
+func TestTopAlternatives(t *testing.T) {
+	for _, tc := range []struct {
+		expr, flags string
+		alts        []string // nil: left whole
+	}{
+		{`a|b(?:c|d)|e`, "", []string{"a", "b(?:c|d)", "e"}},
+		{`(?i)kokous|möte`, "(?i)", []string{"kokous", "möte"}},
+		{`(?i:a|b)|c`, "", []string{"(?i:a|b)", "c"}},
+		{`[|]x|\|y|z`, "", []string{"[|]x", `\|y`, "z"}},
+		{`[]|]a|[^]|]b`, "", []string{"[]|]a", "[^]|]b"}},
+		{`\p{L}+|\d`, "", []string{`\p{L}+`, `\d`}},
+		{`a(?i)b|c`, "", nil}, // the flags reach into c
+		{`(a|b`, "", nil},
+	} {
+		flags, alts := topAlternatives(tc.expr)
+		if flags != tc.flags || fmt.Sprintf("%q", alts) != fmt.Sprintf("%q", tc.alts) {
+			t.Errorf("topAlternatives(%q) = %q, %q; want %q, %q", tc.expr, flags, alts, tc.flags, tc.alts)
+		}
+	}
+}
