@@ -393,6 +393,27 @@ var proceduralWords = map[string]bool{
 	"uppdatering": true, "uppdateringen": true, "revidering": true, "revideringen": true,
 }
 
+// IsStageCompound reports whether compound key h, begun by word, ends in
+// a stage of word's matter rather than naming another thing: its proposal,
+// draft or revision (talousarvioehdotus is the budget's proposal;
+// talousarviolaina a loan). approved keeps such compounds the word's own.
+func IsStageCompound(word, h string) bool {
+	rest, ok := strings.CutPrefix(h, word)
+	if !ok {
+		return false
+	}
+	for _, p := range stageParts {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// stageParts begin the last part of a compound that names a stage of the
+// matter its first part is.
+var stageParts = []string{"ehdotu", "esity", "luonno", "päivity", "tarkistu", "uudistu"}
+
 // IsStopWord reports whether a clause is one stop word.
 func (c Clause) IsStopWord() bool { return len(c.Words) == 1 && stopWords[c.Words[0]] }
 

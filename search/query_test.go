@@ -163,3 +163,22 @@ func TestNamesInstruction(t *testing.T) {
 		}
 	}
 }
+
+// A compound begun by a word ends in a stage of its matter (its proposal,
+// draft or revision) or names another thing.
+func TestIsStageCompound(t *testing.T) {
+	for _, tc := range []struct {
+		word, key string
+		want      bool
+	}{
+		{"talousarvio", "talousarvioehdotu", true},
+		{"kuntastrategia", "kuntastrategialuonno", true},
+		{"talousarvio", "talousarviolaina", false},
+		{"talousarvio", "talousarvio", false},
+		{"sopimus", "yhteistyösopimusehdotu", false}, // not begun by the word
+	} {
+		if got := IsStageCompound(tc.word, tc.key); got != tc.want {
+			t.Errorf("IsStageCompound(%q, %q) = %v, want %v", tc.word, tc.key, got, tc.want)
+		}
+	}
+}

@@ -715,7 +715,7 @@ func headsExpr(heads []string, cols columns) string {
 func withoutHeads(c search.Clause) (search.Clause, []string) {
 	var own, other []string
 	for _, h := range c.Heads {
-		if len(c.Words) == 1 && stageHead(c.Words[0], h) {
+		if len(c.Words) == 1 && search.IsStageCompound(c.Words[0], h) {
 			own = append(own, h)
 		} else {
 			other = append(other, h)
@@ -732,26 +732,6 @@ func withoutHeads(c search.Clause) (search.Clause, []string) {
 		c.Synonyms = syn
 	}
 	return c, other
-}
-
-// stageParts begin the last part of a compound that names a stage of the
-// matter its first part is, not another thing: its proposal, draft or
-// revision.
-var stageParts = []string{"ehdotu", "esity", "luonno", "päivity", "tarkistu", "uudistu"}
-
-// stageHead reports whether compound key h, begun by word, ends in a stage
-// of word's matter.
-func stageHead(word, h string) bool {
-	rest, ok := strings.CutPrefix(h, word)
-	if !ok {
-		return false
-	}
-	for _, p := range stageParts {
-		if strings.HasPrefix(rest, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // headWord is the index of the head of a query's words: the last that is
