@@ -176,8 +176,8 @@ func (db *DB) SaveItem(ctx context.Context, f Fetched) (Change, error) {
 // next sync fetches again. The changes are in the order of fs.
 func (db *DB) SaveItems(ctx context.Context, fs []Fetched) (changes []Change, err error) {
 	defer func() { err = fullDisk(err) }()
-	// Normalise, hash, encode and compress outside the transaction: it is
-	// the slow part and needs no lock.
+	// Normalise, hash, encode, compress and analyse outside the
+	// transaction: it is the slow part and needs no lock.
 	ps := make([]preparedItem, len(fs))
 	for i, f := range fs {
 		if f.ItemID == "" {
@@ -192,6 +192,11 @@ func (db *DB) SaveItems(ctx context.Context, fs []Fetched) (changes []Change, er
 		if p.raw, err = gzipBytes(f.Raw); err != nil {
 			return nil, fmt.Errorf("save item %s: compress: %w", f.ItemID, err)
 		}
+		// The search row's analysis too, for a page that turns out
+		// unchanged in vain: outside the transaction, the writers of
+		// other sources are not kept waiting.
+		d := f.Decision
+		p.keys = analyzeRow(d.Title, searchText(d.Organization, d.Body, d.Title, d.Proposal, d.Decision, p.Text))
 		ps[i] = p
 	}
 	tx, release, err := db.beginWrite(ctx)
@@ -216,12 +221,14 @@ func (db *DB) SaveItems(ctx context.Context, fs []Fetched) (changes []Change, er
 }
 
 // preparedItem is a fetched page with what SaveItems computes before its
-// transaction: NFC text (in Text), its hash, the decision's JSON and the
-// compressed raw bytes.
+// transaction: NFC text (in Text), its hash, the decision's JSON, the
+// compressed raw bytes and the search row's analysis of the decision and
+// text (used when the page is new or changed).
 type preparedItem struct {
 	Fetched
 	hash      string
 	data, raw []byte
+	keys      searchKeys
 }
 
 // saveItem writes one prepared page in tx (see SaveItem), its search row
@@ -304,11 +311,11 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem, q *sear
 		if _, err := db.exec(ctx, tx, `UPDATE items SET current_revision_id = ? WHERE id = ?`, revID, rowid); err != nil {
 			return 0, err
 		}
-		if err := putDecision(ctx, tx, db, rowid, revID, f.Decision, f.data, f.ParserVersion, db.now(), &rowText{f.Text, f.SourceID}, q); err != nil {
+		if err := putDecision(ctx, tx, db, rowid, revID, f.Decision, f.data, f.ParserVersion, db.now(), &f.keys, &rowText{f.Text, f.SourceID}, q); err != nil {
 			return 0, err
 		}
 	} else if !decVersion.Valid || int64(f.ParserVersion) > decVersion.Int64 {
-		if err := putDecision(ctx, tx, db, rowid, 0, f.Decision, f.data, f.ParserVersion, db.now(), nil, q); err != nil {
+		if err := putDecision(ctx, tx, db, rowid, 0, f.Decision, f.data, f.ParserVersion, db.now(), nil, nil, q); err != nil {
 			return 0, err
 		}
 	}
@@ -324,14 +331,15 @@ func (db *DB) saveItem(ctx context.Context, tx *sql.Tx, f *preparedItem, q *sear
 
 // putDecision writes the decision row of an item. revID 0 keeps the row's
 // revision (a re-parse of the same text), falling back to the item's
-// current revision when there is no row yet. known, if set, is the text of
-// revision revID and the item's source (see indexDecision).
-func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, known *rowText, q *searchQueue) error {
+// current revision when there is no row yet. pre and known, if set, are
+// the search row's analysis, and the text of revision revID and the item's
+// source (see indexDecision).
+func putDecision(ctx context.Context, tx *sql.Tx, db *DB, rowid, revID int64, d parse.Decision, data []byte, version int, at time.Time, pre *searchKeys, known *rowText, q *searchQueue) error {
 	if err := writeDecision(ctx, tx, db, rowid, revID, d, data, version, at); err != nil {
 		return err
 	}
 	// The search row follows the decision in the same transaction.
-	return indexDecision(ctx, tx, db, rowid, d, nil, known, q)
+	return indexDecision(ctx, tx, db, rowid, d, pre, known, q)
 }
 
 // decisionField is a JSON field of a Decision and its columns.
@@ -464,7 +472,7 @@ func (db *DB) SetDecision(ctx context.Context, sourceID int64, itemID string, d 
 		return err
 	}
 	var q searchQueue
-	if err := putDecision(ctx, tx, db, rowid, 0, d, data, parserVersion, db.now(), nil, &q); err != nil {
+	if err := putDecision(ctx, tx, db, rowid, 0, d, data, parserVersion, db.now(), nil, nil, &q); err != nil {
 		return err
 	}
 	if err := q.write(ctx, tx, db); err != nil {

@@ -474,6 +474,58 @@ func BenchmarkSaveItem(b *testing.B) {
 	}
 }
 
+// BenchmarkSaveItemsConcurrent: two sources' groups of 16 new items
+// saved at once, as a sync of several sources does: the archive has one
+// writer, so what SaveItems does while it holds the write lock bounds
+// them. items/s counts both sources' items.
+func BenchmarkSaveItemsConcurrent(b *testing.B) {
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", "000_80952cb9c12cec3f.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw := []byte("<html><body><!--DATABEGIN-->" + strings.Repeat("<p class=\"MsoNormal\">"+string(text), 6) + "<!--DATAEND--></body></html>")
+	ctx := context.Background()
+	db := openTemp(b)
+	const sources, size = 2, 16
+	var ids [sources]int64
+	for s := range ids {
+		src, err := db.EnsureSource(ctx, fmt.Sprintf("https://dynasty%d.example.fi", s))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids[s] = src.ID
+	}
+	d := testDecision()
+	b.SetBytes(int64(len(raw)))
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	errs := make([]error, sources)
+	for s := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := s * size; i < b.N; i += sources * size {
+				var group []Fetched
+				for j := i; j < min(i+size, b.N); j++ {
+					group = append(group, Fetched{SourceID: ids[s], ItemID: fmt.Sprintf("2023%d-%d", j/50, j%50), URL: "u", FetchedAt: t0,
+						Status: 200, Raw: raw, Text: fmt.Sprint(j, string(text)), Decision: d, ParserVersion: 1})
+				}
+				if _, err := db.SaveItems(ctx, group); err != nil {
+					errs[s] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "items/s")
+}
+
 // reportWrites measures what the process writes (write(2) bytes, the WAL
 // and its checkpoints included) while a benchmark runs, against what the
 // archive file grew by once checkpointed: bytes written per op, and the
