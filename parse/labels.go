@@ -144,14 +144,15 @@ var labels = func() []label {
 // Its groups: the owner as written ("Kunnanjohtajan", "KUNNANJOHTAJAN", the
 // abbreviated "Kj:n", an acting one's "Vs. kunnanjohtajan"), a name in
 // brackets after the label, and the text after the colon.
-var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*)|\s+(\p{Lu}.*))?$`).
+var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{Ll}+(?:n|s)|` + bodyGenitiveExpr + ` \p{Ll}*puheenjohtajan|\p{Lu}{3,}(?:N|S)|\p{Lu}\p{L}{0,5}:n) (?:` + revisedExpr + ` )?(?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:\s*\(([^)]{1,60})\))?(?:\s*(?::|\|)\s*(.*)|\s+(\p{Lu}.*))?$`).
 	withCheck(func(s string) bool {
 		if !firstWordEndsIn("nsNS")(s) && !actingPrefix(s) {
 			return false
 		}
 		// The label word follows the owner's one word, or an acting
-		// official's two: it begins with p, e, b or f, letters that fold
-		// with no others.
+		// official's two, a body's chair's two, or a revised proposal's
+		// adjective: it begins with p, e, b or f, letters that fold with
+		// no others.
 		i := strings.IndexByte(s, ' ')
 		if i < 0 || i+1 >= len(s) {
 			return false
@@ -162,6 +163,48 @@ var ownerProposal = mustPattern(`^(` + actingExpr + `\. \p{Ll}+(?:n|s)|\p{Lu}\p{
 		j := strings.IndexByte(s[i+1:], ' ')
 		return j >= 0 && i+j+2 < len(s) && proposalInitial(s[i+j+2])
 	})
+
+// bodyGenitiveExpr is a body whose chair presents, in the genitive:
+// "Kunnanhallituksen (puheenjohtajan ehdotus)", abbreviated "Khall:n".
+const bodyGenitiveExpr = `(?:\p{Lu}\p{Ll}*(?:hallituksen|valtuuston|lautakunnan|jaoston|johtokunnan|toimikunnan)|\p{Lu}\p{L}{0,5}:n)`
+
+// revisedExpr is the word that says a proposal was changed before the
+// meeting: "Muutettu päätösehdotus", "Kunnanjohtajan korjattu ehdotus",
+// Swedish "Ändrat beslutsförslag". Such a label is the proposal's label.
+const revisedExpr = `(?i:muutettu|korjattu|täydennetty|tarkistettu|tarkennettu|oikaistu|uusi|ändrat|ändrad|korrigerat|reviderat|kompletterat|nytt)`
+
+// revisedLabel is a proposal's label after revisedExpr, the label's text
+// from its label word on in m[1] (matchRevisedLabel).
+var revisedLabel = mustPattern(`^` + revisedExpr + ` ((?i:päätösehdotus|ehdotus|päätösesitys|esitys|beslutsförslag|förslag)(?:[\s:/,(].*)?)$`)
+
+// matchRevisedLabel reads a revised proposal's label ("Muutettu
+// päätösehdotus Kunnanjohtaja …:") as its label word would be read alone;
+// its rest as matchLabel gives it.
+func matchRevisedLabel(line string) (string, bool) {
+	m := revisedLabel.FindStringSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	r, size := utf8.DecodeRuneInString(m[1])
+	if k, rest, ok := matchLabel(string(unicode.ToUpper(r)) + m[1][size:]); ok && k == secProposal {
+		return rest, true
+	}
+	return "", false
+}
+
+// revisedOwnerLabel reports an ownerProposal line whose label is a revised
+// proposal's: "Kunnanjohtajan muutettu päätösehdotus:".
+func revisedOwnerLabel(line string) bool {
+	w := strings.Fields(line)
+	for i := 1; i < len(w) && i <= 3; i++ {
+		if revisedWord.MatchString(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+var revisedWord = mustPattern(`^` + revisedExpr + `$`)
 
 // proposalInitial reports whether c can begin one of ownerProposal's
 // label words (päätösehdotus, ehdotus, päätösesitys, esitys,
@@ -315,6 +358,9 @@ func matchLabel(line string) (section, string, bool) {
 			if i := strings.IndexByte(rest, ')'); i >= 0 {
 				inner := strings.TrimSpace(rest[1:i])
 				rest = strings.TrimSpace(rest[i+1:])
+				if l.kind == secPresenter && rest == "" && (presenterLine(inner) || implicitPresenter.MatchString(inner)) {
+					return l.kind, inner, true // "Esittelijä (kunnanjohtaja Matti Meikäläinen)"
+				}
 				if l.kind == secProposal && (presenterLine(inner) || implicitPresenter.MatchString(inner) || abbrPresenter.MatchString(inner)) {
 					// "Ehdotus (Kunnanjohtaja Matti Meikäläinen):": whose
 					// proposal it is, the proposal after the colon.
@@ -331,6 +377,9 @@ func matchLabel(line string) (section, string, bool) {
 			// Förslag …" (Sipoo): the other language's label goes too.
 			if k2, r2, ok2 := matchLabel(strings.TrimSpace(after)); ok2 && k2 == l.kind {
 				return l.kind, r2, true
+			}
+			if l.kind == secPresenter {
+				rest = strings.TrimSpace(after) // "Esittelijä / Kunnanjohtaja …": a separator
 			}
 		}
 		if l.kind == secProposal {

@@ -328,6 +328,21 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		// Name, title and e-mail after commas, as preparers are written (CloudNC).
 		{"Esittelijä\nLiisa Laine, nuorisovaltuuston edustaja, liisa.laine@testi.fi\nPäätösehdotus " + prop, "Liisa Laine", "nuorisovaltuuston edustaja"},
 		{"Esittelijä\n• Liisa Laine, liisa.laine@testi.fi\nPäätösehdotus " + prop, "Liisa Laine", ""},
+		// A proposal changed before the meeting, its label saying so; the
+		// presenter after a slash; the chair of a body presenting (a matter
+		// of the executive's own); an abbreviated title with the name, in
+		// brackets (v25: invented wording, not read from any page).
+		{"Muutettu päätösehdotus Kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		{"Korjattu päätösehdotus / kunnanjohtaja Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Täydennetty ehdotus (kunnanjohtaja Matti Meikäläinen):\n" + prop, "Matti Meikäläinen", "kunnanjohtaja"},
+		{"Kunnanjohtajan muutettu päätösehdotus:\n" + prop, "", "Kunnanjohtaja"},
+		{"Ändrat beslutsförslag Kommundirektör Matti Meikäläinen:\n" + prop, "Matti Meikäläinen", "Kommundirektör"},
+		{"Esittelijä / Kunnanjohtaja Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "Kunnanjohtaja"},
+		{"Föredragande / kommundirektör Matti Meikäläinen\nPäätösehdotus " + prop, "Matti Meikäläinen", "kommundirektör"},
+		{"Kunnanhallituksen puheenjohtajan ehdotus:\n" + prop, "", "Kunnanhallituksen puheenjohtaja"},
+		{"Khall:n puheenjohtajan päätösehdotus:\n" + prop, "", "Khall:n puheenjohtaja"},
+		{"Päätösehdotus (kj Matti Meikäläinen):\n" + prop, "Matti Meikäläinen", "kj"},
+		{"Esittelijä (kunnanjohtaja Matti Meikäläinen)\nPäätösehdotus " + prop, "Matti Meikäläinen", "kunnanjohtaja"},
 	} {
 		d := parse.Text(wordingPage(prep + tc.lines + "\nPäätös Ehdotus hyväksyttiin."))
 		var name, title string
@@ -336,6 +351,25 @@ func TestPresenterOnTheProposalLine(t *testing.T) {
 		}
 		if name != tc.name || title != tc.title || d.Proposal != prop || d.Outcome != parse.OutcomeApproved {
 			t.Errorf("%q:\npresenter %q, %q; proposal %q; outcome %s", tc.lines, name, title, d.Proposal, d.Outcome)
+		}
+	}
+}
+
+// A revised proposal told in a handling's notes or decision is the
+// meeting's story, not a proposal of a handling of its own: only where a
+// proposal stands does its label open one (v25; invented wording).
+func TestRevisedProposalInTheNotes(t *testing.T) {
+	const head = "Esittelijä kaupunginjohtaja Matti Meikäläinen\nPäätösesitys Kaupunginhallitus hyväksyy sopimuksen.\n"
+	for _, notes := range []string{
+		"Päätös Hyväksyttiin kaupunginjohtajan muutettu päätösesitys.\nKäsittely\nKaupunginjohtaja teki muutetun esityksen.\nMuutettu esitys: Kaupunginhallitus hyväksyy sopimuksen kahdeksi vuodeksi.",
+		"Päätös Hyväksyttiin muutettu esitys.\nKäsittely\nKaupunginjohtaja muutti esitystään.\nKaupunginjohtajan muutettu päätösesitys: Kaupunginhallitus hyväksyy sopimuksen kahdeksi vuodeksi.",
+	} {
+		d := parse.Text(wordingPage(head + notes))
+		if len(d.Handlings) != 1 || len(d.Warnings) > 0 {
+			t.Errorf("%q:\n%d handlings, warnings %q; want 1, none", notes, len(d.Handlings), d.Warnings)
+		}
+		if d.Presenter == nil || d.Presenter.Name != "Matti Meikäläinen" {
+			t.Errorf("%q: presenter %+v, want Matti Meikäläinen", notes, d.Presenter)
 		}
 	}
 }

@@ -475,6 +475,10 @@ func presenterLine(s string) bool {
 	if acting[lower(strings.TrimSuffix(w[0], "."))] && len(w) > 2 {
 		i = 1
 	}
+	if abbrPresenter.MatchString(w[i]) && len(w)-i >= 3 && len(w)-i <= 4 {
+		// "kj Matti Meikäläinen": an abbreviated title, then the name.
+		return nameTail(w[i+1:]) == len(w)-i-1
+	}
 	if !isTitleWord(w[i]) {
 		// "Matti Meikäläinen, kunnanjohtaja:": the name first.
 		name, title, ok := strings.Cut(s, ", ")
@@ -608,6 +612,15 @@ func (p *pageParser) line(l string) {
 			return
 		}
 	}
+	if p.sec == secNotes || p.sec == secDecision {
+		if _, ok := matchRevisedLabel(l); ok || revisedOwnerLabel(l) && ownerProposalMatch(l) != nil {
+			// "Muutettu esitys: …", "Kaupunginjohtajan muutettu
+			// päätösesitys: …" in a handling's notes or decision: the
+			// meeting's story, no proposal of a handling of its own.
+			p.text(l)
+			return
+		}
+	}
 	if m := ownerProposalMatch(l); m != nil {
 		// "Sivistysjohtajan päätösehdotus", "KUNNANJOHTAJAN EHDOTUS:", "Kj:n
 		// ehdotus:", "Puheenjohtajan esitys | …": the proposal, and whose it is.
@@ -641,6 +654,13 @@ func (p *pageParser) line(l string) {
 	if label, rest, ok := splitGluedLabel(l); ok {
 		p.line(label)
 		p.line(rest)
+		return
+	}
+	if rest, ok := matchRevisedLabel(l); ok {
+		// "Muutettu päätösehdotus Kunnanjohtaja …:" where a proposal
+		// stands (in a handling's notes or decision it was read as text
+		// above).
+		p.label(secProposal, rest)
 		return
 	}
 	if kind, rest, ok := matchLabel(l); ok {
