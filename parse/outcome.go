@@ -24,7 +24,7 @@ const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehd
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
+	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
 	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jää pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
 	returnedRe  = mustPattern(`(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
@@ -386,6 +386,7 @@ var bareOutcomes = map[string]Outcome{
 // classify decides the outcome of one handling from its proposal, its
 // decision and its käsittely (handling notes).
 func classify(proposal, decision, notes string) Outcome {
+	decision = withoutLeadingRecord(decision)
 	p, d := lower(proposal), lower(decision)
 	// dr is the decision without a member's proposal that fell
 	// ("Virtasen ehdotus hylättiin äänin 3-6 ja esittelijän ehdotus
@@ -401,6 +402,14 @@ func classify(proposal, decision, notes string) Outcome {
 	}
 	options := voteOptionRe.ReplaceAllString(nd, "")
 	bare := bareOutcomes[strings.TrimRight(strings.TrimSpace(d), ".")]
+	// After a motion to send the matter back or table it fell, the
+	// handling went on: only the last sentence may still table or return
+	// the matter, the motion's own words do not.
+	continued := p != "" && continuedRe.MatchString(d)
+	dSettled := d
+	if continued {
+		dSettled = lastSentence(d)
+	}
 	switch {
 	case d == "" && p != "" && bodyAdoptsCounterRe.MatchString(lower(notes)):
 		// No Päätös line, but the handling notes say the body took up a
@@ -412,11 +421,19 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeNone
 	case bare != "":
 		return bare // "Pöydälle."
+	case continued && adoptsInLastSentence(p, d):
+		// A motion to send the matter back or table it told and voted
+		// down, the handling going on, and the proposal adopted last
+		// ("… Virtanen ehdotti, että asia palautetaan uudelleen
+		// valmisteltavaksi. … Puheenjohtaja totesi kunnanhallituksen
+		// päättäneen jatkaa asian käsittelyä. Kunnanhallitus hyväksyi
+		// päätösehdotuksen."): the motion's words are no outcome.
+		return adopted(p)
 	case withdrawnRe.MatchString(d):
 		return OutcomeWithdrawn
-	case tabledRe.MatchString(d):
+	case tabledRe.MatchString(dSettled):
 		return OutcomeTabled
-	case returnedRe.MatchString(d):
+	case returnedRe.MatchString(dSettled):
 		return OutcomeReturned
 	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd, notes+"\n"+decision), memberProposalWon(decision), counterTextAdopted(notes, d),
 		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d):
@@ -511,6 +528,12 @@ func classify(proposal, decision, notes string) Outcome {
 	// esittelijän ehdotuksen äänin 12 - 2", "Päätös on ehdotuksen mukainen.").
 	if plain || restated || adoptsProposalRe.MatchString(options) || cutAdoption(d) {
 		o := adopted(p)
+		if o == OutcomeApproved && p != "" && joinsOwnAct(p, fs) {
+			// "Kunnanhallitus hyväksyi ehdotuksen ja päätti lähettää asian
+			// tiedoksi lautakunnille.": the proposal adopted by name, and an
+			// act of the body's own joined to it.
+			return OutcomeAmended
+		}
 		if o == OutcomeApproved && extra {
 			// "Hyväksyttiin päätösehdotuksen mukaisesti. Hyväksyttiin
 			// lisäksi … puheenjohtajan ehdotus …": an extra matter decided
@@ -596,7 +619,62 @@ func adoptsLeadThenDiverges(p, d string) bool {
 
 // continuedRe is a motion to send the matter back or table it voted down
 // or lapsing: the handling went on.
-var continuedRe = mustPattern(`käsittelyä jatkettiin|asian käsittelyn jatkamista|(?:palautus|pöydällepano)ehdotu\w* (?:hylättiin|raukesi)|jatkaa asian käsittelyä(?:\.|,| äänin| yksimielisesti|$)`)
+var continuedRe = mustPattern(`käsittelyä jatkettiin|asian käsittelyn jatkamista|(?:palautus|pöydällepano)ehdotu\w* (?:hylättiin|raukesi)|jatkaa asian käsittelyä(?:\.|,| äänin| yksimielisesti|$)|` +
+	// an unseconded motion lapsing: "Ehdotusta ei kannatettu, joten se
+	// raukesi.", Swedish "Förslaget understöddes inte och förföll."
+	`ehdotusta ei kannatettu|raukesi kannattamattomana|understöddes inte|förföll`)
+
+// joinsOwnAct reports a sentence adopting the proposal by name with an act
+// of the body's own joined to it by "ja" or "sekä", one the proposal p
+// does not hold; checking the minutes at once is no such act.
+func joinsOwnAct(p, sent string) bool {
+	cs := clauses(sent)
+	if len(cs) < 2 || !ownAdoptionRe.MatchString(cs[0]) {
+		return false
+	}
+	for _, c := range cs[1:] {
+		if !strings.Contains(c, "tarkast") && !strings.Contains(c, "juster") && overlap(c, p) < 0.4 {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingRecordRe is a first sentence recording who was disqualified,
+// left or came, before the decision itself ("Merkitään, että Virtanen
+// ilmoitti olevansa esteellinen eikä osallistunut asian käsittelyyn.
+// Hyväksyttiin."); decidingRe a sentence that decides something.
+var (
+	leadingRecordRe = mustPattern(`^[^.]*(?i:esteelli|jäävi|jävig|poistui kokouksesta|saapui kokoukseen|avlägsnade sig)[^.]*\.\s+\S`)
+	decidingRe      = mustPattern(`(?i:hyväks|päätt|päätet|hylkä|hylät|palaut|pöydä|merkitsi|godk|beslö|beslut|bordl|återremitt)`)
+)
+
+// withoutLeadingRecord is a decision without a first sentence that only
+// records a disqualification, a departure or an arrival: what follows it
+// is the decision.
+func withoutLeadingRecord(decision string) string {
+	d := strings.TrimSpace(decision)
+	if !leadingRecordRe.MatchString(d) {
+		return decision
+	}
+	i := strings.Index(d, ".")
+	if decidingRe.MatchString(d[:i]) {
+		return decision
+	}
+	return strings.TrimSpace(d[i+1:])
+}
+
+// adoptsInLastSentence reports a decision whose last sentence adopts
+// proposal p: in p's own words, or by naming the proposal ("Kunnanhallitus
+// hyväksyi päätösehdotuksen.", "Esittelijän ehdotus hyväksyttiin."), not
+// a member's ("… hyväksyi Laineen ehdotuksen").
+func adoptsInLastSentence(p, d string) bool {
+	ls := lastSentence(d)
+	return len(stems(ls)) >= 3 && overlap(ls, p) == 1 || plainApprove.MatchString(ls) || ownAdoptionRe.MatchString(ls)
+}
+
+// ownAdoptionRe is the presenter's proposal adopted by name.
+var ownAdoptionRe = mustPattern(`hyväksyi (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotuksen|esityksen)(?:[^\p{L}]|$)|(?:^|[^\p{L}])(?:esittelijän )?(?:päätös)?(?:ehdotus|esitys) hyväksyttiin|förslaget godkändes`)
 
 // lastSentence is the last sentence of s with words in it.
 func lastSentence(s string) string {
@@ -736,9 +814,10 @@ func ownProposalWord(w string) bool {
 
 // adoptedOnConditionRe is the proposal adopted on a condition of the
 // body's own: "Hyväksyttiin siten, että kohta 2 poistetaan", "Päätösehdotus
-// hyväksyttiin, kuitenkin siten, että …". (A proposal's own "siten, että"
+// hyväksyttiin, kuitenkin siten, että …", "päätti hyväksyä päätösehdotuksen,
+// kuitenkin niin, että …". (A proposal's own "siten, että"
 // restated by the body is "päätti hyväksyä … siten, että": not this.)
-var adoptedOnConditionRe = mustPattern(`(?:^|[^\p{L}])(?:(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin,? (?:kuitenkin )?siten,? että|hyväksyi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen),? (?:kuitenkin )?siten,? että`)
+var adoptedOnConditionRe = mustPattern(`(?:^|[^\p{L}])(?:(?:päätös)?(?:ehdotus|esitys) )?hyväksyttiin,? (?:kuitenkin )?(?:siten|niin),? että|(?:hyväksyi|päätti hyväksyä) (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen),? (?:kuitenkin )?(?:siten|niin),? että`)
 
 // notAName lists the capitalised genitives before "ehdotus" at a
 // sentence's start that name no member ("Näin ehdotus hyväksyttiin").

@@ -935,3 +935,36 @@ func TestClassifyBodyAndChairForms(t *testing.T) {
 		{"Stadsstyrelsen godkänner avtalet.", "Ordföranden konstaterade att förslaget godkänts.", "", OutcomeApproved},
 	})
 }
+
+// TestClassifyMotionsAndRecords is a round of invented wordings (v26,
+// written from common minute phrasing without reading any page; 9 of 88
+// were missed): a motion to send back or table the matter told, voted
+// down or lapsing unseconded, and the proposal adopted last; a condition
+// "kuitenkin niin, että"; a first sentence that only records a
+// disqualification, a departure or an arrival; the proposal adopted by
+// name with an act of the body's own joined to it; a proposal withdrawn
+// by its presenter or lapsing from the agenda.
+func TestClassifyMotionsAndRecords(t *testing.T) {
+	P := "Kunnanhallitus hyväksyy sopimuksen."
+	S := "Kommunstyrelsen godkänner avtalet."
+	N := "Kunnanhallitus merkitsee tiedoksi katsauksen."
+	checkClassify(t, []classifyCase{
+		{P, "Keskustelun aikana Virtanen ehdotti Laineen kannattamana, että asia palautetaan uudelleen valmisteltavaksi. Äänestyksessä esittelijän ehdotus sai 5 ääntä ja Virtasen palautusehdotus 2 ääntä. Puheenjohtaja totesi kunnanhallituksen päättäneen jatkaa asian käsittelyä. Kunnanhallitus hyväksyi päätösehdotuksen.", "", OutcomeApproved},
+		{P, "Laine ehdotti, että asia jätetään pöydälle. Ehdotusta ei kannatettu, joten se raukesi. Kunnanhallitus hyväksyi päätösehdotuksen.", "", OutcomeApproved},
+		{S, "Ledamot X föreslog att ärendet bordläggs. Förslaget understöddes inte och förföll. Förslaget godkändes.", "", OutcomeApproved},
+		{P, "Virtanen ehdotti, että asia palautetaan valmisteluun. Palautusehdotus hylättiin äänin 2-5, joten asian käsittelyä jatkettiin. Kunnanhallitus hyväksyi Laineen ehdotuksen.", "", OutcomeAmended},
+		{P, "Virtanen ehdotti Laineen kannattamana, että asia palautetaan valmisteluun. Äänestyksessä palautusehdotus voitti äänin 5-2. Asia palautettiin uudelleen valmisteltavaksi.", "", OutcomeReturned},
+		{P, "Kunnanhallitus päätti hyväksyä päätösehdotuksen, kuitenkin niin, että sopimus tehdään vuodeksi.", "", OutcomeAmended},
+		{P, "Merkitään, että Virtanen ilmoitti olevansa esteellinen eikä osallistunut asian käsittelyyn. Hyväksyttiin.", "", OutcomeApproved},
+		{P, "Merkittiin, että Laine saapui kokoukseen tämän asian käsittelyn aikana. Hyväksyttiin.", "", OutcomeApproved},
+		{P, "Virtanen ilmoitti olevansa esteellinen ja poistui kokouksesta. Kunnanhallitus päätti jättää asian pöydälle.", "", OutcomeTabled},
+		{P, "Virtasen todettiin olevan esteellinen, ja kunnanhallitus hyväksyi ehdotuksen.", "", OutcomeApproved},
+		{N, "Merkitään, että Virtanen oli esteellinen. Merkittiin tiedoksi.", "", OutcomeNoted},
+		{P, "Kunnanhallitus hyväksyi ehdotuksen ja päätti lähettää asian tiedoksi kaikille lautakunnille.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi ehdotuksen sekä päätti pyytää teknistä lautakuntaa selvittämään asian.", "", OutcomeAmended},
+		{P, "Kunnanhallitus hyväksyi ehdotuksen ja totesi pykälän tarkastetuksi kokouksessa.", "", OutcomeApproved},
+		{"Kunnanhallitus hyväksyy sopimuksen ja valtuuttaa kunnanjohtajan allekirjoittamaan sen.", "Kunnanhallitus hyväksyi ehdotuksen ja valtuutti kunnanjohtajan allekirjoittamaan sopimuksen.", "", OutcomeApproved},
+		{P, "Kunnanjohtaja peruutti päätösehdotuksensa, joten asia poistui käsittelystä.", "", OutcomeWithdrawn},
+		{P, "Asia poistui käsittelystä.", "", OutcomeWithdrawn},
+	})
+}
