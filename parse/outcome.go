@@ -24,9 +24,9 @@ const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehd
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti poistaa asian|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jää pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
-	returnedRe  = mustPattern(`(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
+	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti (?:\S+ ){0,3}?poistaa asian|ärendet avfördes|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|pöydällepanoehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jää pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
+	returnedRe  = mustPattern(`(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palaut(?:taa|ti) asian (?:\S+ ){1,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|palautusehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "vastaesity", "muutosesity", "lisäysesity", "motförslag", "muutti ", "ändrade sitt")
@@ -104,6 +104,17 @@ var amendedForms = []string{
 	"ehdotuksesta poiketen", "ehdotuksesta poikkeav", "esityksestä poiketen", "esityksestä poikkeav",
 	"med följande ändring", "med ändring", "med de ändringar", "med den ändringen", "med ändringen", "med tillägg", "med följande tillägg", "ändrat förslag", "i ändrad form", "godkändes ändrat", "med avvikelse från",
 }
+
+// motionMadeRe is a motion or a vote told in a decision: a member's
+// proposal ("Virtanen ehdotti, että …"), a counter-proposal, a vote.
+var motionMadeRe = mustPattern(`ehdotti|esitti,? että|kannattamana|föreslog|understödd|vastaehdot|muutosehdot|äänest|äänin|omröst|röster`)
+
+// counterMadeRe is a counter-proposal said to have been made, as the chair
+// says before a vote: "oli tehty esittelijän ehdotuksesta poikkeava
+// kannatettu ehdotus, joten asiasta on äänestettävä". Not a decision
+// differing from the proposal (amendedForms' "ehdotuksesta poikkeava
+// päätös"): the vote decides.
+var counterMadeRe = mustPattern(`(?:ehdotuksesta|esityksestä) poikkeav\p{L}* (?:kannatettu\p{L}* )?(?:vasta|muutos)?ehdotu\p{L}*`)
 
 // addsToProposal reports a decision that, besides restating proposal p,
 // decides more in a sentence of its own: one whose words are mostly not the
@@ -402,6 +413,11 @@ func classify(proposal, decision, notes string) Outcome {
 	}
 	options := voteOptionRe.ReplaceAllString(nd, "")
 	bare := bareOutcomes[strings.TrimRight(strings.TrimSpace(d), ".")]
+	if last := bareOutcomes[strings.TrimRight(lastSentence(d), ".")]; bare == "" && (last == OutcomeTabled || last == OutcomeReturned) {
+		// The handling told, and the decision a word last: "… Ehdotusta
+		// kannatettiin. Pöydälle.", "… Palautettiin."
+		bare = last
+	}
 	// After a motion to send the matter back or table it fell, the
 	// handling went on: only the last sentence may still table or return
 	// the matter, the motion's own words do not.
@@ -435,7 +451,12 @@ func classify(proposal, decision, notes string) Outcome {
 		return OutcomeTabled
 	case returnedRe.MatchString(dSettled):
 		return OutcomeReturned
-	case containsAny(d, amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd, notes+"\n"+decision), memberProposalWon(decision), counterTextAdopted(notes, d),
+	case rejectObjRe.MatchString(dr) && !strings.Contains(dr, "hyväksy") && !strings.Contains(dr, "godk") && !memberProposalWon(decision):
+		// "Kunnanhallitus hylkäsi esittelijän ehdotuksen äänin 5–4.": the
+		// proposal itself rejected, whoever's motion carried the vote, and
+		// nothing else adopted in its place.
+		return OutcomeRejected
+	case containsAny(counterMadeRe.ReplaceAllString(d, " "), amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd, notes+"\n"+decision), memberProposalWon(decision), counterTextAdopted(notes, d),
 		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(dr):
@@ -522,7 +543,11 @@ func classify(proposal, decision, notes string) Outcome {
 	// "Hyväksyttiin." alone, or before what else was recorded ("Hyväksyttiin.
 	// Todettiin Virtasen esteellisyys.").
 	plain := plainApprove.MatchString(strings.TrimSpace(firstLine(d))) || plainApprove.MatchString(fs) ||
-		opensWithBody(bodyAdoptsBareRe, strings.TrimSpace(firstLine(decision)))
+		opensWithBody(bodyAdoptsBareRe, strings.TrimSpace(firstLine(decision))) ||
+		// The discussion told, no motion made, and "Hyväksyttiin." last
+		// ("Jäsenet esittivät kysymyksiä … Esittelijän ehdotukseen ei
+		// tehty muutoksia. Hyväksyttiin.").
+		(plainApprove.MatchString(lastSentence(d)) && !motionMadeRe.MatchString(d))
 	// The decision, or the handling notes above a decision written out in
 	// full, say the proposal was adopted ("Kaupunginhallitus hyväksyi
 	// esittelijän ehdotuksen äänin 12 - 2", "Päätös on ehdotuksen mukainen.").
@@ -619,7 +644,7 @@ func adoptsLeadThenDiverges(p, d string) bool {
 
 // continuedRe is a motion to send the matter back or table it voted down
 // or lapsing: the handling went on.
-var continuedRe = mustPattern(`käsittelyä jatkettiin|asian käsittelyn jatkamista|(?:palautus|pöydällepano)ehdotu\w* (?:hylättiin|raukesi)|jatkaa asian käsittelyä(?:\.|,| äänin| yksimielisesti|$)|` +
+var continuedRe = mustPattern(`käsittelyä jatkettiin|esittelijän ehdotus voitti|päätösehdotus voitti|käsittelyn jatkamista|käsittely jatkui|käsittelyä päätettiin jatkaa|(?:palautus|pöydällepano)ehdotu\w* (?:hylättiin|raukesi)|jatkaa asian käsittelyä(?:\.|,| äänin| yksimielisesti|$)|` +
 	// an unseconded motion lapsing: "Ehdotusta ei kannatettu, joten se
 	// raukesi.", Swedish "Förslaget understöddes inte och förföll."
 	`ehdotusta ei kannatettu|raukesi kannattamattomana|understöddes inte|förföll`)
@@ -645,23 +670,58 @@ func joinsOwnAct(p, sent string) bool {
 // ilmoitti olevansa esteellinen eikä osallistunut asian käsittelyyn.
 // Hyväksyttiin."); decidingRe a sentence that decides something.
 var (
-	leadingRecordRe = mustPattern(`^[^.]*(?i:esteelli|jäävi|jävig|poistui kokouksesta|saapui kokoukseen|avlägsnade sig)[^.]*\.\s+\S`)
-	decidingRe      = mustPattern(`(?i:hyväks|päätt|päätet|hylkä|hylät|palaut|pöydä|merkitsi|godk|beslö|beslut|bordl|återremitt)`)
+	leadingRecordRe = mustPattern(`(?i:esteelli|jäävi|jävig|poistui kokouksesta|saapui kokoukseen|avlägsnade sig|lämnade mötet|anlände till mötet|` +
+		`puheenjohtajana toimi|toimi puheenjohtajana|sihteerinä toimi|toimi sihteerinä|som ordförande fungerade|fungerade som ordförande)`)
+	decidingRe = mustPattern(`(?i:hyväks|päätt|päätet|hylkä|hylät|palaut|pöydä|merkitsi|godk|beslö|beslut|bordl|återremitt)`)
 )
 
-// withoutLeadingRecord is a decision without a first sentence that only
-// records a disqualification, a departure or an arrival: what follows it
-// is the decision.
+// withoutLeadingRecord is a decision without its first sentences that only
+// record a disqualification, a departure or an arrival, or who chaired the
+// handling instead ("Jäsen Turunen ilmoitti olevansa esteellinen
+// (hallintolaki 28 § 1 mom. 2 kohta) ja poistui kokouksesta.
+// Puheenjohtajana toimi tämän asian käsittelyn ajan varapuheenjohtaja
+// Mäkelä. Hyväksyttiin."): what follows them is the decision.
 func withoutLeadingRecord(decision string) string {
 	d := strings.TrimSpace(decision)
-	if !leadingRecordRe.MatchString(d) {
+	for range 3 {
+		i := recordSentenceEnd(d)
+		if i < 0 || !leadingRecordRe.MatchString(d[:i]) || decidingRe.MatchString(d[:i]) {
+			break
+		}
+		d = strings.TrimSpace(d[i:])
+	}
+	if d == strings.TrimSpace(decision) {
 		return decision
 	}
-	i := strings.Index(d, ".")
-	if decidingRe.MatchString(d[:i]) {
-		return decision
+	return d
+}
+
+// recordSentenceEnd is where the first sentence of s ends, after its full
+// stop: at a stop outside brackets that is followed by a space and a capital
+// letter ("mom. 2 kohta", "klo 17.25" go on), or -1 when no other sentence
+// follows.
+func recordSentenceEnd(s string) int {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(0, depth-1)
+		case '.':
+			if depth > 0 {
+				continue
+			}
+			rest := strings.TrimLeft(s[i+1:], " \t\n")
+			if len(rest) == len(s[i+1:]) {
+				continue // no space after it
+			}
+			if first, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(first) {
+				return i + 1
+			}
+		}
 	}
-	return strings.TrimSpace(d[i+1:])
+	return -1
 }
 
 // adoptsInLastSentence reports a decision whose last sentence adopts
@@ -769,7 +829,7 @@ func cutAdoption(d string) bool {
 // hyväksyi äänin 5-4 Virtasen ehdotuksen". Group 1 (or 2) is the word
 // before ehdotus: a surname in the genitive, unless it is an official's
 // title or a body (memberProposalWon).
-var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksy(?:i|ä|neen|nyt) (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen`)
+var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|(?:tuli|tulleen) yksimielisesti hyväksytyksi|on (?:yksimielisesti )?hyväksytty|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksy(?:i|ä|neen|nyt) (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen|yhtyi (?:\S+ ){0,2}?(\p{Lu}[\p{Ll}-]+n) (?:tekemään )?ehdotukseen`)
 
 // memberFell is a member's own proposal voted down or lapsing: "Virtasen
 // ehdotus hylättiin", "Mäkisen tekemä ehdotus raukesi". Group 1 is the
@@ -795,13 +855,28 @@ func withoutMemberFell(decision string) string {
 // presenter's or an official's proposal ("Kunnanjohtajan ehdotus
 // hyväksyttiin", "Esittelijän ehdotus …") and a body's are not a member's.
 func memberProposalWon(decision string) bool {
-	for _, m := range memberProposal.FindAllStringSubmatch(decision, -1) {
-		if memberGenitive(lower(m[1] + m[2])) {
-			return true
+	last := -1
+	for _, m := range memberProposal.FindAllStringSubmatchIndex(decision, -1) {
+		g := ""
+		for i := 2; i+1 < len(m); i += 2 {
+			if m[i] >= 0 {
+				g += decision[m[i]:m[i+1]]
+			}
+		}
+		if memberGenitive(lower(g)) {
+			last = m[1]
 		}
 	}
-	return false
+	// A member's proposal that won a first vote between the
+	// counter-proposals, and lost the next to the proposal ("Niemen
+	// ehdotus voitti äänin 6–5. … jolloin esittelijän ehdotus voitti
+	// äänin 7–4."): the proposal won.
+	return last >= 0 && !ownProposalWonRe.MatchString(lower(decision[last:]))
 }
+
+// ownProposalWonRe is the proposal itself winning a vote: "esittelijän
+// ehdotus voitti", "päätösehdotus voitti", "kunnanhallituksen ehdotus voitti".
+var ownProposalWonRe = mustPattern(`(?:esittelijän |puheenjohtajan |\p{L}*(?:hallituksen|lautakunnan|jaoston) |^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) voitti`)
 
 // ownProposalWord reports a genitive that names the proposal's own maker,
 // a body or another organisation rather than a member: esittelijän,
@@ -865,8 +940,9 @@ func counterWonVote(text, asWritten string) bool {
 
 // proposalVotesRe is a proposal's count in a vote told as a comparison
 // ("Äänestyksessä esittelijän ehdotus sai 4 ääntä ja Virtasen ehdotus 5
-// ääntä"); group 1 is whose proposal, group 2 its votes.
-var proposalVotesRe = mustPattern(`(\p{L}[\p{L}-]*n) (?:(?:vasta|muutos|päätös)?ehdotus|(?:vasta|muutos|päätös)?esitys) (?:sai )?(\d{1,3}|\p{L}+) (?:ääntä|äänen)`)
+// ääntä", "päätösehdotus sai 6 ääntä"); group 1 is whose proposal (group 2
+// set instead for the proposal named alone), group 3 its votes.
+var proposalVotesRe = mustPattern(`(?:(\p{L}[\p{L}-]*n) (?:(?:vasta|muutos|päätös)?ehdotus|(?:vasta|muutos|päätös)?esitys)|(päätösehdotus|päätösesitys)) (?:sai )?(\d{1,3}|\p{L}+) (?:ääntä|äänen)`)
 
 // counterTextRe is a counter-proposal as Helsinki's handling notes print
 // it, under its label: its maker, a colon, its text ("Ville Jalovaara:
@@ -917,13 +993,17 @@ func memberWonCount(text string) bool {
 	}
 	best, bestN, tie := "", -1, false
 	for _, m := range ms {
-		n, ok := count(m[2])
+		n, ok := count(m[3])
 		if !ok {
 			return false // not a count
 		}
+		who := m[1]
+		if m[2] != "" {
+			who = "päätös" // the proposal itself
+		}
 		switch {
 		case n > bestN:
-			best, bestN, tie = m[1], n, false
+			best, bestN, tie = who, n, false
 		case n == bestN:
 			tie = true
 		}
