@@ -413,10 +413,12 @@ func classify(proposal, decision, notes string) Outcome {
 	}
 	options := voteOptionRe.ReplaceAllString(nd, "")
 	bare := bareOutcomes[strings.TrimRight(strings.TrimSpace(d), ".")]
-	if last := bareOutcomes[strings.TrimRight(lastSentence(d), ".")]; bare == "" && (last == OutcomeTabled || last == OutcomeReturned) {
+	if bare == "" {
 		// The handling told, and the decision a word last: "… Ehdotusta
 		// kannatettiin. Pöydälle.", "… Palautettiin."
-		bare = last
+		if last := bareOutcomes[strings.TrimRight(lastSentence(d), ".")]; last == OutcomeTabled || last == OutcomeReturned {
+			bare = last
+		}
 	}
 	// After a motion to send the matter back or table it fell, the
 	// handling went on: only the last sentence may still table or return
@@ -874,9 +876,11 @@ func memberProposalWon(decision string) bool {
 	return last >= 0 && !ownProposalWonRe.MatchString(lower(decision[last:]))
 }
 
-// ownProposalWonRe is the proposal itself winning a vote: "esittelijän
-// ehdotus voitti", "päätösehdotus voitti", "kunnanhallituksen ehdotus voitti".
-var ownProposalWonRe = mustPattern(`(?:esittelijän |puheenjohtajan |\p{L}*(?:hallituksen|lautakunnan|jaoston) |^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) voitti`)
+// ownProposalWonRe is a proposal winning a vote ("esittelijän ehdotus
+// voitti", "päätösehdotus voitti"), a counter-proposal's excepted
+// ("vastaehdotus voitti"). memberProposalWon looks for it after the last
+// member's win, where no member's is named: the proposal itself won.
+var ownProposalWonRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) voitti`)
 
 // ownProposalWord reports a genitive that names the proposal's own maker,
 // a body or another organisation rather than a member: esittelijän,
