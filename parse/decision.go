@@ -5,7 +5,7 @@ import "strings"
 // Version identifies the parser's behaviour. Bump it whenever a change to the
 // parser can change its output, so that `minutes reparse` knows which stored
 // decisions were made by an older parser.
-const Version = 27
+const Version = 28
 
 // Document says which kind of page an item comes from.
 type Document string

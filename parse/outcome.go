@@ -19,13 +19,19 @@ func ValidOutcome(s string) bool {
 
 // asProposed is the decision said to be the proposal's: "Päätös on
 // (esittelijän) ehdotuksen mukainen", "Beslutet är förenligt med förslaget".
+// ownBecame is the proposal itself becoming the decision: "Esittelijän
+// ehdotus tuli näin lautakunnan päätökseksi", "Puheenjohtaja totesi
+// kaupunginhallituksen päätökseksi tulleen pohjaehdotuksen", "Lautakunnan
+// päätökseksi tuli esittelijän ehdotus".
+const ownBecame = `(?:esittelijän |pohja|päätös|\S*hallituksen )(?:ehdotus|esitys) tuli (?:\S+ ){0,3}?päätökseksi|(?:esittelijän |pohja|päätös|\S*hallituksen )(?:ehdotuksen|esityksen) tulleen (?:\S+ ){0,3}?päätökseksi|päätökseksi (?:tuli|tulleen) (?:esittelijän |pohja|päätös|\S*hallituksen )(?:ehdotu|esity)`
+
 const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehdotuksen mukainen|esityksen mukainen|förenligt med förslaget)|beslutet (?:överensstämmer|stämmer överens) med förslaget`
 
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = mustPattern(`poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti (?:\S+ ){0,3}?poistaa asian|ärendet avfördes|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|pöydällepanoehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen pöydälle|jäi pöydälle|jää pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
+	withdrawnRe = mustPattern(`(?:vetävänsä|veti|vetäneen) (?:\S+ )?(?:päätös)?(?:ehdotuksensa|esityksensä|asian) pois|asia poistuu (?:käsittelystä|esityslistalta)|poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti (?:\S+ ){0,3}?poistaa asian|ärendet avfördes|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
+	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|pöydällepanoehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen (?:\S+ ){0,6}?pöydälle|jäi (?:\S+ ){0,6}?pöydälle|jää (?:\S+ ){0,6}?pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
 	returnedRe  = mustPattern(`(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palaut(?:taa|ti) asian (?:\S+ ){1,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|palautusehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
 			withCheck(func(s string) bool {
@@ -50,12 +56,12 @@ var (
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
-	adoptsProposalRe = mustPattern(`(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|instämde i [^.]{0,40}förslag`)
+	adoptsProposalRe = mustPattern(ownBecame + `|hyväksy(?:neen|nyt) (?:\S+ ){0,3}?(?:esittelijän |pohja)?(?:päätös)?(?:ehdotuksen|esityksen)|(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|enligt (?:föredragandens|ordförandens|\S*styrelsens|nämndens) (?:besluts)?förslag|instämde i [^.]{0,40}förslag`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
 	voteOptionRe = mustPattern(`(?m)^(?:jaa|ei|ja|nej)[- ](?:ehdotus|förslag)\b.*$`)
-	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?(?:hyväksyttiin|hyväksytty)(?: yksimielisesti| sellaisenaan| esitetyssä muodossa| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen| keskustelun jälkeen| ilman keskustelua| ilman muutoksia){0,3}\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:vahvistettiin|todettiin|valittiin|myönnettiin)(?: yksimielisesti)?\.?$|^(?:fastställdes|beviljades)(?: enhälligt)?\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti|mukaisena)(?: yksimielisesti)?\.?$|^(?:förslaget )?(?:godkändes|godkänt|godkänns)(?: enhälligt)?\.?$`).
+	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?(?:hyväksyttiin|hyväksytty)(?: yksimielisesti| sellaisenaan| esitetyssä muodossa| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen| keskustelun jälkeen| ilman keskustelua| ilman muutoksia){0,3}\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:vahvistettiin|todettiin|valittiin|myönnettiin)(?: yksimielisesti)?\.?$|^(?:fastställdes|beviljades)(?: enhälligt)?\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti|mukaisena)(?: yksimielisesti)?\.?$|^(?:förslaget )?(?:godkändes|godkänt|godkänns)(?: enhälligt)?\.?$|^beslutet fattades(?: enhälligt)?\.?$`).
 			withCheck(func(s string) bool { return strings.Count(s, " ") <= 14 }) // each form has at most 14 spaces (two before the verb, three modifiers of up to four)
 )
 
@@ -458,8 +464,14 @@ func classify(proposal, decision, notes string) Outcome {
 		// proposal itself rejected, whoever's motion carried the vote, and
 		// nothing else adopted in its place.
 		return OutcomeRejected
+	case p != "" && refusedRe.MatchString(dr) && !refusalWords.MatchString(p) && !noActionRe.MatchString(dr):
+		// "Kunnanhallitus päätti, ettei kunta osallistu hankkeeseen.",
+		// "… päätti Raution ehdotuksen mukaisesti olla myöntämättä
+		// avustusta": the body decided not to do what was proposed, whoever
+		// moved it.
+		return OutcomeRejected
 	case containsAny(counterMadeRe.ReplaceAllString(d, " "), amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd, notes+"\n"+decision), memberProposalWon(decision), counterTextAdopted(notes, d),
-		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d):
+		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d), partlyRe.MatchString(d):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(dr):
 		return OutcomeRejected
@@ -521,7 +533,13 @@ func classify(proposal, decision, notes string) Outcome {
 		// matter of the body's own besides.
 		return OutcomeAmended
 	}
-	if noted && !actionRe.MatchString(withoutNoting(d)) {
+	if noted && !actionRe.MatchString(withoutQuestions(withoutNoting(d))) {
+		return OutcomeNoted
+	}
+	if p != "" && statedRe.MatchString(d) && adopted(p) == OutcomeNoted && !actionRe.MatchString(withoutQuestions(d)) {
+		// "Todettiin, että osavuosikatsaus on käsitelty eikä se anna
+		// aihetta toimenpiteisiin." after a proposal to take note: what the
+		// body stated of it is the noting.
 		return OutcomeNoted
 	}
 	if recordedNoteRe.MatchString(d) && !actionRe.MatchString(d) && !strings.Contains(fs, "pöytäkirjaan") {
@@ -535,7 +553,7 @@ func classify(proposal, decision, notes string) Outcome {
 		// informed, and took note.
 		return OutcomeNoted
 	}
-	if restated && (addsToProposal(p, d) || changesFigure(p, d)) {
+	if restated && (addsToProposal(p, d) || changesFigure(p, d) || motionEntered(p, d)) {
 		// The proposal written out again, and a decision of the body's
 		// own after it (adopted with an addition), or with one of its
 		// figures changed ("tuloveroprosentiksi 8,40 %" proposed, "8,20 %"
@@ -792,6 +810,41 @@ func changesFigure(p, d string) bool {
 	return gone && added
 }
 
+// motionRe is a member's seconded motion and what it proposed: "Pirjo
+// Hirvonen ehdotti Veikko Partasen kannattamana, että varajäseneksi
+// nimetään Anu Kinnusen sijaan Markus Leskinen" (group 1).
+var motionRe = mustPattern(`ehdotti (?:\S+ ){0,6}?kannattamana,? että ([^.]+)`)
+
+// motionEntered reports a lower-cased decision whose last sentence
+// restates proposal p with words of its own that a member's seconded
+// motion told before it proposed: the motion changed the decision
+// ("… nimetä edustajaksi Raimo Tolvasen ja hänen henkilökohtaiseksi
+// varajäsenekseen Markus Leskisen", Kinnunen proposed).
+func motionEntered(p, d string) bool {
+	last := lastSentence(d)
+	at := strings.LastIndex(d, last)
+	if at <= 0 || !strings.Contains(d[:at], "kannattamana") {
+		return false
+	}
+	ls := stems(last)
+	if len(ls) < 4 || overlap(last, p) < 0.7 {
+		return false
+	}
+	ps := stems(p)
+	for _, m := range motionRe.FindAllStringSubmatch(d[:at], -1) {
+		n := 0
+		for st := range stems(m[1]) {
+			if ls[st] && !ps[st] {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // cutAdoptionRe is a decision cut short right after its verb, inside the
 // word that says what was adopted ("Keskusvaalilautakunta hyväksyi
 // yksimielisesti puhee", "Sivistyslautakunta hyväksyi päätös": the stored
@@ -831,7 +884,10 @@ func cutAdoption(d string) bool {
 // hyväksyi äänin 5-4 Virtasen ehdotuksen". Group 1 (or 2) is the word
 // before ehdotus: a surname in the genitive, unless it is an official's
 // title or a body (memberProposalWon).
-var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|(?:tuli|tulleen) yksimielisesti hyväksytyksi|on (?:yksimielisesti )?hyväksytty|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksy(?:i|ä|neen|nyt) (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen|yhtyi (?:\S+ ){0,2}?(\p{Lu}[\p{Ll}-]+n) (?:tekemään )?ehdotukseen`)
+var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|(?:tuli|tulleen) yksimielisesti hyväksytyksi|on (?:yksimielisesti )?hyväksytty|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksy(?:i|ä|neen|nyt) (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen|yhtyi (?:\S+ ){0,2}?(\p{Lu}[\p{Ll}-]+n) (?:tekemään )?ehdotukseen` +
+	// "Puheenjohtaja totesi valtuuston päätökseksi tulleen Hyvösen
+	// muutosehdotuksen", "… päättäneen Järvisen ehdotuksen mukaisesti".
+	`|päätökseksi (?:tuli|tulleen) (\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotu|(?:vasta|muutos)?esity)|(?:päätti|päättäneen|päättänyt) (\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotuksen|(?:vasta|muutos)?esityksen) mukaisesti`)
 
 // memberFell is a member's own proposal voted down or lapsing: "Virtasen
 // ehdotus hylättiin", "Mäkisen tekemä ehdotus raukesi". Group 1 is the
@@ -880,7 +936,7 @@ func memberProposalWon(decision string) bool {
 // voitti", "päätösehdotus voitti"), a counter-proposal's excepted
 // ("vastaehdotus voitti"). memberProposalWon looks for it after the last
 // member's win, where no member's is named: the proposal itself won.
-var ownProposalWonRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) voitti`)
+var ownProposalWonRe = mustPattern(`(?:^|[^\p{L}])(?:päätös|pohja)?(?:ehdotus|esitys) voitti|` + ownBecame + `|hyväksy(?:i|neen|nyt) (?:\S+ ){0,3}?(?:esittelijän |pohja)(?:päätös)?(?:ehdotuksen|esityksen)`)
 
 // ownProposalWord reports a genitive that names the proposal's own maker,
 // a body or another organisation rather than a member: esittelijän,
@@ -914,6 +970,24 @@ var notApprovedRe = mustPattern(`olla hyväksymättä|jättää hyväksymättä|
 	// would be dissenting).
 	`(?:hallitus|valtuusto|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|kokous) ei hyväksynyt\b|\bettei (?:\S+ ){0,3}?hyväksytä(?:[^\p{L}]|$)|^(?:\S+ ){1,3}?ei hyväksytty\b`)
 
+// partlyRe is a proposal adopted in part, or with a point struck out:
+// "Kunnanjohtaja poisti päätösehdotuksesta kohdan 3", "Kohta 3
+// poistettiin ehdotuksesta", "hyväksyi ehdotuksen kohtien 1 ja 2 osalta".
+var partlyRe = mustPattern(`poisti (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityksestä)|poistettiin (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityksestä)|(?:ehdotuksesta|esityksestä) poistettiin|(?:ehdotuksen|esityksen) kohd(?:ien|an) (?:\S+ ){0,4}?osalta|(?:täydensi|korjasi) (?:päätös)?(?:ehdotustaan|esitystään)`)
+
+// refusedRe is the body deciding not to do something: "päätti, ettei
+// kunta osallistu hankkeeseen", "päätti … olla myöntämättä avustusta",
+// "päätti … hylätä hakemuksen", "beslöt att inte bevilja".
+var refusedRe = mustPattern(`(?:päätti|päätettiin|päättivät|päättäneen|päättänyt)(?: [^\s.]+){0,4}?,? (?:ettei\b|olla \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|jättää \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|hylätä(?:[^\p{L}]|$))|beslöt (?:\S+ ){0,4}?(?:att inte|avslå)(?:[^\p{L}]|$)`)
+
+// refusalWords: a proposal itself not to do something, or to reject it,
+// which a refusal carries out.
+var refusalWords = mustPattern(`\bettei\b|\bolla \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|\bjättää \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|hylkää|hylätä|\binte\b|avslå|förkasta`)
+
+// noActionRe: that a matter gives no cause for action is no refusal
+// ("päätti, ettei asia anna aihetta toimenpiteisiin").
+var noActionRe = mustPattern(`ettei (?:\S+ ){0,3}?(?:anna|aiheuta|ole) (?:\S+ )?aihetta|ettei (?:\S+ ){0,3}?ole (?:\S+ )?(?:huomautettavaa|tarvetta)`)
+
 // adopted is the outcome of a decision that adopted proposal p: p's own.
 func adopted(p string) Outcome {
 	switch {
@@ -930,7 +1004,7 @@ func adopted(p string) Outcome {
 // proposalIsYesRe: the vote was put so that the official's proposal is
 // "Jaa" ("ne, jotka kannattavat kaupunginjohtajan päätösesitystä,
 // äänestävät Jaa").
-var proposalIsYesRe = mustPattern(`(?m)^jaa-ehdotus:? (?:esittelijän |pohja|\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotu|esity)\S* mukaan|^jaa-ehdotus:? (?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys)\b|kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
+var proposalIsYesRe = mustPattern(`(?m)(?:esittelijän |pohja|päätös)(?:ehdotus|esitys),? (?:on |oli )?jaa\b|(?:esittelijän (?:päätös)?|pohja|päätös)(?:ehdotusta|esitystä) kannattavat,? (?:äänestävät )?jaa\b|^jaa-ehdotus:? (?:esittelijän |pohja|\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotu|esity)\S* mukaan|^jaa-ehdotus:? (?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys)\b|kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
 
 // counterWonVote reports a vote put with the official's proposal as "Jaa"
 // that "Ei" won: the counter-proposal was adopted (Heinola).
@@ -946,7 +1020,7 @@ func counterWonVote(text, asWritten string) bool {
 // ("Äänestyksessä esittelijän ehdotus sai 4 ääntä ja Virtasen ehdotus 5
 // ääntä", "päätösehdotus sai 6 ääntä"); group 1 is whose proposal (group 2
 // set instead for the proposal named alone), group 3 its votes.
-var proposalVotesRe = mustPattern(`(?:(\p{L}[\p{L}-]*n) (?:(?:vasta|muutos|päätös)?ehdotus|(?:vasta|muutos|päätös)?esitys)|(päätösehdotus|päätösesitys)) (?:sai )?(\d{1,3}|\p{L}+) (?:ääntä|äänen)`)
+var proposalVotesRe = mustPattern(`(?:(\p{L}[\p{L}-]*n) (?:(?:vasta|muutos|päätös)?ehdotus|(?:vasta|muutos|päätös)?esitys)|(päätösehdotus|päätösesitys|pohjaehdotus)) (?:\((?:jaa|ei)\) )?(?:sai )?(\d{1,3}|\p{L}+) (?:ääntä|äänen)`)
 
 // counterTextRe is a counter-proposal as Helsinki's handling notes print
 // it, under its label: its maker, a colon, its text ("Ville Jalovaara:
@@ -991,7 +1065,7 @@ func memberWonCount(text string) bool {
 	if !strings.Contains(text, " sai ") {
 		return false
 	}
-	ms := proposalVotesRe.FindAllStringSubmatch(text, -1)
+	ms := lastRound(text, proposalVotesRe.FindAllStringSubmatchIndex(text, -1))
 	if len(ms) < 2 {
 		return false
 	}
@@ -1016,6 +1090,38 @@ func memberWonCount(text string) bool {
 		return false
 	}
 	return memberGenitive(best)
+}
+
+// lastRound is the matches (submatch indexes in text) of the last
+// sentence holding two or more of them, as submatch strings: the vote
+// that decided, where a first vote between counter-proposals was told
+// before it ("Ensimmäisessä äänestyksessä Lindqvistin ehdotus sai 5 ääntä
+// ja Koiviston ehdotus 6 ääntä … Toisessa äänestyksessä esittelijän
+// ehdotus sai 6 ääntä ja Koiviston ehdotus 5 ääntä"). With no such
+// sentence, all of them.
+func lastRound(text string, idx [][]int) [][]string {
+	sentence := func(at int) int { return strings.Count(text[:at], ". ") + strings.Count(text[:at], "\n") }
+	from := 0
+	for i := len(idx) - 1; i > 0; i-- {
+		if sentence(idx[i][0]) == sentence(idx[i-1][0]) {
+			from = i - 1
+			for from > 0 && sentence(idx[from-1][0]) == sentence(idx[i][0]) {
+				from--
+			}
+			break
+		}
+	}
+	var out [][]string
+	for _, m := range idx[from:] {
+		sub := make([]string, len(m)/2)
+		for j := range sub {
+			if m[2*j] >= 0 {
+				sub[j] = text[m[2*j]:m[2*j+1]]
+			}
+		}
+		out = append(out, sub)
+	}
+	return out
 }
 
 // memberGenitive reports a lower-cased genitive before "ehdotus" that
@@ -1043,6 +1149,22 @@ func firstSentence(s string) string {
 
 // withoutNoting removes the noting phrase so that the rest can be checked for
 // other decisions ("hyväksyy … ja merkitsee tiedoksi …" is not only noting).
+// questionsRe is members asking and being answered, the discussion of
+// an item, not an act of the body: "Jäsenet esittivät kysymyksiä
+// koulukeskuksen aikataulusta".
+var questionsRe = mustPattern(`esitti\p{L}* (?:\S+ ){0,3}?(?:kysymyk|tarkennuk|näkemyk|kommentte|huomioita)\p{L}*`)
+
+func withoutQuestions(s string) string {
+	if !strings.Contains(s, "esitti") {
+		return s
+	}
+	return questionsRe.ReplaceAllString(s, " ")
+}
+
+// statedRe is a decision opening with what the body stated: "Todettiin,
+// että …", "Lautakunta totesi, että …", "Konstaterades att …".
+var statedRe = mustPattern(`^(?:todettiin|todetaan|konstaterades|konstateras)(?:[^\p{L}]|$)|^(?:\p{L}+ ){0,2}?(?:\p{L}*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto)|nämnden|styrelsen|fullmäktige) (?:totesi|konstaterade)(?:[^\p{L}]|$)`)
+
 func withoutNoting(s string) string {
 	return notedRe.ReplaceAllString(s, " ")
 }
