@@ -31,13 +31,13 @@ const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehd
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe = mustPattern(`(?:vetävänsä|veti|vetäneen) (?:\S+ )?(?:päätös)?(?:ehdotuksensa|esityksensä|asian) pois|asia poistuu (?:käsittelystä|esityslistalta)|poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti (?:\S+ ){0,3}?poistaa asian|ärendet avfördes|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
-	tabledRe    = mustPattern(`jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|pöydällepanoehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen (?:\S+ ){0,6}?pöydälle|jäi (?:\S+ ){0,6}?pöydälle|jää (?:\S+ ){0,6}?pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
-	returnedRe  = mustPattern(`(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palaut(?:taa|ti) asian (?:\S+ ){1,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|palautusehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
+	tabledRe    = mustPattern(`^pöydälle (?:\S+ ){0,5}?ehdotuksesta|jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|pöydällepanoehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen (?:\S+ ){0,6}?pöydälle|jäi (?:\S+ ){0,6}?pöydälle|jää (?:\S+ ){0,6}?pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
+	returnedRe  = mustPattern(`palauttaa (?:\S+ ){1,4}?asian (?:\S+ ){0,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palaut(?:taa|ti) asian (?:\S+ ){1,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|palautusehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "vastaesity", "muutosesity", "lisäysesity", "motförslag", "muutti ", "ändrade sitt")
 		})
-	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|hylkäsi (?:esittelijän )?(?:päätös)?(?:ehdotuksen|esityksen)|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
+	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|(?:hylkäsi|hylänneen|hylännyt) (?:esittelijän |\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotuksen|esityksen)|(?:förkastade|avslog) (?:föredragandens |\S*styrelsens |\S*nämndens )?förslag|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
 	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt avslå|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:[^\s,.]+ ){0,3}?tiedoksi|merkittiin tiedoksi|merkitty (?:\S+ )?tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|(?:(?:beslöt|beslutar|beslutade) (?:att )?)?anteckna(?:r)?\b[^.]{0,80}(?:för|till) kännedom|antecknade[^.]{0,40}(?:för|till) kännedom|antecknas[^.]{0,40}(?:för|till) kännedom|antecknades[^.]{0,40}(?:för|till) kännedom|(?:^|\n|\. )\S+ antecknade |för kännedom till protokollet`)
 	actionRe    = mustPattern(`hyväksy|pyysi|pyytää|antaa asian|antoi asian|keskustelee|keskustellaan|diskuterar|otto-oikeu|övertagningsrät|utnyttja|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa (?:\S+ ){0,3}?lausunno|antoi (?:\S+ ){0,3}?lausunno|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår|ålägger|ålade|uppdrar|uppdrog|uppmanar|uppmanade|bemyndigar|bemyndigade|förutsätter|förutsatte|velvoittaa` +
@@ -56,7 +56,7 @@ var (
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
-	adoptsProposalRe = mustPattern(ownBecame + `|hyväksy(?:neen|nyt) (?:\S+ ){0,3}?(?:esittelijän |pohja)?(?:päätös)?(?:ehdotuksen|esityksen)|(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,3}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|enligt (?:föredragandens|ordförandens|\S*styrelsens|nämndens) (?:besluts)?förslag|instämde i [^.]{0,40}förslag`)
+	adoptsProposalRe = mustPattern(ownBecame + `|hyväksy(?:neen|nyt) (?:\S+ ){0,3}?(?:esittelijän |pohja)?(?:päätös)?(?:ehdotuksen|esityksen)|(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,4}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|(?:enligt|i enlighet med) (?:föredragandens|ordförandens|\S*styrelsens|nämndens) (?:besluts)?förslag|instämde i [^.]{0,40}förslag`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
@@ -93,7 +93,7 @@ var amendedForms = []string{
 	"muutettuna", "täydennettynä", "lisättynä", "korjattuna", "täsmennettynä", "tarkennettuna",
 	"muutoksin", "lisäyksin", "lisäyksellä", "täydennyksin", "täydennyksellä",
 	"tarkennuksin", "tarkennuksella", "tarkennuksilla", "korjauksin", "korjauksella", "korjauksilla",
-	"muutoksilla", "lisäyksillä", "täydennyksillä",
+	"muutoksilla", "lisäyksillä", "täydennyksillä", "kuitenkin siten", "sillä erotuksella",
 	"seuraavalla muutoksella", "sillä muutoksella", "sellaisella muutoksella", "muutoksella, että",
 	"muutoin ehdotuksen mukaisesti", "muutoin esityksen mukaisesti", "muutoin päätösehdotuksen mukaisesti",
 	"muilta osin ehdotuksen mukaisesti", "muilta osin esityksen mukaisesti", "muilta osin päätösehdotuksen mukaisesti",
@@ -247,7 +247,14 @@ func namesOther(p, sent string) bool {
 // proposal carried out point by point where it left names open). fs is
 // the decision's first sentence lower-cased, sent as written.
 func fillsNames(proposal, p, fs, sent string) bool {
-	if !sameAct(p, fs) || namesSomeone(proposal) {
+	if !sameAct(p, fs) {
+		return false
+	}
+	if namesSomeone(proposal) && (!openRoleRe.MatchString(p) || !namesOther(p, sent)) {
+		// A proposal naming no one to a role it leaves open may still name
+		// a place or the one leaving ("valitsee sivistyslautakuntaan
+		// eronneen Marja Kallion tilalle uuden jäsenen"): the decision
+		// must then name someone the proposal did not.
 		return false
 	}
 	var rest []string
@@ -262,6 +269,10 @@ func fillsNames(proposal, p, fs, sent string) bool {
 	r := strings.Join(rest, " ")
 	return named && len(stems(r)) >= 2 && overlap(r, p) >= 0.6
 }
+
+// openRoleRe is a proposal to elect or name someone to a role it leaves
+// open: "valitsee … uuden jäsenen", "nimeää … edustajan ja varaedustajan".
+var openRoleRe = mustPattern(`(?:väljer|välja|utser|utse) (?:\S+ ){0,6}?(?:ledamot|ledamöter|ersättare|ordförande|representant|representanter)(?:[^\p{L}]|$)|(?:valitsee|valita|nimeää|nimetä) (?:\S+ ){0,6}?(?:jäsenen|jäsenet|varajäsenen|varajäsenet|edustajan|edustajat|varaedustajan|puheenjohtajan|varapuheenjohtajan|pöytäkirjantarkastajat|ääntenlaskijat|henkilön|henkilöt)(?:[^\p{L}]|$)`)
 
 // namesSomeone reports a text (as written) with a capitalised word after
 // its first: a name, most often.
@@ -293,7 +304,13 @@ var orderChangedRe = mustPattern(`muutt\S* (?:\S+ )?käsittelyjärjesty|käsitte
 // lisäksi perjantaisin" is the matter's own content, no decision.)
 var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksyi|valittiin|valitsi|myönnettiin|myönsi|beslöt|godkände|godkändes) lisäksi|(?:lisäksi|samalla) (?:\S+ ){0,2}?(?:päätti|päätettiin|hyväksyi|hyväksyttiin|valitsi|valittiin|myönsi|kehotti|edellytti)\b|samtidigt (?:\S+ ){0,2}?(?:beslöt|godkände)|lisä\S* käsiteltäv|käsiteltäv\S* lisä|dessutom (?:\S+ ){0,2}?(?:beslöt|godkände)|(?:beslöt|godkände) dessutom` +
 	// "Lisäksi vammaisneuvosto totesi, että …": a position of the body's own.
-	`|(?:lisäksi|samalla) \p{L}*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:totesi|toteaa|korosti|korostaa|painotti|painottaa)\b`)
+	`|(?:lisäksi|samalla) \p{L}*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:totesi|toteaa|korosti|korostaa|painotti|painottaa)\b` +
+	// "Lisäksi lautakunta edellyttää, että …": the present tense.
+	`|(?:lisäksi|samalla) (?:\S+ ){0,2}?(?:päättää|edellyttää|kehottaa|pyytää|velvoittaa)(?:[^\p{L}]|$)`)
+
+// resolutionAdoptedRe is a council's resolution (toivomusponsi,
+// hemställningskläm) adopted with the item.
+var resolutionAdoptedRe = mustPattern(`(?:hyväksyi|hyväksyttiin) (?:\S+ ){0,3}?\S*toivomuspon|toivomuspon\S* (?:\S+ )?hyväksyttiin|(?:godkände|godkändes|antog|antogs) (?:\S+ ){0,3}?\S*hemställningskläm`)
 
 // extraMatter reports a lower-cased decision adopting proposal p that, in a
 // sentence of its own, decides a matter besides: the item amended
@@ -302,6 +319,11 @@ var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksy
 // writes its proposals so): only a council's resolution added to it
 // (toivomusponsi, hemställningskläm) is surely the body's.
 func extraMatter(p, d string) bool {
+	if resolutionAdoptedRe.MatchString(d) && !resolutionAdoptedRe.MatchString(p) {
+		// "… sekä hyväksyi yksimielisesti Salosen toivomusponnen": a
+		// resolution is the council's own.
+		return true
+	}
 	if !extraMatterRe.MatchString(d) {
 		return false // most decisions: one pass, no sentences split
 	}
@@ -471,7 +493,8 @@ func classify(proposal, decision, notes string) Outcome {
 		// moved it.
 		return OutcomeRejected
 	case containsAny(counterMadeRe.ReplaceAllString(d, " "), amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd, notes+"\n"+decision), memberProposalWon(decision), counterTextAdopted(notes, d),
-		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d), partlyRe.MatchString(d):
+		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d), partlyRe.MatchString(d),
+		svAmendedRe.MatchString(d), svMemberWon(decision):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(dr):
 		return OutcomeRejected
@@ -490,6 +513,10 @@ func classify(proposal, decision, notes string) Outcome {
 	// was done ("Käsitellään jäsenten esille ottamat asiat." / "Neuvosto
 	// kävi keskustelua seuraavista asioista: …").
 	restated = restated || (discussionProposal.MatchString(p) && discussedRe.MatchString(d))
+	// "… merkitsee tiedoksi viranhaltijapäätökset eikä käytä
+	// otto-oikeuttaan" → "Merkittiin tiedoksi. Lautakunta ei käyttänyt
+	// otto-oikeuttaan.": the proposal's act in the past tense.
+	restated = restated || (noReviewRe.MatchString(p) && noReviewRe.MatchString(d))
 	// "Hyväksyttiin pöytäkirjantarkastajat." after "… päättää valita
 	// pöytäkirjantarkastajiksi …": the proposal's object adopted by name.
 	fs := leadSentence(d)
@@ -553,7 +580,7 @@ func classify(proposal, decision, notes string) Outcome {
 		// informed, and took note.
 		return OutcomeNoted
 	}
-	if restated && (addsToProposal(p, d) || changesFigure(p, d) || motionEntered(p, d)) {
+	if restated && (addsToProposal(p, d) || changesFigure(p, d) || motionEntered(p, d) || dropsPoint(p, d)) {
 		// The proposal written out again, and a decision of the body's
 		// own after it (adopted with an addition), or with one of its
 		// figures changed ("tuloveroprosentiksi 8,40 %" proposed, "8,20 %"
@@ -810,6 +837,25 @@ func changesFigure(p, d string) bool {
 	return gone && added
 }
 
+// pointRe is a numbered point of a proposal or decision, on a line of its
+// own: "1) hyväksyä …", "2. nimetä …".
+var pointRe = mustPattern(`(?m)^[ \t]*\d{1,2}[).] `)
+
+// dropsPoint reports a decision restating proposal p point by point with
+// fewer points than p: one was left out. A decision cut before its end
+// (the last character a letter or digit) may hold the rest.
+func dropsPoint(p, d string) bool {
+	np := len(pointRe.Regexp().FindAllStringIndex(p, -1))
+	if np < 2 {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(d)); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return false // cut inside its points (a stored text's end), not shorter
+	}
+	nd := len(pointRe.Regexp().FindAllStringIndex(d, -1))
+	return nd >= 1 && nd < np
+}
+
 // motionRe is a member's seconded motion and what it proposed: "Pirjo
 // Hirvonen ehdotti Veikko Partasen kannattamana, että varajäseneksi
 // nimetään Anu Kinnusen sijaan Markus Leskinen" (group 1).
@@ -887,7 +933,7 @@ func cutAdoption(d string) bool {
 var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|(?:tuli|tulleen) yksimielisesti hyväksytyksi|on (?:yksimielisesti )?hyväksytty|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksy(?:i|ä|neen|nyt) (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen|yhtyi (?:\S+ ){0,2}?(\p{Lu}[\p{Ll}-]+n) (?:tekemään )?ehdotukseen` +
 	// "Puheenjohtaja totesi valtuuston päätökseksi tulleen Hyvösen
 	// muutosehdotuksen", "… päättäneen Järvisen ehdotuksen mukaisesti".
-	`|päätökseksi (?:tuli|tulleen) (\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotu|(?:vasta|muutos)?esity)|(?:päätti|päättäneen|päättänyt) (\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotuksen|(?:vasta|muutos)?esityksen) mukaisesti`)
+	`|(?:^|\n)(\p{Lu}[\p{Ll}-]+n) (?:vasta|muutos)?ehdotuksen mukaisesti|päätökseksi (?:tuli|tulleen) (\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotu|(?:vasta|muutos)?esity)|(?:päätti|päättäneen|päättänyt) (\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotuksen|(?:vasta|muutos)?esityksen) mukaisesti`)
 
 // memberFell is a member's own proposal voted down or lapsing: "Virtasen
 // ehdotus hylättiin", "Mäkisen tekemä ehdotus raukesi". Group 1 is the
@@ -970,6 +1016,35 @@ var notApprovedRe = mustPattern(`olla hyväksymättä|jättää hyväksymättä|
 	// would be dissenting).
 	`(?:hallitus|valtuusto|lautakunta|jaosto|johtokunta|toimikunta|neuvosto|kokous) ei hyväksynyt\b|\bettei (?:\S+ ){0,3}?hyväksytä(?:[^\p{L}]|$)|^(?:\S+ ){1,3}?ei hyväksytty\b`)
 
+// noReviewRe is a body not using its right to take up an official's
+// decision for review (otto-oikeus), in any tense.
+var noReviewRe = mustPattern(`(?:ei|eikä) (?:\S+ )?käy\p{L}* (?:\S+ )?otto-oikeu|olla käyttämättä (?:\S+ )?otto-oikeu|otto-oikeutta ei (?:\S+ )?käyt|(?:inte|icke) (?:\S+ )?(?:utnyttja|använd)\p{L}* (?:sin |sig av sin |av sin )?övertagningsrätt`)
+
+// svAmendedRe is a Swedish adoption with a change: "godkändes förslaget
+// med Klemets tillägg", "med den ändring som Sjöblom föreslagit", "i
+// övrigt godkändes förslaget".
+var svAmendedRe = mustPattern(`(?:godkändes|godkände|antogs|antog) (?:\S+ ){0,4}?med (?:\S+ ){0,3}?(?:tillägg|tillägget|tilläggen|ändring|ändringen|ändringar|ändringarna|komplettering|kompletteringen)(?:[^\p{L}]|$)|med den ändring(?:en)? som|i övrigt godkändes|i övrigt enligt`)
+
+// svMemberForm is a member's proposal adopted, told in Swedish, the
+// member's genitive in group 1: "Kommunstyrelsen omfattade enhälligt
+// Holmbergs förslag", "beslöt enligt Rönnqvists förslag".
+var svMemberForm = mustPattern(`(?:omfattade|godkände|understödde|beslöt enligt|beslöt i enlighet med) (?:enhälligt )?(\p{Lu}[\p{Ll}-]+s) (?:ändrings|mot)?förslag`)
+
+// svMemberWon reports a decision (as written) adopting a member's
+// proposal by the member's name, not a body's or an official's.
+func svMemberWon(decision string) bool {
+	if !strings.Contains(decision, "förslag") {
+		return false
+	}
+	for _, m := range svMemberForm.FindAllStringSubmatch(decision, -1) {
+		w := lower(m[1])
+		if !containsAny(w, "styrelse", "nämnd", "fullmäktige", "föredragande", "ordförande", "direktör", "sektion", "direktion", "kommun", "stad", "beslut") {
+			return true
+		}
+	}
+	return false
+}
+
 // partlyRe is a proposal adopted in part, or with a point struck out:
 // "Kunnanjohtaja poisti päätösehdotuksesta kohdan 3", "Kohta 3
 // poistettiin ehdotuksesta", "hyväksyi ehdotuksen kohtien 1 ja 2 osalta".
@@ -978,15 +1053,15 @@ var partlyRe = mustPattern(`poisti (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityk
 // refusedRe is the body deciding not to do something: "päätti, ettei
 // kunta osallistu hankkeeseen", "päätti … olla myöntämättä avustusta",
 // "päätti … hylätä hakemuksen", "beslöt att inte bevilja".
-var refusedRe = mustPattern(`(?:päätti|päätettiin|päättivät|päättäneen|päättänyt)(?: [^\s.]+){0,4}?,? (?:ettei\b|olla \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|jättää \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|hylätä(?:[^\p{L}]|$))|beslöt (?:\S+ ){0,4}?(?:att inte|avslå)(?:[^\p{L}]|$)`)
+var refusedRe = mustPattern(`(?:päätti|päätettiin|päättivät|päättäneen|päättänyt)(?: [^\s.]+){0,4}?,? (?:että (?:[^\s.,]+ ){1,3}?ei (?:\p{L}+ )?\p{L}+(?:t[aä]|d[aä])(?:[^\p{L}]|$)|ettei\b|olla \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|jättää \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|hylätä(?:[^\p{L}]|$))|beslöt (?:\S+ ){0,4}?(?:att inte|avslå)(?:[^\p{L}]|$)`)
 
 // refusalWords: a proposal itself not to do something, or to reject it,
 // which a refusal carries out.
-var refusalWords = mustPattern(`\bettei\b|\bolla \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|\bjättää \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|hylkää|hylätä|\binte\b|avslå|förkasta`)
+var refusalWords = mustPattern(`\bettei\b|\bei\b|\beikä\b|\bolla \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|\bjättää \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|hylkää|hylätä|\binte\b|avslå|förkasta`)
 
 // noActionRe: that a matter gives no cause for action is no refusal
 // ("päätti, ettei asia anna aihetta toimenpiteisiin").
-var noActionRe = mustPattern(`ettei (?:\S+ ){0,3}?(?:anna|aiheuta|ole) (?:\S+ )?aihetta|ettei (?:\S+ ){0,3}?ole (?:\S+ )?(?:huomautettavaa|tarvetta)`)
+var noActionRe = mustPattern(`otto-oikeu|övertagningsrät|ettei (?:\S+ ){0,3}?(?:anna|aiheuta|ole) (?:\S+ )?aihetta|ettei (?:\S+ ){0,3}?ole (?:\S+ )?(?:huomautettavaa|tarvetta)`)
 
 // adopted is the outcome of a decision that adopted proposal p: p's own.
 func adopted(p string) Outcome {
@@ -1004,7 +1079,7 @@ func adopted(p string) Outcome {
 // proposalIsYesRe: the vote was put so that the official's proposal is
 // "Jaa" ("ne, jotka kannattavat kaupunginjohtajan päätösesitystä,
 // äänestävät Jaa").
-var proposalIsYesRe = mustPattern(`(?m)(?:esittelijän |pohja|päätös)(?:ehdotus|esitys),? (?:on |oli )?jaa\b|(?:esittelijän (?:päätös)?|pohja|päätös)(?:ehdotusta|esitystä) kannattavat,? (?:äänestävät )?jaa\b|^jaa-ehdotus:? (?:esittelijän |pohja|\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotu|esity)\S* mukaan|^jaa-ehdotus:? (?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys)\b|kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
+var proposalIsYesRe = mustPattern(`(?m)(?:föredragandens|\S*styrelsens|\S*nämndens) förslag (?:som ja|\(ja\)|röstar ja)\b|ja = (?:föredragandens|\S*styrelsens|\S*nämndens) förslag|(?:esittelijän |pohja|päätös)(?:ehdotus|esitys),? (?:on |oli )?jaa\b|(?:esittelijän (?:päätös)?|pohja|päätös)(?:ehdotusta|esitystä) kannattavat,? (?:äänestävät )?jaa\b|^jaa-ehdotus:? (?:esittelijän |pohja|\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotu|esity)\S* mukaan|^jaa-ehdotus:? (?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys)\b|kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
 
 // counterWonVote reports a vote put with the official's proposal as "Jaa"
 // that "Ei" won: the counter-proposal was adopted (Heinola).
@@ -1129,6 +1204,9 @@ func lastRound(text string, idx [][]int) [][]string {
 // organisation (esittelijän, kunnanhallituksen, Kuntaliiton) nor a word
 // that names no one (näin, tämän).
 func memberGenitive(w string) bool {
+	if strings.HasSuffix(w, "tiin") {
+		return false // a passive past ("Päätettiin ehdotuksen mukaisesti"), no genitive
+	}
 	return !(isTitleWord(strings.TrimSuffix(w, "n")) || isTitleWord(w) || ownProposalWord(w) || notAName[w])
 }
 
@@ -1196,7 +1274,7 @@ func stems(s string) map[string]bool {
 
 var (
 	scoreRe  = mustPattern(`(?i)(?:äänin|äänillä|med rösterna|rösterna)\s+(\d{1,3})\s*[–—-]\s*(\d{1,3})`)
-	yesRe    = mustPattern(`\b(?:Jaa|JAA|Ja)(?:-ääniä| ääniä|-äänet| äänet|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:jaa[- ]ään|ja[- ]röst)`)
+	yesRe    = mustPattern(`\b(?:Jaa|JAA|Ja|JA)(?:-ääniä| ääniä|-äänet| äänet|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:jaa[- ]ään|ja[- ]röst)`)
 	noRe     = mustPattern(`\b(?:Ei|EI|Nej|NEJ)(?:-ääniä| ääniä|-äänet| äänet|-röster| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?i:ei[- ]ään|nej[- ]röst)`)
 	blankRe  = mustPattern(`(?i)(?:\b(?:tyhjää?|tyhjiä|blankt?|blanka)(?: ääniä| röster)?\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:tyhjää?|tyhjiä|blank))`)
 	absentRe = mustPattern(`(?i)(?:\b(?:poissa|frånvarande)\s*:?\s*(\d{1,3})\b|\b(\d{1,3}) (?:poissa|frånvarande)\b)`)

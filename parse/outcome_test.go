@@ -1063,3 +1063,15 @@ func TestClassifyInventedSets(t *testing.T) {
 var knownOutcomes = map[Outcome]bool{OutcomeApproved: true, OutcomeAmended: true, OutcomeRejected: true,
 	OutcomeTabled: true, OutcomeReturned: true, OutcomeNoted: true, OutcomeWithdrawn: true,
 	OutcomeDecided: true, OutcomePending: true, OutcomeNone: true}
+
+// A decision restating its proposal's points with one left out is
+// amended; one cut inside its points (a stored text's end, seen:
+// Savukoski's central election board, development part) is not shorter,
+// only cut.
+func TestClassifyDroppedPointNotWhenCut(t *testing.T) {
+	p := "Keskusvaalilautakunta\n1) vahvistaa äänimäärät, jotka kukin ehdokas on saanut, sekä\n2) ilmoittaa vahvistetut äänimäärät aluevaalilautakunnalle."
+	checkClassify(t, []classifyCase{
+		{p, "Keskusvaalilautakunta\n1) vahvisti äänimäärät, jotka kukin ehdok", "", OutcomeApproved},
+		{p, "Keskusvaalilautakunta\n1) vahvisti äänimäärät, jotka kukin ehdokas on saanut.", "", OutcomeAmended},
+	})
+}
