@@ -31,8 +31,8 @@ const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehd
 // is matched against lower-cased decision text.
 var (
 	withdrawnRe = mustPattern(`(?:vetävänsä|veti|vetäneen) (?:\S+ )?(?:päätös)?(?:ehdotuksensa|esityksensä|asian) pois|asia poistuu (?:käsittelystä|esityslistalta)|poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti (?:\S+ ){0,3}?poistaa asian|ärendet avfördes|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
-	tabledRe    = mustPattern(`^pöydälle (?:\S+ ){0,5}?ehdotuksesta|jätettiin (?:\S+ )?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|pöydällepanoehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen (?:\S+ ){0,6}?pöydälle|jäi (?:\S+ ){0,6}?pöydälle|jää (?:\S+ ){0,6}?pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
-	returnedRe  = mustPattern(`palauttaa (?:\S+ ){1,4}?asian (?:\S+ ){0,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palaut(?:taa|ti) asian (?:\S+ ){1,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|palautusehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
+	tabledRe    = mustPattern(`^pöydälle (?:\S+ ){0,5}?ehdotuksesta|jätettiin (?:\S+ ){0,6}?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|pöydällepanoehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen (?:\S+ ){0,6}?pöydälle|jäi (?:\S+ ){0,6}?pöydälle|jää (?:\S+ ){0,6}?pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
+	returnedRe  = mustPattern(`^palautettiin (?:\S+ )?\S*(?:hallitukselle|lautakunnalle|jaostolle|valmisteluun|valmisteltavaksi)|palauttaa (?:\S+ ){1,4}?asian (?:\S+ ){0,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palaut(?:taa|ti) asian (?:\S+ ){1,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|palautusehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "vastaesity", "muutosesity", "lisäysesity", "motförslag", "muutti ", "ändrade sitt")
@@ -412,6 +412,28 @@ var counterFellRe = mustPattern(`(?:vasta|muutos|lisäys|palautus|pöydällepano
 // "Merkittiin pöytäkirjaan, että X poistui", is the handling's record.)
 var recordedNoteRe = mustPattern(`^(?:merkittiin|antecknades)(?: [^\s.]+){0,5}? (?:että|att) `)
 
+// notesDecisionRe is a sentence of handling notes telling what the body
+// decided: the body and its verb of deciding, or the chair stating it.
+var notesDecisionRe = mustPattern(`^(?:\S+ ){0,3}?\p{L}*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|fullmäktige) (?:(?:yksimielisesti|enhälligt|äänin \d+ ?[–-] ?\d+|äänestyksen jälkeen) )?(?:päätti|hyväksyi|merkitsi|hylkäsi|palautti|jätti|pani|valitsi|myönsi|yhtyi|beslöt|godkände|antecknade|förkastade|återremitterade|bordlade)(?:[^\p{L}]|$)|^puheenjohtaja totesi,? (?:että )?(?:\S+ ){0,8}?(?:hyväksyneen|hylänneen|päättäneen|hyväksynyt|hylännyt|päättänyt|tulleen (?:\S+ ){0,2}?päätökseksi)(?:[^\p{L}]|$)|^(?:\S+ ){1,4}?(?:ehdotus|esitys) tuli (?:\S+ ){0,2}?päätökseksi`)
+
+// notesDecision is where in handling notes the last sentence telling the
+// body's decision begins, -1 if none does.
+func notesDecision(notes string) int {
+	if notes == "" {
+		return -1
+	}
+	at := -1
+	start := 0
+	for _, loc := range sentenceSplit.Regexp().FindAllStringIndex(notes+"\n", -1) {
+		sent := strings.TrimSpace(notes[start:loc[0]])
+		if sent != "" && notesDecisionRe.MatchString(lower(sent)) {
+			at = start + strings.Index(notes[start:], sent)
+		}
+		start = loc[1]
+	}
+	return at
+}
+
 // bareOutcomes are decisions written as one word, as small bodies write
 // them: "Pöydälle.", "Palautettiin.", "Merkittiin."
 var bareOutcomes = map[string]Outcome{
@@ -425,6 +447,16 @@ var bareOutcomes = map[string]Outcome{
 // classify decides the outcome of one handling from its proposal, its
 // decision and its käsittely (handling notes).
 func classify(proposal, decision, notes string) Outcome {
+	if strings.TrimSpace(decision) == "" && proposal != "" {
+		// No decision line, the handling notes telling the decision last
+		// ("… Lautakunta päätti yksimielisesti jättää asian pöydälle.",
+		// "Puheenjohtaja totesi, että lautakunta on hylännyt esittelijän
+		// ehdotuksen."): that is the decision, the notes before it its
+		// handling.
+		if at := notesDecision(notes); at >= 0 {
+			return classify(proposal, notes[at:], notes[:at])
+		}
+	}
 	decision = withoutLeadingRecord(decision)
 	p, d := lower(proposal), lower(decision)
 	// dr is the decision without a member's proposal that fell
@@ -475,7 +507,7 @@ func classify(proposal, decision, notes string) Outcome {
 		// päättäneen jatkaa asian käsittelyä. Kunnanhallitus hyväksyi
 		// päätösehdotuksen."): the motion's words are no outcome.
 		return adopted(p)
-	case withdrawnRe.MatchString(d):
+	case withdrawnRe.MatchString(d) && !agendaItem(p):
 		return OutcomeWithdrawn
 	case tabledRe.MatchString(dSettled):
 		return OutcomeTabled
@@ -493,7 +525,7 @@ func classify(proposal, decision, notes string) Outcome {
 		// moved it.
 		return OutcomeRejected
 	case containsAny(counterMadeRe.ReplaceAllString(d, " "), amendedForms...), inSomeSentence(counterRe, options), counterWonVote(nd, notes+"\n"+decision), memberProposalWon(decision), counterTextAdopted(notes, d),
-		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d), partlyRe.MatchString(d),
+		adoptedOnConditionRe.MatchString(d), strings.Contains(p, "esityslista") && orderChangedRe.MatchString(d), agendaItem(p) && withdrawnRe.MatchString(d), partlyRe.MatchString(d),
 		svAmendedRe.MatchString(d), svMemberWon(decision):
 		return OutcomeAmended
 	case rejectObjRe.MatchString(dr):
@@ -580,7 +612,7 @@ func classify(proposal, decision, notes string) Outcome {
 		// informed, and took note.
 		return OutcomeNoted
 	}
-	if restated && (addsToProposal(p, d) || changesFigure(p, d) || motionEntered(p, d) || dropsPoint(p, d)) {
+	if restated && (addsToProposal(p, d) || changesFigure(p, d) || motionEntered(p, d) || dropsPoint(p, d) || decidedAfterDiscussion(p, d)) {
 		// The proposal written out again, and a decision of the body's
 		// own after it (adopted with an addition), or with one of its
 		// figures changed ("tuloveroprosentiksi 8,40 %" proposed, "8,20 %"
@@ -815,6 +847,10 @@ var (
 	notFigureRe = mustPattern(`§ ?\d+|\d+ ?§|(?:äänin|äänillä|rösterna) \d+ ?[–—-] ?\d+|\d+ (?:ääntä|äänellä|äänen|röster)|(?:jaa|ei|tyhjää?|poissa|ja|nej|blankt?)(?:-ääniä)?:? \d+`)
 )
 
+// motionTextRe is what a member moved ("ehdotti Peltosen kannattamana,
+// että … alentamista 8,11:een"), to the end of its sentence.
+var motionTextRe = mustPattern(`ehdotti(?: [^.]*?)?,? että [^.]+`)
+
 // changesFigure reports a decision restating proposal p with one of p's
 // figures gone and a figure of its own in the decision: the body set
 // another rate or sum than proposed. Both texts are lower-cased.
@@ -826,7 +862,7 @@ func changesFigure(p, d string) bool {
 		}
 		return out
 	}
-	pf, df := figures(p), figures(d)
+	pf, df := figures(p), figures(motionTextRe.ReplaceAllString(d, " "))
 	gone, added := false, false
 	for f := range pf {
 		gone = gone || !df[f]
@@ -933,7 +969,7 @@ func cutAdoption(d string) bool {
 var memberProposal = mustPattern(`(\p{Lu}[\p{Ll}-]+n) (?:(?:tekemä|tekemän|tekemää) )?ehdotu(?:s|ksen) (?:hyväksyttiin|voitti|tuli hyväksytyksi|tulleen hyväksytyksi|(?:tuli|tulleen) yksimielisesti hyväksytyksi|on (?:yksimielisesti )?hyväksytty|tulleen [^.]{0,40}päätökseksi|tuli [^.]{0,40}päätökseksi)|hyväksy(?:i|ä|neen|nyt) (?:\S+ ){0,4}?(\p{Lu}[\p{Ll}-]+n) (?:tekemän )?ehdotuksen|yhtyi (?:\S+ ){0,2}?(\p{Lu}[\p{Ll}-]+n) (?:tekemään )?ehdotukseen` +
 	// "Puheenjohtaja totesi valtuuston päätökseksi tulleen Hyvösen
 	// muutosehdotuksen", "… päättäneen Järvisen ehdotuksen mukaisesti".
-	`|(?:^|\n)(\p{Lu}[\p{Ll}-]+n) (?:vasta|muutos)?ehdotuksen mukaisesti|päätökseksi (?:tuli|tulleen) (\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotu|(?:vasta|muutos)?esity)|(?:päätti|päättäneen|päättänyt) (\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotuksen|(?:vasta|muutos)?esityksen) mukaisesti`)
+	`|(?:^|\n)(\p{Lu}[\p{Ll}-]+n) (?:vasta|muutos)?ehdotuksen mukaisesti|päätökseksi (?:tuli|tulleen) (\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotu|(?:vasta|muutos)?esity)|(?:päätti|päättäneen|päättänyt) (?:\S+ ){0,3}?(\p{Lu}[\p{Ll}-]+n) (?:(?:vasta|muutos)?ehdotuksen|(?:vasta|muutos)?esityksen) mukaisesti`)
 
 // memberFell is a member's own proposal voted down or lapsing: "Virtasen
 // ehdotus hylättiin", "Mäkisen tekemä ehdotus raukesi". Group 1 is the
@@ -961,13 +997,13 @@ func withoutMemberFell(decision string) string {
 func memberProposalWon(decision string) bool {
 	last := -1
 	for _, m := range memberProposal.FindAllStringSubmatchIndex(decision, -1) {
-		g := ""
+		g, at := "", -1
 		for i := 2; i+1 < len(m); i += 2 {
 			if m[i] >= 0 {
-				g += decision[m[i]:m[i+1]]
+				g, at = g+decision[m[i]:m[i+1]], m[i]
 			}
 		}
-		if memberGenitive(lower(g)) {
+		if memberGenitive(lower(g)) && !afterTitle(decision, at) {
 			last = m[1]
 		}
 	}
@@ -976,6 +1012,22 @@ func memberProposalWon(decision string) bool {
 	// ehdotus voitti äänin 6–5. … jolloin esittelijän ehdotus voitti
 	// äänin 7–4."): the proposal won.
 	return last >= 0 && !ownProposalWonRe.MatchString(lower(decision[last:]))
+}
+
+// afterTitle reports the word before position at of text (as written)
+// being an official's title: the surname after it is the official's
+// ("päätti kaupunginjohtaja Heikkisen ehdotuksen mukaisesti"), not a
+// member's.
+func afterTitle(text string, at int) bool {
+	if at <= 0 {
+		return false
+	}
+	before := text[:at]
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:] // a title on the line before is a label's, not the name's
+	}
+	ws := words(before)
+	return len(ws) > 0 && isTitleWord(lower(ws[len(ws)-1]))
 }
 
 // ownProposalWonRe is a proposal winning a vote ("esittelijän ehdotus
@@ -1045,6 +1097,29 @@ func svMemberWon(decision string) bool {
 	return false
 }
 
+// agendaItem reports a lower-cased proposal to adopt the agenda itself
+// ("hyväksyy esityslistan kokouksen työjärjestykseksi"): an item taken off
+// it changes the agenda, it withdraws no item.
+func agendaItem(p string) bool {
+	return strings.Contains(p, "esityslista") && containsAny(p, "työjärjesty", "hyväksyy esityslistan", "hyväksyä esityslistan", "föredragningslistan")
+}
+
+// discussesRe is a proposal only to discuss ("Kunnanhallitus keskustelee
+// … iltakoulun ajankohdasta"); decidesRe a decision's own act, "päätti"
+// and an infinitive.
+var (
+	discussesRe = mustPattern(`^(?:\S+ ){0,2}?(?:keskustelee|keskustellaan|käy keskustelun|käydään keskustelu)(?:[^\p{L}]|$)`)
+	decidesRe   = mustPattern(`(?:päätti|päätettiin) (?:\S+ ){0,2}?\p{L}{3,}(?:da|dä|ta|tä|a|ä)(?:[^\p{L}]|$)`)
+)
+
+// decidedAfterDiscussion reports a proposal to discuss, discussed, and a
+// decision the body then made of its own ("Keskustelun jälkeen
+// kunnanhallitus päätti järjestää iltakoulun …"): the proposal done, and
+// more decided (testdata/real/LABELLING.md: amended).
+func decidedAfterDiscussion(p, d string) bool {
+	return discussesRe.MatchString(p) && decidesRe.MatchString(d) && !notedRe.MatchString(d)
+}
+
 // partlyRe is a proposal adopted in part, or with a point struck out:
 // "Kunnanjohtaja poisti päätösehdotuksesta kohdan 3", "Kohta 3
 // poistettiin ehdotuksesta", "hyväksyi ehdotuksen kohtien 1 ja 2 osalta".
@@ -1053,11 +1128,11 @@ var partlyRe = mustPattern(`poisti (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityk
 // refusedRe is the body deciding not to do something: "päätti, ettei
 // kunta osallistu hankkeeseen", "päätti … olla myöntämättä avustusta",
 // "päätti … hylätä hakemuksen", "beslöt att inte bevilja".
-var refusedRe = mustPattern(`(?:päätti|päätettiin|päättivät|päättäneen|päättänyt)(?: [^\s.]+){0,4}?,? (?:että (?:[^\s.,]+ ){1,3}?ei (?:\p{L}+ )?\p{L}+(?:t[aä]|d[aä])(?:[^\p{L}]|$)|ettei\b|olla \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|jättää \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|hylätä(?:[^\p{L}]|$))|beslöt (?:\S+ ){0,4}?(?:att inte|avslå)(?:[^\p{L}]|$)`)
+var refusedRe = mustPattern(`(?:päätti|päätettiin|päättivät|päättäneen|päättänyt)(?: [^\s.]+){0,4}?,? (?:että (?:[^\s.,]+ ){1,3}?ei (?:\p{L}+ )?\p{L}+(?:t[aä]|d[aä])(?:[^\p{L}]|$)|ettei\b|olla \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|jättää \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|hylätä(?:[^\p{L}]|$)|evätä(?:[^\p{L}]|$))|beslöt (?:\S+ ){0,4}?(?:att inte|avslå)(?:[^\p{L}]|$)`)
 
 // refusalWords: a proposal itself not to do something, or to reject it,
 // which a refusal carries out.
-var refusalWords = mustPattern(`\bettei\b|\bei\b|\beikä\b|\bolla \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|\bjättää \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|hylkää|hylätä|\binte\b|avslå|förkasta`)
+var refusalWords = mustPattern(`\bettei\b|\bei\b|\beikä\b|\bolla \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|\bjättää \p{L}+m[äa]tt[äa](?:[^\p{L}]|$)|hylkää|hylätä|epää|evätä|\binte\b|avslå|förkasta`)
 
 // noActionRe: that a matter gives no cause for action is no refusal
 // ("päätti, ettei asia anna aihetta toimenpiteisiin").
