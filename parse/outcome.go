@@ -30,15 +30,15 @@ const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehd
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = mustPattern(`(?:vetävänsä|veti|vetäneen) (?:\S+ )?(?:päätös)?(?:ehdotuksensa|esityksensä|asian) pois|asia poistuu (?:käsittelystä|esityslistalta)|poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti (?:\S+ ){0,3}?poistaa asian|ärendet avfördes|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
+	withdrawnRe = mustPattern(`(?:drog|drar) tillbaka (?:sitt )?förslag|(?:vetävänsä|veti|vetäneen) (?:\S+ )?(?:päätös)?(?:ehdotuksensa|esityksensä|asian) pois|asia poistuu (?:käsittelystä|esityslistalta)|poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti (?:\S+ ){0,3}?poistaa asian|ärendet avfördes|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
 	tabledRe    = mustPattern(`^pöydälle (?:\S+ ){0,5}?ehdotuksesta|jätettiin (?:\S+ ){0,6}?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|pöydällepanoehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen (?:\S+ ){0,6}?pöydälle|jäi (?:\S+ ){0,6}?pöydälle|jää (?:\S+ ){0,6}?pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
-	returnedRe  = mustPattern(`^palautettiin (?:\S+ )?\S*(?:hallitukselle|lautakunnalle|jaostolle|valmisteluun|valmisteltavaksi)|palauttaa (?:\S+ ){1,4}?asian (?:\S+ ){0,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palaut(?:taa|ti) asian (?:\S+ ){1,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|palautusehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
+	returnedRe  = mustPattern(`(?:sände|sänder|återsände) (?:\S+ )?ärendet tillbaka|^palautettiin (?:\S+ )?\S*(?:hallitukselle|lautakunnalle|jaostolle|valmisteluun|valmisteltavaksi)|palauttaa (?:\S+ ){1,4}?asian (?:\S+ ){0,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palaut(?:taa|ti) asian (?:\S+ ){1,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|palautusehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
 			withCheck(func(s string) bool {
 			return containsAny(s, "vastaehdotu", "muutosehdotu", "lisäysehdotu", "vastaesity", "muutosesity", "lisäysesity", "motförslag", "muutti ", "ändrade sitt")
 		})
-	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|(?:hylkäsi|hylänneen|hylännyt) (?:esittelijän |\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotuksen|esityksen)|(?:förkastade|avslog) (?:föredragandens |\S*styrelsens |\S*nämndens )?förslag|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
-	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt avslå|avslog`)
+	rejectObjRe = mustPattern(`(?:^|[^\p{L}])(?:päätös)?(?:ehdotus|esitys) hylättiin|hylkäysehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi)|hyväksyi [^.]{0,40}hylkäysehdotuksen|(?:hylkäsi|hylänneen|hylännyt) (?:esittelijän |\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotuksen|esityksen)|(?:förkastade|avslog) (?:föredragandens |\S*styrelsens |\S*nämndens )?förslag|(?:omfattade|godkände) inte (?:\S+ )?förslag|hylätä (?:esittelijän )?(?:päätös)?(?:ehdotu|esity)|ei hyväksynyt (?:esittelijän )?(?:päätös)?(?:ehdotusta|esitystä)|(?:päätös)?(?:ehdotusta|esitystä) ei hyväksytty|förslaget (?:förkastades|avslogs)|förkastade förslaget|avslog förslaget|att inte godkänna|beslöt inte godkänna|godkändes inte`)
+	rejectAnyRe = mustPattern(`hylättiin|hylkäsi|päätti (?:\S+ ){0,3}?hylätä|förkastades|avslogs|beslöt (?:att )?(?:avslå|förkasta)|avslog`)
 	notedRe     = mustPattern(`(?:(?:päätti|päättää|päättivät|päätettiin) (?:yksimielisesti )?)?merkitä (?:\S+ ){0,8}?tie(?:doksi|dokseen|toon|toonsa)|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tiedokseen|merkits(?:ee|i|ivät) (?:[^\s,.]+ ){0,3}?tiedoksi|merkittiin tiedoksi|merkitty (?:\S+ )?tiedoksi|tiedoksi merkittiin|merkitään tiedoksi|merkits(?:ee|i|ivät) (?:\S+ ){0,8}?tietoonsa|merkittiin tietoon|merkitään tietoon|(?:(?:beslöt|beslutar|beslutade) (?:att )?)?anteckna(?:r)?\b[^.]{0,80}(?:för|till) kännedom|antecknade[^.]{0,40}(?:för|till) kännedom|antecknas[^.]{0,40}(?:för|till) kännedom|antecknades[^.]{0,40}(?:för|till) kännedom|(?:^|\n|\. )\S+ antecknade |för kännedom till protokollet`)
 	actionRe    = mustPattern(`hyväksy|pyysi|pyytää|antaa asian|antoi asian|keskustelee|keskustellaan|diskuterar|otto-oikeu|övertagningsrät|utnyttja|lähettä|lähetti|päättää|päätti|valitse|valitsi|myöntä|myönsi|esittää|esitti|nimeä|valtuutta|oikeutta|hylkää|hylätä|antaa (?:\S+ ){0,3}?lausunno|antoi (?:\S+ ){0,3}?lausunno|kehottaa|kehotti|edellyttää|edellytti|velvoitti|vahvista|osoittaa|godkänn|godkände|beslut|beslöt|väljer|valde|beviljar|föreslår|ålägger|ålade|uppdrar|uppdrog|uppmanar|uppmanade|bemyndigar|bemyndigade|förutsätter|förutsatte|velvoittaa` +
 		// "Valmistellaan ja merkitään tiedoksi arviointisuunnitelma": the
@@ -56,12 +56,12 @@ var (
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
-	adoptsProposalRe = mustPattern(ownBecame + `|hyväksy(?:neen|nyt) (?:\S+ ){0,3}?(?:esittelijän |pohja)?(?:päätös)?(?:ehdotuksen|esityksen)|(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,4}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|(?:enligt|i enlighet med) (?:föredragandens|ordförandens|\S*styrelsens|nämndens) (?:besluts)?förslag|instämde i [^.]{0,40}förslag`)
+	adoptsProposalRe = mustPattern(ownBecame + `|omfatta(?:de|t) (?:enhälligt )?(?:föredragandens |\S*direktörens |ordförandens |\S*styrelsens |nämndens )?(?:besluts)?förslag|hyväksy(?:neen|nyt) (?:\S+ ){0,3}?(?:esittelijän |pohja)?(?:päätös)?(?:ehdotuksen|esityksen)|(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,4}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|(?:enligt|i enlighet med) (?:föredragandens|ordförandens|\S*styrelsens|nämndens) (?:besluts)?förslag|instämde i [^.]{0,40}förslag`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
 	voteOptionRe = mustPattern(`(?m)^(?:jaa|ei|ja|nej)[- ](?:ehdotus|förslag)\b.*$`)
-	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?(?:hyväksyttiin|hyväksytty)(?: yksimielisesti| sellaisenaan| esitetyssä muodossa| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen| keskustelun jälkeen| ilman keskustelua| ilman muutoksia){0,3}\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:vahvistettiin|todettiin|valittiin|myönnettiin)(?: yksimielisesti)?\.?$|^(?:fastställdes|beviljades)(?: enhälligt)?\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti|mukaisena)(?: yksimielisesti)?\.?$|^(?:förslaget )?(?:godkändes|godkänt|godkänns)(?: enhälligt)?\.?$|^beslutet fattades(?: enhälligt)?\.?$`).
+	plainApprove = mustPattern(`^(?:(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys) )?(?:hyväksyttiin|hyväksytty)(?: yksimielisesti| sellaisenaan| esitetyssä muodossa| äänin \d{1,2} ?[–-] ?\d{1,2}| äänestyksen jälkeen| keskustelun jälkeen| ilman keskustelua| ilman muutoksia){0,3}\.?$|^yksimielisesti hyväksyttiin\.?$|^hyväksyttiin (?:yksimielisesti )?(?:esittelijän |puheenjohtajan )?(?:päätös)?(?:ehdotus|esitys)\.?$|^hyväksytään\.?$|^hyväksyi\.?$|^(?:vahvistettiin|todettiin|valittiin|myönnettiin)(?: yksimielisesti)?\.?$|^(?:fastställdes|beviljades)(?: enhälligt)?\.?$|^(?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukainen|mukaisesti|mukaisena)(?: yksimielisesti)?\.?$|^(?:förslaget )?(?:godkändes|godkänt|godkänns)(?: enhälligt)?\.?$|^beslutet fattades(?: enhälligt)?\.?$|^(?:enligt|i enlighet med) (?:besluts)?förslag(?:et)?(?: enhälligt)?\.?$`).
 			withCheck(func(s string) bool { return strings.Count(s, " ") <= 14 }) // each form has at most 14 spaces (two before the verb, three modifiers of up to four)
 )
 
@@ -270,9 +270,50 @@ func fillsNames(proposal, p, fs, sent string) bool {
 	return named && len(stems(r)) >= 2 && overlap(r, p) >= 0.6
 }
 
+// electProposedRe is a proposal electing or naming someone; electedRe a
+// decision sentence doing it.
+var (
+	electProposedRe = mustPattern(`valitsee|valita|nimeää|nimetä|väljer|välja|utser|utse\b`)
+	electedRe       = mustPattern(`valitsi|valittiin|nimesi|nimettiin|valde|valdes|utsåg|utsågs`)
+)
+
+// electsOther reports a decision (as written) electing or naming, in a
+// sentence of its own, a person (a first name and a surname) whom the
+// proposal, which named someone for the role, did not name.
+func electsOther(proposal, p, decision string) bool {
+	if !electProposedRe.MatchString(p) || !namesSomeone(proposal) || openRoleRe.MatchString(p) {
+		return false
+	}
+	for _, sent := range sentenceSplit.Split(decision, -1) {
+		if electedRe.MatchString(lower(sent)) && namesNewPerson(p, sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesNewPerson reports a sentence (as written) holding a first name and
+// a surname, two capitalised words past its first, whose surname's stem
+// lower-cased p lacks.
+func namesNewPerson(p, sent string) bool {
+	ws := words(sent)
+	for i := 2; i < len(ws); i++ {
+		a, b := []rune(ws[i-1]), []rune(ws[i])
+		if !unicode.IsUpper(a[0]) || !unicode.IsUpper(b[0]) || len(b) < 4 {
+			continue
+		}
+		for st := range stems(lower(ws[i])) {
+			if !strings.Contains(p, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // openRoleRe is a proposal to elect or name someone to a role it leaves
 // open: "valitsee … uuden jäsenen", "nimeää … edustajan ja varaedustajan".
-var openRoleRe = mustPattern(`(?:väljer|välja|utser|utse) (?:\S+ ){0,6}?(?:ledamot|ledamöter|ersättare|ordförande|representant|representanter)(?:[^\p{L}]|$)|(?:valitsee|valita|nimeää|nimetä) (?:\S+ ){0,6}?(?:jäsenen|jäsenet|varajäsenen|varajäsenet|edustajan|edustajat|varaedustajan|puheenjohtajan|varapuheenjohtajan|pöytäkirjantarkastajat|ääntenlaskijat|henkilön|henkilöt)(?:[^\p{L}]|$)`)
+var openRoleRe = mustPattern(`(?:väljer|välja|utser|utse) (?:\S+ ){0,6}?(?:en|ett|två|tre|fyra|fem) (?:\S+ ){0,2}?(?:ledamot|ledamöter|medlem|medlemmar|ersättare|ordförande|representant|representanter)(?:[^\p{L}]|$)|(?:valitsee|valita|nimeää|nimetä) (?:\S+ ){0,6}?(?:jäsenen|jäsenet|varajäsenen|varajäsenet|edustajan|edustajat|varaedustajan|puheenjohtajan|varapuheenjohtajan|pöytäkirjantarkastajat|ääntenlaskijat|henkilön|henkilöt)(?:[^\p{L}]|$)`)
 
 // namesSomeone reports a text (as written) with a capitalised word after
 // its first: a name, most often.
@@ -391,7 +432,7 @@ const provisionVerbs = `jatkaa|jatketaan|toimittaa|toimitetaan|selvittää|selvi
 	`raportoi|raportoidaan|lähettää|lähetetään|laatii|laaditaan|mitätöityy|raukeaa`
 
 var (
-	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|pyysi|uppmanade|bemyndigade|uppdrog|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter|` + provisionVerbs + `)(?:[\s,:;]|$)`)
+	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|uppdras|därtill|dessutom|pyysi|uppmanade|bemyndigade|uppdrog|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter|` + provisionVerbs + `)(?:[\s,:;]|$)`)
 	recordedRe      = mustPattern(`merkittiin|todettiin|totesi|poistui|esteelli|eriävä|pöytäkirja|tarkast|keskustel|kannatti|ehdotti|äänest|konstaterades|antecknades|jäv|reservation|protokoll`)
 )
 
@@ -412,9 +453,62 @@ var counterFellRe = mustPattern(`(?:vasta|muutos|lisäys|palautus|pöydällepano
 // "Merkittiin pöytäkirjaan, että X poistui", is the handling's record.)
 var recordedNoteRe = mustPattern(`^(?:merkittiin|antecknades)(?: [^\s.]+){0,5}? (?:että|att) `)
 
+// trailingRecordRe is a paragraph after the decision that is the page's
+// record, not the decision: who is told, who carries it out, how to
+// appeal, whom to ask, a dissent, the vote's list.
+var trailingRecordRe = mustPattern(`(?m)^[ \t]*(?:tiedoksi|täytäntöönpano|muutoksenhaku|muutoksenhakuohje|lisätietoja|lisätiedot|eriävä mielipide|äänestysluettelo|för kännedom|verkställighet|sökande av ändring|mer information|avvikande åsikt|reservation)\b[^\n]*`)
+
+// withoutTrailingRecords is decision without the record paragraphs after
+// it (trailingRecordRe), when a decision stands before them.
+func withoutTrailingRecords(decision string) string {
+	if !strings.Contains(decision, "\n") {
+		return decision
+	}
+	lo := lower(decision)
+	locs := trailingRecordRe.Regexp().FindAllStringIndex(lo, -1)
+	if len(locs) == 0 || strings.TrimSpace(lo[:locs[0][0]]) == "" {
+		return decision
+	}
+	var b strings.Builder
+	at := 0
+	for _, l := range locs {
+		b.WriteString(decision[at:l[0]])
+		at = l[1]
+	}
+	b.WriteString(decision[at:])
+	return strings.TrimSpace(b.String())
+}
+
+// earlierMeetingRe is a sentence telling what an earlier meeting did with
+// the matter ("Asia jätettiin pöydälle 12.3.2024 kokouksessa.", "Valtuusto
+// palautti asian 15.4.2024 kokouksessaan uudelleen valmisteltavaksi."),
+// background to the decision that follows. Only such a sentence that
+// tables, returns or handles the matter is left out (withoutEarlierMeetings).
+var earlierMeetingRe = mustPattern(`\d{1,2}\.\d{1,2}\.(?:\d{4})? (?:pidetyssä |pitämässään )?kokoukse(?:ssa|ssaan)\b|kokouksessa(?:an)? \d{1,2}\.\d{1,2}\.\d{4}|(?:sammanträde|möte)t? (?:den )?\d{1,2}\.\d{1,2}\.\d{4}`)
+
+// withoutEarlierMeetings is decision without its sentences about an
+// earlier meeting, when another sentence is left.
+func withoutEarlierMeetings(decision string) string {
+	if !earlierMeetingRe.MatchString(decision) {
+		return decision
+	}
+	sents := sentenceSplit.Split(decision, -1)
+	var kept []string
+	for _, sent := range sents {
+		ls := lower(sent)
+		if !earlierMeetingRe.MatchString(sent) || !(tabledRe.MatchString(ls) || returnedRe.MatchString(ls) || containsAny(ls, "käsitel", "behandl")) {
+			kept = append(kept, sent)
+		}
+	}
+	if len(kept) == 0 || len(kept) == len(sents) {
+		return decision
+	}
+	return strings.Join(kept, ". ")
+}
+
 // notesDecisionRe is a sentence of handling notes telling what the body
 // decided: the body and its verb of deciding, or the chair stating it.
-var notesDecisionRe = mustPattern(`^(?:\S+ ){0,3}?\p{L}*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|fullmäktige) (?:(?:yksimielisesti|enhälligt|äänin \d+ ?[–-] ?\d+|äänestyksen jälkeen) )?(?:päätti|hyväksyi|merkitsi|hylkäsi|palautti|jätti|pani|valitsi|myönsi|yhtyi|beslöt|godkände|antecknade|förkastade|återremitterade|bordlade)(?:[^\p{L}]|$)|^puheenjohtaja totesi,? (?:että )?(?:\S+ ){0,8}?(?:hyväksyneen|hylänneen|päättäneen|hyväksynyt|hylännyt|päättänyt|tulleen (?:\S+ ){0,2}?päätökseksi)(?:[^\p{L}]|$)|^(?:\S+ ){1,4}?(?:ehdotus|esitys) tuli (?:\S+ ){0,2}?päätökseksi`)
+var notesDecisionRe = mustPattern(`^(?:\S+ ){0,3}?\p{L}*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto|styrelsen|nämnden|fullmäktige) (?:(?:yksimielisesti|enhälligt|äänin \d+ ?[–-] ?\d+|äänestyksen jälkeen) )?(?:päätti|hyväksyi|merkitsi|hylkäsi|palautti|jätti|pani|valitsi|myönsi|yhtyi|beslöt|godkände|omfattade|antecknade|förkastade|återremitterade|bordlade)(?:[^\p{L}]|$)|^(?:\S+ ){0,3}?(?:ordföranden konstaterade|konstaterade ordföranden) att |(?:drog tillbaka|återtog) (?:sitt )?(?:förslag\p{L}*|ärendet)|(?:vetävänsä|veti) (?:\S+ )?(?:ehdotuksensa|esityksensä|asian) pois|^puheenjohtaja totesi,? (?:että )?(?:\S+ ){0,8}?(?:hyväksyneen|hylänneen|päättäneen|hyväksynyt|hylännyt|päättänyt|tulleen (?:\S+ ){0,2}?päätökseksi)(?:[^\p{L}]|$)|^(?:\S+ ){1,4}?(?:ehdotus|esitys) tuli (?:\S+ ){0,2}?päätökseksi`)
 
 // notesDecision is where in handling notes the last sentence telling the
 // body's decision begins, -1 if none does.
@@ -457,7 +551,8 @@ func classify(proposal, decision, notes string) Outcome {
 			return classify(proposal, notes[at:], notes[:at])
 		}
 	}
-	decision = withoutLeadingRecord(decision)
+	decision = withoutLeadingRecord(withoutTrailingRecords(decision))
+	decision = withoutEarlierMeetings(decision)
 	p, d := lower(proposal), lower(decision)
 	// dr is the decision without a member's proposal that fell
 	// ("Virtasen ehdotus hylättiin äänin 3-6 ja esittelijän ehdotus
@@ -612,6 +707,12 @@ func classify(proposal, decision, notes string) Outcome {
 		// informed, and took note.
 		return OutcomeNoted
 	}
+	if p != "" && electsOther(proposal, p, decision) {
+		// "… valitsee sivistyslautakunnan varapuheenjohtajaksi Jouni
+		// Tikkasen." → "Valtuusto valitsi … Sanna Rautiaisen.": another
+		// elected than proposed.
+		return OutcomeAmended
+	}
 	if restated && (addsToProposal(p, d) || changesFigure(p, d) || motionEntered(p, d) || dropsPoint(p, d) || decidedAfterDiscussion(p, d)) {
 		// The proposal written out again, and a decision of the body's
 		// own after it (adopted with an addition), or with one of its
@@ -723,7 +824,7 @@ func adoptsLeadThenDiverges(p, d string) bool {
 
 // continuedRe is a motion to send the matter back or table it voted down
 // or lapsing: the handling went on.
-var continuedRe = mustPattern(`käsittelyä jatkettiin|esittelijän ehdotus voitti|päätösehdotus voitti|käsittelyn jatkamista|käsittely jatkui|käsittelyä päätettiin jatkaa|(?:palautus|pöydällepano)ehdotu\w* (?:hylättiin|raukesi)|jatkaa asian käsittelyä(?:\.|,| äänin| yksimielisesti|$)|` +
+var continuedRe = mustPattern(`(?:päättäneen|päättänyt|päätti) (?:esittelijän |pohja|\S*johtajan )(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|käsittelyä jatkettiin|esittelijän ehdotus voitti|päätösehdotus voitti|käsittelyn jatkamista|käsittely jatkui|käsittelyä päätettiin jatkaa|(?:palautus|pöydällepano)ehdotu\w* (?:hylättiin|raukesi)|jatkaa asian käsittelyä(?:\.|,| äänin| yksimielisesti|$)|` +
 	// an unseconded motion lapsing: "Ehdotusta ei kannatettu, joten se
 	// raukesi.", Swedish "Förslaget understöddes inte och förföll."
 	`ehdotusta ei kannatettu|raukesi kannattamattomana|understöddes inte|förföll`)
@@ -1075,12 +1176,12 @@ var noReviewRe = mustPattern(`(?:ei|eikä) (?:\S+ )?käy\p{L}* (?:\S+ )?otto-oik
 // svAmendedRe is a Swedish adoption with a change: "godkändes förslaget
 // med Klemets tillägg", "med den ändring som Sjöblom föreslagit", "i
 // övrigt godkändes förslaget".
-var svAmendedRe = mustPattern(`(?:godkändes|godkände|antogs|antog) (?:\S+ ){0,4}?med (?:\S+ ){0,3}?(?:tillägg|tillägget|tilläggen|ändring|ändringen|ändringar|ändringarna|komplettering|kompletteringen)(?:[^\p{L}]|$)|med den ändring(?:en)? som|i övrigt godkändes|i övrigt enligt`)
+var svAmendedRe = mustPattern(`ändrade (?:\S+ )?sitt förslag|(?:det )?ändrade förslaget|kompletterade (?:\S+ )?sitt förslag|(?:det )?kompletterade förslaget|korrigerade (?:\S+ )?sitt förslag|dock så att|dock med den ändringen|(?:godkändes|godkände|antogs|antog) (?:\S+ ){0,4}?med (?:\S+ ){0,5}?(?:tillägg|tillägget|tilläggen|ändring|ändringen|ändringar|ändringarna|komplettering|kompletteringen)(?:[^\p{L}]|$)|med den ändring(?:en)? som|i övrigt godkändes|i övrigt enligt`)
 
 // svMemberForm is a member's proposal adopted, told in Swedish, the
 // member's genitive in group 1: "Kommunstyrelsen omfattade enhälligt
 // Holmbergs förslag", "beslöt enligt Rönnqvists förslag".
-var svMemberForm = mustPattern(`(?:omfattade|godkände|understödde|beslöt enligt|beslöt i enlighet med) (?:enhälligt )?(\p{Lu}[\p{Ll}-]+s) (?:ändrings|mot)?förslag`)
+var svMemberForm = mustPattern(`(?:omfattade|godkände|understödde|beslöt enligt|beslöt i enlighet med|beslutat enligt) (?:enhälligt )?(\p{Lu}[\p{Ll}-]+s) (?:ändrings|mot)?förslag|(\p{Lu}[\p{Ll}-]+s) (?:ändrings|mot)?förslag (?:vann|godkändes|omfattades)`)
 
 // svMemberWon reports a decision (as written) adopting a member's
 // proposal by the member's name, not a body's or an official's.
@@ -1089,7 +1190,7 @@ func svMemberWon(decision string) bool {
 		return false
 	}
 	for _, m := range svMemberForm.FindAllStringSubmatch(decision, -1) {
-		w := lower(m[1])
+		w := lower(m[1] + m[2])
 		if !containsAny(w, "styrelse", "nämnd", "fullmäktige", "föredragande", "ordförande", "direktör", "sektion", "direktion", "kommun", "stad", "beslut") {
 			return true
 		}
@@ -1128,7 +1229,7 @@ var partlyRe = mustPattern(`poisti (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityk
 // refusedRe is the body deciding not to do something: "päätti, ettei
 // kunta osallistu hankkeeseen", "päätti … olla myöntämättä avustusta",
 // "päätti … hylätä hakemuksen", "beslöt att inte bevilja".
-var refusedRe = mustPattern(`(?:päätti|päätettiin|päättivät|päättäneen|päättänyt)(?: [^\s.]+){0,4}?,? (?:että (?:[^\s.,]+ ){1,3}?ei (?:\p{L}+ )?\p{L}+(?:t[aä]|d[aä])(?:[^\p{L}]|$)|ettei\b|olla \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|jättää \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|hylätä(?:[^\p{L}]|$)|evätä(?:[^\p{L}]|$))|beslöt (?:\S+ ){0,4}?(?:att inte|avslå)(?:[^\p{L}]|$)`)
+var refusedRe = mustPattern(`(?:päätti|päätettiin|päättivät|päättäneen|päättänyt)(?: [^\s.]+){0,4}?,? (?:että (?:[^\s.,]+ ){1,3}?ei (?:\p{L}+ )?\p{L}+(?:t[aä]|d[aä])(?:[^\p{L}]|$)|ettei\b|olla \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|jättää \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|hylätä(?:[^\p{L}]|$)|evätä(?:[^\p{L}]|$))|beslöt (?:\S+ ){0,4}?(?:att inte|avslå)(?:[^\p{L}]|$)|beslöt att (?:\S+ ){1,3}?(?:inte|icke) |beslöt att (?:\S+ ){1,3}?(?:avslås|förkastas)(?:[^\p{L}]|$)`)
 
 // refusalWords: a proposal itself not to do something, or to reject it,
 // which a refusal carries out.
