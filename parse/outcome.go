@@ -56,7 +56,7 @@ var (
 	// adoptsProposalRe: the decision adopted the proposal itself, whose
 	// outcome is then the decision's ("hyväksyi aluehallituksen ehdotuksen"
 	// where the proposal was only to take note: noted).
-	adoptsProposalRe = mustPattern(ownBecame + `|omfatta(?:de|t) (?:enhälligt )?(?:föredragandens |\S*direktörens |ordförandens |\S*styrelsens |nämndens )?(?:besluts)?förslag|hyväksy(?:neen|nyt) (?:\S+ ){0,3}?(?:esittelijän |pohja)?(?:päätös)?(?:ehdotuksen|esityksen)|(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,4}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|(?:enligt|i enlighet med) (?:föredragandens|ordförandens|\S*styrelsens|nämndens) (?:besluts)?förslag|instämde i [^.]{0,40}förslag`)
+	adoptsProposalRe = mustPattern(ownBecame + `|godkände (?:enhälligt )?(?:föredragandens |\S*direktörens )?(?:besluts)?förslaget|i enlighet med (?:besluts)?förslaget|omfatta(?:de|t) (?:enhälligt )?(?:föredragandens |\S*direktörens |ordförandens |\S*styrelsens |nämndens )?(?:besluts)?förslag|hyväksy(?:neen|nyt) (?:\S+ ){0,3}?(?:esittelijän |pohja)?(?:päätös)?(?:ehdotuksen|esityksen)|(?:ehdotus|esitys) hyväksyttiin|hyväksyttiin (?:\S+n )?(?:päätös)?(?:ehdotuksen|esityksen) (?:mukaan|mukaisena)|(?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys) voitti|hyväksyi (?:\S+ ){0,4}(?:päätös)?(?:ehdotuksen|esityksen)|(?:päätös)?(?:ehdotuksen|esityksen) mukaisesti|päätti (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen) mukaan|` + asProposed + `|yhtyi [^.]{0,40}(?:ehdotukseen|esitykseen)|förslaget godkändes|(?:föredragandens |ordförandens )?(?:besluts)?förslag godkändes|godkändes (?:besluts)?förslaget|enligt beslutsförslaget|godkände förslaget|godkände (?:\S+ ){1,2}förslag\b|godkänna (?:\S+ )?förslaget|enligt förslaget|(?:enligt|i enlighet med) (?:föredragandens|ordförandens|\S*styrelsens|nämndens) (?:besluts)?förslag|instämde i [^.]{0,40}förslag`)
 	// voteOptionRe: a line putting a vote's options ("EI-ehdotus: Virtasen
 	// vastaehdotuksen mukaisesti"), which names a counter-proposal whether
 	// or not it won.
@@ -343,7 +343,7 @@ var orderChangedRe = mustPattern(`muutt\S* (?:\S+ )?käsittelyjärjesty|käsitte
 // kaupunginvaltuusto hyväksyi seuraavat toivomusponnet", "otti …
 // käsiteltäväkseen lisäpykälän", "beslöt dessutom". ("Pääkirjasto on avoinna
 // lisäksi perjantaisin" is the matter's own content, no decision.)
-var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksyi|valittiin|valitsi|myönnettiin|myönsi|beslöt|godkände|godkändes) lisäksi|(?:lisäksi|samalla) (?:\S+ ){0,2}?(?:päätti|päätettiin|hyväksyi|hyväksyttiin|valitsi|valittiin|myönsi|kehotti|edellytti)\b|samtidigt (?:\S+ ){0,2}?(?:beslöt|godkände)|lisä\S* käsiteltäv|käsiteltäv\S* lisä|dessutom (?:\S+ ){0,2}?(?:beslöt|godkände)|(?:beslöt|godkände) dessutom` +
+var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksyi|valittiin|valitsi|myönnettiin|myönsi|beslöt|godkände|godkändes) lisäksi|(?:lisäksi|samalla) (?:\S+ ){0,2}?(?:päätti|päätettiin|hyväksyi|hyväksyttiin|valitsi|valittiin|myönsi|kehotti|edellytti)\b|samtidigt (?:\S+ ){0,2}?(?:beslöt|godkände)|lisä\S* käsiteltäv|käsiteltäv\S* lisä|dessutom (?:\S+ ){0,2}?(?:beslöt|beslutade|godkände)|(?:beslöt|beslutade|godkände) dessutom` +
 	// "Lisäksi vammaisneuvosto totesi, että …": a position of the body's own.
 	`|(?:lisäksi|samalla) \p{L}*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto) (?:totesi|toteaa|korosti|korostaa|painotti|painottaa)\b` +
 	// "Lisäksi lautakunta edellyttää, että …": the present tense.
@@ -351,7 +351,7 @@ var extraMatterRe = mustPattern(`(?:hyväksyttiin|päätettiin|päätti|hyväksy
 
 // resolutionAdoptedRe is a council's resolution (toivomusponsi,
 // hemställningskläm) adopted with the item.
-var resolutionAdoptedRe = mustPattern(`(?:hyväksyi|hyväksyttiin) (?:\S+ ){0,3}?\S*toivomuspon|toivomuspon\S* (?:\S+ )?hyväksyttiin|(?:godkände|godkändes|antog|antogs) (?:\S+ ){0,3}?\S*hemställningskläm`)
+var resolutionAdoptedRe = mustPattern(`(?:hyväksyi|hyväksyttiin) (?:\S+ ){0,5}?\S*toivomuspon|toivomuspon\S* (?:\S+ )?hyväksyttiin|(?:godkände|godkändes|antog|antogs) (?:\S+ ){0,5}?\S*hemställningskläm`)
 
 // extraMatter reports a lower-cased decision adopting proposal p that, in a
 // sentence of its own, decides a matter besides: the item amended
@@ -432,7 +432,7 @@ const provisionVerbs = `jatkaa|jatketaan|toimittaa|toimitetaan|selvittää|selvi
 	`raportoi|raportoidaan|lähettää|lähetetään|laatii|laaditaan|mitätöityy|raukeaa`
 
 var (
-	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|uppdras|därtill|dessutom|pyysi|uppmanade|bemyndigade|uppdrog|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter|` + provisionVerbs + `)(?:[\s,:;]|$)`)
+	addedDecisionRe = mustPattern(`(?:^|\s)(?:lisäksi|uppdras|därtill|dessutom|pitää (?:\S+ )?(?:tärkeänä|välttämättömänä|tarpeellisena)|pyysi|uppmanade|bemyndigade|uppdrog|päätti|hyväksyi|godkände|päättää|päätettiin|valtuutettiin|kehotettiin|edellytettiin|antaa|antoi|valtuuttaa|valtuutti|oikeuttaa|oikeutti|edellyttää|edellytti|kehottaa|kehotti|velvoittaa|velvoitti|myöntää|myönsi|beslöt|beslutar|bemyndigar|uppmanar|förutsätter|` + provisionVerbs + `)(?:[\s,:;]|$)`)
 	recordedRe      = mustPattern(`merkittiin|todettiin|totesi|poistui|esteelli|eriävä|pöytäkirja|tarkast|keskustel|kannatti|ehdotti|äänest|konstaterades|antecknades|jäv|reservation|protokoll`)
 )
 
@@ -1176,12 +1176,12 @@ var noReviewRe = mustPattern(`(?:ei|eikä) (?:\S+ )?käy\p{L}* (?:\S+ )?otto-oik
 // svAmendedRe is a Swedish adoption with a change: "godkändes förslaget
 // med Klemets tillägg", "med den ändring som Sjöblom föreslagit", "i
 // övrigt godkändes förslaget".
-var svAmendedRe = mustPattern(`ändrade (?:\S+ )?sitt förslag|(?:det )?ändrade förslaget|kompletterade (?:\S+ )?sitt förslag|(?:det )?kompletterade förslaget|korrigerade (?:\S+ )?sitt förslag|dock så att|dock med den ändringen|(?:godkändes|godkände|antogs|antog) (?:\S+ ){0,4}?med (?:\S+ ){0,5}?(?:tillägg|tillägget|tilläggen|ändring|ändringen|ändringar|ändringarna|komplettering|kompletteringen)(?:[^\p{L}]|$)|med den ändring(?:en)? som|i övrigt godkändes|i övrigt enligt`)
+var svAmendedRe = mustPattern(`ändrade (?:\S+ )?sitt förslag|ändrade förslag|kompletterade (?:\S+ ){0,2}?sitt förslag|kompletterade förslag|(?:täydentämän|täydennetyn|korjaaman|korjatun) (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen)|korrigerade (?:\S+ )?sitt förslag|dock så att|dock med den ändringen|(?:godkändes|godkände|antogs|antog) (?:\S+ ){0,4}?med (?:\S+ ){0,5}?(?:tillägg|tillägget|tilläggen|ändring|ändringen|ändringar|ändringarna|komplettering|kompletteringen)(?:[^\p{L}]|$)|med den ändring(?:en)? som|i övrigt godkändes|i övrigt enligt`)
 
 // svMemberForm is a member's proposal adopted, told in Swedish, the
 // member's genitive in group 1: "Kommunstyrelsen omfattade enhälligt
 // Holmbergs förslag", "beslöt enligt Rönnqvists förslag".
-var svMemberForm = mustPattern(`(?:omfattade|godkände|understödde|beslöt enligt|beslöt i enlighet med|beslutat enligt) (?:enhälligt )?(\p{Lu}[\p{Ll}-]+s) (?:ändrings|mot)?förslag|(\p{Lu}[\p{Ll}-]+s) (?:ändrings|mot)?förslag (?:vann|godkändes|omfattades)`)
+var svMemberForm = mustPattern(`(?:omfattade|godkände|understödde|beslöt enligt|beslöt i enlighet med|beslutat enligt) (?:enhälligt )?(?:ledamoten |ledamot |ersättaren )?(\p{Lu}[\p{Ll}-]+s) (?:ändrings|mot)?förslag|(\p{Lu}[\p{Ll}-]+s) (?:ändrings|mot)?förslag (?:vann|godkändes|omfattades)`)
 
 // svMemberWon reports a decision (as written) adopting a member's
 // proposal by the member's name, not a body's or an official's.
@@ -1229,7 +1229,7 @@ var partlyRe = mustPattern(`poisti (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityk
 // refusedRe is the body deciding not to do something: "päätti, ettei
 // kunta osallistu hankkeeseen", "päätti … olla myöntämättä avustusta",
 // "päätti … hylätä hakemuksen", "beslöt att inte bevilja".
-var refusedRe = mustPattern(`(?:päätti|päätettiin|päättivät|päättäneen|päättänyt)(?: [^\s.]+){0,4}?,? (?:että (?:[^\s.,]+ ){1,3}?ei (?:\p{L}+ )?\p{L}+(?:t[aä]|d[aä])(?:[^\p{L}]|$)|ettei\b|olla \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|jättää \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|hylätä(?:[^\p{L}]|$)|evätä(?:[^\p{L}]|$))|beslöt (?:\S+ ){0,4}?(?:att inte|avslå)(?:[^\p{L}]|$)|beslöt att (?:\S+ ){1,3}?(?:inte|icke) |beslöt att (?:\S+ ){1,3}?(?:avslås|förkastas)(?:[^\p{L}]|$)`)
+var refusedRe = mustPattern(`(?:päätti|päätettiin|päättivät|päättäneen|päättänyt)(?: [^\s.]+){0,4}?,? (?:että (?:[^\s.,]+ ){1,3}?ei (?:\p{L}+ )?\p{L}+(?:t[aä]|d[aä])(?:[^\p{L}]|$)|ettei\b|olla \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|jättää \p{L}{3,}m[äa]tt[äa](?:[^\p{L}]|$)|hylätä(?:[^\p{L}]|$)|evätä(?:[^\p{L}]|$))|(?:beslöt|beslutade) (?:\S+ ){0,4}?(?:att inte|avslå)(?:[^\p{L}]|$)|(?:beslöt|beslutade) att (?:\S+ ){1,3}?(?:inte|icke) |(?:beslöt|beslutade) att (?:\S+ ){1,3}?(?:avslås|förkastas)(?:[^\p{L}]|$)`)
 
 // refusalWords: a proposal itself not to do something, or to reject it,
 // which a refusal carries out.
@@ -1255,7 +1255,12 @@ func adopted(p string) Outcome {
 // proposalIsYesRe: the vote was put so that the official's proposal is
 // "Jaa" ("ne, jotka kannattavat kaupunginjohtajan päätösesitystä,
 // äänestävät Jaa").
-var proposalIsYesRe = mustPattern(`(?m)(?:föredragandens|\S*styrelsens|\S*nämndens) förslag (?:som ja|\(ja\)|röstar ja)\b|ja = (?:föredragandens|\S*styrelsens|\S*nämndens) förslag|(?:esittelijän |pohja|päätös)(?:ehdotus|esitys),? (?:on |oli )?jaa\b|(?:esittelijän (?:päätös)?|pohja|päätös)(?:ehdotusta|esitystä) kannattavat,? (?:äänestävät )?jaa\b|^jaa-ehdotus:? (?:esittelijän |pohja|\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotu|esity)\S* mukaan|^jaa-ehdotus:? (?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys)\b|kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
+var proposalIsYesRe = mustPattern(`(?m)^ja-förslag:? enligt (?:besluts)?förslaget|(?:föredragandens|\S*styrelsens|\S*nämndens) förslag (?:som ja|\(ja\)|röstar ja)\b|ja = (?:föredragandens|\S*styrelsens|\S*nämndens) förslag|(?:esittelijän |pohja|päätös)(?:ehdotus|esitys),? (?:on |oli )?jaa\b|(?:esittelijän (?:päätös)?|pohja|päätös)(?:ehdotusta|esitystä) kannattavat,? (?:äänestävät )?jaa\b|^jaa-ehdotus:? (?:esittelijän |pohja|\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotu|esity)\S* mukaan|^jaa-ehdotus:? (?:esittelijän |pohja)(?:päätös)?(?:ehdotus|esitys)\b|kannattavat,?\s+(?:esittelijän|puheenjohtajan|\S*johtajan|\S*päällikön)\s+(?:päätös)?(?:ehdotusta|esitystä),?\s+äänestävät\s+jaa`)
+
+// proposalIsNoRe: the vote was put so that the proposal is "Ei"/"Nej"
+// (Helsinki's "JA-förslag: Ledamoten Nyqvists motförslag / NEJ-förslag:
+// Enligt förslaget").
+var proposalIsNoRe = mustPattern(`(?m)^(?:ei|nej)-(?:ehdotus|förslag):? (?:enligt (?:besluts)?förslaget|(?:esittelijän |pohja|\S*hallituksen |\S*lautakunnan )?(?:päätös)?(?:ehdotu|esity)\S* mukaan)`)
 
 // counterWonVote reports a vote put with the official's proposal as "Jaa"
 // that "Ei" won: the counter-proposal was adopted (Heinola).
@@ -1263,6 +1268,10 @@ func counterWonVote(text, asWritten string) bool {
 	if proposalIsYesRe.MatchString(text) {
 		v := votes(asWritten)
 		return v != nil && v.No > v.Yes
+	}
+	if proposalIsNoRe.MatchString(text) {
+		v := votes(asWritten)
+		return v != nil && v.Yes > v.No
 	}
 	return memberWonCount(text)
 }
