@@ -279,9 +279,10 @@ var (
 
 // electsOther reports a decision (as written) electing or naming, in a
 // sentence of its own, a person (a first name and a surname) whom the
-// proposal, which named someone for the role, did not name.
+// proposal, which named someone (a first name and a surname, on any of
+// its lines), did not name.
 func electsOther(proposal, p, decision string) bool {
-	if !electProposedRe.MatchString(p) || !namesSomeone(proposal) || openRoleRe.MatchString(p) {
+	if !electProposedRe.MatchString(p) || !(namesSomeone(proposal) || namesNewPerson("", " "+proposal)) || openRoleRe.MatchString(p) {
 		return false
 	}
 	for _, sent := range sentenceSplit.Split(decision, -1) {
@@ -945,7 +946,7 @@ var adoptsRe = bodyOpening(`hyväksyi|godkände|katsoi (?:\S+ ){1,2}loppuun käs
 // counts ("äänin 30-21", "sai 21 ääntä", "Jaa 30").
 var (
 	figureRe    = mustPattern(`\d+(?:[,.]\d+)*`)
-	notFigureRe = mustPattern(`§ ?\d+|\d+ ?§|(?:äänin|äänillä|rösterna) \d+ ?[–—-] ?\d+|\d+ (?:ääntä|äänellä|äänen|röster)|(?:jaa|ei|tyhjää?|poissa|ja|nej|blankt?)(?:-ääniä)?:? \d+`)
+	notFigureRe = mustPattern(`§ ?\d+|\d+ ?§|(?:äänin|äänillä|rösterna) \d+ ?[–—-] ?\d+|\d+ (?:ääntä|äänellä|äänen|röster)|(?:^|[^\p{L}])(?:jaa|ei|tyhjää?|poissa|ja|nej|blankt?)(?:-ääniä)?:? \d+`)
 )
 
 // motionTextRe is what a member moved ("ehdotti Peltosen kannattamana,

@@ -1036,6 +1036,9 @@ func TestClassifyInventedSets(t *testing.T) {
 	}
 	total, misses := 0, 0
 	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(f), "pages-") {
+			continue // whole pages: TestOutcomeOnInventedWholePages
+		}
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -1080,4 +1083,60 @@ func TestClassifyDroppedPointNotWhenCut(t *testing.T) {
 		{p, "Keskusvaalilautakunta\n1) vahvisti äänimäärät, jotka kukin ehdok", "", OutcomeApproved},
 		{p, "Keskusvaalilautakunta\n1) vahvisti äänimäärät, jotka kukin ehdokas on saanut.", "", OutcomeAmended},
 	})
+}
+
+// TestOutcomeOnInventedWholePages reads the invented whole item pages of
+// testdata/parse/invented/pages-*.json (page texts in the layouts their
+// writers know, earlier handlings above the current one among them) with
+// the whole parser: each page's outcome, that of its current handling,
+// must be as labelled, but for those marked "miss", which must still miss.
+func TestOutcomeOnInventedWholePages(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "parse", "invented", "pages-*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no invented pages: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pages []struct{ Text, Want, Why, Miss string }
+		if err := json.Unmarshal(b, &pages); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for i, pg := range pages {
+			if !knownOutcomes[Outcome(pg.Want)] {
+				t.Errorf("%s #%d: want %q is no outcome", filepath.Base(f), i, pg.Want)
+				continue
+			}
+			got := Text(pg.Text).Outcome
+			switch {
+			case pg.Miss == "" && got != Outcome(pg.Want):
+				t.Errorf("%s #%d: %s, want %s (%s)", filepath.Base(f), i, got, pg.Want, pg.Why)
+			case pg.Miss != "" && got == Outcome(pg.Want):
+				t.Errorf("%s #%d: now right (%s): remove its miss mark %q", filepath.Base(f), i, got, pg.Miss)
+			}
+		}
+	}
+}
+
+// A page whose head names its own meeting as a handling line
+// ("Kaupunginvaltuusto 16.09.2024 § 58", no "Pöytäkirja …/Pykälä" line)
+// and gives it again below the board's earlier handling: the page's
+// meeting, §, body and outcome are the council's (invented,
+// pages-2026-12-04-k #13; before v28 the board's were read).
+func TestCurrentHandlingNamedInHead(t *testing.T) {
+	text := "Loimaan kaupunki\nKaupunginvaltuusto 16.09.2024 § 58\n311/02.02.02/2024\nVuoden 2024 lisätalousarvio 2\n\n" +
+		"Kaupunginhallitus 02.09.2024 § 214\nValmistelija / lisätiedot: talousjohtaja Kati Raitanen, p. 050 374 2208\nLisätalousarviossa esitetään korjattavaksi sitovia määrärahoja.\n" +
+		"Kaupunginjohtajan ehdotus: Kaupunginhallitus esittää valtuustolle lisätalousarvion 2 hyväksymistä liitteen mukaisena.\nPäätös: Hyväksyttiin.\n\n" +
+		"Kaupunginvaltuusto 16.09.2024 § 58\nKaupunginhallituksen ehdotus: Kaupunginvaltuusto hyväksyy vuoden 2024 lisätalousarvion 2 liitteen mukaisena.\n" +
+		"Päätös: Kaupunginvaltuusto hylkäsi kaupunginhallituksen ehdotuksen äänin 18–17.\n"
+	d := Text(text)
+	if d.MeetingDate != "2024-09-16" || d.Section == nil || *d.Section != 58 || d.Body != "Kaupunginvaltuusto" || d.Outcome != OutcomeRejected {
+		sec := 0
+		if d.Section != nil {
+			sec = *d.Section
+		}
+		t.Errorf("got %s § %d %q %s, want 2024-09-16 § 58 Kaupunginvaltuusto rejected", d.MeetingDate, sec, d.Body, d.Outcome)
+	}
 }

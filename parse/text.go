@@ -222,6 +222,10 @@ type pageParser struct {
 	document   Document
 	docDate    string
 	docSection int
+	// history is how many handlings had begun when the decision history
+	// opened ("Päätöshistoria", "Beslutshistorik": Helsinki lists the
+	// earlier bodies' handlings after the current one's), 0 if it never did.
+	history    int
 	itemNumber int
 	title      string
 	diary      string
@@ -496,6 +500,9 @@ func presenterLine(s string) bool {
 }
 
 func (p *pageParser) line(l string) {
+	if p.history == 0 && len(p.handlings) > 0 && (l == "Päätöshistoria" || l == "Beslutshistorik") {
+		p.history = len(p.handlings)
+	}
 	if len(l) > 2 && l[0] == '(' && l[len(l)-1] == ')' {
 		// "(lisätietoja: liikuntasihteeri 040 573 1123)": a contact line
 		// in brackets is the contact line.
@@ -2145,6 +2152,12 @@ func (p *pageParser) result() Decision {
 func (p *pageParser) keptHandlings() []*handling {
 	var kept []*handling
 	seen := map[string]*handling{} // date and § of the handlings kept
+	// repeated is the page's first handling when it was a header alone
+	// that a later handling of the same meeting and § filled: a page
+	// whose head names its own meeting that way ("Kaupunginvaltuusto
+	// 16.09.2024 § 58" above the title, the board's handling, then the
+	// council's under the same line again).
+	var repeated *handling
 	for i, h := range p.handlings {
 		// A presenter alone at the text's end, after a handling that named
 		// none, opens the handling the text was cut in ("Esittelijä" / "•
@@ -2160,6 +2173,9 @@ func (p *pageParser) keptHandlings() []*handling {
 			if dup := seen[key]; dup != nil {
 				if dup.empty() {
 					*dup = *h
+					if len(kept) > 1 && kept[0] == dup {
+						repeated = dup
+					}
 				}
 				continue
 			}
@@ -2182,6 +2198,19 @@ func (p *pageParser) keptHandlings() []*handling {
 	if cur < 0 && p.docDate != "" {
 		for i, h := range kept {
 			if h.Date == p.docDate {
+				cur = i
+			}
+		}
+	}
+	if cur < 0 && p.docSection == 0 && p.docDate == "" && repeated != nil {
+		cur = 0 // no document line: the head's own meeting, given again below
+	}
+	if cur < 0 && p.history > 0 && p.history < len(p.handlings) {
+		// No document line to name it: the current handling is the last
+		// one before the decision history opened.
+		own := p.handlings[p.history-1]
+		for i, h := range kept {
+			if h == own {
 				cur = i
 			}
 		}
