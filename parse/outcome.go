@@ -17,20 +17,20 @@ func ValidOutcome(s string) bool {
 	return false
 }
 
-// asProposed is the decision said to be the proposal's: "Päätös on
-// (esittelijän) ehdotuksen mukainen", "Beslutet är förenligt med förslaget".
 // ownBecame is the proposal itself becoming the decision: "Esittelijän
 // ehdotus tuli näin lautakunnan päätökseksi", "Puheenjohtaja totesi
 // kaupunginhallituksen päätökseksi tulleen pohjaehdotuksen", "Lautakunnan
 // päätökseksi tuli esittelijän ehdotus".
 const ownBecame = `(?:esittelijän |pohja|päätös|\S*hallituksen )(?:ehdotus|esitys) tuli (?:\S+ ){0,3}?päätökseksi|(?:esittelijän |pohja|päätös|\S*hallituksen )(?:ehdotuksen|esityksen) tulleen (?:\S+ ){0,3}?päätökseksi|päätökseksi (?:tuli|tulleen) (?:esittelijän |pohja|päätös|\S*hallituksen )(?:ehdotu|esity)`
 
+// asProposed is the decision said to be the proposal's: "Päätös on
+// (esittelijän) ehdotuksen mukainen", "Beslutet är förenligt med förslaget".
 const asProposed = `(?:päätös|esitys|beslutet) (?:on|oli|är) (?:\S+ )?(?:ehdotuksen mukainen|esityksen mukainen|förenligt med förslaget)|beslutet (?:överensstämmer|stämmer överens) med förslaget`
 
 // Wording of outcomes (docs/dynasty.md, "Decisions and their outcomes"). Each pattern
 // is matched against lower-cased decision text.
 var (
-	withdrawnRe = mustPattern(`(?:drog|drar) tillbaka (?:sitt )?förslag|(?:vetävänsä|veti|vetäneen) (?:\S+ )?(?:päätös)?(?:ehdotuksensa|esityksensä|asian) pois|asia poistuu (?:käsittelystä|esityslistalta)|poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poistui (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|veti asian pois|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti (?:\S+ ){0,3}?poistaa asian|ärendet avfördes|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
+	withdrawnRe = mustPattern(`(?:drog|drar) tillbaka (?:sitt )?förslag|(?:vetävänsä|veti|vetäneen) (?:\S+ )?(?:päätös)?(?:ehdotuksensa|esityksensä|asian) pois|poistettiin (?:kokouksen )?(?:esitys)?listalta|poistettu (?:esitys)?listalta|peruutti esityksensä|peruutti (?:päätös)?ehdotuksensa|asia poist(?:ui|uu) (?:käsittelystä|esityslistalta)|peruutti asian|poisti asian|vetäsi asian pois|poistettiin käsittelystä|poistettiin käsiteltävien asioiden joukosta|poistettiin käsiteltävistä asioista|päätti (?:\S+ ){0,3}?poistaa asian|ärendet avfördes|ströks från föredragningslistan|avfördes från föredragningslistan|drog tillbaka ärendet|ärendet drogs tillbaka|föredraganden återtog`)
 	tabledRe    = mustPattern(`^pöydälle (?:\S+ ){0,5}?ehdotuksesta|jätettiin (?:\S+ ){0,6}?pöydälle|pitää asian pöydällä|jatkaa (?:asian )?käsittelyä seuraavassa kokouksessa|käsittelyä jatketaan seuraavassa kokouksessa|pani asian (?:\S+ )?pöydälle|siirrettiin (?:\S+ )?seuraavaan kokoukseen|siirtää (?:asian )?(?:käsittelyn )?seuraavaan kokoukseen|(?:päätettiin|päätti) jättää (?:\S+ )?pöydälle|jättää asian pöydälle|jättää asia pöydälle|panna asian (?:\S+ )?pöydälle|pantiin pöydälle|jätti asian (?:\S+ )?pöydälle|lykätä asian käsittelyä|käsittely keskeytettiin|lykkäsi asian käsittelyä|asian käsittelyä lykättiin|pöydättiin|pöydätä|pöytäsi|pöydätään|pöydällepanoehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|pöydällepanoehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}pöydällepanoehdotuksen|jääneen (?:\S+ ){0,6}?pöydälle|jäi (?:\S+ ){0,6}?pöydälle|jää (?:\S+ ){0,6}?pöydälle|jätetyksi pöydälle|käsiteltäväksi seuraavassa kokouksessa|jatketaan seuraavassa kokouksessa|käsitellään uudelleen seuraavassa kokouksessa|jätetään (?:\S+ )?pöydälle|bordlades|bordläggs|bordlägga ärendet|bordlade (?:\S+ ){0,2}?ärendet`)
 	returnedRe  = mustPattern(`(?:sände|sänder|återsände) (?:\S+ )?ärendet tillbaka|^palautettiin (?:\S+ )?\S*(?:hallitukselle|lautakunnalle|jaostolle|valmisteluun|valmisteltavaksi)|palauttaa (?:\S+ ){1,4}?asian (?:\S+ ){0,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ ){0,3}?palauttaa asian(?:\.|$| takaisin| uudelleen| lisä| valmist| kunnanhallituk| kaupunginhallituk| hallituk| lautakunn)|(?:lähettää|lähetti|palauttaa|palautti) asian takaisin (?:valmisteluun|valmisteltavaksi)|(?:lähettää|lähetti) asian uudelleen (?:valmisteluun|valmisteltavaksi)|valmistellaan uudelleen|palautettiin (?:\S+ )?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian (?:lisä)?valmisteluun|palauttaa asian (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|päätettiin palauttaa (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautti asian|palaut(?:taa|ti) asian (?:\S+ ){1,3}?(?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|(?:päätti|päätettiin) (?:\S+ )?palauttaa (?:ehdotuksen|esityksen) (?:uudelleen |lisä)?(?:korjattavaksi|valmisteltavaksi|valmisteluun)|palautettiin (?:\S+ )?korjattavaksi|palautusehdotu\w* (?:hyväksyttiin|voitti|tuli hyväksytyksi|sai enemmistön)|palautusehdotuksen tulleen (?:\S+ )?hyväksytyksi|hyväksyi [^.]{0,40}palautusehdotuksen|palautetuksi (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|palautetaan (?:uudelleen |lisä)?(?:valmisteltavaksi|valmisteluun)|återremitterades|återremitteras|remitterades tillbaka|återremittera ärendet|återremitterade ärendet`)
 	counterRe   = mustPattern(`(?:vasta|muutos|lisäys)(?:ehdotu|esity)\w* (?:voitti|hyväksyttiin|tuli hyväksytyksi|sai enemmistön)|hyväksyneen [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|hyväksynyt [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksen|(?:vasta|muutos|lisäys)ehdotuksen [^.]{0,40}hyväksytyksi|hyväksyi [^.]{0,60}(?:muutos|lisäys)ehdotuksen|hyväksyi [^.]{0,60}(?:vasta|muutos|lisäys)ehdotuksella|(?:vasta|muutos|lisäys)ehdotuksen mukaisesti|hyväksy(?:i|ä) [^.]{0,60}vasta(?:ehdotuksen|esityksen)|motförslag\w* (?:vann|godkändes)|godkände [^.]{0,40}motförslag|enligt [^.]{0,40}motförslag|muutti (?:päätös)?ehdotustaan|ändrade sitt förslag|(?:vasta|muutos)esitys\w* (?:voitti|hyväksyttiin)|hyväksyttiin (?:\S+ ){0,3}?(?:vasta|muutos)(?:esitys|ehdotus)(?:[^\p{L}]|$)`).
@@ -282,7 +282,7 @@ var (
 // proposal, which named someone (a first name and a surname, on any of
 // its lines), did not name.
 func electsOther(proposal, p, decision string) bool {
-	if !electProposedRe.MatchString(p) || !(namesSomeone(proposal) || namesNewPerson("", " "+proposal)) || openRoleRe.MatchString(p) {
+	if !electProposedRe.MatchString(p) || !(namesSomeone(proposal) || len(surnames(proposal, false)) > 0) || openRoleRe.MatchString(p) {
 		return false
 	}
 	for _, sent := range sentenceSplit.Split(decision, -1) {
@@ -293,23 +293,38 @@ func electsOther(proposal, p, decision string) bool {
 	return false
 }
 
-// namesNewPerson reports a sentence (as written) holding a first name and
-// a surname, two capitalised words past its first, whose surname's stem
+// namesNewPerson reports a sentence (as written) naming a person (a first
+// name and a surname past its first word) whose surname's stem
 // lower-cased p lacks.
 func namesNewPerson(p, sent string) bool {
-	ws := words(sent)
-	for i := 2; i < len(ws); i++ {
-		a, b := []rune(ws[i-1]), []rune(ws[i])
-		if !unicode.IsUpper(a[0]) || !unicode.IsUpper(b[0]) || len(b) < 4 {
-			continue
-		}
-		for st := range stems(lower(ws[i])) {
+	for _, s := range surnames(sent, true) {
+		for st := range stems(lower(s)) {
 			if !strings.Contains(p, st) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// surnames are the surnames of the people a text (as written) names: a
+// capitalised word of four letters or more after another capitalised one;
+// skipFirst leaves out a pair opening the text (its first word is
+// capitalised as every sentence's is).
+func surnames(text string, skipFirst bool) []string {
+	ws := words(text)
+	from := 1
+	if skipFirst {
+		from = 2
+	}
+	var out []string
+	for i := from; i < len(ws); i++ {
+		a, b := []rune(ws[i-1]), []rune(ws[i])
+		if unicode.IsUpper(a[0]) && unicode.IsUpper(b[0]) && len(b) >= 4 {
+			out = append(out, ws[i])
+		}
+	}
+	return out
 }
 
 // openRoleRe is a proposal to elect or name someone to a role it leaves
@@ -517,15 +532,17 @@ func notesDecision(notes string) int {
 	if notes == "" {
 		return -1
 	}
-	at := -1
-	start := 0
-	for _, loc := range sentenceSplit.Regexp().FindAllStringIndex(notes+"\n", -1) {
-		sent := strings.TrimSpace(notes[start:loc[0]])
-		if sent != "" && notesDecisionRe.MatchString(lower(sent)) {
+	at, start := -1, 0
+	check := func(end int) {
+		if sent := strings.TrimSpace(notes[start:end]); sent != "" && notesDecisionRe.MatchString(lower(sent)) {
 			at = start + strings.Index(notes[start:], sent)
 		}
+	}
+	for _, loc := range sentenceSplit.Regexp().FindAllStringIndex(notes, -1) {
+		check(loc[0])
 		start = loc[1]
 	}
+	check(len(notes)) // the last sentence, whether or not a stop ends it
 	return at
 }
 
@@ -949,9 +966,10 @@ var (
 	notFigureRe = mustPattern(`§ ?\d+|\d+ ?§|(?:äänin|äänillä|rösterna) \d+ ?[–—-] ?\d+|\d+ (?:ääntä|äänellä|äänen|röster)|(?:^|[^\p{L}])(?:jaa|ei|tyhjää?|poissa|ja|nej|blankt?)(?:-ääniä)?:? \d+`)
 )
 
-// motionTextRe is what a member moved ("ehdotti Peltosen kannattamana,
-// että … alentamista 8,11:een"), to the end of its sentence.
-var motionTextRe = mustPattern(`ehdotti(?: [^.]*?)?,? että [^.]+`)
+// motionTextRe is a member's motion and what it moved, to the end of its
+// sentence (group 1): "ehdotti Peltosen kannattamana, että … alentamista
+// 8,11:een".
+var motionTextRe = mustPattern(`ehdotti(?: [^.]*?)?,? että ([^.]+)`)
 
 // changesFigure reports a decision restating proposal p with one of p's
 // figures gone and a figure of its own in the decision: the body set
@@ -994,11 +1012,6 @@ func dropsPoint(p, d string) bool {
 	return nd >= 1 && nd < np
 }
 
-// motionRe is a member's seconded motion and what it proposed: "Pirjo
-// Hirvonen ehdotti Veikko Partasen kannattamana, että varajäseneksi
-// nimetään Anu Kinnusen sijaan Markus Leskinen" (group 1).
-var motionRe = mustPattern(`ehdotti (?:\S+ ){0,6}?kannattamana,? että ([^.]+)`)
-
 // motionEntered reports a lower-cased decision whose last sentence
 // restates proposal p with words of its own that a member's seconded
 // motion told before it proposed: the motion changed the decision
@@ -1015,7 +1028,7 @@ func motionEntered(p, d string) bool {
 		return false
 	}
 	ps := stems(p)
-	for _, m := range motionRe.FindAllStringSubmatch(d[:at], -1) {
+	for _, m := range motionTextRe.FindAllStringSubmatch(d[:at], -1) {
 		n := 0
 		for st := range stems(m[1]) {
 			if ls[st] && !ps[st] {
@@ -1177,7 +1190,7 @@ var noReviewRe = mustPattern(`(?:ei|eikä) (?:\S+ )?käy\p{L}* (?:\S+ )?otto-oik
 // svAmendedRe is a Swedish adoption with a change: "godkändes förslaget
 // med Klemets tillägg", "med den ändring som Sjöblom föreslagit", "i
 // övrigt godkändes förslaget".
-var svAmendedRe = mustPattern(`ändrade (?:\S+ )?sitt förslag|ändrade förslag|kompletterade (?:\S+ ){0,2}?sitt förslag|kompletterade förslag|(?:täydentämän|täydennetyn|korjaaman|korjatun) (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen)|korrigerade (?:\S+ )?sitt förslag|dock så att|dock med den ändringen|(?:godkändes|godkände|antogs|antog) (?:\S+ ){0,4}?med (?:\S+ ){0,5}?(?:tillägg|tillägget|tilläggen|ändring|ändringen|ändringar|ändringarna|komplettering|kompletteringen)(?:[^\p{L}]|$)|med den ändring(?:en)? som|i övrigt godkändes|i övrigt enligt`)
+var svAmendedRe = mustPattern(`ändrade (?:\S+ )?sitt förslag|ändrade förslag|kompletterade (?:\S+ ){0,2}?sitt förslag|kompletterade förslag|korrigerade (?:\S+ )?sitt förslag|dock så att|dock med den ändringen|(?:godkändes|godkände|antogs|antog) (?:\S+ ){0,4}?med (?:\S+ ){0,5}?(?:tillägg|tillägget|tilläggen|ändring|ändringen|ändringar|ändringarna|komplettering|kompletteringen)(?:[^\p{L}]|$)|med den ändring(?:en)? som|i övrigt godkändes|i övrigt enligt`)
 
 // svMemberForm is a member's proposal adopted, told in Swedish, the
 // member's genitive in group 1: "Kommunstyrelsen omfattade enhälligt
@@ -1222,10 +1235,12 @@ func decidedAfterDiscussion(p, d string) bool {
 	return discussesRe.MatchString(p) && decidesRe.MatchString(d) && !notedRe.MatchString(d)
 }
 
-// partlyRe is a proposal adopted in part, or with a point struck out:
-// "Kunnanjohtaja poisti päätösehdotuksesta kohdan 3", "Kohta 3
-// poistettiin ehdotuksesta", "hyväksyi ehdotuksen kohtien 1 ja 2 osalta".
-var partlyRe = mustPattern(`poisti (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityksestä)|poistettiin (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityksestä)|(?:ehdotuksesta|esityksestä) poistettiin|(?:ehdotuksen|esityksen) kohd(?:ien|an) (?:\S+ ){0,4}?osalta|(?:täydensi|korjasi) (?:päätös)?(?:ehdotustaan|esitystään)`)
+// partlyRe is a proposal adopted in part, with a point struck out, or as
+// the presenter supplemented or corrected it: "Kunnanjohtaja poisti
+// päätösehdotuksesta kohdan 3", "Kohta 3 poistettiin ehdotuksesta",
+// "hyväksyi ehdotuksen kohtien 1 ja 2 osalta", "hyväksyi esittelijän
+// kokouksessa täydentämän päätösehdotuksen".
+var partlyRe = mustPattern(`poisti (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityksestä)|poistettiin (?:\S+ )?(?:päätös)?(?:ehdotuksesta|esityksestä)|(?:ehdotuksesta|esityksestä) poistettiin|(?:ehdotuksen|esityksen) kohd(?:ien|an) (?:\S+ ){0,4}?osalta|(?:täydensi|korjasi) (?:päätös)?(?:ehdotustaan|esitystään)|(?:täydentämän|täydennetyn|korjaaman|korjatun) (?:\S+ )?(?:päätös)?(?:ehdotuksen|esityksen)`)
 
 // refusedRe is the body deciding not to do something: "päätti, ettei
 // kunta osallistu hankkeeseen", "päätti … olla myöntämättä avustusta",
@@ -1361,12 +1376,18 @@ func memberWonCount(text string) bool {
 // ehdotus sai 6 ääntä ja Koiviston ehdotus 5 ääntä"). With no such
 // sentence, all of them.
 func lastRound(text string, idx [][]int) [][]string {
-	sentence := func(at int) int { return strings.Count(text[:at], ". ") + strings.Count(text[:at], "\n") }
+	// sent[i] is the number of the sentence match i stands in.
+	sent := make([]int, len(idx))
+	n, prev := 0, 0
+	for i, m := range idx {
+		n += strings.Count(text[prev:m[0]], ". ") + strings.Count(text[prev:m[0]], "\n")
+		sent[i], prev = n, m[0]
+	}
 	from := 0
 	for i := len(idx) - 1; i > 0; i-- {
-		if sentence(idx[i][0]) == sentence(idx[i-1][0]) {
+		if sent[i] == sent[i-1] {
 			from = i - 1
-			for from > 0 && sentence(idx[from-1][0]) == sentence(idx[i][0]) {
+			for from > 0 && sent[from-1] == sent[i] {
 				from--
 			}
 			break
@@ -1411,13 +1432,12 @@ func firstSentence(s string) string {
 	return s
 }
 
-// withoutNoting removes the noting phrase so that the rest can be checked for
-// other decisions ("hyväksyy … ja merkitsee tiedoksi …" is not only noting).
 // questionsRe is members asking and being answered, the discussion of
 // an item, not an act of the body: "Jäsenet esittivät kysymyksiä
 // koulukeskuksen aikataulusta".
 var questionsRe = mustPattern(`esitti\p{L}* (?:\S+ ){0,3}?(?:kysymyk|tarkennuk|näkemyk|kommentte|huomioita)\p{L}*`)
 
+// withoutQuestions is s without members' questions (questionsRe).
 func withoutQuestions(s string) string {
 	if !strings.Contains(s, "esitti") {
 		return s
@@ -1429,6 +1449,8 @@ func withoutQuestions(s string) string {
 // että …", "Lautakunta totesi, että …", "Konstaterades att …".
 var statedRe = mustPattern(`^(?:todettiin|todetaan|konstaterades|konstateras)(?:[^\p{L}]|$)|^(?:\p{L}+ ){0,2}?(?:\p{L}*(?:lautakunta|hallitus|valtuusto|jaosto|johtokunta|toimikunta|neuvosto)|nämnden|styrelsen|fullmäktige) (?:totesi|konstaterade)(?:[^\p{L}]|$)`)
 
+// withoutNoting removes the noting phrase so that the rest can be checked for
+// other decisions ("hyväksyy … ja merkitsee tiedoksi …" is not only noting).
 func withoutNoting(s string) string {
 	return notedRe.ReplaceAllString(s, " ")
 }

@@ -500,7 +500,7 @@ func presenterLine(s string) bool {
 }
 
 func (p *pageParser) line(l string) {
-	if p.history == 0 && len(p.handlings) > 0 && (l == "Päätöshistoria" || l == "Beslutshistorik") {
+	if h := strings.TrimSuffix(l, ":"); p.history == 0 && len(p.handlings) > 0 && (h == "Päätöshistoria" || h == "Beslutshistorik") {
 		p.history = len(p.handlings)
 	}
 	if len(l) > 2 && l[0] == '(' && l[len(l)-1] == ')' {
