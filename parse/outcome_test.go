@@ -1060,7 +1060,7 @@ func checkInvented(t *testing.T, glob string, read func(inventedCase) Outcome) (
 			t.Fatalf("%s: %v", f, err)
 		}
 		for i, c := range cases {
-			if !knownOutcomes[Outcome(c.Want)] {
+			if !ValidOutcome(c.Want) {
 				t.Errorf("%s #%d: want %q is no outcome", filepath.Base(f), i, c.Want)
 				continue
 			}
@@ -1078,10 +1078,6 @@ func checkInvented(t *testing.T, glob string, read func(inventedCase) Outcome) (
 	}
 	return total, misses
 }
-
-var knownOutcomes = map[Outcome]bool{OutcomeApproved: true, OutcomeAmended: true, OutcomeRejected: true,
-	OutcomeTabled: true, OutcomeReturned: true, OutcomeNoted: true, OutcomeWithdrawn: true,
-	OutcomeDecided: true, OutcomePending: true, OutcomeNone: true}
 
 // A decision restating its proposal's points with one left out is
 // amended; one cut inside its points (a stored text's end, seen:
